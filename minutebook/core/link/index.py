@@ -1,0 +1,59 @@
+"""Rarity of terms over the archive, and the inverted index that proposes candidates.
+
+IDF is smoothed with a prior of ``PRIOR_ITEMS`` imaginary items that contain none of the
+(non-stopword) terms, so that a two-item archive (the seeds alone) still treats "diocese" as
+distinctive, while a large archive learns which words are common on its own.
+
+Candidates come from postings: each (body, term) lists the promises whose subject holds the
+term. A report looks up only its own terms, and skips terms whose posting list is longer than
+``MAX_POSTINGS`` - those terms are too common to propose a link on their own (they still count
+in the score of candidates found through rarer terms). Work per report is thus bounded by
+(terms per statement x MAX_POSTINGS), and total work grows linearly with the archive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+PRIOR_ITEMS = 20
+MAX_POSTINGS = 400
+
+
+class Rarity:
+    """Document frequencies of terms over items, and the IDF derived from them."""
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self.items = 0
+
+    def add_item(self, terms: Iterable[str]) -> None:
+        self.items += 1
+        self.df.update(set(terms))
+
+    def idf(self, term: str) -> float:
+        return math.log((self.items + PRIOR_ITEMS) / (self.df.get(term, 0) + 1))
+
+
+class PostingIndex:
+    """(group, term) -> promise ids, for looking up candidate promises of a report."""
+
+    def __init__(self, max_postings: int = MAX_POSTINGS) -> None:
+        self.postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.max_postings = max_postings
+
+    def add(self, group: str, promise_id: int, terms: Iterable[str]) -> None:
+        for term in terms:
+            self.postings[(group, term)].append(promise_id)
+
+    def candidates(self, group: str, terms: Iterable[str]) -> dict[int, list[str]]:
+        """Promise ids sharing at least one usable term, with the terms they share."""
+        found: dict[int, list[str]] = defaultdict(list)
+        for term in terms:
+            posting = self.postings.get((group, term))
+            if not posting or len(posting) > self.max_postings:
+                continue
+            for promise_id in posting:
+                found[promise_id].append(term)
+        return found

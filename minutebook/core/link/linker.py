@@ -1,0 +1,198 @@
+"""Find which later statements report back on which earlier commitments.
+
+Precision comes first: a wrong link tells the public a promise was kept when it was not. A
+link needs all of
+
+* order: the report's meeting is later than the promise's (by date; by input order when a
+  date is unknown), and both items belong to the same body (never across councils);
+* actor: the reporter is the promiser - same name or same role, or named as the subject of
+  the report ("Mary Clement reported that she had ...");
+* subject: they share distinctive terms, weighted by rarity over the archive, covering a
+  good part of what was promised;
+* wording: the later statement reports back (:mod:`.cues`).
+
+Candidates come from the inverted index (:mod:`.index`), never from all pairs. Within a body,
+a report is first matched against promises of its own committee; only when none qualifies are
+the body's other committees considered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from minutebook.core.link.actors import mentions_actor, same_actor
+from minutebook.core.link.index import PostingIndex, Rarity
+from minutebook.core.link.model import Link, LinkInput
+from minutebook.core.link.prepare import Promise, Report, item_terms, prepare_item
+
+#: A term is "distinctive" when its IDF is at least this (in at most ~1 in 5 items).
+MIN_IDF = 1.6
+ACTOR_WEIGHT = {"name": 1.0, "role": 0.85, "generic": 0.5}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The bar a candidate must clear; stricter for generic actors and vaguer wording."""
+
+    min_shared: int = 2  # distinctive shared terms, named or specific-role actor
+    min_subject: float = 0.25  # coverage of the promise's subject mass
+    generic_min_shared: int = 3
+    generic_min_subject: float = 0.4
+    update_min_subject: float = 0.4  # when the only cue is "gave an update on"
+    min_score: float = 0.5
+
+
+def _body_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _order_evidence(a: LinkInput, b: LinkInput) -> str | None:
+    """Evidence that item ``b`` comes after item ``a``, or None when it does not."""
+    if a.meeting_date and b.meeting_date:
+        if b.meeting_date > a.meeting_date:
+            return f"later meeting: {b.meeting_date.isoformat()} after {a.meeting_date.isoformat()}"
+        return None
+    if b.order > a.order:
+        return "later item (meeting dates unknown, input order)"
+    return None
+
+
+def _coverage(promise: dict[str, float], report: dict[str, float], shared: list[str],
+              idf: Callable[[str], float]) -> float:
+    """How much of the promise's subject the report covers, by rarity-weighted mass.
+
+    The promise's own words are measured alone and together with the context pulled in
+    by anaphora; the better of the two counts, so a terse "seek information on this
+    matter" is judged on what it names and on what "this matter" was.
+    """
+    own = [t for t, w in promise.items() if w >= 1.0]
+    own_mass = sum(idf(t) for t in own)
+    own_cov = sum(idf(t) for t in own if t in report) / own_mass if own_mass else 0.0
+    all_mass = sum(idf(t) * w for t, w in promise.items())
+    all_cov = (sum(idf(t) * min(promise[t], report[t]) for t in shared) / all_mass
+               if all_mass else 0.0)
+    return max(own_cov, all_cov)
+
+
+@dataclass
+class _Candidate:
+    promise_id: int
+    report_id: int
+    score: float
+    status: str
+    evidence: list[str]
+    same_committee: bool
+
+
+class Linker:
+    """Holds the archive's rarity statistics, promises, reports and the index."""
+
+    def __init__(self, items: Sequence[LinkInput], thresholds: Thresholds | None = None):
+        self.items = list(items)
+        self.thresholds = thresholds or Thresholds()
+        self.rarity = Rarity()
+        self.promises: list[Promise] = []
+        self.reports: list[Report] = []
+        self.index = PostingIndex()
+        for position, item in enumerate(self.items):
+            self.rarity.add_item(item_terms(item.extraction))
+            promises, reports = prepare_item(position, item.extraction)
+            for promise in promises:
+                self.index.add(_body_key(item.body), len(self.promises), promise.terms)
+                self.promises.append(promise)
+            self.reports.extend(reports)
+
+    def run(self) -> list[Link]:
+        """All links, one report per (promise, later item), in the promises' order."""
+        best: dict[tuple[int, int], _Candidate] = {}
+        used_reports: set[int] = set()
+        for report_id, report in enumerate(self.reports):
+            chosen = self._best_for_report(report_id, report)
+            if chosen is None:
+                continue
+            key = (chosen.promise_id, report.item)
+            if key not in best or chosen.score > best[key].score:
+                best[key] = chosen
+            used_reports.add(report_id)
+        links = []
+        for candidate in sorted(best.values(), key=self._sort_key):
+            promise = self.promises[candidate.promise_id]
+            report = self.reports[candidate.report_id]
+            links.append(Link(
+                from_source=self.items[promise.item].source, from_text=promise.text,
+                to_source=self.items[report.item].source, to_text=report.text,
+                status=candidate.status,  # type: ignore[arg-type]
+                score=round(candidate.score, 3), evidence=candidate.evidence,
+            ))
+        return links
+
+    def _sort_key(self, candidate: _Candidate) -> tuple[int, int, int]:
+        promise = self.promises[candidate.promise_id]
+        return (promise.item, candidate.promise_id, self.reports[candidate.report_id].item)
+
+    def _best_for_report(self, report_id: int, report: Report) -> _Candidate | None:
+        later = self.items[report.item]
+        own_terms = [t for t, w in report.terms.items() if w >= 1.0
+                     and self.rarity.idf(t) >= MIN_IDF]
+        found = self.index.candidates(_body_key(later.body), own_terms)
+        scored = [c for pid in found
+                  if (c := self._score(pid, report_id, report)) is not None]
+        if not scored:
+            return None
+        same = [c for c in scored if c.same_committee]
+        pool = same or scored
+        return max(pool, key=lambda c: (c.score, -c.promise_id))
+
+    def _score(self, promise_id: int, report_id: int, report: Report) -> _Candidate | None:
+        promise = self.promises[promise_id]
+        earlier, later = self.items[promise.item], self.items[report.item]
+        if promise.item == report.item or earlier.source == later.source:
+            return None
+        order = _order_evidence(earlier, later)
+        if order is None:
+            return None
+        actor = same_actor(promise.actor, report.reporter) or mentions_actor(
+            report.subject_tokens, promise.actor)
+        if not actor:
+            return None
+        idf = self.rarity.idf
+        shared = [t for t in promise.terms if t in report.terms]
+        distinctive = [t for t in shared if idf(t) >= MIN_IDF]
+        subject = _coverage(promise.terms, report.terms, shared, idf)
+        limits = self.thresholds
+        same_committee = _body_key(earlier.committee) == _body_key(later.committee)
+        if actor == "generic":
+            if (len(distinctive) < limits.generic_min_shared
+                    or subject < limits.generic_min_subject or not same_committee):
+                return None
+        elif len(distinctive) < limits.min_shared or subject < limits.min_subject:
+            return None
+        if report.cue.strength < 1.0 and subject < limits.update_min_subject:
+            return None
+        score = (0.45 * min(1.0, subject / 0.6) + 0.35 * ACTOR_WEIGHT[actor]
+                 + 0.2 * report.cue.strength)
+        if score < limits.min_score:
+            return None
+        shown = sorted(distinctive, key=lambda t: (-idf(t), t))[:6]
+        who = promise.actor.display or " ".join(promise.actor.name) or promise.actor.role
+        evidence = [
+            f"same actor: {who}" if actor == "name" else f"same {actor} actor: {who}",
+            "shared subject terms: " + ", ".join(t.removeprefix("e:") for t in shown),
+            f"report-back verb: {report.cue.phrase}",
+            order,
+        ]
+        if same_committee:
+            evidence.append(f"same committee: {earlier.committee}" if earlier.committee
+                            else "same committee (unnamed)")
+        else:
+            evidence.append(f"same body, other committee: {earlier.committee or '?'} -> "
+                            f"{later.committee or '?'}")
+        return _Candidate(promise_id=promise_id, report_id=report_id, score=score,
+                          status=report.cue.status, evidence=evidence,
+                          same_committee=same_committee)
+
+
+def link_items(items: Sequence[LinkInput], thresholds: Thresholds | None = None) -> list[Link]:
+    """Link commitments to later report-backs across ``items`` (see module docstring)."""
+    return Linker(items, thresholds).run()
