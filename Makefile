@@ -1,0 +1,43 @@
+# minutebook: `make demo` to see it, `make test` to check it. Nothing needs installing by hand
+# except Python 3.11; `.ci/run` also installs the Debian packages the tests need.
+
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= sqlite:///$(CURDIR)/minutebook.sqlite3
+
+.PHONY: install demo test test-sqlite test-postgres lint bench screenshots clean
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+demo: install
+	MINUTEBOOK_DATABASE_URL=$(DEMO_DB) $(BIN)/minutebook demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint test-sqlite test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest -p no:cacheprovider -n 2
+
+# The storage layer again on a real PostgreSQL (a throwaway cluster, started and removed here).
+test-postgres: install
+	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider tests/records -m "not browser"
+
+bench: install
+	$(BIN)/python bench/extract_speed.py
+
+clean:
+	rm -rf $(VENV) node_modules minutebook.sqlite3 staticfiles

@@ -1,0 +1,87 @@
+"""`minutebook import`: read sources, store them, report one line per failure and a summary."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from minutebook.cli.setup import setup_django
+from minutebook.cli.sources import expand_paths
+from minutebook.core.errors import SourceError
+from minutebook.core.readers import Hints, read_source
+
+err_console = Console(stderr=True)
+
+
+def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True, limit: int = 0):
+    """Import every source; return the summary. Bad sources are reported and skipped."""
+    from minutebook.records.store import ImportSummary, store_items
+
+    summary = ImportSummary()
+    sources = list(expand_paths(paths))
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[items]} items"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    ) as progress:
+        task = progress.add_task("Importing", total=len(sources), items=0)
+        done_items = 0
+
+        def on_item(_item, _outcome) -> None:
+            nonlocal done_items
+            done_items += 1
+            progress.update(task, items=done_items)
+
+        for path in sources:
+            progress.update(task, description=f"Importing {_short(path)}")
+            try:
+                items = list(read_source(path, hints))
+                if limit:
+                    items = items[:limit]
+                summary.add(store_items(items, run_extraction=run_extraction, on_item=on_item))
+            except SourceError as exc:
+                summary.failed += 1
+                summary.errors.append(str(exc))
+                progress.console.print(
+                    f"error: {exc}", style="red", markup=False, highlight=False, soft_wrap=True
+                )
+            progress.advance(task)
+    return summary
+
+
+def _short(path: str) -> str:
+    return path if len(path) <= 40 else "…" + path[-39:]
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--body", default="", help="Council or body the items belong to, if the source does not say."
+)
+@click.option("--committee", default="", help="Committee name, if the source does not say.")
+@click.option(
+    "--meeting-date", type=click.DateTime(["%Y-%m-%d"]), help="Meeting date (YYYY-MM-DD)."
+)
+@click.option("--no-extract", is_flag=True, help="Store the items without running the extractor.")
+def import_cmd(paths, body, committee, meeting_date, no_extract):
+    """Import agenda items from files, directories, globs or '-' (stdin).
+
+    Formats are recognised by content: agenda-item text pages, "title, blank line, minutes"
+    text, saved ModernGov agenda-item pages (HTML) and JSON Lines. Importing the same source
+    again changes nothing; a changed source updates the item and keeps the old version.
+    """
+    setup_django()
+    hints = Hints(
+        body=body, committee=committee, meeting_date=meeting_date.date() if meeting_date else None
+    )
+    summary = import_paths(list(paths), hints, run_extraction=not no_extract)
+    click.echo(str(summary))
+    sys.exit(1 if summary.failed else 0)

@@ -1,0 +1,126 @@
+"""The `minutebook` command: a thin layer over the core and the Django project."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from minutebook import __version__
+from minutebook.cli.importing import import_cmd, import_paths
+from minutebook.cli.setup import setup_django
+
+SEED_BODY = "Islington Council"
+SEED_COMMITTEE = "Children's Services Scrutiny Committee"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="minutebook")
+def cli() -> None:
+    """minutebook: a council's meeting record, searchable and accountable.
+
+    The database is MINUTEBOOK_DATABASE_URL (sqlite:///path or postgresql://...), else
+    ./minutebook.sqlite3 if it exists, else minutebook.sqlite3 in your user data directory.
+    """
+
+
+@cli.command()
+def migrate() -> None:
+    """Create or upgrade the database tables."""
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """Serve the public website (development server; use a WSGI server in production)."""
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True)
+
+
+def _sample_dir() -> Path | None:
+    configured = os.environ.get("MINUTEBOOK_SAMPLE_DIR")
+    if configured:
+        return Path(configured)
+    for candidate in (Path.cwd().parent / "shared", Path(__file__).resolve().parents[3] / "shared"):
+        if (candidate / "seeds").is_dir():
+            return candidate
+    return None
+
+
+@cli.command()
+@click.option("--sample", default=200, show_default=True, help="Corpus items to import per file.")
+@click.option("--serve/--no-serve", "serve_after", default=True, help="Serve the site afterwards.")
+@click.option("--port", default=8000, show_default=True, type=int)
+def demo(sample: int, serve_after: bool, port: int) -> None:
+    """Migrate, import sample minutes, extract, and serve on 127.0.0.1.
+
+    Uses ../shared (seeds and a sample of the corpus) when present, or MINUTEBOOK_SAMPLE_DIR;
+    otherwise the fictional sample council in examples/.
+    """
+    from minutebook.core.readers import Hints
+
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    shared = _sample_dir()
+    if shared is not None:
+        seeds = import_paths(
+            [str(shared / "seeds")], Hints(body=SEED_BODY, committee=SEED_COMMITTEE)
+        )
+        click.echo(f"seeds: {seeds}")
+        corpus_files = sorted(str(p) for p in (shared / "corpus").glob("*.jsonl"))
+        corpus = import_paths(corpus_files, Hints(), limit=sample)
+        click.echo(f"corpus sample: {corpus}")
+    else:
+        examples = Path(__file__).resolve().parents[2] / "examples"
+        fictional = import_paths([str(examples)], Hints())
+        click.echo(f"fictional examples: {fictional}")
+    if serve_after:
+        click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+        from django.core.management import call_command as run
+
+        run("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+
+
+@cli.command()
+@click.option(
+    "--all", "everything", is_flag=True, help="Re-extract every item, not only outdated ones."
+)
+def reextract(everything: bool) -> None:
+    """Re-run the extractor on stored items (after an upgrade changed its version)."""
+    setup_django()
+    from django.db import transaction
+
+    from minutebook.records.extracted import current_version, extract_and_store
+    from minutebook.records.models import AgendaItem
+
+    items = AgendaItem.objects.select_related("meeting")
+    if not everything:
+        items = items.exclude(extractor_version=current_version())
+    count = 0
+    for item in items.iterator():
+        with transaction.atomic():
+            extract_and_store(item, meeting_date=item.meeting.date)
+        count += 1
+    click.echo(f"{count} items re-extracted with extractor {current_version()}")
+
+
+cli.add_command(import_cmd)
+
+
+def main() -> None:
+    cli(prog_name="minutebook")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
