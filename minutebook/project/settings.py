@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "minutebook.records",
     "minutebook.website",
+    "minutebook.search",
+    "minutebook.tracker",
+    "minutebook.questions",
 ]
 
 MIDDLEWARE = [

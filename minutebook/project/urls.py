@@ -3,5 +3,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("search/", include("minutebook.search.urls")),
+    path("commitments/", include("minutebook.tracker.urls")),
+    path("", include("minutebook.questions.urls")),
     path("", include("minutebook.website.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Public questions before a deadline, and the clerks' queue to answer them (C7, C9)."""

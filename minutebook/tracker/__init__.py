@@ -1,0 +1,1 @@
+"""Commitments tracker: follow-up links, their status, and clerk decisions on them (C4)."""
