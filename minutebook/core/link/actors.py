@@ -75,7 +75,10 @@ def normalise_role(role: str | None) -> str:
     return " ".join(tokens)
 
 
-_PERSONAL_LABEL = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame)\.?\s+)", re.I)
+_PERSONAL_LABEL = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)"
+    r"((?:[A-Z]\.?\s+){0,3}[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
 
 
 def actor_from_speaker(speaker: dict | None) -> Actor:
@@ -85,13 +88,15 @@ def actor_from_speaker(speaker: dict | None) -> Actor:
     label = (speaker.get("label") or "").strip()
     name = normalise_name(speaker.get("name"))
     role = normalise_role(speaker.get("role"))
-    if not name and label and _PERSONAL_LABEL.match(label):
-        name = normalise_name(label)  # "Mrs Spore": a person named only by the label
+    personal = _PERSONAL_LABEL.match(label)
+    if not name and personal:
+        name = normalise_name(personal.group(1))  # "Mrs Spore": named only by the label
     if not role and label and not name and not _looks_like_name(label):
         role = normalise_role(label)
     if role in {"he", "she", "they", "it", "we"}:
         role = ""
-    display = speaker.get("name") or label or speaker.get("role") or ""
+    display = speaker.get("name") or (personal.group(0) if personal else label)
+    display = display or speaker.get("role") or ""
     return Actor(name=name, role=role, display=display.strip())
 
 
