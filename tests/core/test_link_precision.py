@@ -14,7 +14,6 @@ from minutebook.core.link import link_items
 from tests.core.link_dev import corpus_inputs, seed_inputs
 
 
-
 def _has_extractor() -> bool:
     try:
         return hasattr(importlib.import_module("minutebook.core.extract"), "extract")
