@@ -43,10 +43,16 @@ def gather(paths: tuple[str, ...], hints: Hints) -> tuple[list[LinkInput], list[
         for item in items:
             source = item_source(path, item, len(items))
             extraction = extract(item, meeting_date=item.meeting_date, source=source)
-            inputs.append(LinkInput(
-                source=source, body=item.body, committee=item.committee,
-                meeting_date=item.meeting_date, order=len(inputs), extraction=extraction,
-            ))
+            inputs.append(
+                LinkInput(
+                    source=source,
+                    body=item.body,
+                    committee=item.committee,
+                    meeting_date=item.meeting_date,
+                    order=len(inputs),
+                    extraction=extraction,
+                )
+            )
     return inputs, errors
 
 
@@ -56,34 +62,45 @@ def render_text(links: list[Link]) -> str:
         return "No follow-up links found."
     blocks = []
     for link in links:
-        blocks.append("\n".join([
-            f"{link.from_source}",
-            f"  promised: {link.from_text}",
-            f"{link.to_source}",
-            f"  reported: {link.to_text}",
-            f"  status:   {link.status} (score {link.score:.2f})",
-            *(f"  - {line}" for line in link.evidence),
-        ]))
+        blocks.append(
+            "\n".join(
+                [
+                    f"{link.from_source}",
+                    f"  promised: {link.from_text}",
+                    f"{link.to_source}",
+                    f"  reported: {link.to_text}",
+                    f"  status:   {link.status} (score {link.score:.2f})",
+                    *(f"  - {line}" for line in link.evidence),
+                ]
+            )
+        )
     return "\n\n".join(blocks)
 
 
 @click.command("link")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
+)
 @click.option("--body", default="", help="Council the inputs belong to, if they do not say.")
 @click.option("--committee", default="", help="Committee, if the inputs do not say.")
-@click.option("--meeting-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Meeting date (YYYY-MM-DD), if the inputs do not say.")
-def link_cmd(paths: tuple[str, ...], fmt: str, body: str, committee: str,
-             meeting_date: dt.datetime | None) -> None:
+@click.option(
+    "--meeting-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Meeting date (YYYY-MM-DD), if the inputs do not say.",
+)
+def link_cmd(
+    paths: tuple[str, ...], fmt: str, body: str, committee: str, meeting_date: dt.datetime | None
+) -> None:
     """Link commitments in earlier items to the later statements reporting back on them.
 
     Items are ordered by meeting date, or by the order given when dates are unknown; links
     never cross councils. Each link lists its evidence.
     """
-    hints = Hints(body=body, committee=committee,
-                  meeting_date=meeting_date.date() if meeting_date else None)
+    hints = Hints(
+        body=body, committee=committee, meeting_date=meeting_date.date() if meeting_date else None
+    )
     inputs, errors = gather(paths, hints)
     for error in errors:
         click.echo(error, err=True)

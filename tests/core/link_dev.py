@@ -18,8 +18,10 @@ from minutebook.core.link.statements import split_sentences
 from minutebook.core.readers import Hints, read_source
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS = ["islington-css-2017-exec-member-annual-presentation",
-         "islington-css-2018-exec-member-update-and-questions"]
+SEEDS = [
+    "islington-css-2017-exec-member-annual-presentation",
+    "islington-css-2018-exec-member-update-and-questions",
+]
 CORPUS = SHARED / "corpus" / "kent-minutes-sample.jsonl"
 
 _PROMISE = re.compile(
@@ -28,7 +30,9 @@ _PROMISE = re.compile(
     r"(?P<action>.+)$",
     re.IGNORECASE,
 )
-_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+((?:[A-Z]\.?\s+)*[A-Z][a-z’'-]+)")
+_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+((?:[A-Z]\.?\s+)*[A-Z][a-z’'-]+)"
+)
 
 
 def greedy_extraction(title: str, text: str) -> dict:
@@ -40,12 +44,22 @@ def greedy_extraction(title: str, text: str) -> dict:
         if not match:
             continue
         label = match.group("actor").strip(" ,")
-        commitments.append({"actor": {"label": label, "name": None, "role": None},
-                            "action": match.group("action"), "due": None, "text": sentence})
+        commitments.append(
+            {
+                "actor": {"label": label, "name": None, "role": None},
+                "action": match.group("action"),
+                "due": None,
+                "text": sentence,
+            }
+        )
     people = [{"name": name, "role": None} for name in sorted(set(_PERSON.findall(text)))]
-    return {"item": {"title": title, "minutes_text": text},
-            "statements": [{"text": s, "speaker": None, "kind": "statement"} for s in sentences],
-            "commitments": commitments, "people": people, "entities": []}
+    return {
+        "item": {"title": title, "minutes_text": text},
+        "statements": [{"text": s, "speaker": None, "kind": "statement"} for s in sentences],
+        "commitments": commitments,
+        "people": people,
+        "entities": [],
+    }
 
 
 def seed_inputs(extraction_for=None, start: int = 0) -> list[LinkInput]:
@@ -55,14 +69,24 @@ def seed_inputs(extraction_for=None, start: int = 0) -> list[LinkInput]:
         item = next(read_source(str(SHARED / "seeds" / f"{name}.txt"), Hints()))
         if extraction_for is None:
             gold = json.loads((SHARED / "gold" / "dev" / f"{name}.json").read_text())
-            extraction = {"item": {"title": item.title, "minutes_text": item.minutes_text},
-                          "commitments": gold["commitments"], "people": gold["people"],
-                          "entities": gold["entities"]}
+            extraction = {
+                "item": {"title": item.title, "minutes_text": item.minutes_text},
+                "commitments": gold["commitments"],
+                "people": gold["people"],
+                "entities": gold["entities"],
+            }
         else:
             extraction = extraction_for(item)
-        inputs.append(LinkInput(source=f"seeds/{name}.txt", body=item.body,
-                                committee=item.committee, meeting_date=item.meeting_date,
-                                order=start + i, extraction=extraction))
+        inputs.append(
+            LinkInput(
+                source=f"seeds/{name}.txt",
+                body=item.body,
+                committee=item.committee,
+                meeting_date=item.meeting_date,
+                order=start + i,
+                extraction=extraction,
+            )
+        )
     return inputs
 
 
@@ -72,16 +96,34 @@ def corpus_inputs(extraction_for=None, start: int = 0, limit: int | None = None)
     for n, item in enumerate(read_source(str(CORPUS), Hints())):
         if limit is not None and n >= limit:
             break
-        extraction = (extraction_for(item) if extraction_for
-                      else greedy_extraction(item.title, item.minutes_text))
-        inputs.append(LinkInput(source=item.provenance.uri.rsplit("#", 1)[-1], body=item.body,
-                                committee=item.committee, meeting_date=item.meeting_date,
-                                order=start + n, extraction=extraction))
+        extraction = (
+            extraction_for(item)
+            if extraction_for
+            else greedy_extraction(item.title, item.minutes_text)
+        )
+        inputs.append(
+            LinkInput(
+                source=item.provenance.uri.rsplit("#", 1)[-1],
+                body=item.body,
+                committee=item.committee,
+                meeting_date=item.meeting_date,
+                order=start + n,
+                extraction=extraction,
+            )
+        )
     return inputs
 
 
 def dated(inputs: list[LinkInput], dates: list[dt.date | None]) -> list[LinkInput]:
     """The same inputs with the given meeting dates."""
-    return [LinkInput(source=i.source, body=i.body, committee=i.committee, meeting_date=d,
-                      order=i.order, extraction=i.extraction) for i, d in zip(inputs, dates,
-                                                                               strict=True)]
+    return [
+        LinkInput(
+            source=i.source,
+            body=i.body,
+            committee=i.committee,
+            meeting_date=d,
+            order=i.order,
+            extraction=i.extraction,
+        )
+        for i, d in zip(inputs, dates, strict=True)
+    ]

@@ -26,9 +26,11 @@ HAS_EXTRACTOR = _has_extractor()
 
 def _only_seed_link(links) -> None:
     assert [(link.from_source, link.to_source) for link in links] == [
-        ("seeds/islington-css-2017-exec-member-annual-presentation.txt",
-         "seeds/islington-css-2018-exec-member-update-and-questions.txt")], [
-        (link.from_text[:80], link.to_text[:80], link.evidence) for link in links]
+        (
+            "seeds/islington-css-2017-exec-member-annual-presentation.txt",
+            "seeds/islington-css-2018-exec-member-update-and-questions.txt",
+        )
+    ], [(link.from_text[:80], link.to_text[:80], link.evidence) for link in links]
 
 
 def test_seeds_plus_corpus_greedy_promises_give_only_the_seed_link() -> None:
@@ -48,8 +50,10 @@ def test_unknown_body_corpus_items_do_not_link_to_the_seeds() -> None:
     import dataclasses
 
     seeds = seed_inputs()
-    corpus = [dataclasses.replace(i, body="", committee="", meeting_date=None)
-              for i in corpus_inputs(start=len(seeds))]
+    corpus = [
+        dataclasses.replace(i, body="", committee="", meeting_date=None)
+        for i in corpus_inputs(start=len(seeds))
+    ]
     links = link_items(seeds + corpus)
     assert all(link.from_source.startswith("seeds/") for link in links)
     assert len(links) == 1

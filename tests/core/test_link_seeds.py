@@ -39,7 +39,8 @@ def test_seed_link_matches_gold(seeds: list[LinkInput]) -> None:
 
 
 def test_seed_link_evidence_explains_actor_subject_wording_and_order(
-        seeds: list[LinkInput]) -> None:
+    seeds: list[LinkInput],
+) -> None:
     evidence = link_items(seeds)[0].evidence
     assert "same actor: Mary Clement" in evidence
     subject = next(e for e in evidence if e.startswith("shared subject terms:"))
@@ -66,9 +67,10 @@ def test_report_before_promise_in_input_order_is_not_linked(seeds: list[LinkInpu
 
 def test_dates_override_input_order(seeds: list[LinkInput]) -> None:
     # The report is given first on the command line but its meeting is later: linked.
-    later_first = dated([dataclasses.replace(seeds[1], order=0),
-                         dataclasses.replace(seeds[0], order=1)],
-                        [dt.date(2018, 2, 20), dt.date(2017, 9, 12)])
+    later_first = dated(
+        [dataclasses.replace(seeds[1], order=0), dataclasses.replace(seeds[0], order=1)],
+        [dt.date(2018, 2, 20), dt.date(2017, 9, 12)],
+    )
     (link,) = link_items(later_first)
     assert "later meeting: 2018-02-20 after 2017-09-12" in link.evidence
     # The "report" dated before the promise is not a report on it.
@@ -80,29 +82,43 @@ def test_dates_override_input_order(seeds: list[LinkInput]) -> None:
 
 
 def test_never_across_bodies(seeds: list[LinkInput]) -> None:
-    split = [dataclasses.replace(seeds[0], body="Islington Council"),
-             dataclasses.replace(seeds[1], body="Camden Council")]
+    split = [
+        dataclasses.replace(seeds[0], body="Islington Council"),
+        dataclasses.replace(seeds[1], body="Camden Council"),
+    ]
     assert link_items(split) == []
     same = [dataclasses.replace(s, body="Islington Council") for s in seeds]
     assert len(link_items(same)) == 1
 
 
 def test_other_committee_of_same_body_is_linked_and_said_so(seeds: list[LinkInput]) -> None:
-    items = [dataclasses.replace(seeds[0], body="Islington Council",
-                                 committee="Children's Services Scrutiny Committee"),
-             dataclasses.replace(seeds[1], body="Islington Council",
-                                 committee="Policy and Performance Scrutiny Committee")]
+    items = [
+        dataclasses.replace(
+            seeds[0], body="Islington Council", committee="Children's Services Scrutiny Committee"
+        ),
+        dataclasses.replace(
+            seeds[1],
+            body="Islington Council",
+            committee="Policy and Performance Scrutiny Committee",
+        ),
+    ]
     (link,) = link_items(items)
-    assert ("same body, other committee: Children's Services Scrutiny Committee -> "
-            "Policy and Performance Scrutiny Committee") in link.evidence
+    assert (
+        "same body, other committee: Children's Services Scrutiny Committee -> "
+        "Policy and Performance Scrutiny Committee"
+    ) in link.evidence
 
 
 def test_same_committee_promise_is_preferred(seeds: list[LinkInput]) -> None:
     body, own, other = "Islington Council", "Children's Services", "Policy and Performance"
-    twin = dataclasses.replace(seeds[0], source="other-committee.txt", committee=other,
-                               body=body, order=1)
-    items = [dataclasses.replace(seeds[0], body=body, committee=own, order=0), twin,
-             dataclasses.replace(seeds[1], body=body, committee=own, order=2)]
+    twin = dataclasses.replace(
+        seeds[0], source="other-committee.txt", committee=other, body=body, order=1
+    )
+    items = [
+        dataclasses.replace(seeds[0], body=body, committee=own, order=0),
+        twin,
+        dataclasses.replace(seeds[1], body=body, committee=own, order=2),
+    ]
     (link,) = link_items(items)
     assert link.from_source == seeds[0].source
 
@@ -110,15 +126,21 @@ def test_same_committee_promise_is_preferred(seeds: list[LinkInput]) -> None:
 def test_different_person_is_not_linked(seeds: list[LinkInput]) -> None:
     report_item = seeds[1]
     minutes = report_item.extraction["item"]["minutes_text"].replace(
-        "Mary Clement reported", "John Clement reported")
+        "Mary Clement reported", "John Clement reported"
+    )
     extraction = {**report_item.extraction, "item": {"minutes_text": minutes}}
     items = [seeds[0], dataclasses.replace(report_item, extraction=extraction)]
     assert link_items(items) == []
 
 
 def test_statement_without_report_back_wording_is_not_linked(seeds: list[LinkInput]) -> None:
-    minutes = seeds[1].extraction["item"]["minutes_text"].replace(
-        "reported that she had raised this matter with the Diocese, and had been advised",
-        "said that she would raise this matter with the Diocese, and expected")
+    minutes = (
+        seeds[1]
+        .extraction["item"]["minutes_text"]
+        .replace(
+            "reported that she had raised this matter with the Diocese, and had been advised",
+            "said that she would raise this matter with the Diocese, and expected",
+        )
+    )
     extraction = {**seeds[1].extraction, "item": {"minutes_text": minutes}}
     assert link_items([seeds[0], dataclasses.replace(seeds[1], extraction=extraction)]) == []

@@ -176,9 +176,13 @@ def test_malformed_xml_is_one_line_error() -> None:
 def test_wrong_document_types_are_named() -> None:
     with pytest.raises(SourceError, match="GetCommittees list has no agenda items"):
         list(mg.read(_bytes(RECORDED, "committees.xml"), "c.xml", Hints()))
-    with pytest.raises(SourceError, match="expected a ModernGov GetMeetings response, got <meeting>"):
+    with pytest.raises(
+        SourceError, match="expected a ModernGov GetMeetings response, got <meeting>"
+    ):
         mg.parse_meetings(_bytes(RECORDED, "meeting_with_minutes.xml"), "m.xml")
-    with pytest.raises(SourceError, match=r"not a ModernGov web-service response \(root element <rss>\)"):
+    with pytest.raises(
+        SourceError, match=r"not a ModernGov web-service response \(root element <rss>\)"
+    ):
         mg.parse_xml(b"<?xml version='1.0'?><rss><channel/></rss>", "feed.xml")
 
 

@@ -9,6 +9,13 @@ from minutebook.core.link.linker import Linker, Thresholds, link_items
 from minutebook.core.link.model import Link, LinkInput, Status
 
 __all__ = [
-    "Link", "LinkInput", "Linker", "Status", "Thresholds", "link_items", "link_to_dict",
-    "links_to_dict", "links_to_json",
+    "Link",
+    "LinkInput",
+    "Linker",
+    "Status",
+    "Thresholds",
+    "link_items",
+    "link_to_dict",
+    "links_to_dict",
+    "links_to_json",
 ]

@@ -19,10 +19,32 @@ from minutebook.core.link.terms import HONORIFICS, words
 #: Actors that exist in every body and so identify nobody in particular.
 GENERIC_ROLES: frozenset[str] = frozenset(
     {
-        "officer", "officers", "council", "authority", "county council", "city council",
-        "borough council", "district council", "committee", "members", "member",
-        "a member", "we", "they", "it", "department", "staff", "partners", "cabinet",
-        "administration", "government", "executive", "panel", "board", "he", "she",
+        "officer",
+        "officers",
+        "council",
+        "authority",
+        "county council",
+        "city council",
+        "borough council",
+        "district council",
+        "committee",
+        "members",
+        "member",
+        "a member",
+        "we",
+        "they",
+        "it",
+        "department",
+        "staff",
+        "partners",
+        "cabinet",
+        "administration",
+        "government",
+        "executive",
+        "panel",
+        "board",
+        "he",
+        "she",
     }
 )
 
@@ -58,7 +80,7 @@ class Actor:
 
 
 def normalise_name(name: str | None) -> tuple[str, ...]:
-    """"Cllr Mary Clement" -> ("mary", "clement"); honorifics and "the" dropped."""
+    """ "Cllr Mary Clement" -> ("mary", "clement"); honorifics and "the" dropped."""
     if not name:
         return ()
     tokens = [w.strip(".") for w in words(name.replace(".", ". "))]
@@ -66,7 +88,7 @@ def normalise_name(name: str | None) -> tuple[str, ...]:
 
 
 def normalise_role(role: str | None) -> str:
-    """"The Director of Children's Services" -> "director of children services"."""
+    """ "The Director of Children's Services" -> "director of children services"."""
     if not role:
         return ""
     tokens = words(role)
@@ -102,8 +124,10 @@ def actor_from_speaker(speaker: dict | None) -> Actor:
 
 def _looks_like_name(label: str) -> bool:
     tokens = label.split()
-    return 1 < len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) and not any(
-        t.lower() in {"the", "of", "for", "and"} for t in tokens
+    return (
+        1 < len(tokens) <= 4
+        and all(t[:1].isupper() for t in tokens)
+        and not any(t.lower() in {"the", "of", "for", "and"} for t in tokens)
     )
 
 

@@ -94,8 +94,12 @@ def find_cue(text: str) -> Cue | None:
     elif _DONE.search(text):
         status = "done"
     match = next(
-        (m for pattern in (_PERFECT, _NOT_YET, _SUPERSEDED) for m in pattern.finditer(text)
-         if not _RELATIVE.search(text[: m.start()])),
+        (
+            m
+            for pattern in (_PERFECT, _NOT_YET, _SUPERSEDED)
+            for m in pattern.finditer(text)
+            if not _RELATIVE.search(text[: m.start()])
+        ),
         None,
     )
     strength = 1.0
@@ -106,8 +110,9 @@ def find_cue(text: str) -> Cue | None:
         if "update" in match.group(0).lower():
             strength = 0.6
     phrase, start = _with_reporting_verb(text, match)
-    return Cue(phrase=phrase, start=start, action_start=match.start(), strength=strength,
-               status=status)
+    return Cue(
+        phrase=phrase, start=start, action_start=match.start(), strength=strength, status=status
+    )
 
 
 def _with_reporting_verb(text: str, match: re.Match[str]) -> tuple[str, int]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from minutebook.core.link.actors import mentions_actor, same_actor
 from minutebook.core.link.index import PostingIndex, Rarity
 from minutebook.core.link.model import Link, LinkInput
-from minutebook.core.link.prepare import Promise, Report, item_terms, prepare_item
+from minutebook.core.link.prepare import Promise, Report, prepare_item
 
 #: A term is "distinctive" when its IDF is at least this (in at most ~1 in 5 items).
 MIN_IDF = 1.6
@@ -58,8 +58,12 @@ def _order_evidence(a: LinkInput, b: LinkInput) -> str | None:
     return None
 
 
-def _coverage(promise: dict[str, float], report: dict[str, float], shared: list[str],
-              idf: Callable[[str], float]) -> float:
+def _coverage(
+    promise: dict[str, float],
+    report: dict[str, float],
+    shared: list[str],
+    idf: Callable[[str], float],
+) -> float:
     """How much of the promise's subject the report covers, by rarity-weighted mass.
 
     The promise's own words are measured alone and together with the context pulled in
@@ -70,8 +74,9 @@ def _coverage(promise: dict[str, float], report: dict[str, float], shared: list[
     own_mass = sum(idf(t) for t in own)
     own_cov = sum(idf(t) for t in own if t in report) / own_mass if own_mass else 0.0
     all_mass = sum(idf(t) * w for t, w in promise.items())
-    all_cov = (sum(idf(t) * min(promise[t], report[t]) for t in shared) / all_mass
-               if all_mass else 0.0)
+    all_cov = (
+        sum(idf(t) * min(promise[t], report[t]) for t in shared) / all_mass if all_mass else 0.0
+    )
     return max(own_cov, all_cov)
 
 
@@ -96,12 +101,12 @@ class Linker:
         self.reports: list[Report] = []
         self.index = PostingIndex()
         for position, item in enumerate(self.items):
-            self.rarity.add_item(item_terms(item.extraction))
-            promises, reports = prepare_item(position, item.extraction)
-            for promise in promises:
+            prepared = prepare_item(position, item.extraction)
+            self.rarity.add_item(prepared.vocabulary)
+            for promise in prepared.promises:
                 self.index.add(_body_key(item.body), len(self.promises), promise.terms)
                 self.promises.append(promise)
-            self.reports.extend(reports)
+            self.reports.extend(prepared.reports)
 
     def run(self) -> list[Link]:
         """All links, one report per (promise, later item), in the promises' order."""
@@ -119,12 +124,17 @@ class Linker:
         for candidate in sorted(best.values(), key=self._sort_key):
             promise = self.promises[candidate.promise_id]
             report = self.reports[candidate.report_id]
-            links.append(Link(
-                from_source=self.items[promise.item].source, from_text=promise.text,
-                to_source=self.items[report.item].source, to_text=report.text,
-                status=candidate.status,  # type: ignore[arg-type]
-                score=round(candidate.score, 3), evidence=candidate.evidence,
-            ))
+            links.append(
+                Link(
+                    from_source=self.items[promise.item].source,
+                    from_text=promise.text,
+                    to_source=self.items[report.item].source,
+                    to_text=report.text,
+                    status=candidate.status,  # type: ignore[arg-type]
+                    score=round(candidate.score, 3),
+                    evidence=candidate.evidence,
+                )
+            )
         return links
 
     def _sort_key(self, candidate: _Candidate) -> tuple[int, int, int]:
@@ -133,11 +143,16 @@ class Linker:
 
     def _best_for_report(self, report_id: int, report: Report) -> _Candidate | None:
         later = self.items[report.item]
-        own_terms = [t for t, w in report.terms.items() if w >= 1.0
-                     and self.rarity.idf(t) >= MIN_IDF]
-        found = self.index.candidates(_body_key(later.body), own_terms)
-        scored = [c for pid in found
-                  if (c := self._score(pid, report_id, report)) is not None]
+        terms = [t for t in report.terms if self.rarity.idf(t) >= MIN_IDF]
+        found = self.index.candidates(_body_key(later.body), terms)
+        least = min(self.thresholds.min_shared, self.thresholds.generic_min_shared)
+        scored = [
+            c
+            for pid, hits in found.items()
+            if len(hits) >= least
+            and any(report.terms[t] >= 1.0 for t in hits)
+            and (c := self._score(pid, report_id, report)) is not None
+        ]
         if not scored:
             return None
         same = [c for c in scored if c.same_committee]
@@ -153,7 +168,8 @@ class Linker:
         if order is None:
             return None
         actor = same_actor(promise.actor, report.reporter) or mentions_actor(
-            report.subject_tokens, promise.actor)
+            report.subject_tokens, promise.actor
+        )
         if not actor:
             return None
         idf = self.rarity.idf
@@ -163,15 +179,19 @@ class Linker:
         limits = self.thresholds
         same_committee = _body_key(earlier.committee) == _body_key(later.committee)
         if actor == "generic":
-            if (len(distinctive) < limits.generic_min_shared
-                    or subject < limits.generic_min_subject or not same_committee):
+            if (
+                len(distinctive) < limits.generic_min_shared
+                or subject < limits.generic_min_subject
+                or not same_committee
+            ):
                 return None
         elif len(distinctive) < limits.min_shared or subject < limits.min_subject:
             return None
         if report.cue.strength < 1.0 and subject < limits.update_min_subject:
             return None
-        score = (0.45 * min(1.0, subject / 0.6) + 0.35 * ACTOR_WEIGHT[actor]
-                 + 0.2 * report.cue.strength)
+        score = (
+            0.45 * min(1.0, subject / 0.6) + 0.35 * ACTOR_WEIGHT[actor] + 0.2 * report.cue.strength
+        )
         if score < limits.min_score:
             return None
         shown = sorted(distinctive, key=lambda t: (-idf(t), t))[:6]
@@ -183,14 +203,24 @@ class Linker:
             order,
         ]
         if same_committee:
-            evidence.append(f"same committee: {earlier.committee}" if earlier.committee
-                            else "same committee (unnamed)")
+            evidence.append(
+                f"same committee: {earlier.committee}"
+                if earlier.committee
+                else "same committee (unnamed)"
+            )
         else:
-            evidence.append(f"same body, other committee: {earlier.committee or '?'} -> "
-                            f"{later.committee or '?'}")
-        return _Candidate(promise_id=promise_id, report_id=report_id, score=score,
-                          status=report.cue.status, evidence=evidence,
-                          same_committee=same_committee)
+            evidence.append(
+                f"same body, other committee: {earlier.committee or '?'} -> "
+                f"{later.committee or '?'}"
+            )
+        return _Candidate(
+            promise_id=promise_id,
+            report_id=report_id,
+            score=score,
+            status=report.cue.status,
+            evidence=evidence,
+            same_committee=same_committee,
+        )
 
 
 def link_items(items: Sequence[LinkInput], thresholds: Thresholds | None = None) -> list[Link]:

@@ -99,8 +99,13 @@ def _weighted(own: list[str], context: list[str]) -> dict[str, float]:
     return weights
 
 
-def _context(statements: list[Statement], index: int, text: str, exclude: set[str],
-             phrases: list[tuple[str, str]]) -> list[str]:
+def _context(
+    statements: list[Statement],
+    index: int,
+    text: str,
+    exclude: set[str],
+    phrases: list[tuple[str, str]],
+) -> list[str]:
     """Terms of the preceding statements of the paragraph, when ``text`` refers back."""
     if index < 0 or not _ANAPHOR.search(text):
         return []
@@ -123,21 +128,23 @@ def _find_statement(statements: list[Statement], text: str) -> int:
     return -1
 
 
-def item_terms(extraction: dict) -> set[str]:
-    """Every subject term of an item: what the IDF counts as the item's vocabulary."""
-    exclude = person_tokens(extraction)
-    phrases = entity_phrases(extraction)
-    out: set[str] = set()
-    for statement in item_statements(extraction):
-        out.update(text_terms(statement.text, exclude, phrases))
-    return out
+@dataclass
+class PreparedItem:
+    """What the linker keeps of one item."""
+
+    vocabulary: set[str]  # every subject term of the item, for the archive's IDF
+    promises: list[Promise]
+    reports: list[Report]
 
 
-def prepare_item(item: int, extraction: dict) -> tuple[list[Promise], list[Report]]:
-    """Promises and report-backs of one item."""
+def prepare_item(item: int, extraction: dict) -> PreparedItem:
+    """Vocabulary, promises and report-backs of one item."""
     statements = item_statements(extraction)
     exclude = person_tokens(extraction)
     phrases = entity_phrases(extraction)
+    vocabulary: set[str] = set()
+    for statement in statements:
+        vocabulary.update(text_terms(statement.text, exclude, phrases))
     promises = []
     for commitment in extraction.get("commitments") or []:
         text = (commitment.get("text") or "").strip()
@@ -146,10 +153,18 @@ def prepare_item(item: int, extraction: dict) -> tuple[list[Promise], list[Repor
             continue
         own_text = _strip_actor(text, commitment.get("actor"))
         own = text_terms(own_text, exclude, phrases)
-        context = _context(statements, _find_statement(statements, text), own_text, exclude,
-                           phrases)
-        promises.append(Promise(item=item, text=text, action=commitment.get("action") or "",
-                                actor=actor, terms=_weighted(own, context)))
+        context = _context(
+            statements, _find_statement(statements, text), own_text, exclude, phrases
+        )
+        promises.append(
+            Promise(
+                item=item,
+                text=text,
+                action=commitment.get("action") or "",
+                actor=actor,
+                terms=_weighted(own, context),
+            )
+        )
     reports = []
     for index, statement in enumerate(statements):
         cue = find_cue(statement.text)
@@ -159,7 +174,14 @@ def prepare_item(item: int, extraction: dict) -> tuple[list[Promise], list[Repor
         own = text_terms(own_text, exclude, phrases)
         context = _context(statements, index, own_text, exclude, phrases)
         head = raw_words(statement.text[: cue.action_start])
-        reports.append(Report(item=item, text=statement.text, cue=cue,
-                              reporter=actor_from_speaker(statement.speaker),
-                              subject_tokens=head, terms=_weighted(own, context)))
-    return promises, reports
+        reports.append(
+            Report(
+                item=item,
+                text=statement.text,
+                cue=cue,
+                reporter=actor_from_speaker(statement.speaker),
+                subject_tokens=head,
+                terms=_weighted(own, context),
+            )
+        )
+    return PreparedItem(vocabulary=vocabulary, promises=promises, reports=reports)

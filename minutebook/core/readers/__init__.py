@@ -27,8 +27,9 @@ MAX_JSONL_LINE_BYTES = 10 * 1024 * 1024
 SNIFF_BYTES = 4096
 
 #: Tried in order; the first whose ``sniff`` accepts the head of the source reads it.
-#: Plain text comes last because it accepts anything that decodes as text.
-FORMAT_MODULES = ("jsonl", "moderngov_html", "agenda_text")
+#: PDF comes first (it is binary, which the text readers refuse); plain text comes last
+#: because it accepts anything that decodes as text.
+FORMAT_MODULES = ("pdf", "jsonl", "moderngov_xml", "moderngov_html", "agenda_text")
 
 
 @dataclass(frozen=True)
