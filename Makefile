@@ -37,7 +37,7 @@ test-postgres: install
 	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider tests/records -m "not browser"
 
 bench: install
-	$(BIN)/python bench/extract_speed.py
+	for b in bench/[a-z]*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) node_modules minutebook.sqlite3 staticfiles
