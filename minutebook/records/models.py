@@ -343,3 +343,37 @@ def unique_slug(model: type[models.Model], text: str, field: str = "slug", **sco
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+# --- Crawl bookkeeping for `minutebook import moderngov` (minutebook/records/moderngov_sync.py).
+
+
+class CrawlProgress(models.Model):
+    """A meeting already stored by an unfinished crawl, so an interrupted run can resume.
+
+    Rows of one crawl (``crawl_key`` names its site and parameters) are deleted when that
+    crawl completes, so the next run checks every meeting again.
+    """
+
+    crawl_key = models.CharField(max_length=64)
+    meeting_id = models.CharField(max_length=40)
+    done_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["crawl_key", "meeting_id"], name="crawl_progress_unique"
+            ),
+        ]
+
+
+class FetchValidator(models.Model):
+    """The ETag / Last-Modified (and body) of a fetched web-service response, for conditional GET."""
+
+    url_sha256 = models.CharField(max_length=64, unique=True)
+    url = models.TextField()
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    content_type = models.CharField(max_length=200, blank=True)
+    body = models.BinaryField(help_text="zlib-compressed body, reused when the server says 304.")
+    fetched_at = models.DateTimeField(auto_now=True)
