@@ -1,1 +1,95 @@
-from django.db import models  # noqa: F401
+"""Follow-up links between a commitment and the later statement reporting on it.
+
+Both ends are kept as (agenda item, text), not as foreign keys to the extracted
+Commitment and Statement rows: those rows are deleted and recreated whenever an item is
+re-extracted, and a clerk's decision on a link must survive that. Agenda items are updated
+in place by the importer, so they are stable anchors; the text is the sentence as the
+extractor gave it.
+
+A row is either found by the linker (origin "auto") or added by a clerk (origin "clerk").
+A clerk's decision ("confirmed", "rejected") is stored on the row. Automatic runs only
+ever create, refresh or delete undecided automatic rows (see :mod:`.linking`), so a
+decision is never overwritten: a rejected link stays rejected even though the linker keeps
+finding it, and a confirmed one stays even if a later linker version no longer finds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+from minutebook.records.models import AgendaItem, Body
+
+
+def link_key(from_item_id: int, from_text: str, to_item_id: int, to_text: str) -> str:
+    """Stable identity of a link (sha256), short enough for a unique index on any database."""
+    raw = "\x1f".join([str(from_item_id), from_text.strip(), str(to_item_id), to_text.strip()])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+class FollowUpLink(models.Model):
+    """A commitment in an earlier item and the later statement that reports on it."""
+
+    class Status(models.TextChoices):
+        REPORTED_BACK = "reported back", "Reported back"
+        DONE = "done", "Done"
+        SUPERSEDED = "superseded", "Withdrawn or superseded"
+
+    class Origin(models.TextChoices):
+        AUTO = "auto", "Found automatically"
+        CLERK = "clerk", "Added by a clerk"
+
+    class Decision(models.TextChoices):
+        NONE = "", "Not reviewed"
+        CONFIRMED = "confirmed", "Confirmed by a clerk"
+        REJECTED = "rejected", "Rejected by a clerk"
+
+    key = models.CharField(max_length=64, unique=True, editable=False)
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="follow_up_links")
+    from_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="follow_ups_made"
+    )
+    from_text = models.TextField(help_text="The commitment, as the minutes word it.")
+    to_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="follow_ups_reported"
+    )
+    to_text = models.TextField(help_text="The statement reporting back on it.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REPORTED_BACK)
+    score = models.FloatField(null=True, blank=True, help_text="Linker confidence, 0..1.")
+    evidence = models.JSONField(default=list, blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+    decision = models.CharField(
+        max_length=10, choices=Decision.choices, default=Decision.NONE, blank=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_up_decisions",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True, help_text="The clerk's reason, shown with the link.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["from_item", "to_item", "id"]
+        indexes = [
+            models.Index(fields=["from_item", "decision"]),
+            models.Index(fields=["to_item", "decision"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_text[:60]} -> {self.to_text[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.key = link_key(self.from_item_id, self.from_text, self.to_item_id, self.to_text)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        """Rejected links are kept (so they are not found again) but never shown."""
+        return self.decision != self.Decision.REJECTED

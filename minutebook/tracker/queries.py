@@ -1,0 +1,238 @@
+"""The commitments tracker as queries: each commitment with its status and follow-ups.
+
+One definition of status serves the website, the CSV download and ``minutebook
+commitments``, computed in the database so that filtering by status and paging stay cheap
+on a large archive:
+
+* **done**: a (not rejected) follow-up says it was completed;
+* **withdrawn**: a follow-up says it was withdrawn, dropped or superseded;
+* **reported back**: some other follow-up reports on it;
+* **overdue**: no follow-up, and its due date has passed;
+* **open**: no follow-up yet, and not (or not yet) due.
+
+Links attach to a commitment by (agenda item, commitment text), the same key they are
+stored under (see :mod:`.models`), so re-extracting an item does not lose its links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from minutebook.records.models import AgendaItem, Commitment
+from minutebook.tracker.models import FollowUpLink
+
+OPEN = "open"
+REPORTED_BACK = "reported back"
+DONE = "done"
+OVERDUE = "overdue"
+WITHDRAWN = "withdrawn"
+STATUSES = (OPEN, OVERDUE, REPORTED_BACK, DONE, WITHDRAWN)
+
+
+def normalise_status(value: str) -> str:
+    """ "reported-back", "Reported_Back" -> "reported back"; unknown values -> ""."""
+    cleaned = " ".join(value.lower().replace("-", " ").replace("_", " ").split())
+    return cleaned if cleaned in STATUSES else ""
+
+
+def public_links() -> QuerySet[FollowUpLink]:
+    """Links the public sees: everything except what a clerk rejected."""
+    return FollowUpLink.objects.exclude(decision=FollowUpLink.Decision.REJECTED)
+
+
+def commitments_with_status(today: dt.date | None = None) -> QuerySet[Commitment]:
+    """Every commitment annotated with ``tracker_status`` (one of :data:`STATUSES`)."""
+    today = today or timezone.localdate()
+    mine = public_links().filter(from_item=OuterRef("item"), from_text=OuterRef("text"))
+    return (
+        Commitment.objects.select_related("item__meeting__committee__body", "actor")
+        .annotate(
+            has_done=Exists(mine.filter(status=FollowUpLink.Status.DONE)),
+            has_withdrawn=Exists(mine.filter(status=FollowUpLink.Status.SUPERSEDED)),
+            has_report=Exists(mine),
+        )
+        .annotate(
+            tracker_status=Case(
+                When(has_done=True, then=Value(DONE)),
+                When(has_withdrawn=True, then=Value(WITHDRAWN)),
+                When(has_report=True, then=Value(REPORTED_BACK)),
+                When(due__lt=today, then=Value(OVERDUE)),
+                default=Value(OPEN),
+            )
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a tracker view or export asks for; empty fields do not filter."""
+
+    status: str = ""
+    body: str = ""  # body name or slug
+    committee: str = ""  # committee name, slug or id
+    person: str = ""  # part of the actor's name or label
+    min_age_days: int = 0  # only commitments made at least this long ago
+
+    def apply(self, qs: QuerySet[Commitment], today: dt.date) -> QuerySet[Commitment]:
+        if self.status:
+            qs = qs.filter(tracker_status=normalise_status(self.status) or self.status)
+        if self.body:
+            qs = qs.filter(
+                Q(item__meeting__committee__body__name__iexact=self.body)
+                | Q(item__meeting__committee__body__slug=self.body)
+            )
+        if self.committee:
+            match = Q(item__meeting__committee__name__iexact=self.committee) | Q(
+                item__meeting__committee__slug=self.committee
+            )
+            if self.committee.isdigit():
+                match |= Q(item__meeting__committee_id=int(self.committee))
+            qs = qs.filter(match)
+        if self.person:
+            qs = qs.filter(
+                Q(actor__name__icontains=self.person)
+                | Q(actor_label__icontains=self.person)
+                | Q(actor_role__icontains=self.person)
+            )
+        if self.min_age_days:
+            qs = qs.filter(item__meeting__date__lte=today - dt.timedelta(days=self.min_age_days))
+        return qs
+
+
+@dataclass
+class FollowUp:
+    """One follow-up of a commitment, or one commitment an item follows up, for display."""
+
+    link: FollowUpLink
+    item: AgendaItem  # the other end
+    text: str  # the other end's words
+
+    @property
+    def evidence(self) -> list[str]:
+        return list(self.link.evidence or [])
+
+
+@dataclass
+class TrackerRow:
+    """A commitment with everything the tracker shows about it."""
+
+    commitment: Commitment
+    status: str
+    age_days: int | None
+    follow_ups: list[FollowUp] = field(default_factory=list)
+
+    @property
+    def item(self) -> AgendaItem:
+        return self.commitment.item
+
+
+def tracker_queryset(filters: Filters, today: dt.date | None = None) -> QuerySet[Commitment]:
+    """Filtered commitments, newest meeting first (oldest commitments last)."""
+    today = today or timezone.localdate()
+    qs = filters.apply(commitments_with_status(today), today)
+    return qs.order_by(
+        "-item__meeting__date", "item__meeting_id", "item__order", "item_id", "position"
+    )
+
+
+def rows_for(commitments: Iterable[Commitment], today: dt.date | None = None) -> list[TrackerRow]:
+    """Attach follow-ups (one query for the lot) and ages to a page of commitments."""
+    today = today or timezone.localdate()
+    commitments = list(commitments)
+    by_key: dict[tuple[int, str], list[FollowUp]] = defaultdict(list)
+    links = (
+        public_links()
+        .filter(from_item_id__in={c.item_id for c in commitments})
+        .select_related("to_item__meeting__committee")
+        .order_by("to_item__meeting__date", "to_item_id", "id")
+    )
+    for link in links:
+        by_key[(link.from_item_id, link.from_text)].append(
+            FollowUp(link=link, item=link.to_item, text=link.to_text)
+        )
+    rows = []
+    for c in commitments:
+        date = c.item.meeting.date
+        rows.append(
+            TrackerRow(
+                commitment=c,
+                status=getattr(c, "tracker_status", OPEN),
+                age_days=(today - date).days if date else None,
+                follow_ups=by_key.get((c.item_id, c.text), []),
+            )
+        )
+    return rows
+
+
+def item_follow_ups(item: AgendaItem) -> dict[str, list[FollowUp]]:
+    """For an agenda-item page: the item's commitments' follow-ups, and what it follows up.
+
+    ``followed_up_in``: links from this item's commitments to later items;
+    ``follows_up``: links from earlier items' commitments to statements of this item.
+    """
+    related = "meeting__committee__body"
+    made = (
+        public_links()
+        .filter(from_item=item)
+        .select_related(f"to_item__{related}")
+        .order_by("to_item__meeting__date", "to_item_id", "id")
+    )
+    reported = (
+        public_links()
+        .filter(to_item=item)
+        .select_related(f"from_item__{related}")
+        .order_by("from_item__meeting__date", "from_item_id", "id")
+    )
+    return {
+        "followed_up_in": [FollowUp(link=lk, item=lk.to_item, text=lk.to_text) for lk in made],
+        "follows_up": [FollowUp(link=lk, item=lk.from_item, text=lk.from_text) for lk in reported],
+    }
+
+
+CSV_HEADER = [
+    "status",
+    "body",
+    "committee",
+    "meeting_date",
+    "item",
+    "actor",
+    "action",
+    "commitment",
+    "due",
+    "age_days",
+    "follow_up_meeting_date",
+    "follow_up_item",
+    "follow_up",
+    "item_url",
+]
+
+
+def row_record(row: TrackerRow, base_url: str = "") -> dict:
+    """A flat record of one tracker row (CSV and JSON), latest follow-up first."""
+    c = row.commitment
+    meeting = c.item.meeting
+    latest = row.follow_ups[-1] if row.follow_ups else None
+    return {
+        "status": row.status,
+        "body": meeting.committee.body.name,
+        "committee": meeting.committee.name,
+        "meeting_date": meeting.date.isoformat() if meeting.date else "",
+        "item": c.item.title,
+        "actor": c.actor.name if c.actor else c.actor_label,
+        "action": c.action,
+        "commitment": c.text,
+        "due": c.due.isoformat() if c.due else "",
+        "age_days": "" if row.age_days is None else row.age_days,
+        "follow_up_meeting_date": (
+            latest.item.meeting.date.isoformat() if latest and latest.item.meeting.date else ""
+        ),
+        "follow_up_item": latest.item.title if latest else "",
+        "follow_up": latest.text if latest else "",
+        "item_url": base_url + c.item.get_absolute_url(),
+    }
