@@ -24,6 +24,7 @@ from minutebook.records.models import (
     Statement,
     unique_slug,
 )
+from minutebook.search.indexing import index_item
 
 
 def current_version() -> str:
@@ -149,6 +150,8 @@ def store_extraction(item: AgendaItem, result: dict) -> None:
             )
         mentions.append(EntityMention(item=item, position=i, entity=entity, name=e["name"]))
     EntityMention.objects.bulk_create(mentions)
+    # Search rows derive from these records: replace them in the same transaction.
+    index_item(item)
 
 
 def _people(result: dict) -> dict[str, Person]:

@@ -31,6 +31,7 @@ from minutebook.records.models import (
     Person,
     unique_slug,
 )
+from minutebook.search.indexing import index_item
 
 UNKNOWN_BODY = "Unknown body"
 UNKNOWN_COMMITTEE = "Unknown committee"
@@ -212,7 +213,9 @@ def _store_item(
         outcome = "updated"
     _store_documents(meeting, item, src, now)
     if run_extraction:
-        extracted.extract_and_store(item, meeting_date=meeting.date)
+        extracted.extract_and_store(item, meeting_date=meeting.date)  # re-indexes the item
+    else:
+        index_item(item)
     return outcome
 
 

@@ -1,0 +1,135 @@
+"""Keep the search index in step with the records.
+
+The storage layer calls :func:`index_item` after it has stored an item and (re)extracted its
+records, inside the same transaction, so a search never finds records that a page would not
+show, nor misses ones it would. :func:`rebuild` re-derives everything (after an upgrade, or to
+index a database imported before the search app existed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from minutebook.records.models import AgendaItem, Document
+from minutebook.search.backends.base import clean_text
+from minutebook.search.models import SearchEntry
+
+# Text beyond this is not indexed: PostgreSQL caps a tsvector at 1 MB and positions at 16383,
+# and a snippet from the first 200k characters of one agenda item is plenty.
+MAX_TEXT = 200_000
+Kind = SearchEntry.Kind
+
+
+def _people(*people_ids: int | None) -> str:
+    ids = sorted({p for p in people_ids if p})
+    return f" {' '.join(str(p) for p in ids)} " if ids else ""
+
+
+def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
+    """The search rows of one item: itself, its documents and its extracted records.
+
+    Expects ``item.meeting.committee`` loaded; uses prefetched related rows when present.
+    """
+    meeting = item.meeting
+    common = {
+        "item_id": item.pk,
+        "meeting_id": meeting.pk,
+        "committee_id": meeting.committee_id,
+        "body_id": meeting.committee.body_id,
+        "date": meeting.date,
+    }
+
+    def entry(kind: str, object_id: int, heading: str, text: str, label: str = "", people=""):
+        return SearchEntry(
+            kind=kind,
+            object_id=object_id,
+            heading=clean_text(heading)[:MAX_TEXT],
+            text=clean_text(text)[:MAX_TEXT],
+            label=label[:300],
+            people=people,
+            **common,
+        )
+
+    statements = list(item.statements.all())
+    mentioned = [m.person_id for m in item.personmentions.all()]
+    speakers = [s.speaker_id for s in statements]
+    item_text = "\n\n".join(
+        t for t in (item.description, item.minutes_text, item.decision_text) if t
+    )
+    yield entry(Kind.ITEM, item.pk, item.title, item_text, people=_people(*mentioned, *speakers))
+    for d in item.documents.all():
+        yield entry(Kind.DOCUMENT, d.pk, d.title, d.text)
+    questions = list(item.questions.all())
+    commitments = list(item.commitments.all())
+    decisions = list(item.decisions.all())
+    # Sentences that the richer records below already cover are not indexed twice.
+    covered = {
+        *(("question", "answer") if questions else ()),
+        *(("commitment",) if commitments else ()),
+        *(("decision",) if decisions else ()),
+    }
+    for s in statements:
+        if s.kind in covered:
+            continue
+        yield entry(
+            Kind.STATEMENT, s.pk, s.speaker_label, s.text, s.speaker_label, _people(s.speaker_id)
+        )
+    for q in questions:
+        who = " / ".join(x for x in (q.asker_label, q.responder_label) if x)
+        yield entry(
+            Kind.QUESTION,
+            q.pk,
+            who,
+            "\n\n".join(t for t in (q.question, q.answer) if t),
+            q.asker_label,
+            _people(q.asker_id, q.responder_id),
+        )
+    for c in commitments:
+        yield entry(
+            Kind.COMMITMENT, c.pk, c.actor_label, c.text, c.actor_label, _people(c.actor_id)
+        )
+    for d in decisions:
+        yield entry(Kind.DECISION, d.pk, "", d.text)
+
+
+def index_item(item: AgendaItem) -> None:
+    """Replace ``item``'s search rows with ones derived from what is stored now."""
+    with transaction.atomic():
+        SearchEntry.objects.filter(item_id=item.pk).delete()
+        SearchEntry.objects.bulk_create(entries_for(item), batch_size=500)
+
+
+def _items_for_indexing():
+    return AgendaItem.objects.select_related("meeting__committee").prefetch_related(
+        "statements",
+        "questions",
+        "commitments",
+        "decisions",
+        "personmentions",
+        Prefetch("documents", queryset=Document.objects.order_by("id")),
+    )
+
+
+def index_items(items: Iterable[AgendaItem]) -> None:
+    for item in items:
+        index_item(item)
+
+
+def rebuild(*, chunk: int = 500) -> int:
+    """Re-derive the whole index from the records; returns the number of rows written."""
+    from minutebook.search.backends import get_backend
+
+    written = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        ids = list(AgendaItem.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), chunk):
+            batch = _items_for_indexing().filter(pk__in=ids[start : start + chunk])
+            rows = [e for item in batch for e in entries_for(item)]
+            SearchEntry.objects.bulk_create(rows, batch_size=1000)
+            written += len(rows)
+    get_backend().optimize()
+    return written

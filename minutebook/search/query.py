@@ -1,0 +1,89 @@
+"""Turn what a person types into a search box into a backend-neutral query.
+
+People type words, "quoted phrases", -exclusions and sometimes prefix* stars; they also
+type punctuation, SQL, FTS operators and stray quotes. Everything is reduced to word
+tokens here, so no input can reach a backend's query syntax unescaped, and the SQLite and
+PostgreSQL backends receive the same structure and so give the same matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+_WORD = re.compile(r"\w+", re.UNICODE)
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+MAX_PARTS = 12
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing the results must contain: a word, a phrase (several words), maybe a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    required: tuple[Part, ...]
+    excluded: tuple[Part, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.required
+
+    @property
+    def terms(self) -> list[str]:
+        """Every required word, for highlighting and for 'did you mean' hints."""
+        return [w for p in self.required for w in p.words]
+
+
+def parse(text: str) -> ParsedQuery:
+    """Parse ``text``: words and "phrases" are required, -word excludes, word* is a prefix."""
+    required: list[Part] = []
+    excluded: list[Part] = []
+    for token in _TOKEN.findall(text or ""):
+        negate = token.startswith("-") and len(token) > 1
+        body = token[1:] if negate else token
+        if body in _OPERATORS:
+            continue
+        words = tuple(w.lower() for w in _WORD.findall(body))
+        if not words:
+            continue
+        quoted = body.startswith('"')
+        prefix = not quoted and body.endswith("*") and len(words) == 1
+        part = Part(words=words, prefix=prefix)
+        target = excluded if negate else required
+        if part not in target:
+            target.append(part)
+    return ParsedQuery(required=tuple(required[:MAX_PARTS]), excluded=tuple(excluded[:MAX_PARTS]))
+
+
+def fts5_expression(query: ParsedQuery, *, any_word: bool = False) -> str:
+    """An FTS5 MATCH expression. Words are \\w+ only, so quoting them is always safe."""
+
+    def quote(part: Part) -> str:
+        return '"' + " ".join(part.words) + '"' + (" *" if part.prefix else "")
+
+    joiner = " OR " if any_word else " AND "
+    expression = "(" + joiner.join(quote(p) for p in query.required) + ")"
+    for part in query.excluded:
+        expression += " NOT " + quote(part)
+    return expression
+
+
+def tsquery_expression(query: ParsedQuery, *, any_word: bool = False) -> str:
+    """A PostgreSQL ``to_tsquery`` string: phrases with <->, prefixes with :*, exclusions with !."""
+
+    def quote(part: Part) -> str:
+        suffix = ":*" if part.prefix else ""
+        words = " <-> ".join(f"'{w}'{suffix}" for w in part.words)
+        return f"({words})"
+
+    joiner = " | " if any_word else " & "
+    expression = "(" + joiner.join(quote(p) for p in query.required) + ")"
+    for part in query.excluded:
+        expression += " & !" + quote(part)
+    return expression
