@@ -110,6 +110,25 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# E-mail (question acknowledgements). Development prints to the console, or writes files
+# with MINUTEBOOK_EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend and
+# MINUTEBOOK_EMAIL_FILE_PATH; production sends by SMTP configured from the environment.
+EMAIL_BACKEND = os.environ.get(
+    "MINUTEBOOK_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_FILE_PATH = os.environ.get("MINUTEBOOK_EMAIL_FILE_PATH", "/tmp/minutebook-mail")
+EMAIL_HOST = os.environ.get("MINUTEBOOK_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("MINUTEBOOK_EMAIL_PORT", "587" if PRODUCTION else "25"))
+EMAIL_HOST_USER = os.environ.get("MINUTEBOOK_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("MINUTEBOOK_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("MINUTEBOOK_EMAIL_USE_TLS", "1" if PRODUCTION else "0") == "1"
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("MINUTEBOOK_FROM_EMAIL", "minutebook <noreply@localhost>")
+LOGIN_URL = "questions:login"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
