@@ -1,0 +1,158 @@
+"""Django admin for the record and clerk accounts, with every change audited.
+
+Admins manage bodies, committees, meetings, items and people here (C9). The records app
+has no admin module of its own, so the models are registered here unless someone else
+already has. Every save and delete writes an AuditEntry with before/after snapshots.
+The admin log-in uses the same rate-limited form as the back office.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
+
+from minutebook.questions import audit
+from minutebook.questions.forms import RateLimitedLoginForm
+from minutebook.questions.models import AuditEntry, ClerkAssignment, PublicQuestion
+from minutebook.records import models as records
+
+
+class RateLimitedAdminLoginForm(RateLimitedLoginForm):
+    """Admin log-in: staff only, as Django's admin form, plus the failure limit."""
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        if not user.is_staff:
+            from django import forms
+
+            raise forms.ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
+
+
+admin.site.login_form = RateLimitedAdminLoginForm
+admin.site.site_header = "minutebook administration"
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Records who changed what, with the object before and after, for every change."""
+
+    def save_model(self, request, obj, form, change) -> None:
+        before = None
+        if change and obj.pk is not None:
+            old = type(obj)._default_manager.filter(pk=obj.pk).first()
+            before = audit.snapshot(old)
+        request._audit_before = before
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        before = getattr(request, "_audit_before", None)
+        audit.record(request.user, "change" if change else "add", obj, before, audit.snapshot(obj))
+
+    def delete_model(self, request, obj) -> None:
+        before, pk = audit.snapshot(obj), obj.pk
+        super().delete_model(request, obj)
+        audit.record(request.user, "delete", obj, before, None, object_id=pk)
+
+    def delete_queryset(self, request, queryset) -> None:
+        doomed = [(obj, audit.snapshot(obj), obj.pk) for obj in queryset]
+        super().delete_queryset(request, queryset)
+        for obj, before, pk in doomed:
+            audit.record(request.user, "delete", obj, before, None, object_id=pk)
+
+
+def _register(model, admin_class=AuditedAdmin, **options) -> None:
+    if not admin.site.is_registered(model):
+        admin.site.register(model, type(f"{model.__name__}Admin", (admin_class,), options))
+
+
+_register(records.Body, search_fields=["name"], prepopulated_fields={"slug": ["name"]})
+_register(
+    records.Committee,
+    list_display=["name", "body", "is_active"],
+    list_filter=["body", "is_active"],
+    search_fields=["name"],
+)
+_register(
+    records.Meeting,
+    list_display=["__str__", "date", "status", "question_deadline"],
+    list_filter=["status", "committee__body"],
+    search_fields=["committee__name", "venue"],
+    date_hierarchy="date",
+    raw_id_fields=["committee"],
+)
+_register(
+    records.AgendaItem,
+    list_display=["title", "meeting", "number"],
+    search_fields=["title"],
+    raw_id_fields=["meeting"],
+)
+_register(records.Person, search_fields=["name"], prepopulated_fields={"slug": ["name"]})
+_register(
+    records.Membership,
+    list_display=["person", "body", "committee", "role"],
+    raw_id_fields=["person", "body", "committee"],
+)
+_register(records.Document, search_fields=["title"], raw_id_fields=["meeting", "item"])
+
+
+@admin.register(PublicQuestion)
+class PublicQuestionAdmin(AuditedAdmin):
+    list_display = ["reference", "meeting", "status", "channel", "submitted_at", "published_at"]
+    list_filter = ["status", "channel"]
+    search_fields = ["reference", "name", "email", "text"]
+    raw_id_fields = ["meeting", "responder", "minutes_item"]
+    readonly_fields = ["reference", "submitted_at", "message_id", "created_at"]
+
+
+@admin.register(ClerkAssignment)
+class ClerkAssignmentAdmin(AuditedAdmin):
+    list_display = ["user", "committee"]
+    raw_id_fields = ["committee"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the trail cannot be edited or deleted through the admin."""
+
+    list_display = ["at", "actor", "action", "model", "object_id", "object_repr"]
+    list_filter = ["action", "model"]
+    search_fields = ["actor", "object_repr", "object_id"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class AuditedUserAdmin(AuditedAdmin, UserAdmin):
+    """Clerk accounts: Django's user admin, audited (password hashes never copied)."""
+
+    def user_change_password(self, request, id, form_url=""):
+        user = self.get_object(request, unquote(id))
+        before = audit.snapshot(user)
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302 and user is not None:
+            user.refresh_from_db()
+            audit.record(request.user, "change password", user, before, audit.snapshot(user))
+        return response
+
+
+class AuditedGroupAdmin(AuditedAdmin, GroupAdmin):
+    pass
+
+
+for _model, _admin in ((User, AuditedUserAdmin), (Group, AuditedGroupAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin)

@@ -1,0 +1,56 @@
+"""What the public side of the site may read about questions, in one place.
+
+Only accepted, answered and published questions ever leave here, and never with an
+e-mail address. The website app calls :func:`meeting_questions_context` (or the
+``{% meeting_questions meeting %}`` tag) for the meeting page and
+:func:`published_questions` for its archive.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from minutebook.questions import rules
+from minutebook.questions.intake import accepting_questions
+from minutebook.questions.models import PublicQuestion
+from minutebook.records.models import Meeting
+
+
+def published_questions(meeting: Meeting | None = None) -> QuerySet[PublicQuestion]:
+    """Answered, published questions (newest meeting first), safe for public pages.
+
+    Rows carry every field, so templates must show only ``public_name``, ``text``,
+    ``answer``, ``responder_display``, ``minutes_item`` and dates: never ``email`` or ``name``.
+    """
+    qs = (
+        PublicQuestion.objects.filter(
+            status=PublicQuestion.Status.ACCEPTED, published_at__isnull=False
+        )
+        .exclude(answer="")
+        .select_related("meeting__committee__body", "minutes_item", "responder")
+        .defer("email", "email_normalised", "message_id")
+    )
+    if meeting is not None:
+        return qs.filter(meeting=meeting).order_by("submitted_at", "id")
+    return qs.order_by("-meeting__date", "meeting_id", "submitted_at", "id")
+
+
+def meeting_questions_context(meeting: Meeting, now=None) -> dict[str, Any]:
+    """Everything the meeting page needs to show its questions section."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    deadline = meeting.question_deadline
+    open_now = accepting_questions(meeting) and rules.is_in_time(deadline, now)
+    return {
+        "meeting": meeting,
+        "takes_questions": accepting_questions(meeting),
+        "questions_open": open_now,
+        "deadline_words": rules.deadline_in_words(deadline) if deadline else "",
+        "ask_url": reverse("questions:ask", args=[meeting.pk]),
+        "questions_url": reverse("questions:meeting", args=[meeting.pk]),
+        "published": list(published_questions(meeting)),
+    }
