@@ -1,0 +1,105 @@
+"""Sums of money as written ("£8,270,211", "£2.5m", "$1.2 million", "£80-100k").
+
+Only money counts (the contract excludes head-counts and percentages), so every match
+needs a currency sign, code or word. Values are in units of the currency, computed with
+Decimal so "£958.488m" is exactly 958488000.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from minutebook.core.extract.locale import CURRENCY_OF_DOLLAR
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"(?:million|billion|thousand|mn|bn|mil|m|b|k|K)"
+_PREFIX = r"(?P<cur>US\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|NZD|£|\$|€|GBP|EUR|EURO|Euro)"
+_PREFIXED = re.compile(
+    r"(?<![\w$£€])" + _PREFIX + r"\s?(?P<n1>" + _NUM + r")"
+    r"(?:\s?(?P<m1>" + _MULT + r"))?"
+    r"(?:\s?(?:-|–|to)\s?(?:" + _PREFIX.replace("cur", "cur2") + r"\s?)?(?P<n2>" + _NUM + r")"
+    r"(?:\s?(?P<m2>" + _MULT + r"))?)?"
+    r"(?![\w.,]\d)(?![A-Za-z])"
+)
+_SUFFIXED = re.compile(
+    r"(?<![\w£$€.,])(?P<n1>" + _NUM + r")(?:\s?(?P<m1>million|billion|thousand|m|bn))?\s"
+    r"(?P<word>pounds(?: sterling)?|dollars|euros)\b"
+)
+_CODES = {
+    "£": "GBP",
+    "GBP": "GBP",
+    "€": "EUR",
+    "EUR": "EUR",
+    "EURO": "EUR",
+    "Euro": "EUR",
+    "US$": "USD",
+    "USD": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAD": "CAD",
+    "NZ$": "NZD",
+    "NZD": "NZD",
+}
+_FACTORS = {
+    "million": 10**6,
+    "mn": 10**6,
+    "mil": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "thousand": 10**3,
+    "k": 10**3,
+    "K": 10**3,
+}
+
+
+def _value(num: str, mult: str | None) -> int | float | None:
+    try:
+        v = Decimal(num.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if mult:
+        v *= _FACTORS[mult]
+    if not v.is_finite() or abs(v) > Decimal(10) ** 15:
+        return None
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def find_amounts(text: str, country: str) -> list[dict]:
+    """Every sum of money in ``text``, in order, as contract ``amounts`` records."""
+    dollar = CURRENCY_OF_DOLLAR.get(country, "USD")
+    found: list[tuple[int, dict]] = []
+    for m in _PREFIXED.finditer(text):
+        cur = m.group("cur")
+        code = dollar if cur == "$" else _CODES.get(cur, "GBP")
+        m1, m2 = m.group("m1"), m.group("m2")
+        if m.group("n2") is not None:
+            if m1 is None and m2 is not None and not m.group("cur2"):
+                m1 = m2  # "£2-3m": the multiplier covers both ends
+            v1, v2 = _value(m.group("n1"), m1), _value(m.group("n2"), m2)
+            split = m.start("n2") - (len(m.group("cur2")) if m.group("cur2") else 0)
+            t1 = text[m.start() : split].rstrip(" -–to").rstrip()
+            if v1 is not None:
+                found.append((m.start(), {"text": t1, "value": v1, "currency": code}))
+            if v2 is not None:
+                t2 = text[split : m.end()].strip()
+                if not m.group("cur2"):
+                    t2 = cur + t2
+                found.append((split, {"text": t2, "value": v2, "currency": code}))
+            continue
+        v = _value(m.group("n1"), m1)
+        if v is not None:
+            found.append((m.start(), {"text": m.group(0).strip(), "value": v, "currency": code}))
+    for m in _SUFFIXED.finditer(text):
+        word = m.group("word")
+        code = "GBP" if word.startswith("pound") else "EUR" if word == "euros" else dollar
+        v = _value(m.group("n1"), m.group("m1"))
+        if v is not None:
+            found.append((m.start(), {"text": m.group(0), "value": v, "currency": code}))
+    found.sort(key=lambda x: x[0])
+    return [rec for _, rec in found]

@@ -1,0 +1,212 @@
+"""Commitments: an identifiable actor undertaking a future action.
+
+"Mary Clement advised that she would seek further information", "Ms Sharp offered to bring
+a further report", "ACTION: Officers to circulate the figures", "The Commons Registration
+Officer was asked to approach Defra". The actor must be someone who can be held to it (a
+person, a role, officers, the council or a named organisation); hopes, expectations about
+others, ongoing work and future events without an actor are not commitments, so a modal
+verb is only a commitment when its subject is such an actor and the verb is active.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.core.extract.people import ROLE_LABEL, People, speaker
+from minutebook.core.extract.speakers import GROUP
+
+_ACTOR_GROUPS = re.compile(
+    r"(?:the\s+|The\s+)?(?:(?:relevant|responsible|senior|lead|council|County\s+Council|"
+    r"[A-Z][\w-]+)\s+)?(?:officers?|Officers?|council|Council|authority|Authority|department|"
+    r"Department|service|Service|team|Team|directorate|Directorate|administration|"
+    r"Administration|clerk|Clerk|democratic services|Democratic Services|"
+    r"[A-Z][\w-]+\s+workers|workers)"
+)
+_MODAL = re.compile(
+    r"(?P<actor>\b[\w’'&.-]+(?:\s+[\w’'&.-]+){0,8}?)\s+(?P<modal>would|will|shall|should|"
+    r"undertook to|agreed to|offered to|promised to|committed to|pledged to|volunteered to|"
+    r"was to|were to|is to|are to|was asked(?: by [^,.;]{1,60}?)? to|were asked(?: by [^,.;]{1,60}?)? to|"
+    r"had agreed to|had undertaken to|had offered to|would be asked to|"
+    r"intended to|planned to)\s+(?:also\s+|further\s+|then\s+|personally\s+|now\s+|"
+    r"shortly\s+|urgently\s+|continue\s+to\s+|be\s+happy\s+to\s+|be\s+pleased\s+to\s+|"
+    r"look\s+to\s+)?(?P<verb>[a-z]+)",
+)
+_NOT_ACTIONS = frozenset(
+    [
+        "be",
+        "have",
+        "not",
+        "like",
+        "welcome",
+        "need",
+        "needs",
+        "hope",
+        "expect",
+        "expected",
+        "appreciate",
+        "prefer",
+        "wish",
+        "want",
+        "seem",
+        "appear",
+        "depend",
+        "mean",
+        "result",
+        "lead",
+        "cost",
+        "make",
+        "mean",
+        "allow",
+        "enable",
+        "take",
+        "become",
+        "remain",
+        "benefit",
+        "help",
+        "impact",
+        "affect",
+        "reduce",
+        "increase",
+        "require",
+        "include",
+        "involve",
+        "continue",
+        "cause",
+        "happen",
+        "occur",
+        "see",
+        "receive",
+        "get",
+        "find",
+        "feel",
+        "think",
+        "suggest",
+        "say",
+        "know",
+        "consider",
+        "accept",
+        "mind",
+        "do",
+        "go",
+        "come",
+    ]
+)
+_ACTION_LINE = re.compile(
+    r"^(?:ACTION|Action|ACTIONS|Actions)\s*(?:\([^)]*\))?\s*[:\-–]\s*(?P<body>.+)$", re.DOTALL
+)
+_ACTION_TO = re.compile(r"^(?P<actor>.{2,80}?)\s+to\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", re.DOTALL)
+_BAD_ACTORS = re.compile(
+    r"^(?:it|this|that|there|which|who|these|those|the\s+(?:report|project|scheme|"
+    r"programme|plan|meeting|review|item|strategy|proposal|work|approach|service\s+"
+    r"would|changes?|budget|figures?|data|results?|process|consultation|contract|"
+    r"decision|committee|panel|board|members)|members|Members|the\s+Committee|"
+    r"Committee|a\s+[a-z]+|an\s+[a-z]+|they|They|we|We|you|I)$"
+)
+_HEDGES = re.compile(
+    r"\b(?:hoped|hopes|hope|hoping|expected|anticipated|envisaged|if\s+(?:necessary|needed|"
+    r"possible|required|appropriate)\b.*\bmight)\b",
+    re.IGNORECASE,
+)
+
+
+def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
+    a = actor.strip(" ,")
+    if not a or _BAD_ACTORS.match(a):
+        return False
+    if a.lower() in {"he", "she"}:
+        return True
+    if ROLE_LABEL.fullmatch(a) or _ACTOR_GROUPS.fullmatch(a):
+        return True
+    bare = re.sub(r"^(?:the|The)\s+", "", a)
+    if bare in org_names and (
+        bare.isupper()
+        or re.search(
+            r"(?:Council|Trust|Authority|Police|Commissioner|Board|Partnership|Agency|Service|"
+            r"Services|Department|Group|Team|Office|Diocese|Foundation)$",
+            bare,
+        )
+    ):
+        return True
+    if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare) and bare not in {"RESOLVED", "AGREED", "ACTION"}:
+        return True
+    if GROUP.fullmatch(a) and re.search(r"officer|council|authority", a, re.I):
+        return True
+    sp = speaker(a, people)
+    if sp["name"] and len(a.split()) <= 5:
+        return True
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", a)
+    return len(parts) > 1 and all(p and speaker(p, people)["name"] for p in parts)
+
+
+def _trim_actor(candidate: str) -> list[str]:
+    """Ways to read the words before the modal as a subject, shortest plausible last."""
+    words = candidate.split()
+    outs = []
+    for k in range(len(words)):
+        outs.append(" ".join(words[k:]))
+    return outs
+
+
+def find_commitment(
+    text: str,
+    people: People,
+    org_names: set[str],
+    last_person: str | None,
+    speaker_of_sentence: dict | None,
+) -> dict | None:
+    """The commitment ``text`` (one sentence) makes, or None."""
+    act = _ACTION_LINE.match(text)
+    if act:
+        body = act.group("body").strip()
+        m = _ACTION_TO.match(body)
+        if m:
+            actor = m.group("actor").strip(" ,")
+            return {
+                "actor": speaker(actor, people, last_person),
+                "action": body[m.start("verb") :].strip().rstrip("."),
+                "due": None,
+                "text": text.strip(),
+            }
+        return None
+    for m in _MODAL.finditer(text):
+        verb = m.group("verb")
+        modal = m.group("modal")
+        if verb in _NOT_ACTIONS and not (
+            verb == "be" and re.match(r"\s*be\s+(?:[a-z]+ing)\b", text[m.start("verb") :])
+        ):
+            continue
+        if verb.endswith("ed") and modal in {"would", "will", "should", "shall"}:
+            continue  # "would needed"? a glued past form, not an action
+        if modal in {"should"} and not text.lstrip().upper().startswith(("RESOLVED", "AGREED")):
+            continue
+        if modal in {"intended to", "planned to"}:
+            continue
+        before = text[: m.start("modal")]
+        clause = re.split(r"[,;:(]|\bthat\b|\band\b(?=\s+(?:he|she|officers|the))", before)[-1]
+        clause = clause.strip()
+        if not clause:
+            continue
+        for cand in (clause, *_trim_actor(clause)[1:]):
+            if _actor_ok(cand, people, org_names):
+                prefix = text[: m.start()].lower()
+                if _HEDGES.search(prefix[-80:]) and not re.search(
+                    r"\bundertook|agreed|offered", modal
+                ):
+                    return None
+                label = cand.strip()
+                if (
+                    label.lower() in {"he", "she"}
+                    and speaker_of_sentence
+                    and speaker_of_sentence.get("name")
+                ):
+                    actor = dict(speaker_of_sentence)
+                    actor["label"] = label
+                else:
+                    actor = speaker(label, people, last_person)
+                    if not actor["name"] and not actor.get("role"):
+                        actor["role"] = re.sub(r"^(?:the|The)\s+", "", label)
+                action_start = m.start("modal")
+                action = text[action_start:].strip().rstrip(".;")
+                return {"actor": actor, "action": action, "due": None, "text": text.strip()}
+        # the first modal with a non-actor subject may still be followed by another
+    return None

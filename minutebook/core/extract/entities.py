@@ -1,0 +1,874 @@
+"""Named organisations, programmes, places and legislation, from capitalisation and head words.
+
+English names of institutions are runs of capitalised words ("Fair Futures Commission",
+"Health and Care Professions Council", "Children Act 1989") whose last word says what they
+are. We chunk each sentence into such runs, drop the ones that are people, roles, dates or
+sentence-initial function words, and type what is left by its head word. Single capitalised
+words in mid-sentence ("Ofsted", "Islington") and acronyms used on their own ("NHS") are
+kept too, because minutes name most bodies and places that way; a short list of words that
+are capitalised for other reasons (titles, months, nationalities, committee words) keeps
+them honest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.core.extract.lexicon import GIVEN_NAMES, HONORIFICS, ROLE_WORDS
+
+_ORG_HEADS = frozenset(
+    [
+        "Council",
+        "Councils",
+        "Commission",
+        "Trust",
+        "Board",
+        "Partnership",
+        "Agency",
+        "Authority",
+        "Department",
+        "Office",
+        "Inspectorate",
+        "Police",
+        "Constabulary",
+        "Foundation",
+        "Association",
+        "Union",
+        "Society",
+        "Forum",
+        "Network",
+        "Alliance",
+        "Company",
+        "Ltd",
+        "Limited",
+        "plc",
+        "PLC",
+        "CIC",
+        "LLP",
+        "Diocese",
+        "Church",
+        "Academy",
+        "College",
+        "University",
+        "Hospital",
+        "Hospitals",
+        "Group",
+        "Institute",
+        "Ministry",
+        "Service",
+        "Services",
+        "Team",
+        "Unit",
+        "Committee",
+        "Sub-Committee",
+        "Cabinet",
+        "Panel",
+        "Executive",
+        "Government",
+        "Parliament",
+        "Tribunal",
+        "Court",
+        "Federation",
+        "Consortium",
+        "Collaborative",
+        "Corporation",
+        "Bank",
+        "Fire",
+        "Rescue",
+        "Ambulance",
+        "Coalition",
+        "Charity",
+        "Centre",
+        "Center",
+        "Clinic",
+        "Surgery",
+        "Practice",
+        "Library",
+        "Museum",
+        "Observatory",
+        "Commissioner",
+        "Healthwatch",
+        "Assembly",
+        "Bureau",
+        "Secretariat",
+        "Directorate",
+        "Exchange",
+        "Ombudsman",
+        "Regulator",
+        "Fund",
+        "Schools",
+        "School",
+        "Trust",
+    ]
+)
+_PROGRAMME_HEADS = frozenset(
+    [
+        "Project",
+        "Programme",
+        "Program",
+        "Scheme",
+        "Strategy",
+        "Initiative",
+        "Plan",
+        "Framework",
+        "Levy",
+        "Pathway",
+        "Review",
+        "Charter",
+        "Policy",
+        "Pilot",
+        "Campaign",
+        "Hub",
+        "Model",
+        "Pledge",
+        "Award",
+        "Awards",
+        "Standard",
+        "Standards",
+        "Deal",
+        "Bid",
+        "Fund",
+        "Grant",
+        "Tax",
+        "Premium",
+        "Allowance",
+        "Account",
+        "Index",
+        "Survey",
+        "Census",
+        "Register",
+        "Portal",
+        "Contract",
+        "Prevent",
+        "Week",
+        "Day",
+        "Month",
+        "Festival",
+        "Games",
+        "Service",
+        "Agreement",
+        "Compact",
+        "Commitment",
+        "Covenant",
+        "Zone",
+        "Paper",
+        "Report",
+        "Plans",
+        "Strategies",
+        "Partnership",
+    ]
+)
+_PLACE_HEADS = frozenset(
+    [
+        "Road",
+        "Street",
+        "Lane",
+        "Avenue",
+        "Park",
+        "Green",
+        "Square",
+        "Way",
+        "Close",
+        "Drive",
+        "Hill",
+        "Gardens",
+        "Estate",
+        "Ward",
+        "Village",
+        "Town",
+        "City",
+        "County",
+        "Borough",
+        "District",
+        "Parish",
+        "Island",
+        "Islands",
+        "Bridge",
+        "House",
+        "Hall",
+        "Court",
+        "Quay",
+        "Wharf",
+        "Station",
+        "Airport",
+        "Port",
+        "Valley",
+        "Heath",
+        "Common",
+        "Marshes",
+        "Forest",
+        "Wood",
+        "Beach",
+        "Bay",
+        "Crescent",
+        "Terrace",
+        "Place",
+        "Row",
+        "Yard",
+        "Market",
+        "Cross",
+        "Gate",
+        "Walk",
+        "Grove",
+        "Rise",
+        "Mews",
+    ]
+)
+_LEGISLATION = re.compile(
+    r"\b(?:Act|Acts|Regulations|Order|Bill|Directive|Code of Practice|Rules|Measure|Ordinance|"
+    r"By-law|Bylaw|Statute)\b"
+)
+#: Capitalised for reasons other than being a name.
+_NOT_ENTITY = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "Him",
+        "Them",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "By",
+        "With",
+        "Of",
+        "To",
+        "And",
+        "Or",
+        "But",
+        "If",
+        "As",
+        "When",
+        "Where",
+        "While",
+        "Whilst",
+        "Although",
+        "Though",
+        "Following",
+        "During",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "Upon",
+        "Under",
+        "Over",
+        "Through",
+        "Also",
+        "However",
+        "Further",
+        "Furthermore",
+        "Additionally",
+        "Moreover",
+        "Therefore",
+        "Thus",
+        "Finally",
+        "Lastly",
+        "Overall",
+        "Then",
+        "There",
+        "Here",
+        "Members",
+        "Member",
+        "Officers",
+        "Officer",
+        "Councillor",
+        "Councillors",
+        "Cllr",
+        "Chairman",
+        "Chair",
+        "Chairwoman",
+        "Chairperson",
+        "Vice",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Prof",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Rev",
+        "Reverend",
+        "Mx",
+        "Committee",
+        "Council",
+        "Cabinet",
+        "Panel",
+        "Board",
+        "Report",
+        "Reports",
+        "Appendix",
+        "Appendices",
+        "Annex",
+        "Item",
+        "Items",
+        "Paragraph",
+        "Minutes",
+        "Minute",
+        "Agenda",
+        "Recommendation",
+        "Recommendations",
+        "Resolved",
+        "RESOLVED",
+        "AGREED",
+        "Agreed",
+        "DECIDED",
+        "Decision",
+        "Decisions",
+        "Action",
+        "Actions",
+        "ACTION",
+        "Note",
+        "NOTE",
+        "Noted",
+        "Question",
+        "Questions",
+        "Response",
+        "Answer",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Spring",
+        "Summer",
+        "Autumn",
+        "Winter",
+        "Christmas",
+        "Easter",
+        "English",
+        "British",
+        "Welsh",
+        "Scottish",
+        "Irish",
+        "European",
+        "Catholic",
+        "Christian",
+        "Muslim",
+        "Jewish",
+        "Hindu",
+        "Sikh",
+        "Nepalese",
+        "Asian",
+        "African",
+        "Black",
+        "White",
+        "Covid",
+        "Covid-19",
+        "COVID",
+        "COVID-19",
+        "Internet",
+        "Yes",
+        "No",
+        "Mayor",
+        "Leader",
+        "Deputy",
+        "Executive",
+        "Cabinet",
+        "Director",
+        "Head",
+        "Manager",
+        "Clerk",
+        "Secretary",
+        "Treasurer",
+        "Portfolio",
+        "Holder",
+        "Lead",
+        "Chief",
+        "Assistant",
+        "Senior",
+        "Interim",
+        "Acting",
+        "Officer",
+        "Ward",
+        "Page",
+        "Table",
+        "Figure",
+        "Section",
+        "Part",
+        "Chapter",
+        "Phase",
+        "Stage",
+        "Option",
+        "Options",
+        "Year",
+        "Years",
+        "Quarter",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "Please",
+        "Thank",
+        "Thanks",
+        "Welcome",
+        "Apologies",
+        "Declarations",
+        "Substitutes",
+        "Present",
+        "Absent",
+        "Attendance",
+        "Government",
+        "Authority",
+        "Department",
+        "Service",
+        "Services",
+        "Team",
+        "Group",
+        "Trust",
+        "School",
+        "Schools",
+        "College",
+        "University",
+        "Hospital",
+        "Centre",
+        "Programme",
+        "Project",
+        "Strategy",
+        "Plan",
+        "Policy",
+        "Scheme",
+        "Framework",
+        "Fund",
+        "Budget",
+        "Members'",
+        "Officers'",
+        "Chairman's",
+        "Council's",
+        "Committee's",
+        "OK",
+        "Mrs.",
+        "Mr.",
+        "Dr.",
+        "Ms.",
+        "Any",
+        "All",
+        "Some",
+        "Each",
+        "Every",
+        "Other",
+        "Another",
+        "No",
+        "Not",
+        "Both",
+        "Either",
+        "Neither",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Fifth",
+        "Last",
+        "Next",
+        "New",
+        "Old",
+        "Further",
+        "Whether",
+        "Why",
+        "What",
+        "How",
+        "Who",
+        "Which",
+        "Whom",
+        "Whose",
+        "Work",
+        "Local",
+        "National",
+        "Regional",
+        "Public",
+        "Private",
+        "Community",
+        "Social",
+        "Health",
+        "Care",
+        "Education",
+        "Children",
+        "Adult",
+        "Adults",
+        "Young",
+        "People",
+        "Family",
+        "Families",
+        "Housing",
+        "Planning",
+        "Transport",
+        "Highways",
+        "Finance",
+        "Legal",
+        "Policy",
+        "Services",
+        "Support",
+        "Data",
+        "Information",
+        "Update",
+        "Updates",
+        "Meeting",
+        "Meetings",
+        "Session",
+        "Sessions",
+        "Discussion",
+        "Presentation",
+        "Briefing",
+        "Training",
+        "Review",
+    ]
+)
+_STOP_ACRONYMS = frozenset(
+    [
+        "RESOLVED",
+        "AGREED",
+        "DECIDED",
+        "ACTION",
+        "NOTE",
+        "NOTED",
+        "AOB",
+        "TBC",
+        "TBA",
+        "NB",
+        "PS",
+        "OK",
+        "AM",
+        "PM",
+        "FY",
+        "QA",
+        "ID",
+        "IT",
+        "HR",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "X",
+        "XI",
+        "XII",
+    ]
+)
+_LEADING_STOP = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "By",
+        "With",
+        "Of",
+        "To",
+        "And",
+        "Or",
+        "But",
+        "If",
+        "As",
+        "When",
+        "Where",
+        "While",
+        "Whilst",
+        "Although",
+        "Though",
+        "Following",
+        "During",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "Upon",
+        "Under",
+        "Over",
+        "Through",
+        "Also",
+        "However",
+        "Further",
+        "Furthermore",
+        "Additionally",
+        "Moreover",
+        "Therefore",
+        "Thus",
+        "Finally",
+        "Lastly",
+        "Overall",
+        "Then",
+        "There",
+        "Here",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Prof",
+        "Cllr",
+        "Councillor",
+        "Any",
+        "All",
+        "Some",
+        "Each",
+        "Every",
+        "Other",
+        "Another",
+        "No",
+        "Not",
+        "Both",
+        "Either",
+        "Neither",
+        "Whether",
+        "Why",
+        "What",
+        "How",
+        "Who",
+        "Which",
+        "Please",
+        "RESOLVED",
+        "AGREED",
+        "Resolved",
+        "Agreed",
+        "Noted",
+        "NOTED",
+        "Members",
+        "Member",
+        "Officers",
+        "Officer",
+        "Chairman",
+        "Chair",
+        "Item",
+        "Minutes",
+        "Question",
+        "Response",
+        "Answer",
+        "Action",
+        "ACTION",
+        "About",
+    ]
+)
+_GENERIC_BODY = frozenset(
+    [
+        "County",
+        "Borough",
+        "District",
+        "Parish",
+        "City",
+        "Town",
+        "Council",
+        "Councils",
+        "Committee",
+        "Committees",
+        "Sub-Committee",
+        "Sub-committee",
+        "Cabinet",
+        "Joint",
+        "Panel",
+        "Board",
+        "Authority",
+        "Authorities",
+        "Government",
+        "Local",
+        "Members",
+        "Officers",
+        "Select",
+        "Scrutiny",
+        "Overview",
+        "Full",
+        "Services",
+        "Service",
+        "Department",
+        "Directorate",
+        "Team",
+    ]
+)
+_ACRONYM = re.compile(r"(?:[A-Z][A-Za-z]?){0,3}[A-Z](?:[A-Z]|\d){1,6}s?|[A-Z][a-z][A-Z]{1,4}")
+_COMMON_SUFFIX = re.compile(
+    r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ship|ism|ist|ive|ous|ful|less|able|ible|ies|"
+    r"ing|ed|ly|ers|ors|als|ics|ings|ents|s)$"
+)
+_ROLE_HEADS = frozenset(w.capitalize() for w in ROLE_WORDS) | {"Members", "Member"}
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in", "de", "la", "upon", "under"})
+_TOKEN = re.compile(r"[A-Za-z0-9À-ÿ][\w’'&.-]*[\w]|[A-Za-z0-9&]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_HONORIFIC_SET = frozenset(HONORIFICS) | {"Cllr", "Councillor"}
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() and bool(_YEAR.fullmatch(tok)))
+
+
+def _clean_name(words: list[str]) -> list[str]:
+    while words and (words[0] in _CONNECTORS or words[0] in {"The", "A", "An"}):
+        words = words[1:]
+    while words and (words[-1] in _CONNECTORS or words[-1].lower() in {"the", "a"}):
+        words = words[:-1]
+    return words
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s?$", "", word)
+
+
+def classify(words: list[str]) -> str | None:
+    """The contract type of a capitalised run, or None when it is not an entity."""
+    if not words:
+        return None
+    name = " ".join(words)
+    head = _strip_possessive(words[-1])
+    if _LEGISLATION.search(name) and (
+        _YEAR.fullmatch(words[-1]) or head in {"Act", "Regulations", "Order", "Bill", "Directive"}
+    ):
+        return "legislation" if len(words) > 1 else None
+    if len(words) == 1:
+        w = head
+        if w in _NOT_ENTITY or w in _ROLE_HEADS or w in _HONORIFIC_SET or w in GIVEN_NAMES:
+            return None
+        if _ACRONYM.fullmatch(w):
+            return None if w.rstrip("s") in _STOP_ACRONYMS else "organisation"
+        if len(w) < 4 or not w[1:].islower() or _COMMON_SUFFIX.search(w):
+            return None
+        return "place"
+    if any(w in _ROLE_HEADS and w not in _ORG_HEADS for w in words[:-1]) and any(
+        w in {"for", "of"} for w in words
+    ):
+        return None  # "Cabinet Member for Finance", "Director of Growth and Communities"
+    if all(w in _NOT_ENTITY or w.lower() in ROLE_WORDS for w in words):
+        return None
+    if head in _ROLE_HEADS and head not in _ORG_HEADS:
+        return None  # "Cabinet Member for Finance", "Head of Service"
+    if any(w in _HONORIFIC_SET for w in words):
+        return None
+    if head in _ORG_HEADS:
+        return "organisation"
+    if head in _PROGRAMME_HEADS:
+        return "programme"
+    if head in _PLACE_HEADS:
+        return "place"
+    if words[0] in GIVEN_NAMES and len(words) == 2:
+        return None  # a person
+    if _YEAR.fullmatch(words[-1]):
+        return "other"
+    return "other"
+
+
+def find_entities(sentences: list[str], person_words: set[str]) -> list[dict]:
+    """Entities named in ``sentences`` (each distinct name once, in first-seen order)."""
+    seen: dict[str, dict] = {}
+    for sentence in sentences:
+        tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(sentence)]
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i][0]
+            if not _is_cap(tok) or tok[:1].isdigit():
+                i += 1
+                continue
+            j = i + 1
+            run = [tok]
+            while j < n:
+                t = tokens[j][0]
+                gap = sentence[tokens[j - 1][1] + len(tokens[j - 1][0]) : tokens[j][1]]
+                if gap.strip() not in {"", "-"}:
+                    break  # punctuation ends a name
+                if _is_cap(t) or (
+                    t in _CONNECTORS
+                    and j + 1 < n
+                    and _is_cap(tokens[j + 1][0])
+                    and not tokens[j + 1][0][:1].isdigit()
+                ):
+                    run.append(t)
+                    j += 1
+                else:
+                    break
+            _take(run, i == 0, seen, person_words)
+            i = j
+    return list(seen.values())
+
+
+def _take(run: list[str], sentence_start: bool, seen: dict[str, dict], person_words: set[str]):
+    words = [w.rstrip(".") for w in run]
+    # a leading function word or title is not part of a name ("Following", "The")
+    while words and words[0] in _LEADING_STOP:
+        words = words[1:]
+        sentence_start = False
+    if any(_YEAR.fullmatch(w) for w in words[:1]) or all(w[:1].isdigit() for w in words):
+        return
+    if len(words) > 1 and all(w in _GENERIC_BODY or w in _CONNECTORS for w in words):
+        return  # "the County Council", "Joint Committee": generic references
+    # "Councillor Joe Caluori" / "Mr Hill": people are not entities
+    if words and (words[0] in _HONORIFIC_SET or words[0] in GIVEN_NAMES):
+        return
+    # split at "and" when both sides are complete names ("Kent and Medway")
+    words = _clean_name(words)
+    if not words:
+        return
+    if len(words) == 1 and sentence_start:
+        return  # a capitalised first word says nothing
+    if all(w in person_words for w in words):
+        return
+    if len(words) > 1 and words[-1] in person_words and words[0] in person_words:
+        return
+    if len(words) > 9:
+        return
+    words = (
+        words[:-1] + [_strip_possessive(words[-1])] if words[-1].endswith(("’s", "'s")) else words
+    )
+    kind = classify(words)
+    if kind is None:
+        # "Pause Project workers" etc: try without a trailing role word
+        return
+    name = " ".join(words)
+    key = name.lower()
+    if key not in seen:
+        seen[key] = {"name": name, "type": kind}

@@ -1,0 +1,218 @@
+"""Questions put at the meeting and the answers recorded to them.
+
+Minutes record questions in a handful of shapes, all handled here on the sentence sequence:
+
+- explicit: "A member of the public asked why X." then "In response, it was advised that Y."
+- implicit: "In response to a question (on X), Z explained that Y" / "Following a question on X,
+  it was advised that Y" — the question is the words that name it;
+- labelled: "Question: ..." / "Response: ..." (also "Q:" / "A:");
+- direct: "How had Kent Police maintained a good culture?" followed by the reply.
+
+An answer runs from its start to the next question or the end of the paragraph; a question
+whose paragraph ends without a reply, and is not followed by one, has answer null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.core.extract.people import People
+from minutebook.core.extract.speakers import GROUP, Attribution, attribute
+from minutebook.core.extract.text import Sentence
+
+_ASK_VERBS = (
+    r"asked|enquired|inquired|queried|questioned|sought clarification|sought assurance|"
+    r"requested clarification|raised (?:a |the )?(?:question|query|queries|questions)"
+)
+_ASKED = re.compile(
+    r"\b(?:also\s+|further\s+|then\s+|had\s+|specifically\s+)?(?:" + _ASK_VERBS + r")\b"
+    r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}?(?=(?:why|whether|what|how|if|when|where|who|"
+    r"which|about|for|on|regarding|in relation to|to what|the)\b))?\s*(?P<q>.*)$",
+    re.DOTALL,
+)
+_IMPLICIT = re.compile(
+    r"^(?P<q>(?:in response to|in reply to|in answer to|responding to|answering|following|"
+    r"when asked|asked)\b[^,]{0,200}?\b(?:questions?|quer(?:y|ies)|concerns?|comments?|"
+    r"challenges?|points? raised|issues? raised|about|whether|why|how|what)\b[^,]{0,200}?)"
+    r"\s*,\s*(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LABEL_Q = re.compile(r"^(?:Question|Q)\s*(?:\d+\s*)?[:.\-–]\s*(?P<q>.+)$", re.DOTALL)
+_LABEL_A = re.compile(r"^(?:Response|Answer|Reply|A)\s*(?:\d+\s*)?[:.\-–]\s*(?P<a>.+)$", re.DOTALL)
+_RESPONSE_START = re.compile(
+    r"^(?:in response|in reply|in answer|responding|in responding|replying|answering)\b"
+    r"[^,]{0,200},\s*",
+    re.IGNORECASE,
+)
+_IMPERSONAL_LEADIN = re.compile(
+    r"^(?:it\s+was\s+(?:then\s+|further\s+|also\s+)?(?:advised|explained|confirmed|"
+    r"responded|replied|clarified|reported|noted|stated|said|acknowledged|agreed|"
+    r"highlighted|emphasised|emphasized|indicated|outlined|commented|suggested|"
+    r"accepted|recognised|recognized|added|answered)(?:\s+that)?)\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+_ANSWER_VERBS = re.compile(
+    r"^(?:said|explained|advised|confirmed|replied|responded|stated|clarified|reported|"
+    r"informed|assured|reassured|added|acknowledged|agreed|answered|indicated|outlined|noted|"
+    r"commented|highlighted|emphasised|emphasized|undertook|offered|accepted|suggested)$"
+)
+_LEADIN_THAT = re.compile(r"^\s*(?:(?:the\s+)?(?:committee|members?|panel)\s+)?that\s+", re.I)
+
+
+@dataclass(slots=True)
+class _Q:
+    asker: dict | None
+    question: str
+    responder: dict | None = None
+    answer_parts: list[str] | None = None
+    sentence: int = -1
+
+
+def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, dict | None]:
+    """The reply with its lead-in ("In response, it was advised that") removed."""
+    responder = None
+    body = _RESPONSE_START.sub("", text, count=1)
+    stripped = _IMPERSONAL_LEADIN.sub("", body, count=1)
+    if stripped != body:
+        return stripped.strip(), None
+    if attribution and _ANSWER_VERBS.match(attribution.verb):
+        responder = attribution.speaker
+        rest = text[attribution.verb_end :]
+        m = _LEADIN_THAT.match(rest)
+        if m:
+            return rest[m.end() :].strip(), responder
+    return body.strip(), responder
+
+
+def find_questions(
+    sentences: list[Sentence],
+    attributions: list[Attribution | None],
+    people: People,
+    org_names: set[str],
+) -> tuple[list[dict], dict[int, str]]:
+    """Questions with answers, and a kind ("question"/"answer") for the sentences used."""
+    out: list[_Q] = []
+    kinds: dict[int, str] = {}
+    open_q: _Q | None = None
+
+    def close() -> None:
+        nonlocal open_q
+        if open_q is not None:
+            out.append(open_q)
+        open_q = None
+
+    for i, s in enumerate(sentences):
+        text = s.text
+        att = attributions[i]
+        new_para = i > 0 and s.para != sentences[i - 1].para
+        if open_q is not None and new_para and open_q.answer_parts:
+            close()
+        # labelled pairs
+        lq = _LABEL_Q.match(text)
+        if lq:
+            close()
+            open_q = _Q(None, lq.group("q").strip(), sentence=i)
+            kinds[i] = "question"
+            continue
+        la = _LABEL_A.match(text)
+        if la and open_q is not None and (text[:1] != "A" or text.startswith("A:")):
+            open_q.answer_parts = (open_q.answer_parts or []) + [la.group("a").strip()]
+            kinds[i] = "answer"
+            continue
+        # implicit: "In response to a question on X, Y said that Z"
+        im = _IMPLICIT.match(text)
+        if im and re.search(
+            r"quer|question|asked|concern|comment|challenge|raised", im.group("q"), re.I
+        ):
+            close()
+            rest = im.group("rest")
+            sub_att = attribute(rest, people, None, org_names)
+            answer, responder = _answer_text(rest, sub_att)
+            asker = None
+            fm = re.search(r"\bfrom\s+(?P<who>.+)$", im.group("q"))
+            if fm and (
+                GROUP.fullmatch(fm.group("who").strip())
+                or people.canonical(
+                    re.sub(
+                        r"^(?:Mr|Mrs|Ms|Dr|Cllr|Councillor|Miss)\.?\s+", "", fm.group("who").strip()
+                    )
+                )
+                in people.roles
+            ):
+                who = fm.group("who").strip()
+                asker = {"label": who, "name": None, "role": None}
+            open_q = _Q(asker, im.group("q").strip(), responder, [answer] if answer else None, i)
+            kinds[i] = "answer"
+            continue
+        # explicit: "<asker> asked why ..."
+        if (
+            att is not None
+            and re.match(_ASK_VERBS, att.verb)
+            or (att is None and _starts_with_asker(text))
+        ):
+            m = _ASKED.search(text)
+            if m and m.group("q").strip():
+                close()
+                asker = att.speaker if att else None
+                q = m.group("q").strip()
+                open_q = _Q(asker, q, sentence=i)
+                kinds[i] = "question"
+                continue
+        # a direct question
+        if text.rstrip().endswith("?") and not text.lstrip().startswith(("‘", "'", "“", '"')):
+            close()
+            open_q = _Q(_context_asker(sentences, i, attributions), text.strip(), sentence=i)
+            kinds[i] = "question"
+            continue
+        if open_q is not None:
+            same_para = s.para == sentences[open_q.sentence].para or (
+                open_q.answer_parts and s.para == sentences[i - 1].para
+            )
+            starts_reply = bool(_RESPONSE_START.match(text) or _IMPERSONAL_LEADIN.match(text)) or (
+                att is not None and _ANSWER_VERBS.match(att.verb) is not None
+            )
+            if open_q.answer_parts is None and (same_para or starts_reply):
+                if not same_para and not starts_reply:
+                    close()
+                    continue
+                answer, responder = _answer_text(text, att)
+                open_q.responder = responder
+                open_q.answer_parts = [answer]
+                kinds[i] = "answer"
+                continue
+            if open_q.answer_parts is not None and s.para == sentences[i - 1].para:
+                open_q.answer_parts.append(text.strip())
+                kinds[i] = "answer"
+                continue
+            close()
+    close()
+    result = []
+    for q in out:
+        answer = " ".join(p for p in (q.answer_parts or []) if p).strip() or None
+        result.append(
+            {"asker": q.asker, "question": q.question, "responder": q.responder, "answer": answer}
+        )
+    return result, kinds
+
+
+_ASKER_START = re.compile(
+    r"^(?:(?:a|one|another|several)\s+)?(?:member|members|Member|Members)\b[^.]{0,40}?\b(?:"
+    + _ASK_VERBS
+    + r")\b"
+)
+
+
+def _starts_with_asker(text: str) -> bool:
+    return bool(_ASKER_START.match(text))
+
+
+def _context_asker(
+    sentences: list[Sentence], i: int, attributions: list[Attribution | None]
+) -> dict | None:
+    """For a bare "?" sentence, the asker named by a heading such as "Members asked:"."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        att = attributions[k]
+        if att is not None and re.match(_ASK_VERBS, att.verb):
+            return att.speaker
+    return None

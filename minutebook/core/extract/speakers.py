@@ -1,0 +1,109 @@
+"""Who a sentence is attributed to: "Mrs Spore confirmed ...", "In response, the Executive
+Member explained ...", "Mary Clement, as diocese representative, advised ...".
+
+Minutes put the speaker in the grammatical subject of a reporting verb. We look for the first
+reporting verb near the start of the sentence and test the words before it (and, when an
+opening clause or an apposition is set off by commas, each comma-separated part) against the
+kinds of subject minutes use: a named person, a pronoun, a role ("The Cabinet Member for
+Finance"), or a group ("A member of the public", "Officers", "Members").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.core.extract.lexicon import SPEECH_VERBS
+from minutebook.core.extract.people import ROLE_LABEL, People, speaker
+
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+_VERB = re.compile(
+    r"\b(?:also\s+|further\s+|then\s+|had\s+|subsequently\s+)?(" + _VERB_ALT + r")\b"
+)
+
+#: Groups that speak in minutes without being named.
+GROUP = re.compile(
+    r"(?:(?i:a|an|one|another|several|some|two|three|many|the|other|all)\s+)?"
+    r"(?:(?:[A-Z][a-z]+|independent|co-opted|opposition|local|elected)\s+)?"
+    r"(?:member|members|Member|Members|officer|officers|Officer|Officers|resident|residents|"
+    r"speaker|speakers|councillor|councillors|Councillor|Councillors|representative|"
+    r"representatives|attendee|attendees|participant|participants|committee|Committee|"
+    r"panel|Panel|board|Board|council|Council|authority|Authority|the public)"
+    r"(?:\s+of\s+the\s+(?:public|committee|Committee|panel|Panel|board|Board|council|Council))?",
+)
+_PRONOUN = re.compile(r"(?:he|she|they|He|She|They)")
+_OPENER = re.compile(
+    r"^(?:in response(?: to [^,]{1,160})?|in reply(?: to [^,]{1,160})?|in answer(?: to [^,]{1,160})?|"
+    r"responding(?: to [^,]{1,160})?|following [^,]{1,160}|when asked[^,]{0,160}|"
+    r"asked about [^,]{1,160}|however|additionally|in addition|furthermore|also|finally|"
+    r"lastly|in conclusion|in summary|overall|separately|similarly|moreover)\s*,\s*",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}s?")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A sentence's speaker and where the reporting verb ends (the reported words follow)."""
+
+    speaker: dict
+    verb: str
+    verb_end: int
+
+
+def _subject_ok(subject: str, people: People, org_names: set[str]) -> bool:
+    if not subject or len(subject) > 120:
+        return False
+    if _PRONOUN.fullmatch(subject) or GROUP.fullmatch(subject):
+        return True
+    if ROLE_LABEL.fullmatch(subject):
+        return True
+    if subject in org_names or re.sub(r"^(?:the|The)\s+", "", subject) in org_names:
+        return True
+    if _ACRONYM.fullmatch(subject) and subject not in {"RESOLVED", "AGREED", "ACTION", "NOTE"}:
+        return True
+    sp = speaker(subject, people)
+    if sp["name"]:
+        return True
+    # "Ms Sharp and Ms Bennett", "Mr Sinnott and Mr English"
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", subject)
+    return len(parts) > 1 and all(p and speaker(p, people)["name"] for p in parts)
+
+
+def _candidates(prefix: str) -> list[str]:
+    prefix = prefix.strip(" ,;:")
+    out = [prefix]
+    stripped = _OPENER.sub("", prefix, count=1)
+    if stripped != prefix:
+        out.append(stripped.strip(" ,"))
+    if "," in prefix:
+        parts = [p.strip() for p in prefix.split(",") if p.strip()]
+        out.append(parts[0])  # "Mary Clement, as diocese representative, advised"
+        out.append(parts[-1])  # "In response to a question, the Executive Member explained"
+    return out
+
+
+def attribute(
+    sentence: str, people: People, last_person: str | None, org_names: set[str]
+) -> Attribution | None:
+    """The speaker of ``sentence`` when its subject is one, else None."""
+    for m in _VERB.finditer(sentence, 0, min(len(sentence), 260)):
+        prefix = sentence[: m.start()]
+        if len(prefix.split()) > 24:
+            return None
+        for cand in _candidates(prefix):
+            if _subject_ok(cand, people, org_names):
+                sp = speaker(cand, people, last_person)
+                if _PRONOUN.fullmatch(cand) and cand.lower() == "they":
+                    sp = {"label": cand, "name": None, "role": None}
+                elif GROUP.fullmatch(cand) and not sp["name"]:
+                    sp = {"label": cand, "name": None, "role": _strip_article(cand)}
+                return Attribution(sp, m.group(1), m.end())
+        if m.group(1) not in {"noted", "agreed"}:
+            # the first reporting verb decides; later ones belong to clauses
+            return None
+    return None
+
+
+def _strip_article(label: str) -> str:
+    return re.sub(r"^(?:a|an|the|one|another|A|An|The|One|Another)\s+", "", label)
