@@ -122,3 +122,17 @@ def _print_table(records: list[dict]) -> None:
         )
     Console(soft_wrap=False).print(table)
     click.echo(f"{len(records)} commitment{'s' if len(records) != 1 else ''}")
+
+
+@click.command("relink")
+@click.option("--body", "bodies", multiple=True, help="Only this council (repeatable).")
+def relink_cmd(bodies: tuple[str, ...]) -> None:
+    """Recompute follow-up links from the stored extractions (clerk decisions are kept).
+
+    Import does this for the councils it touched; run it after upgrading minutebook.
+    """
+    setup_django()
+    from minutebook.tracker.linking import relink_all, relink_bodies
+
+    for summary in relink_bodies(bodies) if bodies else relink_all():
+        click.echo(str(summary))

@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 
 from minutebook import __version__
+from minutebook.cli.commitments import commitments_cmd, relink_cmd
 from minutebook.cli.importing import import_cmd, import_paths
+from minutebook.cli.link import link_cmd
 from minutebook.cli.setup import setup_django
 
 SEED_BODY = "Islington Council"
@@ -85,6 +87,10 @@ def demo(sample: int, serve_after: bool, port: int) -> None:
         examples = Path(__file__).resolve().parents[2] / "examples"
         fictional = import_paths([str(examples)], Hints())
         click.echo(f"fictional examples: {fictional}")
+    from minutebook.tracker.linking import relink_all
+
+    for summary in relink_all():
+        click.echo(f"follow-up links: {summary}")
     if serve_after:
         click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
         from django.core.management import call_command as run
@@ -113,9 +119,16 @@ def reextract(everything: bool) -> None:
             extract_and_store(item, meeting_date=item.meeting.date)
         count += 1
     click.echo(f"{count} items re-extracted with extractor {current_version()}")
+    from minutebook.tracker.linking import relink_all
+
+    for summary in relink_all():
+        click.echo(f"follow-up links: {summary}")
 
 
 cli.add_command(import_cmd)
+cli.add_command(link_cmd)
+cli.add_command(commitments_cmd)
+cli.add_command(relink_cmd)
 
 
 def main() -> None:
