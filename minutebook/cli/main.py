@@ -10,6 +10,7 @@ import click
 
 from minutebook import __version__
 from minutebook.cli.commitments import commitments_cmd, relink_cmd
+from minutebook.cli.extract import eval_cmd, extract_cmd
 from minutebook.cli.importing import import_cmd, import_paths
 from minutebook.cli.link import link_cmd
 from minutebook.cli.setup import setup_django
@@ -129,6 +130,8 @@ cli.add_command(import_cmd)
 cli.add_command(link_cmd)
 cli.add_command(commitments_cmd)
 cli.add_command(relink_cmd)
+cli.add_command(extract_cmd)
+cli.add_command(eval_cmd)
 
 
 def main() -> None:
