@@ -8,6 +8,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from minutebook.cli.moderngov import ImportCommand
 from minutebook.cli.setup import setup_django
 from minutebook.cli.sources import expand_paths
 from minutebook.core.errors import SourceError
@@ -61,7 +62,7 @@ def _short(path: str) -> str:
     return path if len(path) <= 40 else "…" + path[-39:]
 
 
-@click.command("import")
+@click.command("import", cls=ImportCommand)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--body", default="", help="Council or body the items belong to, if the source does not say."
