@@ -13,6 +13,7 @@ from minutebook.cli.commitments import commitments_cmd, relink_cmd
 from minutebook.cli.extract import eval_cmd, extract_cmd
 from minutebook.cli.importing import import_cmd, import_paths
 from minutebook.cli.link import link_cmd
+from minutebook.cli.questions import questions_cmd
 from minutebook.cli.setup import setup_django
 
 SEED_BODY = "Islington Council"
@@ -132,6 +133,7 @@ cli.add_command(commitments_cmd)
 cli.add_command(relink_cmd)
 cli.add_command(extract_cmd)
 cli.add_command(eval_cmd)
+cli.add_command(questions_cmd)
 
 
 def main() -> None:
