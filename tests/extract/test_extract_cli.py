@@ -178,3 +178,14 @@ def test_eval_bad_path_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(eval_cmd, [str(tmp_path)])
     assert result.exit_code == 1
     assert "no item gold files" in result.stderr
+
+
+def test_both_commands_are_registered_on_the_minutebook_group(seed_paths: list[Path]) -> None:
+    from minutebook.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["extract", str(seed_paths[0]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 1
+    result = CliRunner().invoke(cli, ["eval", "--help"])
+    assert result.exit_code == 0
+    assert "--confusions" in result.stdout
