@@ -217,7 +217,11 @@ def run_import(
                 progress.remove_task(listing)
                 for problem in sync.result.crawl.problems:
                     progress.console.print(
-                        f"error: {problem}", style="red", markup=False, highlight=False
+                        f"error: {problem}",
+                        style="red",
+                        markup=False,
+                        highlight=False,
+                        soft_wrap=True,
                     )
                 task = progress.add_task("Importing meetings", total=len(planned), items=0)
                 progress.update(task, completed=sum(sync.state.is_done(m.id) for m in planned))
@@ -259,11 +263,13 @@ def run_import(
 
 
 def _error(message: str) -> None:
-    err_console.print(f"error: {message}", style="red", markup=False, highlight=False)
+    err_console.print(
+        f"error: {message}", style="red", markup=False, highlight=False, soft_wrap=True
+    )
 
 
 def _note(message: str) -> None:
-    err_console.print(message, markup=False, highlight=False)
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 class ImportCommand(click.Command):
