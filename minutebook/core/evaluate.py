@@ -180,7 +180,11 @@ def pair_score(kind: str, gold: Any, pred: Any) -> float:
 
 
 def describe(kind: str, record: Any) -> str:
-    """A short human-readable form of a record, for confusion listings."""
+    """A short one-line human-readable form of a record, for confusion listings."""
+    return " ".join(_describe(kind, record).split())
+
+
+def _describe(kind: str, record: Any) -> str:
     if not isinstance(record, dict):
         return repr(record)
     if kind == "questions":

@@ -325,3 +325,11 @@ def test_bad_gold_files_are_one_line_errors(tmp_path: Path) -> None:
         load_gold([tmp_path / "absent"])
     (tmp_path / "links.json").write_text(json.dumps({"links": []}), encoding="utf-8")
     assert load_gold([tmp_path / "links.json"]) == []
+
+
+def test_confusions_are_one_line_each() -> None:
+    gold = empty()
+    gold["dates"] = [{"text": "31\nMarch 2026", "date": "2026-03-31"}]
+    [confusion] = score_item(gold, empty(), "x").confusions
+    assert confusion.text == "31 March 2026 = 2026-03-31"
+    assert (confusion.kind, confusion.error, confusion.source) == ("dates", "fn", "x")
