@@ -35,6 +35,9 @@ CONSENT_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 NEGATION = re.compile(r"\b(?:not|never|don't|do\s+not|no)\b", re.IGNORECASE)
+# mbox writers escape body lines starting "From " as ">From " (mboxrd adds one '>'
+# per level); Python's mailbox leaves the escape in, so undo one level here.
+MBOX_FROM_ESCAPE = re.compile(rb"^>(>*From )", re.MULTILINE)
 SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
 QUOTED_REPLY = re.compile(r"^On .{5,200} wrote:\s*$", re.MULTILINE)
 
@@ -57,7 +60,7 @@ def read_messages(path: Path) -> Iterator[tuple[str, EmailMessage]]:
         box = mailbox.mbox(path, factory=None, create=False)
         try:
             for n, key in enumerate(box.keys(), start=1):
-                raw = box.get_bytes(key)
+                raw = MBOX_FROM_ESCAPE.sub(rb"\1", box.get_bytes(key))
                 yield f"{path.name}#{n}", email.message_from_bytes(raw, policy=policy.default)
         finally:
             box.close()
@@ -109,7 +112,7 @@ def submission_from(msg: EmailMessage) -> intake.Submission:
         raise Refused("bad_date", f"The message's Date header is not a date: {raw_date!s}") from exc
     if sent.tzinfo is None:
         raise Refused("bad_date", f"The message's Date header has no time zone: {raw_date!s}")
-    text, consent = consent_and_text(body_text(msg))
+    consent, text = consent_and_text(body_text(msg))
     return intake.Submission(
         name=name.strip() or address.split("@", 1)[0],
         email=address.strip(),
