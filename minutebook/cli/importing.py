@@ -35,10 +35,13 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
     ) as progress:
         task = progress.add_task("Importing", total=len(sources), items=0)
         done_items = 0
+        changed_bodies: set[str] = set()
 
-        def on_item(_item, _outcome) -> None:
+        def on_item(item, outcome) -> None:
             nonlocal done_items
             done_items += 1
+            if outcome != "unchanged":
+                changed_bodies.add(item.body)
             progress.update(task, items=done_items)
 
         for path in sources:
@@ -55,6 +58,10 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
                     f"error: {exc}", style="red", markup=False, highlight=False, soft_wrap=True
                 )
             progress.advance(task)
+    if run_extraction and changed_bodies:
+        from minutebook.tracker.linking import relink_bodies
+
+        relink_bodies(changed_bodies)  # follow-up links within each council that changed
     return summary
 
 

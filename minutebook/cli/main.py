@@ -89,10 +89,6 @@ def demo(sample: int, serve_after: bool, port: int) -> None:
         examples = Path(__file__).resolve().parents[2] / "examples"
         fictional = import_paths([str(examples)], Hints())
         click.echo(f"fictional examples: {fictional}")
-    from minutebook.tracker.linking import relink_all
-
-    for summary in relink_all():
-        click.echo(f"follow-up links: {summary}")
     if serve_after:
         click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
         from django.core.management import call_command as run
