@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from minutebook.core.extract.people import ROLE_LABEL, People, speaker
-from minutebook.core.extract.speakers import GROUP
+from minutebook.core.extract.speakers import GROUP, ROLE_PHRASE
 
 _ACTOR_GROUPS = re.compile(
     r"(?:the\s+|The\s+)?(?:(?:relevant|responsible|senior|lead|council|County\s+Council|"
     r"[A-Z][\w-]+)\s+)?(?:officers?|Officers?|council|Council|authority|Authority|department|"
-    r"Department|service|Service|team|Team|directorate|Directorate|administration|"
+    r"Department|team|Team|directorate|Directorate|administration|"
     r"Administration|clerk|Clerk|democratic services|Democratic Services|"
     r"[A-Z][\w-]+\s+workers|workers)"
 )
@@ -26,7 +26,7 @@ _MODAL = re.compile(
     r"(?P<actor>\b[\w’'&.-]+(?:\s+[\w’'&.-]+){0,8}?)\s+(?P<modal>would|will|shall|should|"
     r"undertook to|agreed to|offered to|promised to|committed to|pledged to|volunteered to|"
     r"was to|were to|is to|are to|was asked(?: by [^,.;]{1,60}?)? to|were asked(?: by [^,.;]{1,60}?)? to|"
-    r"had agreed to|had undertaken to|had offered to|would be asked to|"
+    r"would be asked to|"
     r"intended to|planned to)\s+(?:also\s+|further\s+|then\s+|personally\s+|now\s+|"
     r"shortly\s+|urgently\s+|continue\s+to\s+|be\s+happy\s+to\s+|be\s+pleased\s+to\s+|"
     r"look\s+to\s+)?(?P<verb>[a-z]+)",
@@ -115,6 +115,8 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
         return False
     if a.lower() in {"he", "she"}:
         return True
+    if ROLE_PHRASE.fullmatch(a):
+        return True
     if ROLE_LABEL.fullmatch(a) or _ACTOR_GROUPS.fullmatch(a):
         return True
     bare = re.sub(r"^(?:the|The)\s+", "", a)
@@ -171,8 +173,11 @@ def find_commitment(
     for m in _MODAL.finditer(text):
         verb = m.group("verb")
         modal = m.group("modal")
-        if verb in _NOT_ACTIONS and not (
-            verb == "be" and re.match(r"\s*be\s+(?:[a-z]+ing)\b", text[m.start("verb") :])
+        undertaking = modal.endswith(" to") and not modal.startswith(("was", "were", "is", "are"))
+        if (
+            verb in _NOT_ACTIONS
+            and (not undertaking or verb in {"be", "have", "not"})
+            and not (verb == "be" and re.match(r"\s*be\s+(?:[a-z]+ing)\b", text[m.start("verb") :]))
         ):
             continue
         if verb.endswith("ed") and modal in {"would", "will", "should", "shall"}:
@@ -184,18 +189,24 @@ def find_commitment(
         before = text[: m.start("modal")]
         clause = re.split(r"[,;:(]|\bthat\b|\band\b(?=\s+(?:he|she|officers|the))", before)[-1]
         clause = clause.strip()
+        if clause in {"", "and"}:
+            # "officers were aware of ..., and would be working towards that aim"
+            seg = re.split(r"\bthat\b|[;:]", before)[-1].split()
+            heads = [" ".join(seg[:k]) for k in range(4, 0, -1) if k <= len(seg)]
+            clause = next((h for h in heads if _actor_ok(h, people, org_names)), "")
         if not clause:
             continue
+        speaker_named = bool(speaker_of_sentence and speaker_of_sentence.get("name"))
         for cand in (clause, *_trim_actor(clause)[1:]):
-            if _actor_ok(cand, people, org_names):
-                prefix = text[: m.start()].lower()
-                if _HEDGES.search(prefix[-80:]) and not re.search(
-                    r"\bundertook|agreed|offered", modal
-                ):
+            if _actor_ok(cand, people, org_names) or (
+                cand.lower() == "they" and speaker_named and "that they" in text[: m.end()]
+            ):
+                prefix = text[: m.start("modal")].lower()
+                if _HEDGES.search(prefix[-120:]) and not undertaking:
                     return None
                 label = cand.strip()
                 if (
-                    label.lower() in {"he", "she"}
+                    label.lower() in {"he", "she", "they"}
                     and speaker_of_sentence
                     and speaker_of_sentence.get("name")
                 ):

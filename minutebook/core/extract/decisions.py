@@ -97,10 +97,14 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
         ):
             rest = s.text[m.end() :].strip()
             kind = _kind(m.group("kw"), s.text)
-            limbs, j = _collect_limbs(sentences, i + 1, s.para)
+            limbs, j = _collect_limbs(sentences, i + 1, s.para, _own_style(s))
             if limbs and (
                 not rest or rest.endswith((":", ":-", "that", "–", "-")) or len(rest) < 60
             ):
+                stem = s.text[m.start() :].strip()
+                stem = re.sub(r"\s*(?:,|;)?\s*(?:and|that|to)?\s*[:\-–]*\s*$", "", stem)
+                if len(rest.split()) >= 3 and not rest.rstrip().endswith((":", ":-", "that")):
+                    out.append({"text": stem, "kind": kind})  # "RESOLVED to note the report and"
                 for k, text in limbs:
                     used.add(k)
                     if not _THANKS.search(text):
@@ -111,6 +115,11 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
             if rest and len(rest) > 3:
                 text = s.text[m.start() :] if m.start() < 60 else s.text
                 text = _continue_paragraph(sentences, i, text)
+                if text.rstrip().endswith((":", ":-")) or re.search(
+                    r"\b(?:the following|as follows)(?:\s+\w+){0,2}\s*$", text
+                ):
+                    text, last = _run_on(sentences, i, text)
+                    used.update(range(i + 1, last + 1))
                 if not _THANKS.search(text[:80]) or re.search(r"\b(?:note|agree|approve)", text):
                     out.append({"text": text.strip(), "kind": kind})
                     used.add(i)
@@ -120,11 +129,18 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
         if b and not _THANKS.search(s.text[: b.start("verb") + 12]):
             verb = b.group("verb").lower()
             rest = b.group("rest")
-            ok = verb != "noted" or _NOTED_OBJECT.match(rest) is not None
+            ok = (
+                verb != "noted"
+                or _NOTED_OBJECT.match(rest) is not None
+                or (
+                    re.match(r"\s*that\b", rest) is not None
+                    and not re.search(r"\bMembers\s+noted", s.text[: b.end("verb")])
+                )
+            )
             if verb in {"supported", "confirmed"} and not re.match(r"\s*the\s", rest):
                 ok = False
             if ok and not re.match(r"\s*(?:that\s+)?(?:it|they|he|she)\s+(?:would|was|were)", rest):
-                limbs, j = _collect_limbs(sentences, i + 1, s.para)
+                limbs, j = _collect_limbs(sentences, i + 1, s.para, _own_style(s))
                 stem_only = s.text.rstrip().endswith((":", ":-", "that", "to"))
                 if limbs and stem_only:
                     for k, text in limbs:
@@ -145,21 +161,58 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
                 used.add(i)
                 i += 1
                 continue
-        if _MOTION.search(s.text):
-            out.append({"text": s.text.strip(), "kind": "other"})
+        if _PASSIVE_NOTED.match(s.text):
+            out.append({"text": s.text.strip(), "kind": _kind("", s.text)})
+            used.add(i)
+        elif mm := _MOTION.search(s.text):
+            text = s.text.strip()
+            if mm.start() > 80:
+                text = s.text[mm.start() :].strip()
+                if text[:1].islower():
+                    text = text[:1].upper() + text[1:]
+            out.append({"text": text, "kind": "other"})
             used.add(i)
         i += 1
     return out, used
 
 
-def _collect_limbs(sentences: list[Sentence], start: int, para: int) -> tuple[list, int]:
+_PASSIVE_NOTED = re.compile(
+    r"^(?:The|This|That|These|Their|Its)\s+(?:[\w’'-]+\s+){0,5}?(?:report|reports|update|"
+    r"presentation|minutes|information|recommendations?|proposals?|work programme|plan|"
+    r"accounts|statement|briefing|petition)\s+(?:was|were|had been|be|is)\s+(?:duly\s+|"
+    r"formally\s+|unanimously\s+)?(?:noted|agreed|approved|endorsed|adopted|accepted|"
+    r"received|ratified|signed)\b"
+)
+
+
+def _own_style(s: Sentence) -> str | None:
+    """The marker style of a numbered paragraph, which its limbs cannot share."""
+    return _marker_style(s.marker) if s.marker else None
+
+
+def _run_on(sentences: list[Sentence], i: int, text: str) -> tuple[str, int]:
+    """A resolution ending in ":" followed by unmarked bullets: they belong to it."""
+    last = i
+    parts = [text]
+    for k in range(i + 1, min(len(sentences), i + 13)):
+        nxt = sentences[k]
+        if nxt.marker or _RESOLVED.match(nxt.text) or len(nxt.text) > 300:
+            break
+        parts.append(nxt.text)
+        last = k
+    return " ".join(parts), last
+
+
+def _collect_limbs(
+    sentences: list[Sentence], start: int, para: int, outer: str | None = None
+) -> tuple[list, int]:
     """The lettered/numbered limbs that follow a resolution stem."""
     limbs: list[tuple[int, str]] = []
     j = start
     first_marker = None
     while j < len(sentences):
         s = sentences[j]
-        if _is_limb(s):
+        if _is_limb(s) and _marker_style(s.marker) != outer:
             style = _marker_style(s.marker)
             if first_marker is None:
                 first_marker = style

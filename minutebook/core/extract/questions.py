@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.core.extract.people import People
+from minutebook.core.extract.people import speaker as speaker_for
 from minutebook.core.extract.speakers import GROUP, Attribution, attribute
 from minutebook.core.extract.text import Sentence
 
@@ -33,10 +34,35 @@ _ASKED = re.compile(
 )
 _IMPLICIT = re.compile(
     r"^(?P<q>(?:in response to|in reply to|in answer to|responding to|answering|following|"
-    r"when asked|asked)\b[^,]{0,200}?\b(?:questions?|quer(?:y|ies)|concerns?|comments?|"
-    r"challenges?|points? raised|issues? raised|about|whether|why|how|what)\b[^,]{0,200}?)"
-    r"\s*,\s*(?P<rest>.+)$",
+    r"when asked|asked)\b[^,]{0,200}?\b(?:questions?|quer(?:y|ies)|about|whether|why|how|"
+    r"what)\b[^,]{0,200}?)\s*,\s*(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
+)
+#: "Following questions from the committee Mr Buckland provided ..." (no comma).
+_IMPLICIT_NOCOMMA = re.compile(
+    r"^(?P<q>(?:In response to|Following|In answer to|In reply to|Responding to)\s+"
+    r"(?:a |the |further |several |various |some |[Mm]embers['’]? )?(?:comments and )?"
+    r"(?:questions?|quer(?:y|ies))(?:\s+(?:from|by)\s+(?:the\s+)?(?:committee|Committee|"
+    r"members|Members|Member|a Member|panel|Panel|board|Board))?)\s+(?P<rest>[A-Z].+)$",
+    re.DOTALL,
+)
+_RESPONDER_IN_QUESTION = re.compile(
+    r"(?:,\s*|\s+)(?P<resp>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:[A-Z][\w-]+\s+){0,4}[A-Z][\w-]+|[Oo]fficers|"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+))\s+(?:also\s+)?(?P<v>said|advised|explained|confirmed|"
+    r"responded|replied|stated|clarified|reported|indicated|assured)\b(?:\s+that)?[,:]?\s*"
+    r"(?P<a>.+)$",
+    re.DOTALL,
+)
+_UMBRELLA = re.compile(
+    r"\bresponded to (?:the following |a number of |several |various )?(?P<q>(?:comments and )?"
+    r"(?:questions|queries|comments)(?: and (?:comments|questions))?(?: (?:from|by) [^,.:]{1,60})?)"
+    r"(?:,?\s*including the following|,? as follows)?\s*[:.\-–]*\s*$"
+)
+_HEADING_ASK = re.compile(
+    r"^(?:a (?:range|number|series) of|several|various|many|some|a few|further|the following)"
+    r"\s+(?:questions|queries|points|issues)",
+    re.IGNORECASE,
 )
 _LABEL_Q = re.compile(r"^(?:Question|Q)\s*(?:\d+\s*)?[:.\-–]\s*(?P<q>.+)$", re.DOTALL)
 _LABEL_A = re.compile(r"^(?:Response|Answer|Reply|A)\s*(?:\d+\s*)?[:.\-–]\s*(?P<a>.+)$", re.DOTALL)
@@ -67,6 +93,8 @@ class _Q:
     responder: dict | None = None
     answer_parts: list[str] | None = None
     sentence: int = -1
+    limbs: bool = False  # answers follow as lettered limbs
+    direct: bool = False  # asked as a "?" sentence
 
 
 def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, dict | None]:
@@ -106,7 +134,7 @@ def find_questions(
         text = s.text
         att = attributions[i]
         new_para = i > 0 and s.para != sentences[i - 1].para
-        if open_q is not None and new_para and open_q.answer_parts:
+        if open_q is not None and new_para and open_q.answer_parts and not open_q.limbs:
             close()
         # labelled pairs
         lq = _LABEL_Q.match(text)
@@ -145,26 +173,61 @@ def find_questions(
             open_q = _Q(asker, im.group("q").strip(), responder, [answer] if answer else None, i)
             kinds[i] = "answer"
             continue
-        # explicit: "<asker> asked why ..."
-        if (
-            att is not None
-            and re.match(_ASK_VERBS, att.verb)
-            or (att is None and _starts_with_asker(text))
+        nc = None if im else _IMPLICIT_NOCOMMA.match(text)
+        if nc:
+            close()
+            rest = nc.group("rest")
+            sub_att = attribute(rest, people, None, org_names)
+            answer, responder = _answer_text(rest, sub_att)
+            open_q = _Q(None, nc.group("q").strip(), responder, [answer] if answer else None, i)
+            kinds[i] = "answer"
+            continue
+        # "Ms Sharp responded to comments and questions from Members, including:" + limbs
+        um = _UMBRELLA.search(text) if att is not None else None
+        if um:
+            close()
+            open_q = _Q(None, um.group("q").strip(), att.speaker, None, i)
+            open_q.limbs = True
+            kinds[i] = "question"
+            continue
+        # explicit: "<asker> asked why ..." / a limb "asked about X, Mr Y said Z"
+        if (att is not None and re.match(_ASK_VERBS, att.verb)) or (
+            att is None and (_starts_with_asker(text) or re.match(r"(?:asked|Asked)\b", text))
         ):
             m = _ASKED.search(text)
             if m and m.group("q").strip():
-                close()
-                asker = att.speaker if att else None
                 q = m.group("q").strip()
+                if open_q is not None and open_q.limbs and not open_q.answer_parts:
+                    open_q = None  # the limbs carry their own questions
+                close()
+                if _HEADING_ASK.match(q):
+                    continue
+                asker = att.speaker if att else None
+                r = _RESPONDER_IN_QUESTION.search(q)
+                if r and len(q[: r.start()].split()) >= 2:
+                    responder = speaker_for(r.group("resp"), people)
+                    open_q = _Q(asker, q[: r.start()].strip(" ,"), responder, [r.group("a")], i)
+                    kinds[i] = "answer"
+                    continue
                 open_q = _Q(asker, q, sentence=i)
                 kinds[i] = "question"
                 continue
-        # a direct question
+        # a direct question, when a heading such as "Members asked:" introduces it
         if text.rstrip().endswith("?") and not text.lstrip().startswith(("‘", "'", "“", '"')):
+            ctx_asker = _context_asker(sentences, i, attributions)
+            if ctx_asker is not None or (open_q is not None and open_q.direct):
+                close()
+                open_q = _Q(ctx_asker, text.strip(), sentence=i)
+                open_q.direct = True
+                kinds[i] = "question"
+                continue
+        if open_q is not None and open_q.limbs:
+            limb = bool(s.marker) and not s.marker.strip("().").isdigit()
+            if limb or (open_q.answer_parts and not new_para):
+                open_q.answer_parts = (open_q.answer_parts or []) + [text.strip()]
+                kinds[i] = "answer"
+                continue
             close()
-            open_q = _Q(_context_asker(sentences, i, attributions), text.strip(), sentence=i)
-            kinds[i] = "question"
-            continue
         if open_q is not None:
             same_para = s.para == sentences[open_q.sentence].para or (
                 open_q.answer_parts and s.para == sentences[i - 1].para
@@ -215,4 +278,6 @@ def _context_asker(
         att = attributions[k]
         if att is not None and re.match(_ASK_VERBS, att.verb):
             return att.speaker
+        if re.search(r"\basked\b[^.]*[:\-–]\s*$", sentences[k].text):
+            return {"label": "Members", "name": None, "role": "Members"}
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutebook.core.extract.lexicon import SPEECH_VERBS
+from minutebook.core.extract.lexicon import ROLE_WORDS, SPEECH_VERBS
 from minutebook.core.extract.people import ROLE_LABEL, People, speaker
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
@@ -39,6 +39,12 @@ _OPENER = re.compile(
     r"lastly|in conclusion|in summary|overall|separately|similarly|moreover)\s*,\s*",
     re.IGNORECASE,
 )
+#: "the General Counsel", "The Head of Finance": a capitalised title ending in a role word.
+ROLE_PHRASE = re.compile(
+    r"(?:the|The)\s+(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){0,5}?(?:"
+    + "|".join(sorted({w.capitalize() for w in ROLE_WORDS if w.isalpha()}, key=len, reverse=True))
+    + r")(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,4})?"
+)
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}s?")
 
 
@@ -56,14 +62,14 @@ def _subject_ok(subject: str, people: People, org_names: set[str]) -> bool:
         return False
     if _PRONOUN.fullmatch(subject) or GROUP.fullmatch(subject):
         return True
-    if ROLE_LABEL.fullmatch(subject):
+    if ROLE_LABEL.fullmatch(subject) or ROLE_PHRASE.fullmatch(subject):
         return True
     if subject in org_names or re.sub(r"^(?:the|The)\s+", "", subject) in org_names:
         return True
     if _ACRONYM.fullmatch(subject) and subject not in {"RESOLVED", "AGREED", "ACTION", "NOTE"}:
         return True
     sp = speaker(subject, people)
-    if sp["name"]:
+    if sp["name"] and len(subject.split()) <= 5:
         return True
     # "Ms Sharp and Ms Bennett", "Mr Sinnott and Mr English"
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", subject)

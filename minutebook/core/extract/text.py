@@ -34,7 +34,8 @@ _CURRENCY_GLUE = re.compile(r"(?<=[A-Za-z])(?=[£$€]\d)")
 _VERB_GLUE = re.compile(
     r"\b((?:Mrs|Mr|Ms|Miss|Dr|Cllr|Councillor) [A-Z][a-z]+?)"
     r"(said|referred|moved|seconded|explained|confirmed|advised|added|stated|noted|asked|"
-    r"reported|responded|replied|introduced|commented|welcomed|thanked)\b"
+    r"reported|responded|replied|introduced|commented|welcomed|thanked|offered|undertook|"
+    r"agreed|would|will|asked|requested|highlighted|informed|emphasised|suggested)\b"
 )
 _RESOLVED_GLUE = re.compile(r"\b(RESOLVED|Resolved|AGREED)(?=that|to\b|[a-z])")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
