@@ -189,3 +189,36 @@ def test_both_commands_are_registered_on_the_minutebook_group(seed_paths: list[P
     result = CliRunner().invoke(cli, ["eval", "--help"])
     assert result.exit_code == 0
     assert "--confusions" in result.stdout
+
+
+def test_printed_minutes_pdf_gives_an_object_per_item(tmp_path: Path) -> None:
+    from tests.moderngov.pdfs import minutes_pdf
+
+    pdf = tmp_path / "minutes.pdf"
+    pdf.write_bytes(
+        minutes_pdf(
+            ["Minutes of a meeting of the Audit Committee held on Tuesday 20 February 2018"],
+            [
+                ("1. Apologies for Absence", ["Apologies were received from Councillor Curley."]),
+                (
+                    "2. Treasury Management",
+                    [
+                        "The Treasurer said that investments of £2.5m had been repaid. The "
+                        "Treasurer would report again next Tuesday.",
+                        "RESOLVED that the mid-year treasury report be noted.",
+                    ],
+                ),
+            ],
+        )
+    )
+    result = run([str(pdf)])
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert [o["item"]["title"] for o in out] == ["Apologies for Absence", "Treasury Management"]
+    for obj in out:
+        assert_valid(obj, obj["source"])
+    treasury = out[1]
+    assert {(a["value"], a["currency"]) for a in treasury["amounts"]} == {(2500000, "GBP")}
+    # The meeting date printed in the heading resolves "next Tuesday".
+    assert "2018-02-27" in {d["date"] for d in treasury["dates"]}
+    assert any("be noted" in d["text"] for d in treasury["decisions"])

@@ -140,3 +140,16 @@ def test_output_keeps_the_input_text(text: str) -> None:
     # Dates are real calendar days, not merely YYYY-MM-DD shaped strings.
     for date in result["dates"]:
         dt.date.fromisoformat(date["date"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(min_size=1, max_size=40), text=minutes_like)
+def test_the_text_summary_renders_whatever_was_extracted(title: str, text: str) -> None:
+    from minutebook.cli.extract import render_text
+
+    result = extract(_item(title, None, text), source="prop")
+    summary = render_text(result)
+    assert summary.startswith("== ")
+    assert "source: prop" in summary
+    for heading in ("Decisions", "Commitments", "Questions", "Amounts", "Dates", "People"):
+        assert heading in summary
