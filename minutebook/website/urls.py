@@ -11,4 +11,5 @@ urlpatterns = [
     path("items/<int:pk>/", views.item, name="item"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("topics/<slug:slug>/", views.topic, name="topic"),
+    path("questions/", views.questions, name="questions"),
 ]

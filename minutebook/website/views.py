@@ -1,19 +1,37 @@
-"""Public pages: server-rendered, no JavaScript needed, one query set per section."""
+"""Public pages: server-rendered, no JavaScript needed, a bounded number of queries each."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Max
+import datetime as dt
+import re
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from minutebook.records.models import (
     AgendaItem,
     Body,
+    Commitment,
     Committee,
+    Document,
     Entity,
     Meeting,
     Person,
+    Question,
+    Statement,
 )
+from minutebook.website import integrations
+
+ITEM_PLACE = "item__meeting__committee__body"
+PERSON_LIMIT = 200
+
+
+def paragraphs(text: str) -> list[str]:
+    """Minutes text as paragraphs: blank lines separate them, single newlines do not."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -22,12 +40,20 @@ def home(request: HttpRequest) -> HttpResponse:
         .annotate(meeting_count=Count("meetings", distinct=True), latest=Max("meetings__date"))
         .order_by("body__name", "name")
     )
-    recent = Meeting.objects.select_related("committee__body").filter(date__isnull=False)[:10]
+    recent = (
+        Meeting.objects.select_related("committee__body")
+        .filter(date__isnull=False)
+        .annotate(item_count=Count("items"))
+        .order_by("-date", "-id")[:10]
+    )
     counts = {
         "bodies": Body.objects.count(),
         "committees": Committee.objects.count(),
         "meetings": Meeting.objects.count(),
         "items": AgendaItem.objects.count(),
+        "people": Person.objects.count(),
+        "questions": Question.objects.count(),
+        "commitments": Commitment.objects.count(),
     }
     return render(
         request,
@@ -41,66 +67,205 @@ def body(request: HttpRequest, body_slug: str) -> HttpResponse:
     committees = obj.committees.annotate(
         meeting_count=Count("meetings"), latest=Max("meetings__date")
     )
-    return render(request, "website/body.html", {"body": obj, "committees": committees})
+    recent = (
+        Meeting.objects.filter(committee__body=obj, date__isnull=False)
+        .select_related("committee")
+        .order_by("-date", "-id")[:10]
+    )
+    return render(
+        request, "website/body.html", {"body": obj, "committees": committees, "recent": recent}
+    )
 
 
 def committee(request: HttpRequest, body_slug: str, committee_slug: str) -> HttpResponse:
     obj = get_object_or_404(
         Committee.objects.select_related("body"), body__slug=body_slug, slug=committee_slug
     )
-    meetings = obj.meetings.annotate(item_count=Count("items")).order_by("-date", "-id")
-    return render(request, "website/committee.html", {"committee": obj, "meetings": meetings})
+    meetings = list(
+        obj.meetings.annotate(
+            item_count=Count("items"), question_count=Count("items__questions")
+        ).order_by("-date", "-id")
+    )
+    years: dict[str, list[Meeting]] = {}
+    for m in meetings:
+        years.setdefault(str(m.date.year) if m.date else "Date not known", []).append(m)
+    counts = {
+        "commitments": Commitment.objects.filter(item__meeting__committee=obj).count(),
+        "questions": Question.objects.filter(item__meeting__committee=obj).count(),
+    }
+    return render(
+        request,
+        "website/committee.html",
+        {"committee": obj, "years": years, "counts": counts, "meeting_count": len(meetings)},
+    )
 
 
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(Meeting.objects.select_related("committee__body"), pk=pk)
-    items = obj.items.prefetch_related("documents")
-    attendances = obj.attendances.select_related("person").order_by("person__name")
+    items = list(
+        obj.items.prefetch_related(
+            Prefetch("documents", queryset=Document.objects.order_by("id")),
+            Prefetch("questions", queryset=Question.objects.select_related("asker", "responder")),
+        )
+    )
+    for i in items:
+        i.paragraphs = paragraphs(i.minutes_text)
+    attendances = list(obj.attendances.select_related("person").order_by("person__name"))
+    present = [a for a in attendances if a.status in ("", "present", "in attendance")]
     return render(
         request,
         "website/meeting.html",
-        {"meeting": obj, "items": items, "attendances": attendances},
+        {
+            "meeting": obj,
+            "items": items,
+            "present": present,
+            "not_present": [a for a in attendances if a not in present],
+            "meeting_documents": obj.documents.filter(item__isnull=True).order_by("id"),
+            "minuted_questions": [(i, q) for i in items for q in i.questions.all()],
+            **{f"public_{k}": v for k, v in integrations.meeting_questions(obj).items()},
+        },
     )
 
 
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(AgendaItem.objects.select_related("meeting__committee__body"), pk=pk)
+    siblings = list(obj.meeting.items.values_list("pk", "number", "title"))
+    index = next(i for i, s in enumerate(siblings) if s[0] == obj.pk)
+    statements = list(obj.statements.select_related("speaker"))
+    speakers: dict[str, dict] = {}
+    for s in statements:
+        if s.speaker_label or s.speaker_id:
+            key = s.speaker.name if s.speaker else s.speaker_label
+            entry = speakers.setdefault(key, {"person": s.speaker, "label": key, "count": 0})
+            entry["count"] += 1
     context = {
         "item": obj,
         "meeting": obj.meeting,
-        "paragraphs": [p for p in obj.minutes_text.split("\n\n") if p.strip()],
-        "documents": obj.documents.all(),
-        "statements": obj.statements.select_related("speaker"),
+        "paragraphs": paragraphs(obj.minutes_text),
+        "decision_paragraphs": paragraphs(obj.decision_text),
+        "documents": obj.documents.order_by("id"),
+        "statements": statements,
+        "speakers": list(speakers.values()),
         "questions": obj.questions.select_related("asker", "responder"),
-        "commitments": obj.commitments.select_related("actor"),
+        "commitments": integrations.commitments_for(obj.commitments.select_related("actor")),
+        "follows_up": integrations.item_follows_up(obj),
+        "tracker": integrations.tracker_available(),
         "decisions": obj.decisions.all(),
         "amounts": obj.amounts.all(),
         "dates": obj.datementions.all(),
-        "people": obj.personmentions.select_related("person"),
-        "entities": obj.entitymentions.select_related("entity"),
+        "people": _unique(obj.personmentions.select_related("person"), "person_id"),
+        "entities": _unique(obj.entitymentions.select_related("entity"), "entity_id"),
         "versions": obj.versions.count(),
+        "previous": siblings[index - 1] if index > 0 else None,
+        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
     }
     return render(request, "website/item.html", context)
 
 
+def _unique(rows, key: str) -> list:
+    seen, out = set(), []
+    for row in rows:
+        if getattr(row, key) not in seen:
+            seen.add(getattr(row, key))
+            out.append(row)
+    return out
+
+
 def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Person, slug=slug)
-    related = "item__meeting__committee"
+    newest = ("-item__meeting__date", "-item__meeting_id", "-item__order", "position")
+    said = obj.statements.select_related(ITEM_PLACE).order_by(*newest)
+    asked = obj.questions_asked.select_related(ITEM_PLACE, "responder").order_by(*newest)
+    answered = obj.questions_answered.select_related(ITEM_PLACE, "asker").order_by(*newest)
+    promised = obj.commitments.select_related(ITEM_PLACE).order_by(*newest)
+    mentions = (
+        obj.mentions.select_related(ITEM_PLACE)
+        .order_by("-item__meeting__date", "-item__meeting_id", "item__order")
+        .distinct()
+    )
+    roles = obj.memberships.select_related("body", "committee").order_by(
+        "body__name", "committee__name", "role"
+    )
+    mention_roles = sorted({m.role for m in obj.mentions.all() if m.role})
     context = {
         "person": obj,
-        "memberships": obj.memberships.select_related("body", "committee"),
-        "mentions": obj.mentions.select_related(related).order_by("-item__meeting__date"),
-        "statements": obj.statements.select_related(related).order_by("-item__meeting__date")[:200],
-        "commitments": obj.commitments.select_related(related).order_by("-item__meeting__date"),
-        "answered": obj.questions_answered.select_related(related).order_by("-item__meeting__date"),
+        "memberships": roles,
+        "mention_roles": mention_roles,
+        "commitments": integrations.commitments_for(promised[:PERSON_LIMIT]),
+        "asked": asked[:PERSON_LIMIT],
+        "answered": answered[:PERSON_LIMIT],
+        "statements": said[:PERSON_LIMIT],
+        "statement_count": said.count(),
+        "mentions": _unique(mentions[: PERSON_LIMIT * 2], "item_id")[:PERSON_LIMIT],
+        "limit": PERSON_LIMIT,
     }
     return render(request, "website/person.html", context)
 
 
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Entity, slug=slug)
-    mentions = obj.mentions.select_related("item__meeting__committee__body").order_by(
-        "item__meeting__date", "item__order"
+    mentions = obj.mentions.select_related(ITEM_PLACE).order_by(
+        "item__meeting__date", "item__meeting_id", "item__order"
     )
     items = list({m.item_id: m.item for m in mentions}.values())
+    names = {m.name for m in mentions} | {obj.name}
+    said = Q()
+    for name in names:
+        said |= Q(text__icontains=name)
+    by_item: dict[int, list[Statement]] = {}
+    for s in (
+        Statement.objects.filter(said, item_id__in=[i.pk for i in items])
+        .select_related("speaker")
+        .order_by("item_id", "position")
+    ):
+        by_item.setdefault(s.item_id, []).append(s)
+    for i in items:
+        i.topic_statements = by_item.get(i.pk, [])[:5]
     return render(request, "website/topic.html", {"entity": obj, "items": items})
+
+
+def questions(request: HttpRequest) -> HttpResponse:
+    """The public questions archive: every minuted question and its answer, by committee/year."""
+    committees = (
+        Committee.objects.select_related("body")
+        .filter(meetings__items__questions__isnull=False)
+        .distinct()
+    )
+    committee_id = request.GET.get("committee", "")
+    chosen = committees.filter(pk=committee_id).first() if committee_id.isdigit() else None
+    qs = Question.objects.select_related(ITEM_PLACE, "asker", "responder")
+    if chosen:
+        qs = qs.filter(item__meeting__committee=chosen)
+    years = sorted(
+        {
+            y
+            for y in qs.annotate(year=ExtractYear("item__meeting__date"))
+            .values_list("year", flat=True)
+            .distinct()
+            if y
+        },
+        reverse=True,
+    )
+    year_text = request.GET.get("year", "")
+    year = int(year_text) if year_text.isdigit() and 1800 < int(year_text) < 2200 else None
+    if year:
+        qs = qs.filter(
+            item__meeting__date__gte=dt.date(year, 1, 1),
+            item__meeting__date__lt=dt.date(year + 1, 1, 1),
+        )
+    qs = qs.order_by("-item__meeting__date", "-item__meeting_id", "item__order", "position")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = {"committee": chosen.pk if chosen else "", "year": year or ""}
+    return render(
+        request,
+        "website/questions.html",
+        {
+            "page": page,
+            "committees": committees,
+            "chosen": chosen,
+            "years": years,
+            "year": year,
+            "query": "&".join(f"{k}={v}" for k, v in query.items() if v),
+            "submitted": integrations.submitted_questions(chosen, year),
+        },
+    )

@@ -13,6 +13,7 @@ import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -65,6 +66,14 @@ class Hit:
     score: float
     snippet: SafeString
     heading: SafeString
+
+    @property
+    def url(self) -> str:
+        """The item page, at the record's own anchor for records within an item."""
+        page = reverse("website:item", args=[self.entry.item_id])
+        if self.entry.kind == SearchEntry.Kind.ITEM:
+            return page
+        return f"{page}#{self.entry.kind}-{self.entry.object_id}"
 
 
 @dataclass

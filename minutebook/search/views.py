@@ -1,0 +1,113 @@
+"""/search/?q=...: ranked, highlighted, filterable results, and a no-results page that helps."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from minutebook.records.models import Entity, Person
+from minutebook.search.backends import SearchPage, SearchRequest, get_backend
+from minutebook.search.forms import SearchForm
+from minutebook.search.query import parse
+
+PER_PAGE = 20
+FILTERS = ("body", "committee", "person", "type", "date_from", "date_to")
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    context: dict = {"form": form, "page": None}
+    if not form.is_bound:
+        return render(request, "search/search.html", context)
+    valid = form.is_valid()
+    data = form.cleaned_data if valid else {}
+    text = (data.get("q") or "").strip()
+    parsed = parse(text)
+    person = Person.objects.filter(slug=data["person"]).first() if data.get("person") else None
+    filtered = any(request.GET.get(k) for k in FILTERS if k != "person") or not valid
+    context.update(text=text, person=person, parsed=parsed, filtered=filtered)
+    if parsed.empty or not valid:
+        context["no_words"] = bool(text) and parsed.empty
+        return render(request, "search/search.html", context)
+
+    def run(any_word: bool, page: int) -> SearchPage:
+        return get_backend().search(
+            SearchRequest(
+                query=parsed,
+                body_id=data["body"].pk if data.get("body") else None,
+                committee_id=data["committee"].pk if data.get("committee") else None,
+                person_id=person.pk if person else None,
+                kinds=(data["type"],) if data.get("type") else (),
+                date_from=data.get("date_from"),
+                date_to=data.get("date_to"),
+                order=data.get("sort") or "relevance",
+                any_word=any_word,
+                page=page,
+                per_page=PER_PAGE,
+            )
+        )
+
+    number = data.get("page") or 1
+    any_word = request.GET.get("match") == "any"
+    result = run(any_word, number)
+    if result.total and number > result.pages:
+        number = result.pages
+        result = run(any_word, number)
+    if not result.total and not any_word and len(parsed.required) > 1:
+        fallback = run(True, 1)
+        if fallback.total:
+            result, any_word = fallback, True
+            context["relaxed"] = True
+    context.update(page=result, any_word=any_word, pagination=_pagination(request, result))
+    if not result.total:
+        context.update(_suggestions(request, parsed.terms))
+    return render(request, "search/search.html", context)
+
+
+def _query_string(request: HttpRequest, **changes: object) -> str:
+    params = {k: v for k, v in request.GET.items() if v and k != "page"}
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return "?" + urlencode(params)
+
+
+def _pagination(request: HttpRequest, result: SearchPage) -> dict:
+    current, last = result.request.page, result.pages
+    window = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    links, previous = [], 0
+    for n in window:
+        if n - previous > 1:
+            links.append({"gap": True})
+        links.append({"number": n, "url": _query_string(request, page=n), "current": n == current})
+        previous = n
+    return {
+        "links": links if last > 1 else [],
+        "previous": _query_string(request, page=current - 1) if current > 1 else None,
+        "next": _query_string(request, page=current + 1) if current < last else None,
+        "first_shown": result.request.offset + 1,
+        "last_shown": result.request.offset + len(result.hits),
+    }
+
+
+def _suggestions(request: HttpRequest, terms: list[str]) -> dict:
+    """People and topics whose names contain a searched word, and the search without filters."""
+    words = [t for t in terms if len(t) > 2][:5]
+    people, topics = [], []
+    if words:
+        by_name = Q()
+        for word in words:
+            by_name |= Q(name__icontains=word)
+        people = list(Person.objects.filter(by_name).order_by("name")[:8])
+        topics = list(Entity.objects.filter(by_name).order_by("name")[:8])
+    filtered = any(request.GET.get(k) for k in FILTERS)
+    return {
+        "suggested_people": people,
+        "suggested_topics": topics,
+        "without_filters": "?" + urlencode({"q": request.GET.get("q", "")}) if filtered else None,
+    }

@@ -1,0 +1,77 @@
+"""What other apps add to the public pages, behind one seam.
+
+The commitments tracker (``minutebook.tracker.queries``) gives each commitment a follow-up
+status and its follow-ups; the public-questions app (``minutebook.questions.public``) gives
+the answered questions people submitted. The website calls them through these functions
+so each page has one place to ask, and keeps working (showing the minuted record only)
+in a deployment or checkout where one of those apps is absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from minutebook.records.models import AgendaItem, Commitment, Committee, Meeting
+
+try:
+    from minutebook.tracker import queries as tracker
+except ImportError:  # the tracker app is optional for the site
+    tracker = None
+try:
+    from minutebook.questions import public as public_questions
+except ImportError:  # so is the public-questions app
+    public_questions = None
+
+
+@dataclass
+class CommitmentView:
+    """A commitment as the item and person pages show it."""
+
+    commitment: Commitment
+    status: str = ""  # "" when no tracker is installed
+    follow_ups: list[Any] = field(default_factory=list)
+
+
+def commitments_for(commitments) -> list[CommitmentView]:
+    """Commitments (a queryset) with their tracker status and follow-ups when available."""
+    if tracker is None:
+        return [CommitmentView(c) for c in commitments]
+    ids = list(commitments.values_list("pk", flat=True))
+    annotated = tracker.commitments_with_status().filter(pk__in=ids)
+    order = {pk: i for i, pk in enumerate(ids)}
+    rows = sorted(tracker.rows_for(annotated), key=lambda r: order[r.commitment.pk])
+    return [CommitmentView(r.commitment, r.status, r.follow_ups) for r in rows]
+
+
+def item_follows_up(item: AgendaItem) -> list[Any]:
+    """Earlier commitments this item reports on (empty without the tracker)."""
+    if tracker is None:
+        return []
+    return tracker.item_follow_ups(item)["follows_up"]
+
+
+def tracker_available() -> bool:
+    return tracker is not None
+
+
+def meeting_questions(meeting: Meeting) -> dict[str, Any]:
+    """The public-questions section of a meeting page (empty without the questions app)."""
+    if public_questions is None:
+        return {}
+    return public_questions.meeting_questions_context(meeting)
+
+
+def submitted_questions(committee: Committee | None, year: int | None) -> list[Any]:
+    """Answered questions submitted by the public, for the archive, filtered like it."""
+    if public_questions is None:
+        return []
+    qs = public_questions.published_questions()
+    if committee is not None:
+        qs = qs.filter(meeting__committee=committee)
+    if year is not None:
+        qs = qs.filter(
+            meeting__date__gte=dt.date(year, 1, 1), meeting__date__lt=dt.date(year + 1, 1, 1)
+        )
+    return list(qs[:200])
