@@ -156,9 +156,14 @@ def roles_compatible(a: str, b: str) -> bool:
 
 
 def same_actor(promiser: Actor, reporter: Actor) -> str:
-    """Return how the two actors match ("name", "role", "generic") or "" when they do not."""
-    if promiser.name and reporter.name and names_compatible(promiser.name, reporter.name):
-        return "name"
+    """Return how the two actors match ("name", "role", "generic") or "" when they do not.
+
+    Two different named people never match on role: offices change hands ("Cabinet Member
+    for Adult Social Care" was Mr Gibbens in 2018 and Mrs Bell in 2022), and a promise is
+    the person's, so the successor's update is not a report on it.
+    """
+    if promiser.name and reporter.name:
+        return "name" if names_compatible(promiser.name, reporter.name) else ""
     if promiser.role and reporter.role and roles_compatible(promiser.role, reporter.role):
         return "generic" if promiser.role in GENERIC_ROLES else "role"
     return ""
@@ -185,6 +190,8 @@ def mentions_actor(tokens: list[str], actor: Actor) -> str:
             )
             if not conflicting:
                 return "name"
+    if actor.role and actor.name and _names_someone_else(tokens, actor):
+        return ""  # "Mrs Bell (Cabinet Member for ...)": the office, not the promiser
     if actor.role:
         role_words = actor.role.split()
         n = len(role_words)
@@ -192,3 +199,19 @@ def mentions_actor(tokens: list[str], actor: Actor) -> str:
             if lowered[i : i + n] == role_words:
                 return "generic" if actor.role in GENERIC_ROLES else "role"
     return ""
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor", "sir", "dame"})
+
+
+def _names_someone_else(tokens: list[str], actor: Actor) -> bool:
+    """Do the tokens name a titled person ("Mrs Bell") who is not ``actor``?"""
+    for i, word in enumerate(tokens[:-1]):
+        if word.lower().strip(".") not in _TITLES:
+            continue
+        following = tokens[i + 1]
+        if following[:1].isupper() and following.lower() not in _TITLES:
+            named = normalise_name(" ".join(tokens[i + 1 : i + 3]))
+            if not any(names_compatible(actor.name, named[: n + 1]) for n in range(len(named))):
+                return True
+    return False

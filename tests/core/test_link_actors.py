@@ -1,0 +1,46 @@
+"""Actor matching: the same person, or the same office when no other person is named."""
+
+from __future__ import annotations
+
+from minutebook.core.link.actors import actor_from_speaker, mentions_actor, same_actor
+from minutebook.core.link.terms import raw_words
+
+GIBBENS = actor_from_speaker(
+    {"label": "Mr Gibbens", "name": "Gibbens", "role": "Cabinet Member for Adult Social Care"}
+)
+
+
+def test_successor_in_the_same_office_is_not_the_promiser() -> None:
+    bell = actor_from_speaker(
+        {"label": "Mrs Bell", "name": "Bell", "role": "Cabinet Member for Adult Social Care"}
+    )
+    assert same_actor(GIBBENS, bell) == ""
+
+
+def test_same_name_matches_and_initials_fit() -> None:
+    initial = actor_from_speaker({"label": "Mr P Gibbens", "name": "P Gibbens", "role": None})
+    assert same_actor(GIBBENS, initial) == "name"
+
+
+def test_office_alone_matches_by_role() -> None:
+    office = actor_from_speaker(
+        {
+            "label": "The Cabinet Member",
+            "name": None,
+            "role": "Cabinet Member for Adult Social Care",
+        }
+    )
+    assert same_actor(GIBBENS, office) == "role"
+
+
+def test_report_naming_another_person_in_the_office_does_not_mention_the_promiser() -> None:
+    other = raw_words("Mrs Bell (Cabinet Member for Adult Social Care and Public Health)")
+    assert mentions_actor(other, GIBBENS) == ""
+    same = raw_words("Mr Gibbens (Cabinet Member for Adult Social Care)")
+    assert mentions_actor(same, GIBBENS) == "name"
+    unnamed = raw_words("The Cabinet Member for Adult Social Care")
+    assert mentions_actor(unnamed, GIBBENS) == "role"
+
+
+def test_pronoun_labels_are_not_roles() -> None:
+    assert not actor_from_speaker({"label": "she", "name": None, "role": None}).is_known
