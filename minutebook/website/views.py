@@ -27,6 +27,7 @@ from minutebook.website import integrations
 
 ITEM_PLACE = "item__meeting__committee__body"
 PERSON_LIMIT = 200
+_ENTITY_ORDER = {"organisation": 0, "programme": 1, "legislation": 2, "place": 3, "other": 4}
 
 
 def paragraphs(text: str) -> list[str]:
@@ -154,7 +155,10 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "amounts": obj.amounts.all(),
         "dates": obj.datementions.all(),
         "people": _unique(obj.personmentions.select_related("person"), "person_id"),
-        "entities": _unique(obj.entitymentions.select_related("entity"), "entity_id"),
+        "entities": sorted(
+            _unique(obj.entitymentions.select_related("entity"), "entity_id"),
+            key=lambda m: (_ENTITY_ORDER.get(m.entity.type, 9), m.position),
+        ),
         "versions": obj.versions.count(),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,

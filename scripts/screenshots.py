@@ -1,0 +1,194 @@
+"""Screenshots of every public page type at desktop (1280) and mobile (390) widths.
+
+Builds a throwaway SQLite database from the demo data (the two seed pages and the Kent
+corpus sample in ../shared, or the fictional examples), serves it on 127.0.0.1, and has
+Debian's Chromium capture each page type into docs/screenshots/, so a reviewer can see the
+site without running it. ``make screenshots`` runs this.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+WIDTHS = {"desktop": (1280, 900), "mobile": (390, 844)}
+MAX_HEIGHT = 3600  # long pages are cut here; the top of a page is what a reviewer needs
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_database(env: dict[str, str]) -> None:
+    """Migrate and import the demo data, with extraction, as `minutebook demo` does."""
+    cli = [sys.executable, "-m", "minutebook.cli.main"]
+    subprocess.run([*cli, "demo", "--no-serve", "--sample", "400"], env=env, cwd=ROOT, check=True)
+
+
+def pick_pages() -> dict[str, str]:
+    """One URL per page type, choosing records that show each page at its fullest."""
+    from django.db.models import Count
+
+    from minutebook.records.models import AgendaItem, Entity, Person
+
+    item = (
+        AgendaItem.objects.annotate(
+            richness=Count("questions", distinct=True) + Count("commitments", distinct=True),
+            speakers=Count("statements__speaker_label", distinct=True),
+        )
+        .order_by("-richness", "-speakers", "pk")
+        .first()
+    )
+    person = (
+        Person.objects.annotate(n=Count("statements", distinct=True) + Count("commitments"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    topic = (
+        Entity.objects.filter(type__in=["programme", "organisation"])
+        .annotate(n=Count("mentions__item", distinct=True))
+        .filter(n__gte=2)
+        .order_by("n", "pk")
+        .first()
+    ) or Entity.objects.order_by("pk").first()
+    meeting = item.meeting
+    pages = {
+        "home": "/",
+        "body": meeting.committee.body.get_absolute_url(),
+        "committee": meeting.committee.get_absolute_url(),
+        "meeting": meeting.get_absolute_url(),
+        "item": item.get_absolute_url(),
+        "person": person.get_absolute_url(),
+        "questions": "/questions/",
+        "search": "/search/?q=children+services",
+        "search-no-results": "/search/?q=zebra+crossings+quango&type=statement",
+    }
+    if topic is not None:
+        pages["topic"] = topic.get_absolute_url()
+    return pages
+
+
+def wait_for(url: str, timeout: float = 30.0) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def capture(base: str, pages: dict[str, str], out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for label, (width, height) in WIDTHS.items():
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, locale="en-GB"
+            )
+            context.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith(base) else route.abort()
+                ),
+            )
+            page = context.new_page()
+            for name, path in pages.items():
+                page.goto(base + path, wait_until="load")
+                full = page.evaluate("() => document.documentElement.scrollHeight")
+                target = out / f"{name}-{label}.png"
+                page.screenshot(
+                    path=str(target),
+                    full_page=True,
+                    clip={"x": 0, "y": 0, "width": width, "height": min(full, MAX_HEIGHT)},
+                )
+                written.append(target)
+            context.close()
+        browser.close()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--db", help="Use this existing SQLite database instead of a new one.")
+    args = parser.parse_args()
+    if not os.access(CHROMIUM, os.X_OK):
+        print(f"screenshots: {CHROMIUM} not found (apt-get install chromium)", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="minutebook-shots-") as tmp:
+        db = Path(args.db) if args.db else Path(tmp) / "demo.sqlite3"
+        env = {
+            **os.environ,
+            "MINUTEBOOK_DATABASE_URL": f"sqlite:///{db.resolve()}",
+            "DJANGO_SETTINGS_MODULE": "minutebook.project.settings",
+        }
+        if not args.db:
+            build_database(env)
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        pages = pick_pages()
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "minutebook.cli.main", "serve", "--port", str(port)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(base + "/")
+            if _served(base + "/commitments/"):
+                pages["commitments"] = "/commitments/"
+            written = capture(base, pages, out)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    for path in written:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+def _served(url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())
