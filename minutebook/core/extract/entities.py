@@ -560,6 +560,19 @@ _NOT_ENTITY = frozenset(
 )
 _STOP_ACRONYMS = frozenset(
     [
+        "MBE",
+        "OBE",
+        "CBE",
+        "BEM",
+        "GP",
+        "MP",
+        "CC",
+        "RE",
+        "QC",
+        "KC",
+        "JP",
+        "DL",
+        "PhD",
         "RESOLVED",
         "AGREED",
         "DECIDED",
@@ -735,11 +748,11 @@ _GENERIC_BODY = frozenset(
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z]?){0,3}[A-Z](?:[A-Z]|\d){1,6}s?|[A-Z][a-z][A-Z]{1,4}")
 _COMMON_SUFFIX = re.compile(
     r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ship|ism|ist|ive|ous|ful|less|able|ible|ies|"
-    r"ing|ed|ly|ers|ors|als|ics|ings|ents|s)$"
+    r"ing|ers|ors|als|ics|ings|ents|s)$"
 )
 _ROLE_HEADS = frozenset(w.capitalize() for w in ROLE_WORDS) | {"Members", "Member"}
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in", "de", "la", "upon", "under"})
-_TOKEN = re.compile(r"[A-Za-z0-9À-ÿ][\w’'&.-]*[\w]|[A-Za-z0-9&]")
+_TOKEN = re.compile(r"[A-Za-z0-9À-ÿ][\w’'&-]*[\w]|[A-Za-z0-9&]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _HONORIFIC_SET = frozenset(HONORIFICS) | {"Cllr", "Councillor"}
 
@@ -805,6 +818,8 @@ def classify(words: list[str]) -> str | None:
 def find_entities(sentences: list[str], person_words: set[str]) -> list[dict]:
     """Entities named in ``sentences`` (each distinct name once, in first-seen order)."""
     seen: dict[str, dict] = {}
+    lower_words = {w for t in sentences for w in _WORD.findall(t) if w.islower()}
+    defined = {m.group(1) for t in sentences for m in _DEFINED.finditer(t)}
     for sentence in sentences:
         tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(sentence)]
         i = 0
@@ -821,7 +836,14 @@ def find_entities(sentences: list[str], person_words: set[str]) -> list[dict]:
                 gap = sentence[tokens[j - 1][1] + len(tokens[j - 1][0]) : tokens[j][1]]
                 if gap.strip() not in {"", "-"}:
                     break  # punctuation ends a name
-                if _is_cap(t) or (
+                if _is_cap(t):
+                    run.append(t)
+                    j += 1
+                elif t in _LOWER_HEADS and len(run) >= 2 and run[-1] not in _CONNECTORS:
+                    run.append(t)
+                    j += 1
+                    break
+                elif (
                     t in _CONNECTORS
                     and j + 1 < n
                     and _is_cap(tokens[j + 1][0])
@@ -831,42 +853,208 @@ def find_entities(sentences: list[str], person_words: set[str]) -> list[dict]:
                     j += 1
                 else:
                     break
-            _take(run, i == 0, seen, person_words)
+            before = tokens[i - 1][0] if i > 0 else ""
+            for part in _split_coordination(run):
+                _take(part, i == 0, before, seen, person_words, lower_words, defined)
             i = j
     return list(seen.values())
 
 
-def _take(run: list[str], sentence_start: bool, seen: dict[str, dict], person_words: set[str]):
-    words = [w.rstrip(".") for w in run]
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+#: An abbreviation defined after its long form: "Kent and Medway Economic Partnership (KMEP)".
+_DEFINED = re.compile(r"[A-Za-z]{3,}\s*\(([A-Z][A-Za-z]{1,7})\)")
+_COMMITTEE_FIRST = frozenset(["Committee", "Sub-Committee", "Panel", "Board", "Cabinet", "Forum"])
+_BODY_HEADS = frozenset(
+    ["Committee", "Sub-Committee", "Board", "Panel", "Forum", "Commission", "Council"]
+)
+_LOWER_HEADS = frozenset(["school", "academy", "college", "church", "hospital", "library"])
+_HEADING_TAIL = frozenset(
+    [
+        "Update",
+        "Updates",
+        "Briefing",
+        "Presentation",
+        "Overview",
+        "Introduction",
+        "Summary",
+        "Verbal",
+    ]
+)
+_PERSONISH = frozenset(
+    [
+        "Supt",
+        "Superintendent",
+        "Canon",
+        "Insp",
+        "Inspector",
+        "DCI",
+        "DI",
+        "Sgt",
+        "Sergeant",
+        "Constable",
+        "CC",
+        "MP",
+        "MEP",
+        "QC",
+        "KC",
+        "JP",
+        "DL",
+        "OBE",
+        "MBE",
+        "CBE",
+        "BEM",
+    ]
+)
+_ROLE_INSIDE = frozenset(
+    [
+        "Leader",
+        "Director",
+        "Directors",
+        "Manager",
+        "Managers",
+        "Officer",
+        "Officers",
+        "Member",
+        "Members",
+        "Head",
+        "Chairman",
+        "Chair",
+        "Chairwoman",
+        "Assistant",
+        "Deputy",
+        "Clerk",
+        "Secretary",
+        "Visitor",
+        "Adviser",
+        "Advisers",
+        "Advisor",
+        "Consultant",
+        "Portfolio",
+        "Holder",
+        "Lead",
+        "Coordinator",
+    ]
+)
+_DATE_WORDS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
+
+
+def _split_coordination(run: list[str]) -> list[list[str]]:
+    """ "Goudhurst and Bobbing" and "Lullingstone Country Park and Brockhill Country Park" are
+    two names; "Health and Care Professions Council" is one. Split at "and" only when the left
+    side is complete on its own (a single name or one ending in a head word)."""
+    if "and" not in run:
+        return [run]
+    k = run.index("and")
+    left, right = run[:k], run[k + 1 :]
+    if not left or not right:
+        return [run]
+    left_head = left[-1]
+    complete = (
+        (len(left) == 1 and len(right) == 1)
+        or left_head in _ORG_HEADS
+        or (left_head in _PLACE_HEADS)
+    )
+    if len(left) == 1 and len(right) > 1 and right[-1] in _ORG_HEADS | _PROGRAMME_HEADS:
+        complete = False  # "Kent and Medway Prisons": one body
+    if complete:
+        return [left, *_split_coordination(right)]
+    return [run]
+
+
+def _take(
+    run: list[str],
+    sentence_start: bool,
+    before: str,
+    seen: dict[str, dict],
+    person_words: set[str],
+    lower_words: set[str],
+    defined: set[str],
+) -> None:
+    words = list(run)
     # a leading function word or title is not part of a name ("Following", "The")
     while words and words[0] in _LEADING_STOP:
+        before = words[0]
         words = words[1:]
         sentence_start = False
-    if any(_YEAR.fullmatch(w) for w in words[:1]) or all(w[:1].isdigit() for w in words):
+    if not words or any(w in _PERSONISH or w == "Motion" or w == "Motions" for w in words):
+        return
+    if all(w in _DATE_WORDS or _YEAR.fullmatch(w) or w in _CONNECTORS for w in words):
+        return  # "February 2017": a date, not a name
+    while words and (words[-1] in _HEADING_TAIL or _YEAR.fullmatch(words[-1])) and len(words) > 1:
+        if _YEAR.fullmatch(words[-1]) and _LEGISLATION.search(" ".join(words)):
+            break
+        words = words[:-1]  # "Housing White Paper Briefing" names the "Housing White Paper"
+    if _YEAR.fullmatch(words[0]) or all(w[:1].isdigit() for w in words):
         return
     if len(words) > 1 and all(w in _GENERIC_BODY or w in _CONNECTORS for w in words):
         return  # "the County Council", "Joint Committee": generic references
+    if len(words) > 1 and words[0] in _COMMITTEE_FIRST:
+        return  # "Committee on Children's Services": the meeting's own committee
+    if words[-1] not in _BODY_HEADS and all(
+        _strip_possessive(w) in _NOT_ENTITY or w in _GENERIC_BODY or w in _CONNECTORS for w in words
+    ):
+        return  # "Children's Services", "Mental Health": departments and fields
+    if any(w in _ROLE_INSIDE for w in words[:-1]) or (len(words) > 1 and words[-1] in _ROLE_INSIDE):
+        return  # "Team Leader Planning Enforcement", "Health Visitor"
     # "Councillor Joe Caluori" / "Mr Hill": people are not entities
-    if words and (words[0] in _HONORIFIC_SET or words[0] in GIVEN_NAMES):
+    if words[0] in _HONORIFIC_SET or words[0] in GIVEN_NAMES:
         return
-    # split at "and" when both sides are complete names ("Kent and Medway")
     words = _clean_name(words)
     if not words:
         return
-    if len(words) == 1 and sentence_start:
-        return  # a capitalised first word says nothing
+    acronym = len(words) == 1 and bool(_ACRONYM.fullmatch(words[0]))
+    if acronym and (words[0] in defined or re.fullmatch(r"[A-Z]+s", words[0])):
+        return  # "(KMEP)" after its long form, or a plural such as "HGVs"
+    if len(words) == 1 and not acronym:
+        w = words[0]
+        if sentence_start or before.lower() in {"the", "a", "an", "this", "that", "its"}:
+            return  # a capitalised first word, or "the Inquiry": a common noun
+        if w.lower() in lower_words:
+            return  # written in lower case elsewhere: a common noun
     if all(w in person_words for w in words):
         return
     if len(words) > 1 and words[-1] in person_words and words[0] in person_words:
         return
     if len(words) > 9:
         return
-    words = (
-        words[:-1] + [_strip_possessive(words[-1])] if words[-1].endswith(("’s", "'s")) else words
-    )
+    if words[-1].endswith(("’s", "'s")):
+        words = words[:-1] + [_strip_possessive(words[-1])]
     kind = classify(words)
     if kind is None:
-        # "Pause Project workers" etc: try without a trailing role word
         return
     name = " ".join(words)
     key = name.lower()
