@@ -1,0 +1,215 @@
+"""The search contract, on whichever database the tests run (SQLite FTS5 or PostgreSQL).
+
+Run on PostgreSQL with ``scripts/with-postgres .venv/bin/pytest tests/search``; the same
+assertions hold, which is what "same results contract" means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection, transaction
+
+from minutebook.core.items import DocumentRef
+from minutebook.records.models import AgendaItem, Person
+from minutebook.search.backends import SearchRequest, get_backend
+from minutebook.search.indexing import rebuild
+from minutebook.search.models import SearchEntry
+from minutebook.search.query import parse
+from tests.search.conftest import source_item
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def search(text: str, **filters) -> object:
+    return get_backend().search(SearchRequest(query=parse(text), **filters))
+
+
+def titles(page) -> list[str]:
+    return [h.entry.item.title for h in page.hits]
+
+
+def test_backend_matches_the_database():
+    expected = {"sqlite": "sqlite-fts5", "postgresql": "postgresql"}[connection.vendor]
+    assert get_backend().name == expected
+
+
+def test_title_match_ranks_above_passing_mention(store):
+    store(
+        source_item("Library services review", "The committee reviewed the library service."),
+        source_item(
+            "Budget monitoring",
+            "The report covered highways, waste, parks, adult care and, briefly, the library.",
+        ),
+        source_item("Highways maintenance", "Potholes on the A20 were discussed."),
+    )
+    page = search("library")
+    assert page.total == 2
+    assert titles(page) == ["Library services review", "Budget monitoring"]
+    assert page.hits[0].score > page.hits[1].score
+    assert "Highways maintenance" not in titles(search("library"))
+
+
+def test_snippets_highlight_matches_and_escape_html(store):
+    store(
+        source_item(
+            "Schools <script>alert(1)</script>",
+            "Members asked about <b>school</b> transport & the cost of school buses.",
+        )
+    )
+    page = search("school")
+    hit = page.hits[0]
+    assert "<mark>" in hit.snippet and "</mark>" in hit.snippet
+    assert "<script>" not in hit.snippet and "<script>" not in hit.heading
+    assert "<b>" not in hit.snippet
+    assert "&lt;script&gt;" in hit.heading
+
+
+def test_stemming_phrases_prefixes_and_exclusions(store):
+    store(
+        source_item("Pause Project", "The Pause Project works with women in care proceedings."),
+        source_item("Project board", "The board agreed to pause the capital project."),
+        source_item("Safeguarding", "Safeguarding adults and children was discussed."),
+    )
+    assert titles(search('"Pause Project"')) == ["Pause Project"]
+    assert set(titles(search("pause project"))) == {"Pause Project", "Project board"}
+    assert titles(search("pause project -board")) == ["Pause Project"]
+    assert titles(search("safeguard*")) == ["Safeguarding"]
+    assert set(titles(search("agree"))) == {"Project board"}  # "agreed" stems to "agree"
+
+
+def test_every_word_is_required_unless_any_word(store):
+    store(
+        source_item("Libraries", "Opening hours of libraries."),
+        source_item("Parks", "Opening hours of parks."),
+    )
+    assert titles(search("libraries parks")) == []
+    page = search("libraries parks", any_word=True)
+    assert set(titles(page)) == {"Libraries", "Parks"}
+
+
+def test_filters_body_committee_dates_and_type(store):
+    a, b, c = store(
+        source_item("Flood risk", "Flooding in Tonbridge.", committee="Flood Committee"),
+        source_item(
+            "Flood plan",
+            "Flooding plan adopted.",
+            committee="Cabinet",
+            date=dt.date(2022, 3, 1),
+            documents=(DocumentRef(title="Flood plan appendix", text="flooding maps"),),
+        ),
+        source_item(
+            "Flood grants",
+            "Flooding grants.",
+            body="Other Council",
+            committee="Cabinet",
+            date=dt.date(2019, 1, 5),
+        ),
+    )
+    everything = search("flooding")
+    assert everything.total == 4  # three items and one document
+    assert set(titles(search("flooding", committee_id=a.meeting.committee_id))) == {"Flood risk"}
+    assert set(titles(search("flooding", body_id=c.meeting.committee.body_id))) == {"Flood grants"}
+    in_2022 = search("flooding", date_from=dt.date(2022, 1, 1), date_to=dt.date(2022, 12, 31))
+    assert sorted(h.entry.kind for h in in_2022.hits) == ["document", "item"]
+    docs = search("flooding", kinds=("document",))
+    assert [(h.entry.kind, h.entry.heading) for h in docs.hits] == [
+        ("document", "Flood plan appendix")
+    ]
+    assert docs.hits[0].url.endswith(f"/items/{b.pk}/#document-{docs.hits[0].entry.object_id}")
+    newest = search("flooding", order="newest", kinds=("item",))
+    assert [h.entry.date for h in newest.hits][:2] == [dt.date(2024, 5, 1), dt.date(2022, 3, 1)]
+
+
+def test_extracted_records_are_searchable_by_person_and_type(store, extracted):
+    (item,) = store(source_item("Executive Member update", "Minutes text about county lines."))
+    extracted(
+        item,
+        {
+            "statements": [
+                {
+                    "text": "Mary Clement said that county lines work continued.",
+                    "kind": "statement",
+                    "speaker": {"label": "Mary Clement", "name": "Mary Clement", "role": ""},
+                }
+            ],
+            "questions": [
+                {
+                    "question": "why exclusions had risen",
+                    "asker": {"label": "A member of the public", "name": None, "role": ""},
+                    "responder": {"label": "Joe Caluori", "name": "Joe Caluori", "role": ""},
+                    "answer": "exclusions were monitored termly",
+                }
+            ],
+            "commitments": [
+                {
+                    "actor": {"label": "Mary Clement", "name": "Mary Clement", "role": ""},
+                    "action": "seek further information from the diocese",
+                    "due": None,
+                    "text": "Mary Clement would seek further information from the diocese.",
+                }
+            ],
+            "decisions": [{"text": "RESOLVED that the update be noted.", "kind": "resolved"}],
+            "people": [{"name": "Mary Clement", "role": ""}, {"name": "Joe Caluori", "role": ""}],
+        },
+    )
+    mary = Person.objects.get(name="Mary Clement")
+    joe = Person.objects.get(name="Joe Caluori")
+    kinds = {h.entry.kind for h in search("diocese").hits}
+    assert kinds == {"commitment"}
+    assert [h.entry.kind for h in search("exclusions").hits] == ["question"]
+    assert [h.entry.kind for h in search("exclusions", person_id=joe.pk).hits] == ["question"]
+    assert search("exclusions", person_id=mary.pk).total == 0
+    by_mary = {h.entry.kind for h in search("county lines", person_id=mary.pk).hits}
+    assert by_mary == {"statement", "item"}  # her statement, and the item that names her
+    assert search("noted", kinds=("decision",)).total == 1
+    hit = search("diocese").hits[0]
+    assert hit.url == f"/items/{item.pk}/#commitment-{hit.entry.object_id}"
+
+
+def test_pagination_counts_and_pages(store):
+    store(*[source_item(f"Item {n}", f"Allotments report number {n}.") for n in range(45)])
+    first = search("allotments", per_page=20)
+    assert (first.total, first.pages, len(first.hits)) == (45, 3, 20)
+    last = search("allotments", per_page=20, page=3)
+    assert len(last.hits) == 5
+    seen = {h.entry.pk for p in (1, 2, 3) for h in search("allotments", page=p).hits}
+    assert len(seen) == 45
+
+
+def test_index_follows_reimport_and_rollback(store):
+    (item,) = store(source_item("Waste contract", "The contract with Veolia was extended."))
+    assert search("veolia").total == 1
+    store(source_item("Waste contract", "The contract with Biffa was awarded."))
+    assert search("veolia").total == 0 and search("biffa").total == 1
+    assert AgendaItem.objects.count() == 1
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        store(source_item("Waste contract", "The contract with Serco was awarded."))
+        assert search("serco").total == 1  # visible inside the transaction
+        raise RuntimeError("import failed half way")
+    assert search("serco").total == 0 and search("biffa").total == 1
+
+
+def test_deleting_an_item_removes_its_entries(store):
+    (item,) = store(source_item("Street lighting", "LED street lighting was rolled out."))
+    item.meeting.delete()
+    assert search("lighting").total == 0
+    assert not SearchEntry.objects.exists()
+
+
+def test_rebuild_reproduces_the_incremental_index(store):
+    store(
+        source_item("Street lighting", "LED street lighting was rolled out."),
+        source_item("Lighting budget", "Lighting energy costs rose by a third."),
+    )
+    before = [(h.entry.kind, h.entry.object_id) for h in search("lighting").hits]
+    written = rebuild()
+    assert written == SearchEntry.objects.count() == 2
+    assert [(h.entry.kind, h.entry.object_id) for h in search("lighting").hits] == before
+
+
+def test_empty_query_finds_nothing(store):
+    store(source_item("Anything", "Some text."))
+    assert search("").total == 0 and search("!!!").total == 0

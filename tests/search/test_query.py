@@ -1,0 +1,44 @@
+"""Query parsing: anything typed becomes words, phrases, prefixes and exclusions, never syntax."""
+
+from __future__ import annotations
+
+from minutebook.search.query import Part, fts5_expression, parse, tsquery_expression
+
+
+def test_words_phrases_prefixes_and_exclusions():
+    q = parse('libraries "Pause Project" safeguard* -budget')
+    assert q.required == (
+        Part(("libraries",)),
+        Part(("pause", "project")),
+        Part(("safeguard",), prefix=True),
+    )
+    assert q.excluded == (Part(("budget",)),)
+    assert fts5_expression(q) == '("libraries" AND "pause project" AND "safeguard" *) NOT "budget"'
+    assert tsquery_expression(q) == (
+        "(('libraries') & ('pause' <-> 'project') & ('safeguard':*)) & !('budget')"
+    )
+
+
+def test_hostile_input_is_reduced_to_words():
+    q = parse('"unclosed NEAR( "a" OR b) ; DROP TABLE x; -- \' \\ ^ : *')
+    for part in q.required:
+        assert all(w.isalnum() or "_" in w for w in part.words)
+    assert "OR" not in fts5_expression(q).replace(" OR ", "")
+    assert parse("   ").empty and parse("!!! ??? ---").empty and parse("").empty
+
+
+def test_hyphenated_and_possessive_words_become_phrases():
+    assert parse("e-safety").required == (Part(("e", "safety")),)
+    assert parse("children's").required == (Part(("children", "s")),)
+
+
+def test_any_word_mode_and_duplicates():
+    q = parse("housing housing repairs")
+    assert len(q.required) == 2
+    assert fts5_expression(q, any_word=True) == '("housing" OR "repairs")'
+    assert tsquery_expression(q, any_word=True) == "(('housing') | ('repairs'))"
+
+
+def test_operator_words_alone_are_ignored():
+    assert parse("AND OR NOT").empty
+    assert parse("and").required == (Part(("and",)),)  # lower case is an ordinary word
