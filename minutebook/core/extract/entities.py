@@ -1005,6 +1005,19 @@ def _take(
     defined: set[str],
 ) -> None:
     words = list(run)
+    if (
+        len(words) == 2
+        and words[0] == "The"
+        and not sentence_start
+        and before[:1].islower()
+        and words[1] not in _NOT_ENTITY
+        and words[1] not in _ROLE_HEADS
+    ):
+        # "it was advised that The Bridge had ...": a capital "The" mid-sentence is part of
+        # a name (scoring drops the article again)
+        key = " ".join(words).lower()
+        seen.setdefault(key, {"name": " ".join(words), "type": "organisation"})
+        return
     # a leading function word or title is not part of a name ("Following", "The")
     while words and words[0] in _LEADING_STOP:
         before = words[0]
@@ -1024,8 +1037,13 @@ def _take(
         return  # "the County Council", "Joint Committee": generic references
     if len(words) > 1 and words[0] in _COMMITTEE_FIRST:
         return  # "Committee on Children's Services": the meeting's own committee
-    if words[-1] not in _BODY_HEADS and all(
-        _strip_possessive(w) in _NOT_ENTITY or w in _GENERIC_BODY or w in _CONNECTORS for w in words
+    if (
+        words[-1] not in _BODY_HEADS
+        and "of" not in words
+        and all(
+            _strip_possessive(w) in _NOT_ENTITY or w in _GENERIC_BODY or w in _CONNECTORS
+            for w in words
+        )
     ):
         return  # "Children's Services", "Mental Health": departments and fields
     if any(w in _ROLE_INSIDE for w in words[:-1]) or (len(words) > 1 and words[-1] in _ROLE_INSIDE):
