@@ -236,7 +236,13 @@ def questions(request: HttpRequest) -> HttpResponse:
         .distinct()
     )
     committee_id = request.GET.get("committee", "")
-    chosen = committees.filter(pk=committee_id).first() if committee_id.isdigit() else None
+    chosen = (
+        Committee.objects.select_related("body").filter(pk=committee_id).first()
+        if committee_id.isdigit()
+        else None
+    )
+    if chosen is not None and chosen not in committees:
+        committees = [*committees, chosen]  # keep the choice visible in the form
     qs = Question.objects.select_related(ITEM_PLACE, "asker", "responder")
     if chosen:
         qs = qs.filter(item__meeting__committee=chosen)

@@ -1,0 +1,184 @@
+"""Public pages rendered by Django's test client: content, links, order, safety, query counts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from minutebook.records.models import Meeting
+from minutebook.website.middleware import POLICY
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, url
+    if status == 200:
+        assert response["Content-Security-Policy"] == POLICY
+    return response.content.decode()
+
+
+def page_urls(world) -> list[str]:
+    m = world.update.meeting
+    return [
+        "/",
+        m.committee.body.get_absolute_url(),
+        m.committee.get_absolute_url(),
+        m.get_absolute_url(),
+        world.update.get_absolute_url(),
+        world.budget.get_absolute_url(),
+        world.clement.get_absolute_url(),
+        world.pause.get_absolute_url(),
+        "/questions/",
+        "/search/",
+        "/search/?q=exclusions",
+        "/search/?q=nothingmatchesthis",
+    ]
+
+
+def test_every_page_type_renders_accessibly_structured(client, world):
+    for url in page_urls(world):
+        html = get(client, url)
+        assert html.count("<h1") == 1, url
+        body = html[html.index("<body") :]
+        first_link = re.search(r"<a [^>]*>", body).group(0)
+        assert 'class="skip-link"' in first_link and 'href="#content"' in first_link, url
+        assert 'id="content"' in html
+        # CSP forbids inline code; none must be in the markup.
+        assert "<script" not in html and "<style" not in html and " style=" not in html, url
+        assert 'lang="en-GB"' in html
+
+
+def test_item_page_shows_minutes_beside_linked_extracted_records(client, world):
+    html = get(client, world.update.get_absolute_url())
+    assert "A member of the public asked why school exclusions had risen." in html
+    q = world.update.questions.get()
+    c = world.update.commitments.get()
+    assert f'id="question-{q.pk}"' in html and f'id="commitment-{c.pk}"' in html
+    assert "why school exclusions had risen" in html and "exclusions were monitored termly" in html
+    assert f'href="{world.caluori.get_absolute_url()}"' in html  # responder and speaker
+    assert f'href="{world.clement.get_absolute_url()}"' in html  # who promised
+    assert "seek further information from the diocese" in html
+    assert f'href="{world.pause.get_absolute_url()}"' in html
+    assert 'href="https://example.org/exclusions.pdf"' in html
+    work = world.update.meeting.items.get(number="2")
+    assert f'href="{work.get_absolute_url()}"' in html  # next item of the meeting
+    budget = get(client, world.budget.get_absolute_url())
+    assert "£8,270,211" in budget and "RESOLVED that the budget be approved." in budget
+
+
+def test_meeting_page_has_agenda_minutes_attendance_documents_questions(client, world):
+    html = get(client, world.update.meeting.get_absolute_url())
+    assert html.index("Executive Member Update and Questions") < html.index("Work Programme")
+    assert "The work programme was noted." in html
+    present = html.index("Present")
+    apologies = html.index("Apologies and absent")
+    assert present < html.index("Mary Clement") < apologies < html.index("Sam Ward")
+    assert "Exclusions report" in html
+    assert "why school exclusions had risen" in html
+
+
+def test_person_page_is_newest_first_with_everything_they_did(client, world):
+    html = get(client, world.clement.get_absolute_url())
+    assert "Co-opted member" in html
+    said = html[html.index('id="said"') :]
+    assert said.index("reported back on the information") < said.index("seek further information")
+    promised = html[html.index('id="promised"') : html.index('id="asked"')]
+    assert "seek further information from the diocese" in promised
+    caluori = get(client, world.caluori.get_absolute_url())
+    answered = caluori[caluori.index('id="answered"') : caluori.index('id="said"')]
+    assert "exclusions were monitored termly" in answered
+
+
+def test_topic_page_runs_oldest_first_with_what_was_said(client, world):
+    html = get(client, world.pause.get_absolute_url())
+    assert html.index("Executive Member Update and Questions") < html.index(
+        "Diocese schools follow-up"
+    )
+    assert "The Pause Project had worked with twenty women." in html
+
+
+def test_questions_archive_filters_by_committee_and_year(client, world):
+    html = get(client, "/questions/")
+    assert "why school exclusions had risen" in html
+    scrutiny = world.update.meeting.committee
+    cabinet = world.budget.meeting.committee
+    assert "why school exclusions" in get(client, f"/questions/?committee={scrutiny.pk}")
+    assert "why school exclusions" not in get(client, f"/questions/?committee={cabinet.pk}")
+    assert "why school exclusions" in get(client, "/questions/?year=2018")
+    assert "No questions recorded" in get(client, "/questions/?year=2019")
+    # Nonsense parameters are ignored, not errors.
+    assert "why school exclusions" in get(client, "/questions/?committee=abc&year=x&page=zz")
+
+
+def test_search_page_results_filters_and_help(client, world):
+    html = get(client, "/search/?q=exclusions")
+    assert "<mark>exclusions</mark>" in html.lower() or "<mark>Exclusions</mark>" in html
+    assert "result" in html
+    by_person = get(client, f"/search/?q=diocese&person={world.clement.slug}")
+    assert "Only records by or about" in by_person and "Mary Clement" in by_person
+    none = get(client, "/search/?q=zzyzx")
+    assert "No results" in none and "Check the spelling" in none
+    relaxed = get(client, "/search/?q=diocese+zzyzx")
+    assert "contain <em>any</em> of them" in relaxed
+    names = get(client, "/search/?q=clement+qqqq&type=decision")
+    assert "Search again without filters" in names
+    assert f'href="{world.clement.get_absolute_url()}"' in names  # a person with that name
+    bad_dates = get(client, "/search/?q=budget&date_from=2020-01-01&date_to=2019-01-01")
+    assert "must not be before" in bad_dates
+    no_words = get(client, "/search/?q=%21%21%21")
+    assert "no words to look for" in no_words
+
+
+def test_search_paginates(client, world):
+    from minutebook.records.store import store_items
+    from tests.search.conftest import source_item
+
+    store_items(
+        [
+            source_item(f"Allotments {n}", f"Allotment waiting list {n}.", key=f"a{n}")
+            for n in range(45)
+        ],
+        run_extraction=False,
+    )
+    first = get(client, "/search/?q=allotment")
+    assert "45 results, showing 1–20" in first
+    assert 'aria-current="page"' in first and "page=3" in first
+    last = get(client, "/search/?q=allotment&page=99")  # past the end: the last page
+    assert "showing 41–45" in last
+
+
+def test_imported_text_is_escaped(client, world):
+    from minutebook.records.store import store_items
+    from tests.search.conftest import source_item
+
+    store_items(
+        [source_item("<script>alert(1)</script> Roads", "<img src=x onerror=alert(1)> potholes")],
+        run_extraction=False,
+    )
+    item = Meeting.objects.get(committee__name="Audit Committee").items.get()
+    for url in (item.get_absolute_url(), item.meeting.get_absolute_url(), "/search/?q=potholes"):
+        html = get(client, url)
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;" in html or "&lt;img" in html
+
+
+def test_unknown_records_are_404(client, world):
+    for url in ("/items/999999/", "/meetings/999999/", "/people/nobody/", "/topics/nothing/"):
+        get(client, url, status=404)
+
+
+def test_pages_use_a_bounded_number_of_queries(client, world, django_assert_max_num_queries):
+    for url in page_urls(world):
+        with django_assert_max_num_queries(30):
+            client.get(url)
+
+
+def test_home_links_search_and_archive(client, world):
+    html = get(client, "/")
+    assert f'action="{reverse("search:search")}"' in html
+    assert 'href="/questions/"' in html
+    assert "4 agenda items" in html
