@@ -193,7 +193,8 @@ def run_import(
             _error(f"the database is not ready ({exc}); run `minutebook migrate` first")
             return 1
         if sync.state.resumed:
-            _note(f"resuming an interrupted run: {sync.state.resumed} meetings already stored")
+            n = sync.state.resumed
+            _note(f"resuming an interrupted run: {n} meeting{'s' if n != 1 else ''} already stored")
         progress = Progress(
             SpinnerColumn(),
             TextColumn("[progress.description]{task.description}"),

@@ -155,6 +155,7 @@ class Fetcher:
         self._pace_lock = threading.Lock()
         self._stats_lock = threading.Lock()
         self._next_start = 0.0
+        self._closed = threading.Event()
         self._client = httpx.Client(
             headers={"User-Agent": user_agent},
             timeout=httpx.Timeout(timeout),
@@ -172,6 +173,8 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
+        """Close the connections; requests still retrying on other threads give up."""
+        self._closed.set()
         self._client.close()
 
     def get(
@@ -184,6 +187,8 @@ class Fetcher:
         attempt = 0
         while True:
             attempt += 1
+            if self._closed.is_set():
+                raise FetchError(full_url, "the client was closed (run interrupted)")
             try:
                 response = self._attempt(full_url, cached)
             except _Retryable as exc:

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from urllib.parse import quote, urlsplit
@@ -175,14 +176,23 @@ def crawl_key(
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def date_windows(start: dt.date, end: dt.date, days: int) -> list[tuple[dt.date, dt.date]]:
-    """Split ``[start, end]`` into consecutive inclusive windows of at most ``days`` days."""
+def date_windows(
+    start: dt.date, end: dt.date, days: int, *, clip: bool = True
+) -> list[tuple[dt.date, dt.date]]:
+    """Split ``[start, end]`` into consecutive inclusive windows of ``days`` days.
+
+    With ``clip=False`` the last window runs its full length past ``end``: the crawler asks
+    for that, so that a run whose end is "today + six months" uses the same GetMeetings URLs
+    day after day, and conditional GET (and the stored validators) keep working for them.
+    """
     if end < start:
         return []
     windows = []
     cursor = start
     while cursor <= end:
-        stop = min(end, cursor + dt.timedelta(days=days - 1))
+        stop = cursor + dt.timedelta(days=days - 1)
+        if clip:
+            stop = min(end, stop)
         windows.append((cursor, stop))
         cursor = stop + dt.timedelta(days=1)
     return windows
@@ -245,7 +255,8 @@ class ModernGovCrawler:
     def meetings(self, committee: Committee) -> list[MeetingSummary]:
         """Meetings of one committee in the date range, oldest first, without duplicates."""
         found: dict[str, MeetingSummary] = {}
-        for start, stop in date_windows(self.date_from, self.date_to, self.window_days):
+        windows = date_windows(self.date_from, self.date_to, self.window_days, clip=False)
+        for start, stop in windows:
             params = {
                 "lCommitteeId": committee.id,
                 "sFromDate": start.strftime("%d/%m/%Y"),
@@ -303,7 +314,7 @@ class ModernGovCrawler:
             else:
                 todo.append(meeting)
         workers = max(1, self.fetcher.max_concurrency)
-        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="moderngov")
+        pool = _DaemonPool(workers, "moderngov")
         pending: deque[Future[CrawledMeeting]] = deque()
         queue = iter(todo)
 
@@ -313,6 +324,7 @@ class ModernGovCrawler:
                 preload(self.meeting_url(meeting.id))
             pending.append(pool.submit(self.fetch_meeting, meeting))
 
+        completed = False
         try:
             for meeting in queue:
                 submit(meeting)
@@ -327,10 +339,13 @@ class ModernGovCrawler:
                 yield result
                 if not result.error:
                     self.state.mark_done(result.summary.id)
+            completed = True
         finally:
             for future in pending:
                 future.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+            # Interrupted (Ctrl-C, an error while storing): do not wait for look-ahead
+            # fetches still in flight; closing the fetcher makes them give up.
+            pool.shutdown(wait=completed)
         if self.summary.complete:
             self.state.finish()
 
@@ -432,6 +447,52 @@ class ModernGovCrawler:
         s.documents += sum(len(i.documents) for i in result.items)
         s.documents_downloaded += result.documents_downloaded
         s.problems.extend(f"meeting {result.summary.id}: {p}" for p in result.problems)
+
+
+class _DaemonPool:
+    """A small thread pool whose threads do not keep the process alive.
+
+    ``concurrent.futures.ThreadPoolExecutor`` joins its threads when the interpreter exits,
+    so after Ctrl-C the process would hang until look-ahead requests finished or timed out
+    (a minute, with ModernGov's defaults). These threads are daemons: an interrupted crawl
+    exits at once, and nothing is lost, because fetching stores nothing.
+    """
+
+    def __init__(self, workers: int, name: str) -> None:
+        self._tasks: queue.SimpleQueue[tuple[Future, Callable, tuple] | None] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"{name}-{n}", daemon=True)
+            for n in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, fn: Callable[..., CrawledMeeting], *args: object) -> Future[CrawledMeeting]:
+        future: Future[CrawledMeeting] = Future()
+        self._tasks.put((future, fn, args))
+        return future
+
+    def shutdown(self, wait: bool) -> None:
+        for _ in self._threads:
+            self._tasks.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+    def _work(self) -> None:
+        while True:
+            task = self._tasks.get()
+            if task is None:
+                return
+            future, fn, args = task
+            if not future.set_running_or_notify_cancel():
+                continue  # cancelled before it started
+            try:
+                result = fn(*args)
+            except BaseException as exc:  # handed to the consumer by future.result()
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
 
 
 def _numeric(text: str) -> int:

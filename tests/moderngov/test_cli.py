@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
 from tests.moderngov.conftest import EDGE, STANDARD_LISTING, build_site, recorded_meeting
 from tests.moderngov.pdfs import image_only_pdf, minutes_pdf
+from tests.replay_server import Reply
 
 
 @pytest.fixture
@@ -155,3 +158,51 @@ def test_pdf_without_text_layer_is_a_one_line_error(run, tmp_path):
         "error: scan.pdf: PDF has no text layer (scanned?); OCR is not supported"
     )
     assert result.stdout.strip() == "0 new, 0 updated, 0 unchanged, 1 failed"
+
+
+def test_ctrl_c_stops_promptly_and_the_next_run_resumes(run, tmp_path, server):
+    recorded = recorded_meeting(server)
+    site = build_site(
+        server,
+        [("4967", "10/02/2026", "Confirmed"), ("5001", "03/03/2026", "Confirmed")],
+        {
+            "4967": recorded,
+            # Slow the first time (the run is interrupted while waiting), prompt afterwards.
+            "5001": [
+                Reply(200, (EDGE / "meeting_non_ascii.xml").read_bytes(), delay=3.0),
+                Reply(200, (EDGE / "meeting_non_ascii.xml").read_bytes()),
+            ],
+        },
+    )
+    env = {**os.environ, "MINUTEBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 'mb.sqlite3'}"}
+    args = ["import", "moderngov", site.url, "--from", "2026-01-01", "--to", "2026-06-30"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minutebook.cli.main", *args, "--no-extract", "--concurrency", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        done = rows(tmp_path, "select meeting_id from records_crawlprogress")
+        if done:
+            break
+        time.sleep(0.05)
+    assert done == [("4967",)]
+    interrupted_at = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert time.monotonic() - interrupted_at < 2.5  # does not wait for the slow response
+    assert process.returncode == 130, stderr
+    assert "run the same command again to resume" in stderr
+    assert rows(tmp_path, "select count(*) from records_meeting") == [(1,)]
+
+    resumed = run(*args, "--no-extract")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "resuming an interrupted run: 1 meeting already stored" in resumed.stderr
+    assert "(1 read, 0 unchanged on the server, 1 already done, 0 failed)" in resumed.stdout
+    assert rows(tmp_path, "select count(*) from records_meeting") == [(2,)]
+    assert len(site.meeting_requests("4967")) == 1
+    assert rows(tmp_path, "select count(*) from records_crawlprogress") == [(0,)]
