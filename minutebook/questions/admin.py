@@ -55,6 +55,23 @@ class AuditedAdmin(admin.ModelAdmin):
         before = getattr(request, "_audit_before", None)
         audit.record(request.user, "change" if change else "add", obj, before, audit.snapshot(obj))
 
+    def save_formset(self, request, form, formset, change) -> None:
+        """Inline rows (e.g. a clerk's committee assignments) are audited one by one."""
+        befores = {}
+        for f in formset.initial_forms:
+            if f.instance.pk is not None:
+                old = type(f.instance)._default_manager.filter(pk=f.instance.pk).first()
+                befores[id(f.instance)] = (audit.snapshot(old), f.instance.pk)
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            audit.record(request.user, "add", obj, None, audit.snapshot(obj))
+        for obj, _fields in formset.changed_objects:
+            before, _pk = befores.get(id(obj), (None, obj.pk))
+            audit.record(request.user, "change", obj, before, audit.snapshot(obj))
+        for obj in formset.deleted_objects:
+            before, pk = befores.get(id(obj), (None, obj.pk))
+            audit.record(request.user, "delete", obj, before, None, object_id=pk)
+
     def delete_model(self, request, obj) -> None:
         before, pk = audit.snapshot(obj), obj.pk
         super().delete_model(request, obj)
@@ -135,8 +152,22 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
 
+class ClerkAssignmentInline(admin.TabularInline):
+    model = ClerkAssignment
+    extra = 1
+    raw_id_fields = ["committee"]
+    verbose_name = "committee this clerk moderates"
+    verbose_name_plural = "committees this clerk moderates"
+
+
 class AuditedUserAdmin(AuditedAdmin, UserAdmin):
-    """Clerk accounts: Django's user admin, audited (password hashes never copied)."""
+    """Clerk accounts: Django's user admin, audited (password hashes never copied).
+
+    Give an account the 'clerk' group and one or more committees below; 'admin' group
+    members (with staff status, to reach this admin) manage everything.
+    """
+
+    inlines = [ClerkAssignmentInline]
 
     def user_change_password(self, request, id, form_url=""):
         user = self.get_object(request, unquote(id))

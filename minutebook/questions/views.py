@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -23,6 +23,7 @@ from minutebook.questions.forms import (
     DecisionForm,
     RateLimitedLoginForm,
 )
+from minutebook.questions.linking import suggest_minutes_item
 from minutebook.questions.models import AuditEntry, PublicQuestion
 from minutebook.questions.permissions import (
     can_moderate,
@@ -169,7 +170,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     status = PublicQuestion.Status
     meetings = (
         moderatable_meetings(request.user)
-        .filter(Q(question_deadline__isnull=False) | Q(public_questions__isnull=False))
+        .filter(
+            Q(question_deadline__isnull=False)
+            | Exists(PublicQuestion.objects.filter(meeting=OuterRef("pk")))
+        )
         .annotate(
             pending=Count("public_questions", filter=Q(public_questions__status=status.PENDING)),
             accepted=Count("public_questions", filter=Q(public_questions__status=status.ACCEPTED)),
@@ -229,7 +233,7 @@ def _detail(request, question, decision_form=None, answer_form=None, status=200)
                     "reason": question.reason,
                 }
             ),
-            "answer_form": answer_form or AnswerForm(instance=question),
+            "answer_form": answer_form or _answer_form(question),
             "history": audit.entries_for(question)[:50],
             "deadline_words": rules.deadline_in_words(question.meeting.question_deadline)
             if question.meeting.question_deadline
@@ -237,6 +241,22 @@ def _detail(request, question, decision_form=None, answer_form=None, status=200)
         },
         status=status,
     )
+
+
+def _answer_form(question: PublicQuestion) -> AnswerForm:
+    """The answer form, starting from the likely minutes item when none is linked yet."""
+    initial = {}
+    if question.minutes_item_id is None:
+        suggestion = suggest_minutes_item(question)
+        if suggestion is not None:
+            initial["minutes_item"] = suggestion.pk
+    form = AnswerForm(instance=question, initial=initial)
+    if initial:
+        form.fields[
+            "minutes_item"
+        ].help_text = "Suggested from the minutes; check it before saving."
+        form.wire_descriptions()
+    return form
 
 
 def _change(request, question: PublicQuestion, action: str, apply: Callable[[], None]) -> bool:
