@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from minutebook.records.models import AgendaItem, Commitment, Committee, Meeting
+from minutebook.records.models import Commitment, Committee, Meeting
 
 try:
     from minutebook.tracker import queries as tracker
@@ -43,13 +43,6 @@ def commitments_for(commitments) -> list[CommitmentView]:
     order = {pk: i for i, pk in enumerate(ids)}
     rows = sorted(tracker.rows_for(annotated), key=lambda r: order[r.commitment.pk])
     return [CommitmentView(r.commitment, r.status, r.follow_ups) for r in rows]
-
-
-def item_follows_up(item: AgendaItem) -> list[Any]:
-    """Earlier commitments this item reports on (empty without the tracker)."""
-    if tracker is None:
-        return []
-    return tracker.item_follow_ups(item)["follows_up"]
 
 
 def tracker_available() -> bool:

@@ -149,7 +149,6 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "speakers": list(speakers.values()),
         "questions": obj.questions.select_related("asker", "responder"),
         "commitments": integrations.commitments_for(obj.commitments.select_related("actor")),
-        "follows_up": integrations.item_follows_up(obj),
         "tracker": integrations.tracker_available(),
         "decisions": obj.decisions.all(),
         "amounts": obj.amounts.all(),
