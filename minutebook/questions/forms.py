@@ -32,17 +32,25 @@ class AskQuestionForm(AccessibleFormMixin, forms.Form):
     """The public form. ``website`` is a honeypot: hidden from people, filled by bots."""
 
     name = forms.CharField(
-        label="Your name", max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label="Your name",
+        max_length=200,
+        error_messages={"required": "Enter your name."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label="Your e-mail address",
         max_length=254,
         help_text="We send your reference here. It is never published.",
+        error_messages={
+            "required": "Enter your e-mail address, so we can send your reference.",
+            "invalid": "Enter an e-mail address in the form name@example.org.",
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     text = forms.CharField(
         label="Your question",
         strip=False,
+        error_messages={"required": "The question is empty. Please write your question."},
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     publish_name = forms.BooleanField(
@@ -79,6 +87,7 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
         label="Decision",
         choices=[("accept", "Accept"), ("reject", "Reject")],
         widget=forms.RadioSelect,
+        error_messages={"required": "Choose accept or reject."},
     )
     reason = forms.CharField(
         label="Reason",

@@ -105,7 +105,7 @@ def test_duplicate_is_refused_with_reason(client, far_meeting):
 def test_missing_email_is_refused(client, far_meeting):
     response = client.post(ask_url(far_meeting), form_data(email="not-an-address"))
     assert response.status_code == 400
-    assert "Enter a valid email address" in response.content.decode()
+    assert "Enter an e-mail address in the form" in response.content.decode()
 
 
 def test_meeting_without_deadline_does_not_offer_a_form(client, far_meeting):
