@@ -49,6 +49,7 @@ from minutebook.core.readers import Hints
 from minutebook.core.readers.moderngov_xml import MeetingSummary
 from minutebook.records import store
 from minutebook.records.models import (
+    AgendaItem,
     Body,
     CrawlProgress,
     Document,
@@ -366,23 +367,33 @@ class ModernGovSync:
         """Store downloaded text on documents of items that were otherwise unchanged.
 
         ``store_items`` rewrites an item's documents only when the item changed; a run
-        with ``--documents`` after one without must still fill in their text.
+        with ``--documents`` after one without must still fill in their text, and the
+        item is re-indexed so that search finds it by that text.
         """
-        with_text = 0
         if not self.documents:
             return 0
+        from minutebook.search.indexing import index_item
+
+        with_text = 0
+        changed_items: set[int] = set()
         for item in items:
             for doc in item.documents:
                 if not doc.url or not doc.text:
                     continue
                 with_text += 1
-                Document.objects.filter(
+                stale = Document.objects.filter(
                     url=doc.url,
                     item__key=item.item_key,
                     meeting__key=item.meeting_key,
                     meeting__committee__body__name=self.body_name,
-                ).exclude(text=doc.text).update(text=doc.text)
+                ).exclude(text=doc.text)
+                changed_items.update(i for i in stale.values_list("item_id", flat=True) if i)
+                stale.update(text=doc.text)
                 self._known_docs.add(doc.url)
+        for agenda_item in AgendaItem.objects.filter(pk__in=changed_items).select_related(
+            "meeting__committee"
+        ):
+            index_item(agenda_item)
         return with_text
 
     def _store_meeting_without_items(self, crawled: CrawledMeeting) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from minutebook.records.models import Document
+from minutebook.search.models import SearchEntry
 from tests.moderngov.conftest import STANDARD_LISTING, build_site, recorded_meeting, sync
 from tests.moderngov.pdfs import image_only_pdf, minutes_pdf
 from tests.replay_server import Reply
@@ -72,6 +73,9 @@ def test_a_run_with_documents_fills_in_text_after_one_without(site_with_document
     assert later.stored.unchanged == 2  # the items did not change, their documents' text did
     assert "Councillor Curley" in Document.objects.get(url__endswith="ID=60860").text
     assert Document.objects.count() == 2
+    # ...and search finds the document by its new text.
+    hits = SearchEntry.objects.filter(kind=SearchEntry.Kind.DOCUMENT, text__contains="Curley")
+    assert hits.count() == 1
 
 
 def test_documents_on_other_hosts_are_not_fetched(server):
