@@ -59,3 +59,71 @@ def import_mail(files: tuple[Path, ...], meeting_id: int) -> None:
     click.echo(f"Meeting {meeting_id} ({meeting}): {summary}")
     if counts.get("unreadable"):
         sys.exit(1)
+
+
+@questions_cmd.command("add-user")
+@click.argument("username")
+@click.option(
+    "--role", type=click.Choice(["clerk", "admin"]), required=True, help="Back-office role."
+)
+@click.option(
+    "--committee",
+    "committee_ids",
+    type=int,
+    multiple=True,
+    help="Committee id a clerk moderates (repeatable).",
+)
+@click.option("--email", default="", help="The account's e-mail address.")
+def add_user(username: str, role: str, committee_ids: tuple[int, ...], email: str) -> None:
+    """Create a back-office account, or give an existing one a role and committees.
+
+    The first admin is made here; after that admins manage accounts in the web admin.
+    A new account's password is asked for (twice, hidden) and checked against the
+    password rules. Every change is written to the audit log.
+    """
+    setup_django()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from minutebook.questions import audit
+    from minutebook.questions.models import ClerkAssignment
+    from minutebook.records.models import Committee
+
+    committees = list(Committee.objects.filter(pk__in=committee_ids))
+    missing = sorted(set(committee_ids) - {c.pk for c in committees})
+    if missing:
+        raise click.ClickException(f"no such committee: {', '.join(map(str, missing))}")
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first()
+    password = ""
+    if user is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        try:
+            validate_password(password, user_model(username=username, email=email))
+        except ValidationError as exc:
+            raise click.ClickException(" ".join(exc.messages)) from exc
+    actor = f"command:add-user ({getpass.getuser()})"
+    with transaction.atomic():
+        before = audit.snapshot(user)
+        if user is None:
+            user = user_model.objects.create_user(username, email or "", password)
+        elif email:
+            user.email = email
+        if role == "admin":
+            user.is_staff = True
+        user.save()
+        user.groups.add(Group.objects.get(name=role))
+        audit.record(
+            actor, "add" if before is None else "change", user, before, audit.snapshot(user)
+        )
+        for committee in committees:
+            assignment, created = ClerkAssignment.objects.get_or_create(
+                user=user, committee=committee
+            )
+            if created:
+                audit.record(actor, "add", assignment, None, audit.snapshot(assignment))
+    where = ", ".join(c.name for c in committees) or "no committees"
+    click.echo(f"{username}: {role}" + ("" if role == "admin" else f" for {where}"))
