@@ -159,6 +159,10 @@ class ReplayServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in separate writes; with Nagle's algorithm on, the
+            # client's delayed ACK then stalls every response by ~40 ms, which a real
+            # server does not do and which would swamp the import benchmark.
+            disable_nagle_algorithm = True
 
             def do_GET(self) -> None:
                 with server._lock:
