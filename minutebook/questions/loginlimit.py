@@ -9,6 +9,7 @@ per process. Fixed windows keep it simple: the first event starts a window of
 from __future__ import annotations
 
 import hashlib
+import os
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,9 +26,22 @@ def _setting(name: str, default: int) -> int:
 
 
 def client_ip(request: HttpRequest | None) -> str:
-    """The peer address. Behind a proxy, set it from a trusted header in the proxy itself."""
+    """The address to count against: the peer, or the one a trusted proxy reports.
+
+    Behind a reverse proxy every request comes from the proxy, so one busy resident
+    would lock out everyone. Set MINUTEBOOK_CLIENT_IP_HEADER (setting or environment)
+    to the META key the proxy sets, e.g. HTTP_X_FORWARDED_FOR; the last address in it
+    is the one the proxy itself saw, the only one a client cannot forge.
+    """
     if request is None:
         return "unknown"
+    header = getattr(settings, "MINUTEBOOK_CLIENT_IP_HEADER", "") or os.environ.get(
+        "MINUTEBOOK_CLIENT_IP_HEADER", ""
+    )
+    if header:
+        forwarded = [a.strip() for a in request.META.get(header, "").split(",") if a.strip()]
+        if forwarded:
+            return forwarded[-1]
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 

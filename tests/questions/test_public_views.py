@@ -222,3 +222,15 @@ def test_published_questions_helper_for_the_archive(client, far_meeting, seed_me
     q = publish(PublicQuestion.objects.get())
     assert list(published_questions()) == [q]
     assert list(published_questions(seed_meeting)) == []
+
+
+def test_rate_limit_behind_a_proxy_counts_the_forwarded_address(client, far_meeting, settings):
+    settings.MINUTEBOOK_QUESTION_FORM_LIMIT = 1
+    settings.MINUTEBOOK_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    a = {"HTTP_X_FORWARDED_FOR": "203.0.113.5"}
+    b = {"HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.0.113.6"}  # first part is client-forged
+    assert client.post(ask_url(far_meeting), form_data(text="One?"), **a).status_code == 302
+    assert client.post(ask_url(far_meeting), form_data(text="Two?"), **a).status_code == 429
+    assert client.post(ask_url(far_meeting), form_data(text="Three?"), **b).status_code == 302
+    forged = {"HTTP_X_FORWARDED_FOR": "198.51.100.99, 203.0.113.6"}
+    assert client.post(ask_url(far_meeting), form_data(text="Four?"), **forged).status_code == 429
