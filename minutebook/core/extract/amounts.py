@@ -92,9 +92,13 @@ def find_amounts(text: str, country: str) -> list[dict]:
                     t2 = cur + t2
                 found.append((split, {"text": t2, "value": v2, "currency": code}))
             continue
-        v = _value(m.group("n1"), m1)
+        n1, whole = m.group("n1"), m.group(0).strip()
+        if not m1 and re.search(r",\d{3}\.\d$", n1) and text[m.end() : m.end() + 1] == ".":
+            # "£12,500.2.RESOLVED": a paragraph number glued on, not pence
+            n1, whole = n1[:-2], whole[:-2]
+        v = _value(n1, m1)
         if v is not None:
-            found.append((m.start(), {"text": m.group(0).strip(), "value": v, "currency": code}))
+            found.append((m.start(), {"text": whole, "value": v, "currency": code}))
     for m in _SUFFIXED.finditer(text):
         word = m.group("word")
         code = "GBP" if word.startswith("pound") else "EUR" if word == "euros" else dollar

@@ -90,6 +90,9 @@ _RELATIVE = re.compile(
 )
 
 
+_RANGE_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|till|-|–)\s*$")
+
+
 def _make(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -129,6 +132,8 @@ def find_dates(text: str, meeting_date: dt.date | None, day_first: bool = True) 
             pass
         day = int(m.group("day"))
         year = m.group("year")
+        if not year and _RANGE_END.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "1 April 2018 to 31 March": the end of a period, year unstated
         if m.group("d1"):
             d1 = _resolve(int(m.group("d1")), month, year, meeting_date)
             add(m.start(), m.start("day"), text[m.start() : m.start("day")].rstrip(" -–toand&"), d1)

@@ -30,6 +30,10 @@ _FUNCTION_GLUE = re.compile(
 )
 _CAPS_TAIL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z]{2,}s?\b)")
 _DIGIT_WORD_GLUE = re.compile(r"(?<=\d)(?=[A-Z][a-z]{2})")
+_MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+#: "on18 May 2021", "31stMarch 2026": a day glued to the word before or the month after.
+_WORD_DAY_GLUE = re.compile(r"(?<=[a-z]{2})(?=\d{1,2}(?:st|nd|rd|th)?\s?" + _MONTH_NAMES + ")")
+_ORDINAL_MONTH_GLUE = re.compile(r"(?<=\d[snrt][tdh])(?=" + _MONTH_NAMES + ")")
 _CURRENCY_GLUE = re.compile(r"(?<=[A-Za-z])(?=[£$€]\d)")
 _VERB_GLUE = re.compile(
     r"\b((?:Mrs|Mr|Ms|Miss|Dr|Cllr|Councillor) [A-Z][a-z]+?)"
@@ -157,6 +161,8 @@ def repair(text: str) -> str:
     text = _FUNCTION_GLUE.sub(r"\1 ", text)
     text = _CAPS_TAIL_GLUE.sub(" ", text)
     text = _DIGIT_WORD_GLUE.sub(" ", text)
+    text = _WORD_DAY_GLUE.sub(" ", text)
+    text = _ORDINAL_MONTH_GLUE.sub(" ", text)
     text = _ROMAN_AFTER_NUMBER.sub(" ", text)
     return text
 
