@@ -6,11 +6,12 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -127,13 +128,9 @@ def back_office(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
             return redirect_to_login(request.get_full_path(), reverse("questions:login"))
         if not is_back_office_user(request.user):
-            return HttpResponseForbidden(
-                "Your account does not have a clerk or admin role.", content_type="text/plain"
-            )
+            raise PermissionDenied("Your account does not have a clerk or admin role.")
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -144,25 +141,8 @@ def _moderated_question(request: HttpRequest, pk: int) -> PublicQuestion:
         PublicQuestion.objects.select_related("meeting__committee__body"), pk=pk
     )
     if not can_moderate(request.user, question.meeting):
-        raise PermissionDeniedForMeeting
+        raise PermissionDenied("You are not assigned to this committee.")
     return question
-
-
-class PermissionDeniedForMeeting(Exception):
-    pass
-
-
-def _guard(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDeniedForMeeting:
-            return HttpResponseForbidden(
-                "You are not assigned to this committee.", content_type="text/plain"
-            )
-
-    return wrapper
 
 
 @back_office
@@ -194,9 +174,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def queue(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     if not can_moderate(request.user, meeting):
-        return HttpResponseForbidden(
-            "You are not assigned to this committee.", content_type="text/plain"
-        )
+        raise PermissionDenied("You are not assigned to this committee.")
     questions = meeting.public_questions.select_related("responder", "minutes_item")
     wanted = request.GET.get("status", "")
     if wanted in PublicQuestion.Status.values:
@@ -213,7 +191,6 @@ def queue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @back_office
-@_guard
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = _moderated_question(request, pk)
     return _detail(request, question)
@@ -279,7 +256,6 @@ def _change(request, question: PublicQuestion, action: str, apply: Callable[[], 
 
 @require_POST
 @back_office
-@_guard
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     question = _moderated_question(request, pk)
     form = DecisionForm(request.POST)
@@ -303,7 +279,6 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @back_office
-@_guard
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     question = _moderated_question(request, pk)
     before = audit.snapshot(question)
@@ -326,7 +301,6 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @back_office
-@_guard
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     question = _moderated_question(request, pk)
     unpublish = request.POST.get("action") == "unpublish"

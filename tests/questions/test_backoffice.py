@@ -409,3 +409,36 @@ def test_queue_filters_by_status(clerk, question):
     url = reverse("questions:queue", args=[question.meeting_id])
     assert question.reference in c.get(url + "?status=pending").content.decode()
     assert question.reference not in c.get(url + "?status=accepted").content.decode()
+
+
+def test_clerk_may_accept_a_question_refused_at_intake_unless_it_duplicates_one(clerk, question):
+    late = intake.Submission(
+        name="Late",
+        email="late@example.org",
+        text="A late question?",
+        publish_name=False,
+        submitted_at=question.submitted_at,
+        channel="email",
+    )
+    refused = intake.record_refusal(question.meeting, late, intake.Refused("late", "Too late."))
+    copy = intake.Submission(
+        name="Ann",
+        email="ann@example.org",
+        text=question.text,
+        publish_name=False,
+        submitted_at=question.submitted_at,
+        channel="email",
+    )
+    dup = intake.record_refusal(question.meeting, copy, intake.Refused("duplicate", "Sent twice."))
+    c = signed_in(clerk)
+    c.post(
+        reverse("questions:decide", args=[refused.pk]),
+        {"decision": "accept", "reason": "Chair allowed it."},
+    )
+    refused.refresh_from_db()
+    assert refused.status == "accepted" and refused.reason == "Chair allowed it."
+    r = c.post(reverse("questions:decide", args=[dup.pk]), {"decision": "accept"}, follow=True)
+    assert "would duplicate another question" in r.content.decode()
+    dup.refresh_from_db()
+    assert dup.status == "refused"
+    assert not AuditEntry.objects.filter(object_id=str(dup.pk), action="accept").exists()

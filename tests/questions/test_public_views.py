@@ -234,3 +234,22 @@ def test_rate_limit_behind_a_proxy_counts_the_forwarded_address(client, far_meet
     assert client.post(ask_url(far_meeting), form_data(text="Three?"), **b).status_code == 302
     forged = {"HTTP_X_FORWARDED_FOR": "198.51.100.99, 203.0.113.6"}
     assert client.post(ask_url(far_meeting), form_data(text="Four?"), **forged).status_code == 429
+
+
+def test_form_deadline_across_the_change_to_summer_time(client, committee):
+    from datetime import UTC, datetime
+
+    from minutebook.questions.rules import london_deadline
+
+    from .conftest import make_meeting
+
+    meeting = make_meeting(committee, london_deadline(date(2024, 3, 31)), date(2024, 4, 4), "bst")
+    with mock.patch.object(timezone, "now", return_value=datetime(2024, 3, 31, 22, 58, tzinfo=UTC)):
+        shown = client.get(ask_url(meeting)).content.decode()
+        ok = client.post(ask_url(meeting), form_data())
+    assert "no later than 23:59 on Sunday 31 March 2024" in shown
+    assert ok.status_code == 302
+    with mock.patch.object(timezone, "now", return_value=datetime(2024, 3, 31, 23, 0, tzinfo=UTC)):
+        late = client.post(ask_url(meeting), form_data(text="Another?"))
+    assert late.status_code == 400
+    assert "00:00 on Monday 1 April 2024, after the deadline" in late.content.decode()
