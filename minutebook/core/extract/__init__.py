@@ -36,6 +36,11 @@ SCHEMA = "minutebook.extraction/1"
 __all__ = ["EXTRACTOR_VERSION", "SCHEMA", "extract", "extract_text"]
 
 _CAMEL_NAME = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]{2,})\b")
+#: "Mr WhybrowAbstain (0)": a vote or attendance heading glued to the name before it.
+_GLUED_HEADING = re.compile(
+    r"(?<=[a-z]{2})(?=(?:Abstain|Abstentions?|Against|Absent|Apologies|Present|RESOLVED|"
+    r"Resolved|AGREED|Motion)\b)"
+)
 _PROCEDURAL = re.compile(
     r"^(?:skip to content|agenda item|minutes:?|supporting documents:?|apologies|"
     r"declarations? of interest|the meeting (?:closed|ended|started)|the (?:chair|chairman) "
@@ -50,7 +55,8 @@ def _unglue_names(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         return f"{m.group(1)} {m.group(2)}" if m.group(1) in GIVEN_NAMES else m.group(0)
 
-    return _CAMEL_NAME.sub(fix, text)
+    text = _CAMEL_NAME.sub(fix, text)
+    return _GLUED_HEADING.sub(" ", text)
 
 
 def extract(

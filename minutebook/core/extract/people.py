@@ -203,6 +203,9 @@ def collect(text: str) -> tuple[People, list[Mention]]:
     """All people named in ``text`` with their roles, and the mentions in order."""
     people = People()
     mentions = find_mentions(text)
+    for m in mentions:  # a name broken over a line is still one name
+        m.name = " ".join(m.name.split())
+        m.label = " ".join(m.label.split())
     # full names first, so surname-only mentions resolve to them
     for m in sorted(mentions, key=lambda x: -len(x.name.split())):
         people.add(m.name, m.role)
