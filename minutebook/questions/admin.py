@@ -13,6 +13,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 
+from minutebook.core.sanitize import sanitize_html
 from minutebook.questions import audit
 from minutebook.questions.forms import RateLimitedLoginForm
 from minutebook.questions.models import AuditEntry, ClerkAssignment, PublicQuestion
@@ -104,12 +105,22 @@ _register(
     date_hierarchy="date",
     raw_id_fields=["committee"],
 )
-_register(
-    records.AgendaItem,
-    list_display=["title", "meeting", "number"],
-    search_fields=["title"],
-    raw_id_fields=["meeting"],
-)
+
+
+class AgendaItemAdmin(AuditedAdmin):
+    """Items and their minutes. HTML typed here is sanitised as imported HTML is."""
+
+    list_display = ["title", "meeting", "number"]
+    search_fields = ["title"]
+    raw_id_fields = ["meeting"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj.minutes_html = sanitize_html(obj.minutes_html) if obj.minutes_html else ""
+        super().save_model(request, obj, form, change)
+
+
+if not admin.site.is_registered(records.AgendaItem):
+    admin.site.register(records.AgendaItem, AgendaItemAdmin)
 _register(records.Person, search_fields=["name"], prepopulated_fields={"slug": ["name"]})
 _register(
     records.Membership,

@@ -442,3 +442,42 @@ def test_clerk_may_accept_a_question_refused_at_intake_unless_it_duplicates_one(
     dup.refresh_from_db()
     assert dup.status == "refused"
     assert not AuditEntry.objects.filter(object_id=str(dup.pk), action="accept").exists()
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["body", "committee", "meeting", "agendaitem", "person", "membership", "document"],
+)
+def test_admin_manages_every_record_model(admin_user, far_meeting, minutes_item, model):
+    c = signed_in(admin_user)
+    assert c.get(reverse(f"admin:records_{model}_changelist")).status_code == 200
+    assert c.get(reverse(f"admin:records_{model}_add")).status_code == 200
+
+
+def test_minutes_html_edited_in_admin_is_sanitised(admin_user, minutes_item):
+    c = signed_in(admin_user)
+    data = {
+        "meeting": minutes_item.meeting_id,
+        "key": minutes_item.key,
+        "number": "3",
+        "order": "3",
+        "title": minutes_item.title,
+        "description": "",
+        "minutes_text": "Agreed.",
+        "minutes_html": '<p onclick="x()">Agreed.</p><script>alert(1)</script>',
+        "decision_text": "",
+        "content_sha256": minutes_item.content_sha256,
+        "extractor_version": "",
+        "source_uri": "",
+        "source_sha256": "",
+        "imported_at_0": "",
+        "imported_at_1": "",
+        "_save": "Save",
+    }
+    r = c.post(reverse("admin:records_agendaitem_change", args=[minutes_item.pk]), data)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    minutes_item.refresh_from_db()
+    assert "<script" not in minutes_item.minutes_html and "onclick" not in minutes_item.minutes_html
+    assert "Agreed." in minutes_item.minutes_html
+    entry = AuditEntry.objects.get(model="records.agendaitem")
+    assert entry.before["minutes_html"] == "" and "<script" not in entry.after["minutes_html"]
