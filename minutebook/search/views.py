@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from minutebook.records.models import Entity, Person
 from minutebook.search.backends import SearchPage, SearchRequest, get_backend
+from minutebook.search.backends.base import COUNT_CAP
 from minutebook.search.forms import SearchForm
 from minutebook.search.query import parse
 
@@ -61,7 +62,12 @@ def search(request: HttpRequest) -> HttpResponse:
         if fallback.total:
             result, any_word = fallback, True
             context["relaxed"] = True
-    context.update(page=result, any_word=any_word, pagination=_pagination(request, result))
+    context.update(
+        page=result,
+        any_word=any_word,
+        pagination=_pagination(request, result),
+        count_cap=f"{COUNT_CAP:,}",
+    )
     if not result.total:
         context.update(_suggestions(request, parsed.terms))
     return render(request, "search/search.html", context)

@@ -213,3 +213,15 @@ def test_rebuild_reproduces_the_incremental_index(store):
 def test_empty_query_finds_nothing(store):
     store(source_item("Anything", "Some text."))
     assert search("").total == 0 and search("!!!").total == 0
+
+
+def test_counting_stops_at_the_cap(store, monkeypatch):
+    from minutebook.search.backends import base, postgres, sqlite_fts5
+
+    for module in (base, postgres, sqlite_fts5):
+        monkeypatch.setattr(module, "COUNT_CAP", 5)
+    store(*[source_item(f"Item {n}", f"Cemetery report {n}.") for n in range(8)])
+    page = search("cemetery", per_page=3)
+    assert page.more and page.total == 6  # "more than 5"
+    assert page.pages == 2 and len(page.hits) == 3
+    assert not search("cemetery", per_page=3, kinds=("document",)).more

@@ -76,15 +76,25 @@ class Hit:
         return f"{page}#{self.entry.kind}-{self.entry.object_id}"
 
 
+# Counting every match of a very common word costs as much as ranking them; past this many
+# matches a page says "more than 10,000" instead (and pagination stops there).
+COUNT_CAP = 10_000
+
+
 @dataclass
 class SearchPage:
     request: SearchRequest
-    total: int
+    total: int  # at most COUNT_CAP + 1; see ``more``
     hits: list[Hit] = field(default_factory=list)
 
     @property
+    def more(self) -> bool:
+        """True when there are more than COUNT_CAP matches (``total`` is then a lower bound)."""
+        return self.total > COUNT_CAP
+
+    @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.request.per_page))
+        return max(1, -(-min(self.total, COUNT_CAP) // self.request.per_page))
 
 
 class SearchBackend(ABC):
@@ -131,7 +141,7 @@ class SearchBackend(ABC):
             return f"{alias}.date DESC NULLS LAST, {score} DESC, {alias}.id"
         if request.order == "oldest":
             return f"{alias}.date ASC NULLS LAST, {score} DESC, {alias}.id"
-        return f"{score} DESC, {alias}.date DESC NULLS LAST, {alias}.id"
+        return f"{score} DESC, {alias}.id"
 
     @staticmethod
     def load(rows: list[tuple[int, float, str, str]]) -> list[Hit]:

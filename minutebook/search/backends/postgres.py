@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import connection
 
 from minutebook.search.backends.base import (
+    COUNT_CAP,
     MARK_END,
     MARK_START,
     SearchBackend,
@@ -41,7 +42,10 @@ class PostgresBackend(SearchBackend):
         )
         score = "ts_rank(e.tsv, q.query)"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [tsquery, *params])
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1}) AS capped",
+                [tsquery, *params],
+            )
             total = cursor.fetchone()[0]
             if not total:
                 return SearchPage(request=request, total=0)

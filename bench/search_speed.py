@@ -1,0 +1,261 @@
+"""Search latency on 10^5 generated agenda items: SQLite FTS5, and PostgreSQL when available.
+
+Generates 100,000 agenda items (20 committees, 5,000 meetings over 20 years) whose titles
+and minutes are recombined from real sentences of the Kent corpus, so the vocabulary and
+word frequencies are those of real minutes; indexes them through the normal indexing code;
+then times ``get_backend().search`` (count, bm25/ts_rank ranking, snippets for a page of 20,
+as the search page does) over a fixed mix of queries: common and rare words, two and three
+words, phrases, prefixes, and filtered searches. Goal: p95 <= 50 ms.
+
+    .venv/bin/python bench/search_speed.py [--items 100000]
+    # PostgreSQL side by side (a throwaway cluster):
+    scripts/with-postgres sh -c 'MINUTEBOOK_BENCH_POSTGRES_URL=$MINUTEBOOK_DATABASE_URL \
+        .venv/bin/python bench/search_speed.py'
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus" / "kent-minutes-sample.jsonl"
+SEED = 20261123
+COMMITTEES = 20
+MEETINGS = 5000
+ROUNDS = 3
+
+QUERIES = [
+    "council",
+    "report",
+    "children",
+    "budget",
+    "highways",
+    "safeguarding",
+    "village green",
+    "pension fund",
+    "mental health",
+    "school transport",
+    "adult social care",
+    '"county council"',
+    '"health and wellbeing"',
+    "flood*",
+    "educat*",
+    "ramsgate",
+    "defra",
+    "montefiore",
+    "commons registration",
+    "budget -pension",
+    "recommendations agreed",
+    "members asked questions",
+    "officer advised that the",
+    "resolved noted",
+]
+
+
+def sentences() -> tuple[list[str], list[str]]:
+    titles, pool = [], []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        titles.append(record["title"])
+        text = re.sub(r"\s+", " ", record.get("text") or "")
+        pool.extend(s.strip() for s in re.split(r"(?<=[.;:])\s+|\(\d+\)", text) if len(s) > 30)
+    return titles, pool
+
+
+def generate(n_items: int) -> float:
+    """Bulk-load ``n_items`` items and index them; returns the indexing time in seconds."""
+    import datetime as dt
+
+    from django.db import transaction
+
+    from minutebook.records.models import AgendaItem, Body, Committee, Meeting
+    from minutebook.search.indexing import rebuild
+
+    rng = random.Random(SEED)
+    titles, pool = sentences()
+    body = Body.objects.create(name="Generated County Council", slug="generated")
+    committees = Committee.objects.bulk_create(
+        Committee(body=body, key=f"c{i}", name=f"Committee {i}", slug=f"committee-{i}")
+        for i in range(COMMITTEES)
+    )
+    start = dt.date(2005, 1, 1)
+    meetings = Meeting.objects.bulk_create(
+        Meeting(
+            committee=committees[i % COMMITTEES],
+            key=f"m{i}",
+            date=start + dt.timedelta(days=rng.randrange(20 * 365)),
+        )
+        for i in range(MEETINGS)
+    )
+    per_meeting = max(1, n_items // MEETINGS)
+    batch = []
+    with transaction.atomic():
+        for i in range(n_items):
+            text = " ".join(rng.choice(pool) for _ in range(rng.randint(3, 12)))
+            batch.append(
+                AgendaItem(
+                    meeting=meetings[(i // per_meeting) % MEETINGS],
+                    key=f"i{i}",
+                    order=i % per_meeting,
+                    title=rng.choice(titles),
+                    minutes_text=text,
+                    content_sha256=f"{i:064x}",
+                )
+            )
+            if len(batch) == 5000:
+                AgendaItem.objects.bulk_create(batch)
+                batch = []
+        AgendaItem.objects.bulk_create(batch)
+    began = time.perf_counter()
+    rebuild(chunk=2000)
+    return time.perf_counter() - began
+
+
+def requests() -> list[tuple[str, dict]]:
+    import datetime as dt
+
+    from minutebook.records.models import Committee
+
+    committee = Committee.objects.order_by("pk").first().pk
+    plain = [(q, {}) for q in QUERIES]
+    filtered = [
+        ("council", {"committee_id": committee}),
+        ("children", {"date_from": dt.date(2015, 1, 1), "date_to": dt.date(2016, 12, 31)}),
+        ("report", {"order": "newest"}),
+        ("budget", {"page": 5}),
+    ]
+    return plain + filtered
+
+
+def worker(database_url: str, n_items: int) -> dict:
+    os.environ["MINUTEBOOK_DATABASE_URL"] = database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "minutebook.project.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from minutebook.search.backends import SearchRequest, get_backend
+    from minutebook.search.models import SearchEntry
+    from minutebook.search.query import parse
+
+    call_command("migrate", interactive=False, verbosity=0)
+    from minutebook.records.models import AgendaItem
+
+    existing = AgendaItem.objects.count()
+    if existing and existing != n_items:
+        raise SystemExit(f"{database_url} holds {existing} items, not {n_items}")
+    index_s = generate(n_items) if not existing else float("nan")
+    backend = get_backend()
+    timings: list[float] = []
+    per_query: dict[str, list[float]] = {}
+    totals: dict[str, int] = {}
+    mix = requests()
+    for _ in range(ROUNDS + 1):
+        for text, extra in mix:
+            began = time.perf_counter()
+            page = backend.search(SearchRequest(query=parse(text), **extra))
+            elapsed = (time.perf_counter() - began) * 1000
+            label = text + (f" {sorted(extra)}" if extra else "")
+            totals[label] = page.total
+            per_query.setdefault(label, []).append(elapsed)
+        if _ == 0:
+            per_query.clear()  # the first round warms caches
+            continue
+    for values in per_query.values():
+        timings.extend(values)
+    return {
+        "backend": backend.name,
+        "vendor": connection.vendor,
+        "items": n_items,
+        "entries": SearchEntry.objects.count(),
+        "index_s": index_s,
+        "timings": timings,
+        "per_query": {k: statistics.median(v) for k, v in per_query.items()},
+        "totals": totals,
+    }
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def run_worker(url: str, n_items: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", url, "--items", str(n_items)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--no-write", action="store_true", help="Print only; leave the docs.")
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.items)))
+        return 0
+    results = []
+    with tempfile.TemporaryDirectory(prefix="minutebook-search-bench-") as tmp:
+        results.append(run_worker(f"sqlite:///{tmp}/bench.sqlite3", args.items))
+    postgres = os.environ.get("MINUTEBOOK_BENCH_POSTGRES_URL")
+    if postgres:
+        results.append(run_worker(postgres, args.items))
+    rows = [
+        "| backend | items | index rows | indexing s | queries timed | p50 ms | p95 ms | max ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        t = r["timings"]
+        rows.append(
+            f"| {r['backend']} | {r['items']:,} | {r['entries']:,} | {r['index_s']:.1f} | "
+            f"{len(t)} | {percentile(t, 50):.1f} | **{percentile(t, 95):.1f}** | {max(t):.1f} |"
+        )
+    detail = ["| query | matches | " + " | ".join(f"{r['backend']} ms" for r in results) + " |"]
+    detail.append("| --- | ---: |" + " ---: |" * len(results))
+    for label in results[0]["per_query"]:
+        detail.append(
+            f"| `{label}` | {results[0]['totals'][label]:,} | "
+            + " | ".join(f"{r['per_query'][label]:.1f}" for r in results)
+            + " |"
+        )
+    worst = max(percentile(r["timings"], 95) for r in results)
+    body = (
+        f"{args.items:,} generated agenda items (titles and minutes recombined from real Kent "
+        f"sentences, {COMMITTEES} committees, {MEETINGS:,} meetings), indexed by "
+        "`minutebook.search.indexing.rebuild`; each query timed "
+        f"{ROUNDS} times after a warm-up round through `get_backend().search` (match count, "
+        "ranking, snippets and headings for a page of 20), one process, no concurrency.\n\n"
+        + "\n".join(rows)
+        + f"\n\nGoal p95 <= 50 ms: {'met' if worst <= 50 else 'NOT met'} (worst p95 {worst:.1f} ms)."
+        + "\n\nMedian per query:\n\n"
+        + "\n".join(detail)
+    )
+    print(body)
+    if not args.no_write:
+        from bench._report import write_section
+
+        write_section("search_speed", "Search latency (10^5 items)", body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
