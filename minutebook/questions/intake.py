@@ -109,17 +109,25 @@ def _create(meeting: Meeting, sub: Submission, text: str, status: str, reason: s
 
 def acknowledge(question: PublicQuestion) -> bool:
     """E-mail the submitter their reference. Returns False (and logs) if sending failed."""
+    return _mail(question, "acknowledgement", f"Your question {question.reference}")
+
+
+def notify_rejected(question: PublicQuestion) -> bool:
+    """Tell the submitter their question will not be put, and why."""
+    return _mail(question, "rejected", f"Your question {question.reference}: not accepted")
+
+
+def notify_published(question: PublicQuestion, url: str) -> bool:
+    """Tell the submitter the answer is published, with the address of the page."""
+    return _mail(question, "published", f"Answer to your question {question.reference}", url=url)
+
+
+def _mail(question: PublicQuestion, template: str, subject: str, **extra: str) -> bool:
     if not question.email:
         return False
-    context = {
-        "question": question,
-        "meeting": question.meeting,
-        "deadline_words": rules.deadline_in_words(question.meeting.question_deadline)
-        if question.meeting.question_deadline
-        else "",
-    }
-    body = render_to_string("questions/email/acknowledgement.txt", context)
-    subject = f"Your question {question.reference} for {question.meeting}"
+    context = {"question": question, "meeting": question.meeting, **extra}
+    body = render_to_string(f"questions/email/{template}.txt", context)
+    subject = f"{subject} for {question.meeting}"
     try:
         send_mail(
             subject.replace("\n", " "),
@@ -128,6 +136,6 @@ def acknowledge(question: PublicQuestion) -> bool:
             [question.email],
         )
     except Exception:  # noqa: BLE001 - a mail outage must not lose the stored question
-        log.exception("could not send acknowledgement for %s", question.reference)
+        log.exception("could not send the %s e-mail for %s", template, question.reference)
         return False
     return True

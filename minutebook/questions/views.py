@@ -254,6 +254,13 @@ def _change(request, question: PublicQuestion, action: str, apply: Callable[[], 
     return True
 
 
+def _report_mail(request: HttpRequest, sent: bool, what: str) -> None:
+    if sent:
+        messages.info(request, f"The submitter has been e-mailed {what}.")
+    else:
+        messages.warning(request, f"Could not e-mail the submitter {what}; please contact them.")
+
+
 @require_POST
 @back_office
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -262,6 +269,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _detail(request, question, decision_form=form, status=400)
     accept = form.cleaned_data["decision"] == "accept"
+    was_rejected = question.status == PublicQuestion.Status.REJECTED
 
     def apply() -> None:
         if accept:
@@ -274,6 +282,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
     if _change(request, question, "accept" if accept else "reject", apply):
         messages.success(request, f"{question.reference} {question.get_status_display().lower()}.")
+        if not accept and not was_rejected:
+            _report_mail(request, intake.notify_rejected(question), "the reason")
     return redirect("questions:question", pk=question.pk)
 
 
@@ -319,6 +329,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, f"{question.reference} {'withdrawn' if unpublish else 'published'}."
         )
+        if not unpublish:
+            page = reverse("questions:meeting", args=[question.meeting_id])
+            url = request.build_absolute_uri(f"{page}#question-{question.reference}")
+            _report_mail(request, intake.notify_published(question, url), "the link")
     return redirect("questions:question", pk=question.pk)
 
 

@@ -141,6 +141,14 @@ def test_full_moderation_flow_is_audited(clerk, question, minutes_item, responde
     )
     assert entries[2].before["published_at"] is None and entries[2].after["published_at"]
 
+    from django.core import mail
+
+    [published_mail] = mail.outbox
+    assert published_mail.to == ["ann@example.org"]
+    assert f"/meetings/{question.meeting_id}/questions/#question-{question.reference}" in (
+        published_mail.body
+    )
+
     public = Client().get(reverse("questions:meeting", args=[question.meeting_id])).content.decode()
     assert "The library will stay open on Sundays." in public
     assert "Ann Example" in public and "ann@example.org" not in public
@@ -169,6 +177,11 @@ def test_reject_needs_a_reason_and_unpublishes(clerk, question):
     question.refresh_from_db()
     assert question.status == "rejected" and question.reason == "Defamatory of a named officer."
     assert question.published_at is None
+    from django.core import mail
+
+    rejection = mail.outbox[-1]
+    assert "not accepted" in rejection.subject
+    assert "Defamatory of a named officer." in rejection.body
 
 
 def test_publish_requires_acceptance_and_an_answer(clerk, question):

@@ -1,6 +1,6 @@
 """End to end in Debian's Chromium: a resident asks, a clerk accepts, answers and publishes.
 
-Uses the shared fixtures from tests/browser/conftest.py (Debian Chromium via Playwright's
+Uses the shared fixtures from tests/browser/fixtures.py (Debian Chromium via Playwright's
 executable_path, loopback-only pages, axe-core); they skip with a reason when Chromium is
 missing unless MINUTEBOOK_REQUIRE_BROWSER=1.
 """
@@ -17,13 +17,7 @@ from minutebook.questions.models import ClerkAssignment, PublicQuestion
 from minutebook.questions.permissions import CLERK_GROUP
 from minutebook.questions.rules import LONDON
 from minutebook.records.models import AgendaItem, Body, Committee, Meeting
-from tests.browser.conftest import (  # noqa: F401 - fixtures are used by name
-    assert_accessible,
-    assert_headings_in_order,
-    browser,
-    page,
-    strict_page,
-)
+from tests.browser.fixtures import assert_accessible, assert_headings_in_order
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
