@@ -77,6 +77,7 @@ def test_resident_asks_clerk_publishes_answer_appears(live_server, page, setup_m
     page.click(SUBMIT)
     page.wait_for_selector("text=Question received")
     reference = page.inner_text(".reference").strip()
+    assert_accessible(page)
     assert PublicQuestion.objects.get().reference == reference
 
     # Clerk: logs in, sees the queue (accessible), accepts, answers, publishes.
@@ -102,6 +103,10 @@ def test_resident_asks_clerk_publishes_answer_appears(live_server, page, setup_m
     assert_accessible(page)
     page.click("text=Publish question and answer")
     page.wait_for_selector(f"text={reference} published.")
+    page.click("text=Audit log")
+    page.wait_for_selector("table.audit")
+    assert page.locator("table.audit tbody tr").count() == 3  # accept, answer, publish
+    assert_accessible(page)
 
     # Public: the answer appears, with the consented name, escaped script, no e-mail.
     page.goto(base + reverse("questions:meeting", args=[meeting.pk]))
