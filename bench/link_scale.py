@@ -122,7 +122,7 @@ class Vocabulary:
         # names (the Kent sample alone has ~10^4 distinct words).
         tail = [f"{a}{b}" for a in ("ash", "bex", "cran", "dun", "elm", "fol", "gar", "hyth")
                 for b in ("wood", "ford", "stone", "field", "bury", "den", "ham", "ley")]  # fmt: skip
-        tail = [f"{t}{n}" for t in tail for n in range(40)]
+        tail = [f"{t}{a}{b}" for t in tail for a in "aeiou" for b in "lmnrst"]
         self.words += tail
         self.weights += [1] * len(tail)
 

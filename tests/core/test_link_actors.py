@@ -44,3 +44,9 @@ def test_report_naming_another_person_in_the_office_does_not_mention_the_promise
 
 def test_pronoun_labels_are_not_roles() -> None:
     assert not actor_from_speaker({"label": "she", "name": None, "role": None}).is_known
+
+
+def test_surname_must_be_capitalised_to_name_someone() -> None:
+    bell = actor_from_speaker({"label": "Mrs Bell", "name": "Bell", "role": None})
+    assert mentions_actor(raw_words("Officers reported that the bell tower"), bell) == ""
+    assert mentions_actor(raw_words("In response, Mrs Bell reported that she"), bell) == "name"

@@ -172,13 +172,14 @@ def same_actor(promiser: Actor, reporter: Actor) -> str:
 def mentions_actor(tokens: list[str], actor: Actor) -> str:
     """Does a token sequence (a statement's subject part, original case) name ``actor``?
 
-    A surname counts unless the word before it is a capitalised first name that does not
-    fit ("John Clement" is not "Mary Clement"); a role counts as a whole phrase.
+    A surname counts when capitalised (many surnames are also words: "the bell", "a marsh")
+    unless the word before it is a capitalised first name that does not fit ("John
+    Clement" is not "Mary Clement"); a role counts as a whole phrase.
     """
     lowered = [t.lower() for t in tokens]
     if actor.surname:
         for i, word in enumerate(lowered):
-            if word != actor.surname:
+            if word != actor.surname or not tokens[i][:1].isupper():
                 continue
             before_raw = tokens[i - 1] if i else ""
             before = lowered[i - 1] if i else ""

@@ -40,6 +40,11 @@ class Thresholds:
     generic_min_shared: int = 3
     generic_min_subject: float = 0.4
     update_min_subject: float = 0.4  # when the only cue is "gave an update on"
+    #: With only two distinctive terms in common, they must be most of what was promised:
+    #: two middling words shared by chance are common once a person has spoken at many
+    #: meetings (measured with bench/link_scale.py).
+    few_shared: int = 2
+    few_shared_min_subject: float = 0.5
     min_score: float = 0.5
 
 
@@ -78,6 +83,14 @@ def _coverage(
         sum(idf(t) * min(promise[t], report[t]) for t in shared) / all_mass if all_mass else 0.0
     )
     return max(own_cov, all_cov)
+
+
+def _enough_subject(shared: int, coverage: float, limits: Thresholds) -> bool:
+    """Enough distinctive terms in common, covering enough of the promise, for a named or
+    specific-role actor (fewer shared terms must cover more)."""
+    if shared < limits.min_shared or coverage < limits.min_subject:
+        return False
+    return shared > limits.few_shared or coverage >= limits.few_shared_min_subject
 
 
 @dataclass
@@ -185,7 +198,7 @@ class Linker:
                 or not same_committee
             ):
                 return None
-        elif len(distinctive) < limits.min_shared or subject < limits.min_subject:
+        elif not _enough_subject(len(distinctive), subject, limits):
             return None
         if report.cue.strength < 1.0 and subject < limits.update_min_subject:
             return None
