@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
+from django.http import HttpResponse
 
 from minutebook.core.sanitize import sanitize_html
 from minutebook.questions import audit
@@ -180,7 +181,7 @@ class AuditedUserAdmin(AuditedAdmin, UserAdmin):
 
     inlines = [ClerkAssignmentInline]
 
-    def user_change_password(self, request, id, form_url=""):
+    def user_change_password(self, request, id, form_url="") -> HttpResponse:
         user = self.get_object(request, unquote(id))
         before = audit.snapshot(user)
         response = super().user_change_password(request, id, form_url)

@@ -74,5 +74,5 @@ def record(
     )
 
 
-def entries_for(obj: models.Model):
+def entries_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(model=obj._meta.label_lower, object_id=str(obj.pk))

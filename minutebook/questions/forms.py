@@ -139,7 +139,7 @@ class AnswerForm(AccessibleFormMixin, forms.ModelForm):
 class RateLimitedLoginForm(AuthenticationForm):
     """Django's log-in form, refusing further tries after repeated failures."""
 
-    def clean(self):
+    def clean(self) -> dict:
         username = self.cleaned_data.get("username") or ""
         blocked = loginlimit.blocked(self.request, username)
         if blocked:

@@ -85,7 +85,9 @@ def record_refusal(meeting: Meeting, sub: Submission, refusal: Refused) -> Publi
     )
 
 
-def _create(meeting: Meeting, sub: Submission, text: str, status: str, reason: str):
+def _create(
+    meeting: Meeting, sub: Submission, text: str, status: str, reason: str
+) -> PublicQuestion:
     for _ in range(5):
         reference = rules.new_reference()
         if not PublicQuestion.objects.filter(reference=reference).exists():

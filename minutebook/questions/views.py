@@ -196,7 +196,13 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, question)
 
 
-def _detail(request, question, decision_form=None, answer_form=None, status=200):
+def _detail(
+    request: HttpRequest,
+    question: PublicQuestion,
+    decision_form: DecisionForm | None = None,
+    answer_form: AnswerForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     return render(
         request,
         "questions/backoffice/question.html",
@@ -236,7 +242,9 @@ def _answer_form(question: PublicQuestion) -> AnswerForm:
     return form
 
 
-def _change(request, question: PublicQuestion, action: str, apply: Callable[[], None]) -> bool:
+def _change(
+    request: HttpRequest, question: PublicQuestion, action: str, apply: Callable[[], None]
+) -> bool:
     """Apply a change and audit it in one transaction. False if it would break a rule."""
     before = audit.snapshot(question)
     try:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django import template
 
 from minutebook.questions.public import meeting_questions_context
+from minutebook.records.models import Meeting
 
 register = template.Library()
 
 
 @register.inclusion_tag("questions/_meeting_questions.html")
-def meeting_questions(meeting):
+def meeting_questions(meeting: Meeting) -> dict:
     return meeting_questions_context(meeting)
