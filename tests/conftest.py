@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+# The browser fixtures are shared by every app's browser tests. They are loaded once, here, as
+# a plugin: importing them into each test module would start a second Playwright in the same
+# worker, which Playwright's sync API refuses.
+pytest_plugins = ["tests.browser.fixtures"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import (
+from tests.browser.fixtures import (
     assert_accessible,
     assert_headings_in_order,
     focused_element,

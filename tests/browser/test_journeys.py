@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, focused_element
+from tests.browser.fixtures import assert_accessible, focused_element
 from tests.website.world import build_world
 
 

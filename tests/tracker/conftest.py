@@ -17,7 +17,6 @@ from minutebook.core.readers import Hints, read_source
 from minutebook.records.extracted import store_extraction
 from minutebook.records.models import AgendaItem
 from minutebook.records.store import UNKNOWN_BODY, store_items
-from tests.browser.conftest import browser, page, strict_page  # noqa: F401 - shared fixtures
 from tests.conftest import SHARED
 
 BODY = "Islington Council"

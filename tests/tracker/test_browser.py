@@ -8,7 +8,7 @@ from django.test import Client
 
 from minutebook.records.models import Body, Commitment
 from minutebook.tracker.linking import relink_body
-from tests.browser.conftest import assert_accessible
+from tests.browser.fixtures import assert_accessible
 from tests.tracker.conftest import PROMISE_SEED, REPORT_SEED, store_seed
 
 pytestmark = pytest.mark.browser
