@@ -56,16 +56,21 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
         if not loginlimit.form_allowed(request):
             return render(request, "questions/rate_limited.html", context, status=429)
         form = AskQuestionForm(request.POST)
+        now = timezone.now()
         if form.is_bot():
             refusal = "Your question could not be accepted. Please leave the last field empty."
             status = 400
+        elif not rules.is_in_time(meeting.question_deadline, now):
+            # Lateness first: no point asking a resident to fix fields of a closed form.
+            context["refusal"] = _refusal_reason(meeting, now)
+            return render(request, "questions/closed.html", context, status=400)
         elif form.is_valid():
             sub = intake.Submission(
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
                 text=form.cleaned_data["text"],
                 publish_name=form.cleaned_data["publish_name"],
-                submitted_at=timezone.now(),
+                submitted_at=now,
             )
             try:
                 question = intake.submit(meeting, sub)
@@ -86,6 +91,14 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "questions/closed.html", context)
     context.update({"form": form, "refusal": refusal})
     return render(request, "questions/ask.html", context, status=status)
+
+
+def _refusal_reason(meeting: Meeting, now) -> str:
+    try:
+        rules.check_deadline(meeting.question_deadline, now)
+    except rules.Refused as exc:
+        return exc.reason
+    return ""
 
 
 def submitted(request: HttpRequest, reference: str) -> HttpResponse:

@@ -253,3 +253,10 @@ def test_form_deadline_across_the_change_to_summer_time(client, committee):
         late = client.post(ask_url(meeting), form_data(text="Another?"))
     assert late.status_code == 400
     assert "00:00 on Monday 1 April 2024, after the deadline" in late.content.decode()
+
+
+def test_late_post_says_late_even_when_fields_are_missing(client, seed_meeting):
+    response = client.post(ask_url(seed_meeting), form_data(name="", text=""))
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "after the deadline" in body and "Enter your name" not in body
