@@ -27,14 +27,15 @@ _ASK_VERBS = (
     r"requested clarification|raised (?:a |the )?(?:question|query|queries|questions)"
 )
 _ASKED = re.compile(
-    r"\b(?:also\s+|further\s+|then\s+|had\s+|specifically\s+)?(?:" + _ASK_VERBS + r")\b"
+    r"\b(?:also\s+|further\s+|then\s+|had\s+|specifically\s+)?(?i:" + _ASK_VERBS + r")\b"
+    r"(?:\s+by\s+(?:a|the|one)\s+(?:[Mm]ember|[Cc]ouncillor|[Rr]esident)s?)?"
     r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}?(?=(?:why|whether|what|how|if|when|where|who|"
     r"which|about|for|on|regarding|in relation to|to what|the)\b))?\s*(?P<q>.*)$",
     re.DOTALL,
 )
 _IMPLICIT = re.compile(
     r"^(?P<q>(?:in response to|in reply to|in answer to|responding to|answering|following|"
-    r"when asked|asked)\b[^,]{0,200}?\b(?:questions?|quer(?:y|ies)|about|whether|why|how|"
+    r"further to|when asked|asked)\b[^,]{0,200}?\b(?:questions?|quer(?:y|ies)|about|whether|why|how|"
     r"what)\b[^,]{0,200}?)\s*,\s*(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -56,7 +57,8 @@ _RESPONDER_IN_QUESTION = re.compile(
 )
 _UMBRELLA = re.compile(
     r"\bresponded to (?:the following |a number of |several |various )?(?P<q>(?:comments and )?"
-    r"(?:questions|queries|comments)(?: and (?:comments|questions))?(?: (?:from|by) [^,.:]{1,60})?)"
+    r"(?:questions|queries|comments)(?: and (?:comments|questions))?(?: (?:from|by) [^,.:]{1,60}?)?"
+    r"(?: (?:about|on|regarding|concerning|in relation to) [^:]{3,300}?)?)"
     r"(?:,?\s*including the following|,? as follows)?\s*[:.\-–]*\s*$"
 )
 _HEADING_ASK = re.compile(
@@ -171,6 +173,10 @@ def find_questions(
                 who = fm.group("who").strip()
                 asker = {"label": who, "name": None, "role": None}
             open_q = _Q(asker, im.group("q").strip(), responder, [answer] if answer else None, i)
+            if not answer or len(answer.split()) < 3:
+                # "In response to questions from Members, it was said:" + the replies as limbs
+                open_q.answer_parts = None
+                open_q.limbs = True
             kinds[i] = "answer"
             continue
         nc = None if im else _IMPLICIT_NOCOMMA.match(text)
@@ -192,7 +198,11 @@ def find_questions(
             continue
         # explicit: "<asker> asked why ..." / a limb "asked about X, Mr Y said Z"
         if (att is not None and re.match(_ASK_VERBS, att.verb)) or (
-            att is None and (_starts_with_asker(text) or re.match(r"(?:asked|Asked)\b", text))
+            att is None
+            and (
+                _starts_with_asker(text)
+                or re.match(r"(?:(?:When|when)\s+)?(?:asked|Asked)\b", text)
+            )
         ):
             m = _ASKED.search(text)
             if m and m.group("q").strip():

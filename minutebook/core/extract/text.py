@@ -59,6 +59,8 @@ _NUM_MARKER = re.compile(
     r"(?:(?<=^)|(?<=[.!?:;\"”)]))\s*(?P<m>\d{1,2}(?:\.\d{1,2})*\.?|" + _ROMAN + r"\.)"
     r"(?=\s*[A-Z(\"“‘£])"
 )
+#: "it was said:a. A Member questioned ...": a lettered limb glued to the sentence before.
+_LETTER_DOT = re.compile(r"(?<=[.:;])(?P<m>[a-h]\.)(?=\s?[A-Z])")
 _LINE_MARKER = re.compile(r"^\s*(?:[-–*o]\s+|\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z(]))")
 
 _ABBREV = frozenset(
@@ -227,7 +229,7 @@ def _split_blocks(text: str) -> list[str]:
 def _split_markers(block: str) -> list[tuple[str, str]]:
     """Cut a block at paragraph/limb markers; returns (marker, text) pieces."""
     cuts: list[tuple[int, int, str]] = []
-    for rx in (_MARKER, _NUM_MARKER):
+    for rx in (_MARKER, _NUM_MARKER, _LETTER_DOT):
         for m in rx.finditer(block):
             cuts.append((m.start("m"), m.end("m"), m.group("m")))
     if not cuts:
