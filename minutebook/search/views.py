@@ -13,11 +13,13 @@ from minutebook.search.backends import SearchPage, SearchRequest, get_backend
 from minutebook.search.backends.base import COUNT_CAP
 from minutebook.search.forms import SearchForm
 from minutebook.search.query import parse
+from minutebook.website.caching import public_page
 
 PER_PAGE = 20
 FILTERS = ("body", "committee", "person", "type", "date_from", "date_to")
 
 
+@public_page
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context: dict = {"form": form, "page": None}

@@ -36,9 +36,10 @@ class CommitmentView:
 
 def commitments_for(commitments) -> list[CommitmentView]:
     """Commitments (a queryset) with their tracker status and follow-ups when available."""
-    if tracker is None:
-        return [CommitmentView(c) for c in commitments]
-    ids = list(commitments.values_list("pk", flat=True))
+    plain = list(commitments)
+    if tracker is None or not plain:  # most items promise nothing: skip the status query
+        return [CommitmentView(c) for c in plain]
+    ids = [c.pk for c in plain]
     annotated = tracker.commitments_with_status().filter(pk__in=ids)
     order = {pk: i for i, pk in enumerate(ids)}
     rows = sorted(tracker.rows_for(annotated), key=lambda r: order[r.commitment.pk])

@@ -24,6 +24,7 @@ from minutebook.records.models import (
     Statement,
 )
 from minutebook.website import integrations
+from minutebook.website.caching import public_page
 
 ITEM_PLACE = "item__meeting__committee__body"
 PERSON_LIMIT = 200
@@ -35,6 +36,7 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     committees = (
         Committee.objects.select_related("body")
@@ -63,6 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def body(request: HttpRequest, body_slug: str) -> HttpResponse:
     obj = get_object_or_404(Body, slug=body_slug)
     committees = obj.committees.annotate(
@@ -78,6 +81,7 @@ def body(request: HttpRequest, body_slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def committee(request: HttpRequest, body_slug: str, committee_slug: str) -> HttpResponse:
     obj = get_object_or_404(
         Committee.objects.select_related("body"), body__slug=body_slug, slug=committee_slug
@@ -101,6 +105,7 @@ def committee(request: HttpRequest, body_slug: str, committee_slug: str) -> Http
     )
 
 
+@public_page
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(Meeting.objects.select_related("committee__body"), pk=pk)
     items = list(
@@ -128,6 +133,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@public_page
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(AgendaItem.objects.select_related("meeting__committee__body"), pk=pk)
     siblings = list(obj.meeting.items.values_list("pk", "number", "title"))
@@ -174,6 +180,7 @@ def _unique(rows, key: str) -> list:
     return out
 
 
+@public_page
 def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Person, slug=slug)
     newest = ("-item__meeting__date", "-item__meeting_id", "-item__order", "position")
@@ -205,6 +212,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "website/person.html", context)
 
 
+@public_page
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Entity, slug=slug)
     mentions = obj.mentions.select_related(ITEM_PLACE).order_by(
@@ -227,6 +235,7 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "website/topic.html", {"entity": obj, "items": items})
 
 
+@public_page
 def questions(request: HttpRequest) -> HttpResponse:
     """The public questions archive: every minuted question and its answer, by committee/year."""
     committees = (

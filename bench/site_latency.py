@@ -1,0 +1,296 @@
+"""Website latency under load: p50/p95 for the item, meeting, search and person pages.
+
+Builds a throwaway SQLite database from the demo data plus the whole corpus (``minutebook
+demo --no-serve``: the two seed pages and every item of ../shared/corpus, with
+extraction), serves it with a pre-forked pool of threaded WSGI workers (one per core,
+DEBUG off, as a production WSGI server would run it), and drives it with 20 concurrent
+clients, each sending its next request as soon as the last one is answered. Latency is
+from sending the request to reading the last byte of the response. Goal: p95 <= 100 ms.
+
+    .venv/bin/python bench/site_latency.py [--clients 20] [--requests 400] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SEED = 7
+SEARCHES = [
+    "children",
+    "budget",
+    "libraries",
+    "school transport",
+    '"county council"',
+    "safeguarding",
+    "highways",
+    "pension fund",
+    "mental health",
+    "flooding",
+    "Pause Project",
+    "village green",
+    "care leavers",
+    "recommendations",
+    "waste",
+]
+
+
+def serve(port: int, workers: int) -> None:
+    """Pre-fork ``workers`` processes, each a threaded WSGI server on one shared socket."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "minutebook.project.settings"
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *args) -> None:  # no per-request logging in a benchmark
+            pass
+
+    app = WSGIHandler()
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", port))
+    listener.listen(128)
+    children = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:
+            server = ThreadedWSGIServer(("127.0.0.1", port), Quiet, bind_and_activate=False)
+            server.socket = listener
+            server.server_name, server.server_port = "127.0.0.1", port
+            server.setup_environ()
+            server.set_app(app)
+            server.serve_forever()
+            os._exit(0)
+        children.append(pid)
+
+    def stop(*_args) -> None:
+        for pid in children:
+            os.kill(pid, signal.SIGTERM)
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    for pid in children:
+        os.waitpid(pid, 0)
+
+
+def pick_urls() -> dict[str, list[str]]:
+    from django.db.models import Count
+
+    from minutebook.records.models import AgendaItem, Meeting, Person
+
+    rng = random.Random(SEED)
+    items = list(AgendaItem.objects.values_list("pk", flat=True))
+    meetings = list(Meeting.objects.values_list("pk", flat=True))
+    people = list(
+        Person.objects.annotate(n=Count("statements"))
+        .filter(n__gt=0)
+        .order_by("-n")
+        .values_list("slug", flat=True)[:200]
+    )
+    return {
+        "item": [f"/items/{pk}/" for pk in rng.sample(items, min(150, len(items)))],
+        "meeting": [f"/meetings/{pk}/" for pk in rng.sample(meetings, min(100, len(meetings)))],
+        "search": [f"/search/?q={q.replace(' ', '+').replace(chr(34), '%22')}" for q in SEARCHES]
+        + [f"/search/?q={q.replace(' ', '+')}&page=2" for q in SEARCHES[:5]],
+        "person": [f"/people/{slug}/" for slug in people],
+    }
+
+
+def fetch(port: int, url: str) -> tuple[float, int]:
+    began = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", url, headers={"Host": "127.0.0.1"})
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    return (time.perf_counter() - began) * 1000, response.status
+
+
+def load(port: int, urls: list[str], total: int, clients: int) -> dict:
+    """``total`` requests over ``urls`` from ``clients`` closed-loop clients."""
+    queue = [urls[i % len(urls)] for i in range(total)]
+    random.Random(SEED).shuffle(queue)
+    lock = threading.Lock()
+    timings: list[float] = []
+    errors: list[int] = []
+
+    def client() -> None:
+        while True:
+            with lock:
+                if not queue:
+                    return
+                url = queue.pop()
+            ms, status = fetch(port, url)
+            with lock:
+                timings.append(ms)
+                if status != 200:
+                    errors.append(status)
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        for _ in range(clients):
+            pool.submit(client)
+    wall = time.perf_counter() - began
+    return {"timings": timings, "errors": errors, "rps": len(timings) / wall}
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=400, help="Per page type.")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--db", help="Use (or build, if missing) this SQLite database.")
+    parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--page-cache", type=int, default=10, help="Seconds, second run.")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.workers)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="minutebook-site-bench-") as tmp:
+        db = Path(args.db) if args.db else Path(tmp) / "site.sqlite3"
+        env = {
+            **os.environ,
+            "MINUTEBOOK_DATABASE_URL": f"sqlite:///{db.resolve()}",
+            "MINUTEBOOK_DEBUG": "0",
+            "DJANGO_SETTINGS_MODULE": "minutebook.project.settings",
+        }
+        if not db.exists():
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "minutebook.cli.main",
+                    "demo",
+                    "--no-serve",
+                    "--sample",
+                    "100000",
+                ],
+                env=env,
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from minutebook.records.models import AgendaItem, Meeting, Person
+
+        sizes = (AgendaItem.objects.count(), Meeting.objects.count(), Person.objects.count())
+        urls = pick_urls()
+        runs = {}
+        for seconds in (0, args.page_cache):
+            label = "no page cache" if not seconds else f"{seconds} s micro-cache"
+            mode_env = {**env, "MINUTEBOOK_PAGE_CACHE_SECONDS": str(seconds)}
+            runs[label] = measure(mode_env, urls, args)
+    sections = []
+    worst = {}
+    for label, (results, load_avg) in runs.items():
+        table, worst[label] = render_table(results, urls)
+        sections.append(f"**{label}** (load average during the run: {load_avg})\n\n{table}")
+    body = (
+        f"Demo data plus the whole corpus ({sizes[0]:,} items, {sizes[1]:,} meetings, "
+        f"{sizes[2]:,} people, extracted), SQLite, served by {args.workers} pre-forked threaded "
+        f"WSGI workers with DEBUG off; {args.clients} concurrent closed-loop clients on the "
+        "same machine (they share its cores with the server). Run twice: rendering every "
+        "request, and with `MINUTEBOOK_PAGE_CACHE_SECONDS` micro-caching (pages may then lag "
+        "an import by that many seconds; off by default).\n\n"
+        + "\n\n".join(sections)
+        + "\n\nGoal p95 <= 100 ms: "
+        + "; ".join(
+            f"{label}: {'met' if w <= 100 else 'NOT met'} (worst p95 {w:.1f} ms)"
+            for label, w in worst.items()
+        )
+        + "."
+    )
+    print(body)
+    if not args.no_write:
+        from bench._report import write_section
+
+        write_section("site_latency", "Website latency under load", body)
+    return 0
+
+
+def measure(env: dict[str, str], urls: dict[str, list[str]], args) -> tuple[dict, str]:
+    """Start the server with ``env``, load each page type, stop it; results and load average."""
+    urls = dict(urls)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve", str(port), "--workers", str(args.workers)],
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                fetch(port, "/")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        try:
+            if fetch(port, "/commitments/")[1] == 200:
+                urls["tracker"] = ["/commitments/", "/commitments/?status=open"]
+        except OSError:
+            pass
+        before = os.getloadavg()[0]
+        results = {}
+        for name, group in urls.items():
+            load(port, group, min(len(group), 60), args.clients)  # warm-up
+            results[name] = load(port, group, args.requests, args.clients)
+        after = os.getloadavg()[0]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return results, f"{before:.1f} at start, {after:.1f} at end, {os.cpu_count()} cores"
+
+
+def render_table(results: dict, urls: dict[str, list[str]]) -> tuple[str, float]:
+    rows = [
+        "| page | distinct URLs | requests | p50 ms | p95 ms | max ms | requests/s | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    worst = 0.0
+    for name, r in results.items():
+        t = r["timings"]
+        p95 = percentile(t, 95)
+        worst = max(worst, p95)
+        rows.append(
+            f"| {name} | {len(urls.get(name, [])) or 2} | {len(t)} | {percentile(t, 50):.1f} "
+            f"| **{p95:.1f}** | {max(t):.1f} | {r['rps']:.0f} | {len(r['errors'])} |"
+        )
+    return "\n".join(rows), worst
+
+
+if __name__ == "__main__":
+    sys.exit(main())
