@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
 from minutebook.core.fetch import CachedResponse, Fetcher
@@ -199,10 +199,10 @@ class SyncResult:
     def __str__(self) -> str:
         c = self.crawl
         line = (
-            f"{c.committees} committees, {c.meetings_listed} meetings "
+            f"{_count(c.committees, 'committee')}, {_count(c.meetings_listed, 'meeting')} "
             f"({c.meetings_fetched} read, {c.meetings_unchanged} unchanged on the server, "
             f"{c.meetings_resumed} already done, {c.meetings_failed} failed); "
-            f"items: {self.stored}; {c.documents} documents"
+            f"items: {self.stored}; {_count(c.documents, 'document')}"
         )
         if c.documents_downloaded or self.documents_with_text:
             line += f" ({c.documents_downloaded} downloaded, {self.documents_with_text} with text)"
@@ -210,6 +210,10 @@ class SyncResult:
             f"; {self.requests} requests, {self.not_modified} not modified, {self.retries} retries"
         )
         return line
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def default_body_name(base_url: str) -> str:
@@ -301,7 +305,18 @@ class ModernGovSync:
                     if self.cache is not None:
                         self.cache.forget([crawled.url])
                 else:
-                    outcome = self.store_meeting(crawled)
+                    try:
+                        outcome = self.store_meeting(crawled)
+                    except (DataError, IntegrityError) as exc:
+                        # Data this database cannot hold (rolled back): report it, keep going,
+                        # and leave the meeting unmarked so the next run tries it again.
+                        reason = " ".join(str(exc).split())[:300]
+                        crawled.error = f"{crawled.url}: could not be stored ({reason})"
+                        outcome = store.ImportSummary(
+                            failed=1, errors=[f"meeting {crawled.summary.id}: {crawled.error}"]
+                        )
+                        if self.cache is not None:
+                            self.cache.forget([crawled.url])
                     self.result.stored.add(outcome)
                 if on_meeting is not None:
                     on_meeting(crawled, outcome)
