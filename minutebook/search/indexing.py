@@ -43,7 +43,12 @@ def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
     }
 
     def entry(kind: str, object_id: int, heading: str, text: str, label: str = "", people=""):
+        tokens = [f"c{common['committee_id']}", f"b{common['body_id']}", f"k{kind}"]
+        if meeting.date:
+            tokens.append(f"y{meeting.date.year}")
+        tokens.extend(f"p{p}" for p in people.split())
         return SearchEntry(
+            facets=" ".join(tokens),
             kind=kind,
             object_id=object_id,
             heading=clean_text(heading)[:MAX_TEXT],

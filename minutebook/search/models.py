@@ -36,6 +36,10 @@ class SearchEntry(models.Model):
     people = models.TextField(
         blank=True, help_text="Space-wrapped ids of people the record is by or about: ' 3 17 '."
     )
+    facets = models.TextField(
+        blank=True,
+        help_text="Filter tokens indexed beside the text (SQLite): 'c4 b1 kitem y2019 p3'.",
+    )
 
     class Meta:
         constraints = [

@@ -225,3 +225,15 @@ def test_counting_stops_at_the_cap(store, monkeypatch):
     assert page.more and page.total == 6  # "more than 5"
     assert page.pages == 2 and len(page.hits) == 3
     assert not search("cemetery", per_page=3, kinds=("document",)).more
+
+
+def test_filter_tokens_are_not_searchable_words_and_partial_years_are_exact(store):
+    (item,) = store(source_item("Grit bins", "Grit bins were refilled.", date=dt.date(2022, 3, 1)))
+    committee = item.meeting.committee_id
+    assert search(f"c{committee}").total == 0 and search("kitem").total == 0
+    assert search("y2022").total == 0
+    assert search("grit", date_from=dt.date(2022, 3, 1), date_to=dt.date(2022, 3, 1)).total == 1
+    assert search("grit", date_from=dt.date(2022, 2, 1), date_to=dt.date(2022, 2, 28)).total == 0
+    assert search("grit", date_from=dt.date(2022, 3, 2)).total == 0
+    assert search("grit", date_to=dt.date(2022, 3, 1)).total == 1
+    assert search("grit", committee_id=committee, kinds=("item", "statement")).total == 1

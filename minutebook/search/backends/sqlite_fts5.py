@@ -25,10 +25,55 @@ from minutebook.search.backends.base import (
 from minutebook.search.query import fts5_expression
 
 # bm25 column weights: a match in the heading (title, who spoke) counts four times a match
-# in the text. FTS5's bm25() is lower-is-better, so the score we expose is its negation.
+# in the text; the facets column (filter tokens) never counts. FTS5's bm25() is
+# lower-is-better, so the score we expose is its negation.
 HEADING_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
 SNIPPET_TOKENS = 32
-SCORE = f"(-bm25(search_fts, {HEADING_WEIGHT}, {TEXT_WEIGHT}))"
+SCORE = f"(-bm25(search_fts, {HEADING_WEIGHT}, {TEXT_WEIGHT}, 0.0))"
+# Year tokens stand in for a date range up to this many years; wider ranges join instead.
+MAX_YEAR_TOKENS = 60
+
+
+def match_expression(request: SearchRequest) -> tuple[str, list[str], list[object]]:
+    """The MATCH string with the filters as facet tokens, plus any SQL the tokens cannot say.
+
+    Filters become tokens of the ``facets`` column ('c12' for committee 12, 'y2019', ...)
+    so FTS5 intersects them with the words before ranking: a filtered search ranks only its
+    own matches. Dates inside a partial year are checked in SQL on that smaller set.
+    """
+    words = fts5_expression(request.query, any_word=request.any_word)
+    facets: list[str] = []
+    if request.body_id is not None:
+        facets.append(f'"b{int(request.body_id)}"')
+    if request.committee_id is not None:
+        facets.append(f'"c{int(request.committee_id)}"')
+    if request.person_id is not None:
+        facets.append(f'"p{int(request.person_id)}"')
+    if request.kinds:
+        facets.append("(" + " OR ".join(f'"k{k}"' for k in request.kinds if k.isalpha()) + ")")
+    where: list[str] = []
+    params: list[object] = []
+    start, end = request.date_from, request.date_to
+    if start or end:
+        first = start.year if start else None
+        last = end.year if end else None
+        if first and last and last - first < MAX_YEAR_TOKENS:
+            facets.append("(" + " OR ".join(f'"y{y}"' for y in range(first, last + 1)) + ")")
+        if start:
+            where.append("e.date >= %s")
+            params.append(start)
+        if end:
+            where.append("e.date <= %s")
+            params.append(end)
+        whole_years = (
+            start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+        )
+        if whole_years and last - first < MAX_YEAR_TOKENS:
+            where, params = [], []  # whole years: the tokens say it exactly
+    match = "{heading text} : " + words
+    if facets:
+        match += " AND facets : (" + " AND ".join(facets) + ")"
+    return match, where, params
 
 
 class SqliteFts5Backend(SearchBackend):
@@ -37,10 +82,8 @@ class SqliteFts5Backend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchPage:
         if request.query.empty:
             return SearchPage(request=request, total=0)
-        match = fts5_expression(request.query, any_word=request.any_word)
-        where, params = self.filters(request)
-        needs_entries = bool(where) or request.order != "relevance"
-        if needs_entries:
+        match, where, params = match_expression(request)
+        if where or request.order != "relevance":
             source = (
                 "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid WHERE "
                 + " AND ".join(["search_fts MATCH %s", *where])
