@@ -39,5 +39,9 @@ test-postgres: install
 bench: install
 	for b in bench/[a-z]*.py; do $(BIN)/python $$b || exit 1; done
 
+# Every public page type at desktop (1280) and mobile (390) widths, from demo data, in Chromium.
+screenshots: install
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots
+
 clean:
 	rm -rf $(VENV) node_modules minutebook.sqlite3 staticfiles
