@@ -50,3 +50,40 @@ def test_surname_must_be_capitalised_to_name_someone() -> None:
     bell = actor_from_speaker({"label": "Mrs Bell", "name": "Bell", "role": None})
     assert mentions_actor(raw_words("Officers reported that the bell tower"), bell) == ""
     assert mentions_actor(raw_words("In response, Mrs Bell reported that she"), bell) == "name"
+
+
+def test_every_actor_match_shares_an_index_key() -> None:
+    """The index only proposes promises under shared actor keys: it must miss no match."""
+    from minutebook.core.link.actors import report_keys
+
+    speakers = [
+        {"label": "Mr Gibbens", "name": "Gibbens", "role": "Cabinet Member for Adult Social Care"},
+        {"label": "Mr P Gibbens", "name": "P Gibbens", "role": None},
+        {"label": "The Cabinet Member", "name": None, "role": "Cabinet Member"},
+        {"label": "Executive Member", "name": None, "role": "Executive Member for Children"},
+        {"label": "Executive Member", "name": None, "role": "Executive Member"},
+        {"label": "officers", "name": None, "role": "officers"},
+        {"label": "Director", "name": None, "role": "The Director of Public Health"},
+    ]
+    subjects = [
+        "In response, Mr Gibbens reported that he",
+        "The Cabinet Member for Adult Social Care confirmed that she",
+        "Officers advised that they",
+        "The Director of Public Health said that the team",
+        "Mrs Bell reported that she",
+    ]
+    actors = [actor_from_speaker(s) for s in speakers]
+    longest = max(len(a.role.split()) for a in actors)
+    checked = 0
+    for promiser in actors:
+        for reporter in actors + [actor_from_speaker(None)]:
+            for subject in subjects:
+                tokens = raw_words(subject)
+                if same_actor(promiser, reporter) or mentions_actor(tokens, promiser):
+                    checked += 1
+                    assert promiser.index_keys() & report_keys(reporter, tokens, longest), (
+                        promiser,
+                        reporter,
+                        subject,
+                    )
+    assert checked > 20

@@ -69,13 +69,21 @@ class Actor:
     def is_known(self) -> bool:
         return bool(self.name or self.role)
 
-    def index_keys(self) -> list[str]:
-        """Keys under which commitments by this actor are indexed."""
-        keys = []
+    def index_keys(self) -> set[str]:
+        """Keys under which this actor's promises are indexed, and under which a report by
+        this actor looks for them: the surname, the role and the role's specific leading
+        words ("executive member for children" is also "executive member"), so that every
+        pair :func:`same_actor` accepts shares a key."""
+        keys = set()
         if self.surname:
-            keys.append(f"p:{self.surname}")
+            keys.add(f"p:{self.surname}")
         if self.role:
-            keys.append(f"r:{self.role}")
+            keys.add(f"r:{self.role}")
+            role_words = self.role.split()
+            for n in range(2, len(role_words)):
+                prefix = " ".join(role_words[:n])
+                if prefix not in GENERIC_ROLES:
+                    keys.add(f"r:{prefix}")
         return keys
 
 
@@ -216,3 +224,21 @@ def _names_someone_else(tokens: list[str], actor: Actor) -> bool:
             if not any(names_compatible(actor.name, named[: n + 1]) for n in range(len(named))):
                 return True
     return False
+
+
+def report_keys(reporter: Actor, subject_tokens: list[str], max_role_words: int) -> set[str]:
+    """Every actor key a report could match a promise under (see :meth:`Actor.index_keys`).
+
+    The reporter's own keys, plus what :func:`mentions_actor` can find in the words naming
+    who reports: each capitalised word as a surname, each run of up to ``max_role_words``
+    words (the longest role of any promise) as a role.
+    """
+    keys = reporter.index_keys()
+    lowered = [t.lower() for t in subject_tokens]
+    for token, low in zip(subject_tokens, lowered, strict=True):
+        if token[:1].isupper():
+            keys.add(f"p:{low}")
+    for i in range(len(lowered)):
+        for n in range(1, min(max_role_words, len(lowered) - i) + 1):
+            keys.add("r:" + " ".join(lowered[i : i + n]))
+    return keys

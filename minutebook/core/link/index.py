@@ -4,11 +4,14 @@ IDF is smoothed with a prior of ``PRIOR_ITEMS`` imaginary items that contain non
 (non-stopword) terms, so that a two-item archive (the seeds alone) still treats "diocese" as
 distinctive, while a large archive learns which words are common on its own.
 
-Candidates come from postings: each (body, term) lists the promises whose subject holds the
-term. A report looks up only its own terms, and skips terms whose posting list is longer than
-``MAX_POSTINGS`` - those terms are too common to propose a link on their own (they still count
-in the score of candidates found through rarer terms). Work per report is thus bounded by
-(terms per statement x MAX_POSTINGS), and total work grows linearly with the archive.
+Candidates come from postings: each (group, term) lists the promises whose subject holds the
+term, where the linker's group is (body, actor key) - a surname or a role (see
+``Actor.index_keys``). A report looks up only its own terms under its own possible actor keys,
+and skips terms whose posting list is longer than ``MAX_POSTINGS`` - those terms are too common
+to propose a link on their own (they still count in the score of candidates found through
+rarer terms). Work per report is thus bounded by (actor keys x terms x MAX_POSTINGS), and in
+practice by what one person or office promised on one subject, so total work grows linearly
+with the archive.
 """
 
 from __future__ import annotations

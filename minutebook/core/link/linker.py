@@ -11,7 +11,9 @@ link needs all of
   good part of what was promised;
 * wording: the later statement reports back (:mod:`.cues`).
 
-Candidates come from the inverted index (:mod:`.index`), never from all pairs. Within a body,
+Candidates come from the inverted index (:mod:`.index`), never from all pairs: postings are
+keyed by (body, actor key, term), so a report only meets promises by an actor it could match
+that share a term with it, and the work per report does not grow with the archive. Within a body,
 a report is first matched against promises of its own committee; only when none qualifies are
 the body's other committees considered.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from minutebook.core.link.actors import mentions_actor, same_actor
+from minutebook.core.link.actors import mentions_actor, report_keys, same_actor
 from minutebook.core.link.index import PostingIndex, Rarity
 from minutebook.core.link.model import Link, LinkInput
 from minutebook.core.link.prepare import Promise, Report, prepare_item
@@ -113,11 +115,15 @@ class Linker:
         self.promises: list[Promise] = []
         self.reports: list[Report] = []
         self.index = PostingIndex()
+        self.max_role_words = 1
         for position, item in enumerate(self.items):
             prepared = prepare_item(position, item.extraction)
             self.rarity.add_item(prepared.vocabulary)
+            body = _body_key(item.body)
             for promise in prepared.promises:
-                self.index.add(_body_key(item.body), len(self.promises), promise.terms)
+                for key in promise.actor.index_keys():
+                    self.index.add(f"{body}|{key}", len(self.promises), promise.terms)
+                self.max_role_words = max(self.max_role_words, len(promise.actor.role.split()))
                 self.promises.append(promise)
             self.reports.extend(prepared.reports)
 
@@ -157,7 +163,11 @@ class Linker:
     def _best_for_report(self, report_id: int, report: Report) -> _Candidate | None:
         later = self.items[report.item]
         terms = [t for t in report.terms if self.rarity.idf(t) >= MIN_IDF]
-        found = self.index.candidates(_body_key(later.body), terms)
+        body = _body_key(later.body)
+        found: dict[int, set[str]] = {}
+        for key in report_keys(report.reporter, report.subject_tokens, self.max_role_words):
+            for pid, hits in self.index.candidates(f"{body}|{key}", terms).items():
+                found.setdefault(pid, set()).update(hits)
         least = min(self.thresholds.min_shared, self.thresholds.generic_min_shared)
         scored = [
             c
