@@ -748,10 +748,10 @@ _GENERIC_BODY = frozenset(
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z]?){0,3}[A-Z](?:[A-Z]|\d){1,6}s?|[A-Z][a-z][A-Z]{1,4}")
 _COMMON_SUFFIX = re.compile(
     r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ship|ism|ist|ive|ous|ful|less|able|ible|ies|"
-    r"ing|ers|ors|als|ics|ings|ents|s)$"
+    r"ing|ers|ors|als|ics|ings|ents|s|[a-z]{4}ed)$"
 )
 _ROLE_HEADS = frozenset(w.capitalize() for w in ROLE_WORDS) | {"Members", "Member"}
-_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in", "de", "la", "upon", "under"})
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "la"})
 _TOKEN = re.compile(r"[A-Za-z0-9À-ÿ][\w’'&-]*[\w]|[A-Za-z0-9&]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _HONORIFIC_SET = frozenset(HONORIFICS) | {"Cllr", "Councillor"}
@@ -836,6 +836,8 @@ def find_entities(sentences: list[str], person_words: set[str]) -> list[dict]:
                 gap = sentence[tokens[j - 1][1] + len(tokens[j - 1][0]) : tokens[j][1]]
                 if gap.strip() not in {"", "-"}:
                     break  # punctuation ends a name
+                if run[-1].endswith(("’s", "'s")):
+                    break  # "Kent’s Nepalese community": a possessive ends a name
                 if _is_cap(t):
                     run.append(t)
                     j += 1
