@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WIDTHS = {"desktop": (1280, 900), "mobile": (390, 844)}
-MAX_HEIGHT = 3600  # long pages are cut here; the top of a page is what a reviewer needs
+MAX_HEIGHT = 2800  # long pages are cut here; the top of a page is what a reviewer needs
 
 
 def free_port() -> int:
@@ -66,9 +66,10 @@ def pick_pages() -> dict[str, str]:
     )
     topic = (
         Entity.objects.filter(type__in=["programme", "organisation"])
+        .filter(mentions__item__meeting__date__isnull=False)
         .annotate(n=Count("mentions__item", distinct=True))
-        .filter(n__gte=2)
-        .order_by("n", "pk")
+        .filter(n__gte=3, n__lte=12)
+        .order_by("-n", "pk")
         .first()
     ) or Entity.objects.order_by("pk").first()
     meeting = item.meeting
@@ -81,7 +82,7 @@ def pick_pages() -> dict[str, str]:
         "person": person.get_absolute_url(),
         "questions": "/questions/",
         "search": "/search/?q=children+services",
-        "search-no-results": "/search/?q=zebra+crossings+quango&type=statement",
+        "search-no-results": "/search/?q=zyzzyva+quango&type=statement",
     }
     if topic is not None:
         pages["topic"] = topic.get_absolute_url()
