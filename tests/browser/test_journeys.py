@@ -101,3 +101,15 @@ def test_questions_archive_filter_and_open_question(live_server, page, world):
     assert "No questions recorded" in page.locator("main").inner_text()
     page.get_by_role("link", name="Show all questions").click()
     assert page.locator("ol.qa > li").count() == 1
+
+
+def test_statement_result_opens_the_statement_in_its_item(live_server, page, world):
+    page.goto(live_server.url + "/search/?q=%22Pause+Project%22&type=statement")
+    results = page.locator("ol.results > li")
+    assert results.count() == 2  # said at two meetings
+    results.first.locator("h3 a").click()
+    page.wait_for_url(re.compile(r"#statement-\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    statement = page.locator(f"#{anchor}")
+    # The list of statements is a closed <details>; following the link opens it.
+    assert statement.is_visible() and "Pause Project" in statement.inner_text()
