@@ -231,7 +231,8 @@ def main() -> int:
     for r in results:
         t = r["timings"]
         rows.append(
-            f"| {r['backend']} | {r['items']:,} | {r['entries']:,} | {r['index_s']:.1f} | "
+            f"| {r['backend']} | {r['items']:,} | {r['entries']:,} | "
+            f"{'reused' if r['index_s'] != r['index_s'] else format(r['index_s'], '.1f')} | "
             f"{len(t)} | {percentile(t, 50):.1f} | **{percentile(t, 95):.1f}** | {max(t):.1f} "
             f"| {r['load'][0]:.1f} |"
         )

@@ -68,3 +68,8 @@ class PostgresBackend(SearchBackend):
             )
             rows = cursor.fetchall()
         return SearchPage(request=request, total=total, hits=self.load(rows))
+
+    def optimize(self) -> None:
+        """Refresh planner statistics after a bulk load, so searches use the GIN index."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
