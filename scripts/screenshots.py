@@ -51,8 +51,12 @@ def pick_pages() -> dict[str, str]:
 
     from minutebook.records.models import AgendaItem, Entity, Person
 
+    # Prefer an item published in paragraphs (as the seed pages are) with the most structure.
+    items = AgendaItem.objects.filter(minutes_text__contains="\n\n")
+    if not items.exists():
+        items = AgendaItem.objects.all()
     item = (
-        AgendaItem.objects.annotate(
+        items.annotate(
             richness=Count("questions", distinct=True) + Count("commitments", distinct=True),
             speakers=Count("statements__speaker_label", distinct=True),
         )
