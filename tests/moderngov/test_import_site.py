@@ -294,3 +294,15 @@ def test_requests_are_polite(site):
     assert site.server.max_in_flight == 1
     agents = {r.headers["user-agent"] for r in site.server.requests}
     assert len(agents) == 1 and agents.pop().startswith("minutebook/")
+
+
+def test_a_committee_whose_listing_fails_is_reported_and_the_rest_imported(site, server):
+    server.add(f"{SERVICE}/GetMeetings", Reply(503, b"busy"), query={"lCommitteeId": "163"})
+    result = sync(site)
+    assert not result.ok and result.crawl.committees_failed == 1
+    (problem,) = result.crawl.problems
+    assert problem.startswith("committee 163: http://127.0.0.1:")
+    assert "HTTP 503 Service Unavailable (gave up after 3 attempts)" in problem
+    assert Meeting.objects.count() == 4
+    # Incomplete: the stored meetings stay marked, so the next run only retries the rest.
+    assert CrawlProgress.objects.count() == 4
