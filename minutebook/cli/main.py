@@ -14,6 +14,7 @@ from minutebook.cli.extract import eval_cmd, extract_cmd
 from minutebook.cli.importing import import_cmd, import_paths
 from minutebook.cli.link import link_cmd
 from minutebook.cli.questions import questions_cmd
+from minutebook.cli.search import reindex, search_cmd
 from minutebook.cli.setup import setup_django
 
 SEED_BODY = "Islington Council"
@@ -130,6 +131,8 @@ cli.add_command(relink_cmd)
 cli.add_command(extract_cmd)
 cli.add_command(eval_cmd)
 cli.add_command(questions_cmd)
+cli.add_command(reindex)
+cli.add_command(search_cmd)
 
 
 def main() -> None:
