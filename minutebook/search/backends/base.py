@@ -146,9 +146,11 @@ class SearchBackend(ABC):
     @staticmethod
     def load(rows: list[tuple[int, float, str, str]]) -> list[Hit]:
         """Turn (entry id, score, snippet, heading) rows into hits, keeping their order."""
-        entries = SearchEntry.objects.select_related(
-            "item", "meeting", "committee", "body"
-        ).in_bulk([r[0] for r in rows])
+        entries = (
+            SearchEntry.objects.select_related("item", "meeting", "committee", "body")
+            .defer("text", "facets", "people", "item__minutes_text", "item__minutes_html")
+            .in_bulk([r[0] for r in rows])
+        )
         return [
             Hit(
                 entry=entries[pk], score=score, snippet=marked_html(snip), heading=marked_html(head)
