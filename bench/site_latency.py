@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SEED = 7
+# The pages the goal is about; the tracker page (another app's) is measured alongside.
+GOAL_PAGES = ("item", "meeting", "search", "person")
 SEARCHES = [
     "children",
     "budget",
@@ -224,7 +226,7 @@ def main() -> int:
         "request, and with `MINUTEBOOK_PAGE_CACHE_SECONDS` micro-caching (pages may then lag "
         "an import by that many seconds; off by default).\n\n"
         + "\n\n".join(sections)
-        + "\n\nGoal p95 <= 100 ms: "
+        + "\n\nGoal p95 <= 100 ms for the item, meeting, search and person pages: "
         + "; ".join(
             f"{label}: {'met' if w <= 100 else 'NOT met'} (worst p95 {w:.1f} ms)"
             for label, w in worst.items()
@@ -284,7 +286,8 @@ def render_table(results: dict, urls: dict[str, list[str]]) -> tuple[str, float]
     for name, r in results.items():
         t = r["timings"]
         p95 = percentile(t, 95)
-        worst = max(worst, p95)
+        if name in GOAL_PAGES:
+            worst = max(worst, p95)
         rows.append(
             f"| {name} | {len(urls.get(name, [])) or 2} | {len(t)} | {percentile(t, 50):.1f} "
             f"| **{p95:.1f}** | {max(t):.1f} | {r['rps']:.0f} | {len(r['errors'])} |"
