@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from minutebook.tracker.models import FollowUpLink
+from minutebook.tracker.permissions import audit, snapshot
 
 
 @admin.register(FollowUpLink)
@@ -42,19 +43,23 @@ class FollowUpLinkAdmin(admin.ModelAdmin):
             obj.decision = FollowUpLink.Decision.CONFIRMED
         if not obj.body_id:
             obj.body = obj.from_item.meeting.committee.body
+        before = snapshot(FollowUpLink.objects.get(pk=obj.pk)) if change else None
         obj.decided_by = request.user
         obj.decided_at = timezone.now()
         super().save_model(request, obj, form, change)
+        audit(request.user, "follow-up link: " + ("edit" if change else "add"), obj, before)
 
     def _decide(self, request: HttpRequest, queryset: QuerySet, decision: str) -> None:
         decided = decision != ""
         count = 0
         for link in queryset:
+            before = snapshot(link)
             link.decision = decision
             link.decided_by = request.user if decided else None
             link.decided_at = timezone.now() if decided else None
             link.save(update_fields=["decision", "decided_by", "decided_at", "updated_at"])
             self.log_change(request, link, f"decision: {decision or 'cleared'}")
+            audit(request.user, f"follow-up link: {decision or 'cleared'}", link, before)
             count += 1
         self.message_user(request, f"{count} link(s) updated.", messages.SUCCESS)
 

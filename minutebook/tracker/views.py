@@ -1,8 +1,9 @@
 """Tracker pages: the public commitments tracker and CSV, and the clerk's link decisions.
 
 Public pages are plain GET pages that work without JavaScript. Clerk actions (confirm,
-reject, add a link) are POSTs from staff users only, CSRF-protected like every Django
-form, and record who decided and when; automatic relinking never overwrites them.
+reject, add a link) are POSTs from users with the tracker permissions (the clerk role, see
+:mod:`.permissions`), CSRF-protected like every Django form, recorded with who decided and
+when, and audited; automatic relinking never overwrites them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from minutebook.records.models import AgendaItem, Commitment, Committee
 from minutebook.tracker.models import FollowUpLink
+from minutebook.tracker.permissions import audit, can_add, can_decide, snapshot
 from minutebook.tracker.queries import (
     CSV_HEADER,
     STATUSES,
@@ -37,7 +39,8 @@ PAGE_SIZE = 50
 AGES = [("", "Any age"), ("90", "Over 3 months"), ("180", "Over 6 months"),
         ("365", "Over a year"), ("730", "Over two years")]  # fmt: skip
 
-staff_required = user_passes_test(lambda u: u.is_active and u.is_staff, login_url="admin:login")
+decider_required = user_passes_test(can_decide, login_url="admin:login")
+adder_required = user_passes_test(can_add, login_url="admin:login")
 
 
 def _filters(request: HttpRequest) -> Filters:
@@ -84,7 +87,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
         "committees": committees,
         "query": _query_string(filters),
         "csv_url": reverse("tracker:csv") + ("?" + q if (q := _query_string(filters)) else ""),
-        "is_clerk": request.user.is_active and request.user.is_staff,
+        "is_clerk": can_add(request.user),
     }
     return render(request, "tracker/tracker.html", context)
 
@@ -116,7 +119,7 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
 
 
 @require_POST
-@staff_required
+@decider_required
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm or reject a link, or clear the decision (back to the linker's judgement)."""
     link = get_object_or_404(FollowUpLink, pk=pk)
@@ -124,16 +127,18 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     choices = {"confirm": "confirmed", "reject": "rejected", "clear": ""}
     if action not in choices:
         raise PermissionDenied("Unknown decision.")
+    before = snapshot(link)
     link.decision = choices[action]
     link.decided_by = request.user if action != "clear" else None
     link.decided_at = timezone.now() if action != "clear" else None
     link.note = request.POST.get("note", "").strip()[:2000]
     link.save(update_fields=["decision", "decided_by", "decided_at", "note", "updated_at"])
+    audit(request.user, f"follow-up link: {action}", link, before)
     return _back(request, link.from_item.get_absolute_url())
 
 
 @require_http_methods(["GET", "POST"])
-@staff_required
+@adder_required
 def add_link(request: HttpRequest, pk: int) -> HttpResponse:
     """A clerk links a commitment to a statement of a later item of the same body.
 
@@ -174,7 +179,10 @@ def add_link(request: HttpRequest, pk: int) -> HttpResponse:
         elif status not in FollowUpLink.Status.values:
             errors.append("Choose a status.")
         else:
-            FollowUpLink.objects.update_or_create(
+            existing = FollowUpLink.objects.filter(
+                from_item=commitment.item, from_text=commitment.text, to_item=target, to_text=text
+            ).first()
+            link, _ = FollowUpLink.objects.update_or_create(
                 from_item=commitment.item,
                 from_text=commitment.text,
                 to_item=target,
@@ -190,6 +198,8 @@ def add_link(request: HttpRequest, pk: int) -> HttpResponse:
                     "evidence": [f"added by a clerk ({request.user.get_username()})"],
                 },
             )
+            before = snapshot(existing) if existing else None
+            audit(request.user, "follow-up link: add", link, before)
             return HttpResponseRedirect(commitment.item.get_absolute_url())
     return render(
         request,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 
 from minutebook.records.models import Body, Commitment
@@ -45,7 +46,8 @@ def test_tracker_page_axe(page, linked_live) -> None:
 
 def test_clerk_pages_axe(page, linked_live) -> None:
     base, promise_item, report_item = linked_live
-    clerk = get_user_model().objects.create_user("clerk", password="x-long-pass-1", is_staff=True)
+    clerk = get_user_model().objects.create_user("clerk", password="x-long-pass-1")
+    clerk.groups.add(Group.objects.get(name="clerk"))
     client = Client()
     client.force_login(clerk)
     page.context.add_cookies(

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser, Group
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -26,7 +27,10 @@ def linked(seeded):
 
 @pytest.fixture
 def clerk():
-    return get_user_model().objects.create_user("clerk", password="x-long-pass-1", is_staff=True)
+    """A back-office clerk: the clerk group gets the tracker permissions after migrate."""
+    user = get_user_model().objects.create_user("clerk", password="x-long-pass-1")
+    user.groups.add(Group.objects.get(name="clerk"))
+    return user
 
 
 def test_tracker_page_lists_commitments_with_status_and_follow_up(client: Client, linked) -> None:
@@ -65,7 +69,7 @@ def test_csv_download(client: Client, linked) -> None:
 
 def _include(item, user=None) -> str:
     request = RequestFactory().get(item.get_absolute_url())
-    request.user = user or type("Anon", (), {"is_active": False, "is_staff": False})()
+    request.user = user or AnonymousUser()
     return render_to_string("tracker/_item_links.html", {"item": item}, request=request)
 
 
@@ -94,13 +98,16 @@ def test_rejected_link_disappears_from_pages(client: Client, linked) -> None:
     assert "0 commitments" in html
 
 
-def test_decide_requires_staff(client: Client, linked) -> None:
+def test_decide_requires_the_tracker_permission(client: Client, linked) -> None:
     link = FollowUpLink.objects.get()
     url = reverse("tracker:decide", args=[link.pk])
     response = client.post(url, {"decision": "reject"})
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    get_user_model().objects.create_user("resident", password="x-long-pass-1")
-    client.login(username="resident", password="x-long-pass-1")
+    resident = get_user_model().objects.create_user("resident", password="x-long-pass-1")
+    client.force_login(resident)
+    assert client.post(url, {"decision": "reject"}).status_code == 302
+    staff = get_user_model().objects.create_user("staff", is_staff=True)  # staff, no permission
+    client.force_login(staff)
     assert client.post(url, {"decision": "reject"}).status_code == 302
     link.refresh_from_db()
     assert link.decision == ""
@@ -130,6 +137,12 @@ def test_clerk_reject_is_kept_by_later_runs(client: Client, linked, clerk) -> No
     link.refresh_from_db()
     assert (link.decision, link.decided_by, link.note) == ("rejected", clerk, "A different matter")
     assert FollowUpLink.objects.count() == 1
+    # The decision is in the back office's audit trail: who, before and after.
+    from minutebook.questions.audit import entries_for
+
+    (entry,) = entries_for(link)
+    assert entry.user == clerk and entry.action == "follow-up link: reject"
+    assert (entry.before["decision"], entry.after["decision"]) == ("", "rejected")
 
 
 def test_clerk_adds_a_link(client: Client, seeded, clerk) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from minutebook.records.models import AgendaItem
+from minutebook.tracker.permissions import can_decide
 from minutebook.tracker.queries import item_follow_ups
 
 register = template.Library()
@@ -14,13 +15,13 @@ register = template.Library()
 def item_follow_up_links(context: template.Context, item: AgendaItem) -> dict:
     """ "Followed up in ..." and "follows up ..." for ``item``, with each link's evidence.
 
-    Clerks (staff users) also get confirm/reject buttons; the page they post from is where
+    Clerks (users who may decide on links) also get confirm/reject buttons; the page they post from is where
     they come back to.
     """
     request = context.get("request")
     user = getattr(request, "user", None)
     return {
         **item_follow_ups(item),
-        "is_clerk": bool(user and user.is_active and user.is_staff),
+        "is_clerk": can_decide(user),
         "here": request.get_full_path() if request else "",
     }

@@ -1,0 +1,80 @@
+"""Who may decide on follow-up links, and the audit trail of those decisions.
+
+Deciding is the Django permission ``tracker.change_followuplink`` (adding a link also needs
+``tracker.add_followuplink``); superusers have both. The back office's "clerk" group is given
+them after every migrate (:func:`grant_clerks`), so a clerk confirms links with the same
+account they moderate questions with. Each decision is written to the back office's audit
+trail (who, when, before and after) when that app is installed, and to Django's admin log
+otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+CLERK_GROUP = "clerk"  # the back office's clerk role (minutebook.questions.permissions)
+CLERK_PERMISSIONS = ("view_followuplink", "change_followuplink", "add_followuplink")
+
+
+def can_decide(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    """May ``user`` confirm, reject or clear links?"""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm("tracker.change_followuplink")
+    )
+
+
+def can_add(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    """May ``user`` add a link by hand?"""
+    return can_decide(user) and user.has_perm("tracker.add_followuplink")  # type: ignore[union-attr]
+
+
+def grant_clerks(**_kwargs: Any) -> None:
+    """post_migrate: give the clerk group the tracker permissions (idempotent, add-only)."""
+    from django.contrib.auth.models import Group, Permission
+
+    perms = Permission.objects.filter(
+        content_type__app_label="tracker", codename__in=CLERK_PERMISSIONS
+    )
+    if perms.exists():
+        group, _ = Group.objects.get_or_create(name=CLERK_GROUP)
+        group.permissions.add(*perms)
+
+
+def snapshot(link: Any) -> dict[str, Any]:
+    """The decided fields of a link, JSON-ready, for the audit trail."""
+    return {
+        "status": link.status,
+        "decision": link.decision,
+        "origin": link.origin,
+        "note": link.note,
+        "from_item": link.from_item_id,
+        "from_text": link.from_text,
+        "to_item": link.to_item_id,
+        "to_text": link.to_text,
+    }
+
+
+def audit(user: Any, action: str, link: Any, before: dict[str, Any] | None) -> None:
+    """Record one decision: in the back office's audit trail, else in Django's admin log."""
+    after = snapshot(link)
+    try:
+        from minutebook.questions.audit import record
+    except ImportError:
+        record = None
+    if record is not None:
+        record(user, action, link, before, after)
+        return
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=type(link).objects.filter(pk=link.pk),
+        action_flag=CHANGE,
+        change_message=f"{action}: {before} -> {after}",
+        single_object=True,
+    )
