@@ -2,7 +2,7 @@
 
 Deciding is the Django permission ``tracker.change_followuplink`` (adding a link also needs
 ``tracker.add_followuplink``); superusers have both. The back office's "clerk" group is given
-them after every migrate (:func:`grant_clerks`), so a clerk confirms links with the same
+them after every migrate, and the "admin" group every tracker permission (:func:`grant_clerks`), so a clerk confirms links with the same
 account they moderate questions with. Each decision is written to the back office's audit
 trail (who, when, before and after) when that app is installed, and to Django's admin log
 otherwise.
@@ -14,7 +14,8 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-CLERK_GROUP = "clerk"  # the back office's clerk role (minutebook.questions.permissions)
+CLERK_GROUP = "clerk"  # the back office's roles (minutebook.questions.permissions)
+ADMIN_GROUP = "admin"
 CLERK_PERMISSIONS = ("view_followuplink", "change_followuplink", "add_followuplink")
 
 
@@ -34,15 +35,18 @@ def can_add(user: AbstractBaseUser | AnonymousUser | None) -> bool:
 
 
 def grant_clerks(**_kwargs: Any) -> None:
-    """post_migrate: give the clerk group the tracker permissions (idempotent, add-only)."""
+    """post_migrate: give the clerk group the tracker permissions it needs and the admin
+    group all of them (idempotent, add-only: the roles' owner may grant more)."""
     from django.contrib.auth.models import Group, Permission
 
-    perms = Permission.objects.filter(
-        content_type__app_label="tracker", codename__in=CLERK_PERMISSIONS
-    )
-    if perms.exists():
-        group, _ = Group.objects.get_or_create(name=CLERK_GROUP)
-        group.permissions.add(*perms)
+    every = Permission.objects.filter(content_type__app_label="tracker")
+    for name, perms in (
+        (CLERK_GROUP, every.filter(codename__in=CLERK_PERMISSIONS)),
+        (ADMIN_GROUP, every),
+    ):
+        if perms.exists():
+            group, _ = Group.objects.get_or_create(name=name)
+            group.permissions.add(*perms)
 
 
 def snapshot(link: Any) -> dict[str, Any]:

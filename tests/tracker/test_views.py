@@ -179,3 +179,11 @@ def test_admin_actions(client: Client, linked) -> None:
     client.post(changelist, {"action": "confirm_links", "_selected_action": [link.pk]})
     link.refresh_from_db()
     assert link.decision == "confirmed" and link.decided_by == admin
+
+
+def test_back_office_roles_get_the_tracker_permissions(db) -> None:
+    clerks = Group.objects.get(name="clerk").permissions.filter(content_type__app_label="tracker")
+    assert {p.codename for p in clerks} >= {"change_followuplink", "add_followuplink"}
+    assert "delete_followuplink" not in {p.codename for p in clerks}
+    admins = Group.objects.get(name="admin").permissions.filter(content_type__app_label="tracker")
+    assert "delete_followuplink" in {p.codename for p in admins}
