@@ -96,7 +96,7 @@ def find_cue(text: str) -> Cue | None:
     match = next(
         (
             m
-            for pattern in (_PERFECT, _NOT_YET, _SUPERSEDED)
+            for pattern in (_PERFECT, _NOT_YET, _SUPERSEDED, _DONE)
             for m in pattern.finditer(text)
             if not _RELATIVE.search(text[: m.start()])
         ),
