@@ -182,3 +182,16 @@ def test_home_links_search_and_archive(client, world):
     assert f'action="{reverse("search:search")}"' in html
     assert 'href="/questions/"' in html
     assert "4 agenda items" in html
+
+
+def test_search_without_slash_redirects_keeping_the_query(client, world):
+    response = client.get("/search?q=diocese&type=commitment")
+    assert response.status_code == 301
+    assert response["Location"] == "/search/?q=diocese&type=commitment"
+
+
+def test_an_empty_database_renders_every_listing(client, db):
+    for url in ("/", "/questions/", "/search/", "/search/?q=anything"):
+        html = get(client, url)
+        assert html.count("<h1") == 1
+    assert "Nothing has been imported yet" in get(client, "/")
