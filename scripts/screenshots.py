@@ -49,7 +49,7 @@ def pick_pages() -> dict[str, str]:
     """One URL per page type, choosing records that show each page at its fullest."""
     from django.db.models import Count
 
-    from minutebook.records.models import AgendaItem, Entity, Person
+    from minutebook.records.models import AgendaItem, Body, Committee, Entity, Meeting, Person
 
     # Prefer an item published in paragraphs (as the seed pages are) with the most structure.
     items = AgendaItem.objects.filter(minutes_text__contains="\n\n")
@@ -76,11 +76,19 @@ def pick_pages() -> dict[str, str]:
         .order_by("-n", "pk")
         .first()
     ) or Entity.objects.order_by("pk").first()
-    meeting = item.meeting
+    meeting = (
+        Meeting.objects.filter(date__isnull=False)
+        .annotate(n=Count("items__questions"), items_n=Count("items", distinct=True))
+        .filter(items_n__lte=12)
+        .order_by("-n", "pk")
+        .first()
+    ) or item.meeting
+    body = Body.objects.annotate(n=Count("committees")).order_by("-n", "pk").first()
+    committee = Committee.objects.annotate(n=Count("meetings")).order_by("-n", "pk").first()
     pages = {
         "home": "/",
-        "body": meeting.committee.body.get_absolute_url(),
-        "committee": meeting.committee.get_absolute_url(),
+        "body": body.get_absolute_url(),
+        "committee": committee.get_absolute_url(),
         "meeting": meeting.get_absolute_url(),
         "item": item.get_absolute_url(),
         "person": person.get_absolute_url(),

@@ -70,7 +70,7 @@ def body(request: HttpRequest, body_slug: str) -> HttpResponse:
     obj = get_object_or_404(Body, slug=body_slug)
     committees = obj.committees.annotate(
         meeting_count=Count("meetings"), latest=Max("meetings__date")
-    )
+    ).order_by("name")  # Meta.ordering does not apply to GROUP BY queries
     recent = (
         Meeting.objects.filter(committee__body=obj, date__isnull=False)
         .select_related("committee")

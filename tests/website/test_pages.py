@@ -195,3 +195,8 @@ def test_an_empty_database_renders_every_listing(client, db):
         html = get(client, url)
         assert html.count("<h1") == 1
     assert "Nothing has been imported yet" in get(client, "/")
+
+
+def test_body_page_lists_committees_alphabetically(client, world):
+    html = get(client, world.update.meeting.committee.body.get_absolute_url())
+    assert html.index(">Cabinet<") < html.index(">Children&#x27;s Services Scrutiny Committee<")
