@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from minutebook.records.models import Body, Committee
+from minutebook.records.models import Body, Committee, Person
 from minutebook.search.models import SearchEntry
 
 SORTS = [("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
@@ -25,7 +25,12 @@ class SearchForm(forms.Form):
         required=False,
         empty_label="Any committee",
     )
-    person = forms.SlugField(required=False, widget=forms.HiddenInput)
+    person = forms.CharField(
+        label="Person",
+        required=False,
+        max_length=200,
+        help_text="Only what this person said, asked, answered or promised, or items naming them.",
+    )
     type = forms.ChoiceField(
         label="Record type",
         choices=[("", "Any type"), *SearchEntry.Kind.choices],
@@ -41,6 +46,27 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(
         min_value=1, max_value=10_000, required=False, widget=forms.HiddenInput
     )
+
+    def clean_person(self) -> Person | None:
+        """A name (any case), a unique part of one, or a page slug -> the one Person meant."""
+        text = " ".join(self.cleaned_data.get("person", "").split())
+        if not text:
+            return None
+        person = (
+            Person.objects.filter(slug=text).first()
+            or Person.objects.filter(name__iexact=text).first()
+        )
+        if person is not None:
+            return person
+        candidates = list(Person.objects.filter(name__icontains=text).order_by("name")[:6])
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            names = ", ".join(p.name for p in candidates[:5])
+            raise forms.ValidationError(
+                f"Several people match “{text}”: {names}. Give the full name."
+            )
+        raise forms.ValidationError(f"No one called “{text}” appears in the record.")
 
     def clean(self) -> dict:
         data = super().clean()

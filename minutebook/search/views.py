@@ -29,9 +29,15 @@ def search(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if valid else {}
     text = (data.get("q") or "").strip()
     parsed = parse(text)
-    person = Person.objects.filter(slug=data["person"]).first() if data.get("person") else None
-    filtered = any(request.GET.get(k) for k in FILTERS if k != "person") or not valid
-    context.update(text=text, person=person, parsed=parsed, filtered=filtered)
+    person = data.get("person")
+    filtered = any(request.GET.get(k) for k in FILTERS) or not valid
+    context.update(
+        text=text,
+        person=person,
+        parsed=parsed,
+        filtered=filtered,
+        without_person=_query_string(request, person=None),
+    )
     if parsed.empty or not valid:
         context["no_words"] = bool(text) and parsed.empty
         return render(request, "search/search.html", context)

@@ -23,6 +23,7 @@ PAGE_TYPES = [
     "search",
     "search-empty",
     "search-no-results",
+    "search-invalid",
 ]
 
 
@@ -40,6 +41,7 @@ def urls(world) -> dict[str, str]:
         "search": "/search/?q=exclusions+OR+diocese",
         "search-empty": "/search/",
         "search-no-results": "/search/?q=zyzzyva&type=decision",
+        "search-invalid": "/search/?q=budget&person=Nobody&date_from=2020-01-01&date_to=2019-01-01",
     }
 
 

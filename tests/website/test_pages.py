@@ -68,6 +68,7 @@ def test_item_page_shows_minutes_beside_linked_extracted_records(client, world):
     assert f'href="{work.get_absolute_url()}"' in html  # next item of the meeting
     budget = get(client, world.budget.get_absolute_url())
     assert "£8,270,211" in budget and "RESOLVED that the budget be approved." in budget
+    assert 'href="/search/?q=%22%C2%A38%2C270%2C211%22"' in budget  # money links to its mentions
 
 
 def test_meeting_page_has_agenda_minutes_attendance_documents_questions(client, world):
@@ -120,6 +121,12 @@ def test_search_page_results_filters_and_help(client, world):
     assert "result" in html
     by_person = get(client, f"/search/?q=diocese&person={world.clement.slug}")
     assert "Only records by or about" in by_person and "Mary Clement" in by_person
+    assert "2 results" in get(client, "/search/?q=exclusions&person=joe+caluori")  # any case
+    assert "2 results" in get(client, "/search/?q=exclusions&person=Caluori")  # a unique part
+    unknown = get(client, "/search/?q=exclusions&person=Nobody+Here")
+    assert "No one called “Nobody Here” appears in the record." in unknown
+    assert 'aria-describedby="id_person_helptext id_person_error"' in unknown
+    assert 'id="id_person_error"' in unknown and 'id="id_person_helptext"' in unknown
     none = get(client, "/search/?q=zzyzx")
     assert "No results" in none and "Check the spelling" in none
     relaxed = get(client, "/search/?q=diocese+zzyzx")
