@@ -146,3 +146,24 @@ def test_axe_harness_catches_a_real_violation(page, axe):
     )
     found = {v["id"] for v in axe(page)}
     assert {"image-alt", "label"} <= found
+
+
+def test_search_filters_work_by_keyboard_alone(site, page):
+    base, _ = site
+    page.goto(base + "/search/?q=exclusions")
+    page.locator("#id_q").focus()
+    page.keyboard.press("Tab")  # the Search button
+    page.keyboard.press("Tab")  # the "Filter results" disclosure
+    assert focused_element(page)["text"].startswith("Filter results")
+    page.keyboard.press("Enter")
+    assert page.locator("details.filters").get_attribute("open") is not None
+    page.keyboard.press("Tab")
+    assert focused_element(page)["id"] == "id_body"
+    page.locator("#id_type").focus()
+    page.keyboard.press("End")  # the last record type: documents
+    assert page.locator("#id_type").input_value() == "document"
+    page.get_by_role("button", name="Apply filters").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**type=document**")
+    results = page.locator("ol.results > li")
+    assert results.count() == 1 and "Exclusions report" in results.first.inner_text()
