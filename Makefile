@@ -32,9 +32,11 @@ test: lint test-sqlite test-postgres
 test-sqlite: install
 	$(BIN)/pytest -p no:cacheprovider -n 2
 
-# The storage layer again on a real PostgreSQL (a throwaway cluster, started and removed here).
+# Everything that touches the database again on a real PostgreSQL (a throwaway cluster,
+# started and removed here): storage, search, tracker, questions and the ModernGov import.
 test-postgres: install
-	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider tests/records -m "not browser"
+	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider \
+		tests/records tests/search tests/tracker tests/questions tests/moderngov -m "not browser"
 
 bench: install
 	for b in bench/[a-z]*.py; do $(BIN)/python $$b || exit 1; done
