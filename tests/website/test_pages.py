@@ -207,3 +207,41 @@ def test_an_empty_database_renders_every_listing(client, db):
 def test_body_page_lists_committees_alphabetically(client, world):
     html = get(client, world.update.meeting.committee.body.get_absolute_url())
     assert html.index(">Cabinet<") < html.index(">Children&#x27;s Services Scrutiny Committee<")
+
+
+def test_answered_public_questions_join_the_archive_and_meeting_without_contact_details(
+    client, world
+):
+    from django.utils import timezone
+
+    from minutebook.questions.models import PublicQuestion
+
+    now = timezone.now()
+    PublicQuestion.objects.create(
+        meeting=world.update.meeting,
+        reference="FBC-0001",
+        channel=PublicQuestion.Channel.WEB,
+        name="Ann Other",
+        email="ann.other@example.org",
+        publish_name=False,
+        text="Will the Pause Project continue next year?",
+        submitted_at=now,
+        status=PublicQuestion.Status.ACCEPTED,
+        answer="Funding has been agreed until March 2020.",
+        answered_at=now,
+        published_at=now,
+        minutes_item=world.update,
+    )
+    scrutiny = world.update.meeting.committee.pk
+    for url in ("/questions/", f"/questions/?committee={scrutiny}&year=2018"):
+        html = get(client, url)
+        assert "Questions sent in by residents" in html
+        assert "Will the Pause Project continue next year?" in html
+        assert "Funding has been agreed until March 2020." in html
+        assert "ann.other@example.org" not in html and "Ann Other" not in html
+    cabinet = world.budget.meeting.committee.pk
+    assert "Will the Pause Project" not in get(client, f"/questions/?committee={cabinet}")
+    assert "Will the Pause Project" not in get(client, "/questions/?year=2019")
+    meeting = get(client, world.update.meeting.get_absolute_url())
+    assert "Will the Pause Project continue next year?" in meeting
+    assert "ann.other@example.org" not in meeting
