@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from django.db.models.functions import Lower
+
 from minutebook.core.items import Provenance, SourceItem
 from minutebook.records.models import (
     AgendaItem,
@@ -53,17 +55,19 @@ def extract_and_store(item: AgendaItem, *, meeting_date: dt.date | None) -> None
 
 
 def store_extraction(item: AgendaItem, result: dict) -> None:
-    for model in (
-        Statement,
-        Question,
-        Commitment,
-        Decision,
-        Amount,
-        DateMention,
-        PersonMention,
-        EntityMention,
-    ):
-        model.objects.filter(item=item).delete()
+    if item.extractor_version:
+        # Only an item extracted before has rows to replace; a new one skips eight deletes.
+        for model in (
+            Statement,
+            Question,
+            Commitment,
+            Decision,
+            Amount,
+            DateMention,
+            PersonMention,
+            EntityMention,
+        ):
+            model.objects.filter(item=item).delete()
     people = _people(result)
 
     def person_for(speaker: dict | None) -> Person | None:
@@ -141,13 +145,24 @@ def store_extraction(item: AgendaItem, result: dict) -> None:
         )
         for i, p in enumerate(result.get("people", []))
     )
+    found = result.get("entities", [])
+    known: dict[str, Entity] = {}
+    if found:
+        # one query for the item's entities instead of one per name
+        for entity in (
+            Entity.objects.annotate(lname=Lower("name"))
+            .filter(lname__in={e["name"].lower() for e in found})
+            .order_by("pk")
+        ):
+            known.setdefault(entity.lname, entity)
     mentions = []
-    for i, e in enumerate(result.get("entities", [])):
-        entity = Entity.objects.filter(name__iexact=e["name"]).first()
+    for i, e in enumerate(found):
+        entity = known.get(e["name"].lower())
         if entity is None:
             entity = Entity.objects.create(
                 name=e["name"], type=e["type"], slug=unique_slug(Entity, e["name"])
             )
+            known[e["name"].lower()] = entity
         mentions.append(EntityMention(item=item, position=i, entity=entity, name=e["name"]))
     EntityMention.objects.bulk_create(mentions)
     # Search rows derive from these records: replace them in the same transaction.
