@@ -61,11 +61,28 @@ def parse(text: str) -> ParsedQuery:
     return ParsedQuery(required=tuple(required[:MAX_PARTS]), excluded=tuple(excluded[:MAX_PARTS]))
 
 
+def prefix_forms(word: str) -> list[str]:
+    """A typed prefix and its shorter forms, so it matches the stems both indexes store.
+
+    The indexes keep stems ("education" -> "educ", "safeguarding" -> "safeguard"), so a typed
+    prefix can run past the stem it should match ("educat*"). English stemmers change at most
+    the last three letters, so the prefix also matches with up to three letters off (keeping
+    at least four).
+    """
+    forms = [word]
+    for cut in (1, 2, 3):
+        if len(word) - cut >= 4:
+            forms.append(word[:-cut])
+    return forms
+
+
 def fts5_expression(query: ParsedQuery, *, any_word: bool = False) -> str:
     """An FTS5 MATCH expression. Words are \\w+ only, so quoting them is always safe."""
 
     def quote(part: Part) -> str:
-        return '"' + " ".join(part.words) + '"' + (" *" if part.prefix else "")
+        if part.prefix:
+            return "(" + " OR ".join(f'"{f}" *' for f in prefix_forms(part.words[0])) + ")"
+        return '"' + " ".join(part.words) + '"'
 
     joiner = " OR " if any_word else " AND "
     expression = "(" + joiner.join(quote(p) for p in query.required) + ")"
@@ -78,9 +95,9 @@ def tsquery_expression(query: ParsedQuery, *, any_word: bool = False) -> str:
     """A PostgreSQL ``to_tsquery`` string: phrases with <->, prefixes with :*, exclusions with !."""
 
     def quote(part: Part) -> str:
-        suffix = ":*" if part.prefix else ""
-        words = " <-> ".join(f"'{w}'{suffix}" for w in part.words)
-        return f"({words})"
+        if part.prefix:
+            return "(" + " | ".join(f"'{f}':*" for f in prefix_forms(part.words[0])) + ")"
+        return "(" + " <-> ".join(f"'{w}'" for w in part.words) + ")"
 
     joiner = " | " if any_word else " & "
     expression = "(" + joiner.join(quote(p) for p in query.required) + ")"

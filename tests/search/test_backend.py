@@ -76,6 +76,7 @@ def test_stemming_phrases_prefixes_and_exclusions(store):
     assert set(titles(search("pause project"))) == {"Pause Project", "Project board"}
     assert titles(search("pause project -board")) == ["Pause Project"]
     assert titles(search("safeguard*")) == ["Safeguarding"]
+    assert titles(search("safeguarding*")) == ["Safeguarding"]
     assert set(titles(search("agree"))) == {"Project board"}  # "agreed" stems to "agree"
 
 
@@ -237,3 +238,12 @@ def test_filter_tokens_are_not_searchable_words_and_partial_years_are_exact(stor
     assert search("grit", date_from=dt.date(2022, 3, 2)).total == 0
     assert search("grit", date_to=dt.date(2022, 3, 1)).total == 1
     assert search("grit", committee_id=committee, kinds=("item", "statement")).total == 1
+
+
+def test_prefixes_match_stemmed_words(store):
+    store(
+        source_item("Education", "Education services and libraries were reviewed."),
+        source_item("Roads", "Potholes were repaired."),
+    )
+    for prefix in ("educat*", "educ*", "librar*", "librarie*", "servic*"):
+        assert titles(search(prefix)) == ["Education"], prefix

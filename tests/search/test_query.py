@@ -13,10 +13,13 @@ def test_words_phrases_prefixes_and_exclusions():
         Part(("safeguard",), prefix=True),
     )
     assert q.excluded == (Part(("budget",)),)
-    assert fts5_expression(q) == '("libraries" AND "pause project" AND "safeguard" *) NOT "budget"'
+    prefix = '("safeguard" * OR "safeguar" * OR "safegua" * OR "safegu" *)'
+    assert fts5_expression(q) == f'("libraries" AND "pause project" AND {prefix}) NOT "budget"'
     assert tsquery_expression(q) == (
-        "(('libraries') & ('pause' <-> 'project') & ('safeguard':*)) & !('budget')"
+        "(('libraries') & ('pause' <-> 'project') & "
+        "('safeguard':* | 'safeguar':* | 'safegua':* | 'safegu':*)) & !('budget')"
     )
+    assert fts5_expression(parse("care*")) == '(("care" *))'  # never shorter than four letters
 
 
 def test_hostile_input_is_reduced_to_words():
