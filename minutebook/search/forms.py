@@ -29,7 +29,7 @@ class SearchForm(forms.Form):
         label="Person",
         required=False,
         max_length=200,
-        help_text="Only what this person said, asked, answered or promised, or items naming them.",
+        help_text="Only records by or about them.",
     )
     type = forms.ChoiceField(
         label="Record type",
