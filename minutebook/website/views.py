@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -28,6 +28,7 @@ from minutebook.website.caching import public_page
 
 ITEM_PLACE = "item__meeting__committee__body"
 PERSON_LIMIT = 200
+TOPIC_PAGE = 50
 _ENTITY_ORDER = {"organisation": 0, "programme": 1, "legislation": 2, "place": 3, "other": 4}
 
 
@@ -214,25 +215,30 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public_page
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation or programme across meetings, oldest first, 50 items a page."""
     obj = get_object_or_404(Entity, slug=slug)
-    mentions = obj.mentions.select_related(ITEM_PLACE).order_by(
-        "item__meeting__date", "item__meeting_id", "item__order"
+    items = (
+        AgendaItem.objects.filter(entitymentions__entity=obj)
+        .distinct()
+        .select_related("meeting__committee__body")
+        .defer("minutes_text", "minutes_html", "decision_text", "description")
+        .order_by(F("meeting__date").asc(nulls_last=True), "meeting_id", "order", "pk")
     )
-    items = list({m.item_id: m.item for m in mentions}.values())
-    names = {m.name for m in mentions} | {obj.name}
+    page = Paginator(items, TOPIC_PAGE).get_page(request.GET.get("page"))
+    names = set(obj.mentions.values_list("name", flat=True).distinct()) | {obj.name}
     said = Q()
     for name in names:
         said |= Q(text__icontains=name)
     by_item: dict[int, list[Statement]] = {}
     for s in (
-        Statement.objects.filter(said, item_id__in=[i.pk for i in items])
+        Statement.objects.filter(said, item_id__in=[i.pk for i in page.object_list])
         .select_related("speaker")
         .order_by("item_id", "position")
     ):
         by_item.setdefault(s.item_id, []).append(s)
-    for i in items:
+    for i in page.object_list:
         i.topic_statements = by_item.get(i.pk, [])[:5]
-    return render(request, "website/topic.html", {"entity": obj, "items": items})
+    return render(request, "website/topic.html", {"entity": obj, "page": page})
 
 
 @public_page

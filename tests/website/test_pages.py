@@ -245,3 +245,15 @@ def test_answered_public_questions_join_the_archive_and_meeting_without_contact_
     meeting = get(client, world.update.meeting.get_absolute_url())
     assert "Will the Pause Project continue next year?" in meeting
     assert "ann.other@example.org" not in meeting
+
+
+def test_topic_pages_are_paged_oldest_first(client, world, monkeypatch):
+    from minutebook.website import views
+
+    monkeypatch.setattr(views, "TOPIC_PAGE", 1)
+    first = get(client, world.pause.get_absolute_url())
+    assert "Mentioned in 2 agenda items" in first and "Page 1 of 2" in first
+    assert "Executive Member Update and Questions" in first
+    assert "Diocese schools follow-up" not in first
+    second = get(client, world.pause.get_absolute_url() + "?page=2")
+    assert "Diocese schools follow-up" in second and "The Pause Project had worked" in second
