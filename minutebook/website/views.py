@@ -29,6 +29,7 @@ from minutebook.website.caching import public_page
 ITEM_PLACE = "item__meeting__committee__body"
 PERSON_LIMIT = 200
 TOPIC_PAGE = 50
+HOME_COMMITTEES = 80
 _ENTITY_ORDER = {"organisation": 0, "programme": 1, "legislation": 2, "place": 3, "other": 4}
 
 
@@ -39,11 +40,19 @@ def paragraphs(text: str) -> list[str]:
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    committees = (
-        Committee.objects.select_related("body")
-        .annotate(meeting_count=Count("meetings", distinct=True), latest=Max("meetings__date"))
-        .order_by("body__name", "name")
-    )
+    """Counts, search, recent meetings, and every committee (or every body, for an archive)."""
+    committees = bodies = None
+    if Committee.objects.count() <= HOME_COMMITTEES:
+        committees = (
+            Committee.objects.select_related("body")
+            .annotate(meeting_count=Count("meetings", distinct=True), latest=Max("meetings__date"))
+            .order_by("body__name", "name")
+        )
+    else:  # an archive of many councils: list the councils, each page lists its committees
+        bodies = Body.objects.annotate(
+            committee_count=Count("committees", distinct=True),
+            latest=Max("committees__meetings__date"),
+        ).order_by("name")
     recent = (
         Meeting.objects.select_related("committee__body")
         .filter(date__isnull=False)
@@ -62,7 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "website/home.html",
-        {"committees": committees, "recent": recent, "counts": counts},
+        {"committees": committees, "bodies": bodies, "recent": recent, "counts": counts},
     )
 
 

@@ -257,3 +257,12 @@ def test_topic_pages_are_paged_oldest_first(client, world, monkeypatch):
     assert "Diocese schools follow-up" not in first
     second = get(client, world.pause.get_absolute_url() + "?page=2")
     assert "Diocese schools follow-up" in second and "The Pause Project had worked" in second
+
+
+def test_home_lists_councils_instead_of_committees_for_an_archive(client, world, monkeypatch):
+    from minutebook.website import views
+
+    monkeypatch.setattr(views, "HOME_COMMITTEES", 1)
+    html = get(client, "/")
+    assert "<h2>Councils</h2>" in html and "Fernbridge Borough Council" in html
+    assert "<h2>Committees</h2>" not in html
