@@ -43,9 +43,12 @@ class SearchForm(forms.Form):
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     sort = forms.ChoiceField(label="Order", choices=SORTS, required=False)
-    page = forms.IntegerField(
-        min_value=1, max_value=10_000, required=False, widget=forms.HiddenInput
-    )
+    page = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_page(self) -> int:
+        """A page number; anything else (a stale or hand-edited link) means the first page."""
+        text = self.cleaned_data.get("page") or ""
+        return min(int(text), 10_000) if text.isdigit() and int(text) > 0 else 1
 
     def clean_person(self) -> Person | None:
         """A name (any case), a unique part of one, or a page slug -> the one Person meant."""

@@ -266,3 +266,9 @@ def test_home_lists_councils_instead_of_committees_for_an_archive(client, world,
     html = get(client, "/")
     assert "<h2>Councils</h2>" in html and "Fernbridge Borough Council" in html
     assert "<h2>Committees</h2>" not in html
+
+
+def test_bad_page_numbers_fall_back_to_the_first_page(client, world):
+    for page in ("abc", "-3", "0", "99999999999999999999"):
+        html = get(client, f"/search/?q=exclusions&page={page}")
+        assert "result" in html and "Document for Executive Member Update" in html, page
