@@ -272,3 +272,8 @@ def test_bad_page_numbers_fall_back_to_the_first_page(client, world):
     for page in ("abc", "-3", "0", "99999999999999999999"):
         html = get(client, f"/search/?q=exclusions&page={page}")
         assert "result" in html and "Document for Executive Member Update" in html, page
+
+
+def test_an_overlong_query_says_why(client, world):
+    html = get(client, "/search/?q=" + "word+" * 100)
+    assert 'id="id_q_error"' in html and "at most 300 characters" in html
