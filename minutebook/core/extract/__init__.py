@@ -123,16 +123,25 @@ def extract_text(
     commitments = []
     commitment_idx: set[int] = set()
     last_person = None
+    last_speaker: dict | None = None
     for i, s in enumerate(sentences):
         att = attributions[i]
         speaker_now = att.speaker if att else None
-        found = find_commitment(s.text, people, org_names, last_person, speaker_now)
+        found = find_commitment(
+            s.text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
+        )
         if found is not None:
             found["due"] = first_date(found["action"], meeting_date, day_first(country))
             commitments.append(found)
             commitment_idx.add(i)
         if att and att.speaker.get("name"):
             last_person = att.speaker["name"]
+        if (
+            att
+            and (att.speaker.get("name") or att.speaker.get("role"))
+            and att.speaker["label"].lower() not in {"he", "she", "they"}
+        ):
+            last_speaker = att.speaker
 
     statements = []
     for i, s in enumerate(sentences):

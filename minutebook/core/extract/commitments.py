@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.core.extract.people import ROLE_LABEL, People, speaker
+from minutebook.core.extract.people import ROLE_LABEL, People, find_mentions, speaker
 from minutebook.core.extract.speakers import GROUP, ROLE_PHRASE
 
 _ACTOR_GROUPS = re.compile(
@@ -140,6 +140,15 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
     return len(parts) > 1 and all(p and speaker(p, people)["name"] for p in parts)
 
 
+def _last_named(text: str, people: People) -> str | None:
+    """The last person the words before a pronoun name, as the item's canonical name."""
+    found = find_mentions(text)
+    if not found:
+        return None
+    name = people.canonical(" ".join(found[-1].name.split()))
+    return name if name in people.roles else None
+
+
 def _trim_actor(candidate: str) -> list[str]:
     """Ways to read the words before the modal as a subject, shortest plausible last."""
     words = candidate.split()
@@ -155,8 +164,14 @@ def find_commitment(
     org_names: set[str],
     last_person: str | None,
     speaker_of_sentence: dict | None,
+    *,
+    last_speaker: dict | None = None,
 ) -> dict | None:
-    """The commitment ``text`` (one sentence) makes, or None."""
+    """The commitment ``text`` (one sentence) makes, or None.
+
+    ``last_speaker`` is who the minutes last attributed words to: "He would report back"
+    after "The Commissioner presented the report" is the Commissioner's promise.
+    """
     act = _ACTION_LINE.match(text)
     if act:
         body = act.group("body").strip()
@@ -205,16 +220,30 @@ def find_commitment(
                 if _HEDGES.search(prefix[-120:]) and not undertaking:
                     return None
                 label = cand.strip()
-                if (
-                    label.lower() in {"he", "she", "they"}
-                    and speaker_of_sentence
-                    and speaker_of_sentence.get("name")
-                ):
+                pronoun = label.lower() in {"he", "she", "they"}
+                named_here = _last_named(text[: m.start("actor") + len(clause)], people)
+                if pronoun and named_here:
+                    # "Sharon Tan (Suffolk) affirmed that she would ...": the sentence's own
+                    # subject, not whoever spoke last
+                    actor = {
+                        "label": label,
+                        "name": named_here,
+                        "role": people.roles.get(named_here),
+                    }
+                elif pronoun and speaker_of_sentence and speaker_of_sentence.get("name"):
                     actor = dict(speaker_of_sentence)
                     actor["label"] = label
+                elif pronoun and last_speaker and not last_person:
+                    actor = {
+                        "label": label,
+                        "name": last_speaker.get("name"),
+                        "role": last_speaker.get("role"),
+                    }
                 else:
                     actor = speaker(label, people, last_person)
-                    if not actor["name"] and not actor.get("role"):
+                    if pronoun:
+                        actor["role"] = people.roles.get(actor["name"]) if actor["name"] else None
+                    elif not actor["name"] and not actor.get("role"):
                         actor["role"] = re.sub(r"^(?:the|The)\s+", "", label)
                 action_start = m.start("modal")
                 action = text[action_start:].strip().rstrip(".;")

@@ -206,6 +206,8 @@ def collect(text: str) -> tuple[People, list[Mention]]:
     for m in mentions:  # a name broken over a line is still one name
         m.name = " ".join(m.name.split())
         m.label = " ".join(m.label.split())
+        if m.role:
+            m.role = " ".join(m.role.split())
     # full names first, so surname-only mentions resolve to them
     for m in sorted(mentions, key=lambda x: -len(x.name.split())):
         people.add(m.name, m.role)
