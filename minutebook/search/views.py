@@ -73,7 +73,7 @@ def search(request: HttpRequest) -> HttpResponse:
     context.update(
         page=result,
         any_word=any_word,
-        pagination=_pagination(request, result),
+        pagination=_pagination(request, result, any_word=any_word),
         count_cap=f"{COUNT_CAP:,}",
     )
     if not result.total:
@@ -91,19 +91,26 @@ def _query_string(request: HttpRequest, **changes: object) -> str:
     return "?" + urlencode(params)
 
 
-def _pagination(request: HttpRequest, result: SearchPage) -> dict:
+def _pagination(request: HttpRequest, result: SearchPage, *, any_word: bool) -> dict:
     current, last = result.request.page, result.pages
+    match = "any" if any_word else None  # a relaxed search stays relaxed on later pages
     window = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
     links, previous = [], 0
     for n in window:
         if n - previous > 1:
             links.append({"gap": True})
-        links.append({"number": n, "url": _query_string(request, page=n), "current": n == current})
+        links.append(
+            {
+                "number": n,
+                "url": _query_string(request, page=n, match=match),
+                "current": n == current,
+            }
+        )
         previous = n
     return {
         "links": links if last > 1 else [],
-        "previous": _query_string(request, page=current - 1) if current > 1 else None,
-        "next": _query_string(request, page=current + 1) if current < last else None,
+        "previous": _query_string(request, page=current - 1, match=match) if current > 1 else None,
+        "next": _query_string(request, page=current + 1, match=match) if current < last else None,
         "first_shown": result.request.offset + 1,
         "last_shown": result.request.offset + len(result.hits),
     }

@@ -277,3 +277,17 @@ def test_bad_page_numbers_fall_back_to_the_first_page(client, world):
 def test_an_overlong_query_says_why(client, world):
     html = get(client, "/search/?q=" + "word+" * 100)
     assert 'id="id_q_error"' in html and "at most 300 characters" in html
+
+
+def test_a_relaxed_search_stays_relaxed_on_later_pages(client, world):
+    from minutebook.records.store import store_items
+    from tests.search.conftest import source_item
+
+    store_items(
+        [source_item(f"Verges {n}", f"Grass verges cut {n}.", key=f"v{n}") for n in range(25)],
+        run_extraction=False,
+    )
+    first = get(client, "/search/?q=verges+zyzzyva")
+    assert "contain <em>any</em> of them" in first and "match=any" in first
+    second = get(client, "/search/?q=verges+zyzzyva&match=any&page=2")
+    assert "showing 21–25" in second
