@@ -36,7 +36,8 @@ test-sqlite: install
 # started and removed here): storage, search, tracker, questions and the ModernGov import.
 test-postgres: install
 	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider \
-		tests/records tests/search tests/tracker tests/questions tests/moderngov -m "not browser"
+		tests/records tests/search tests/website tests/tracker tests/questions tests/moderngov \
+		-m "not browser"
 
 bench: install
 	for b in bench/[a-z]*.py; do $(BIN)/python $$b || exit 1; done
