@@ -145,6 +145,13 @@ def run_axe(page, *, context: str | None = None) -> list[dict]:
         if _require_browser():
             pytest.fail(message)
         pytest.skip(message)
+    # After a click that submits a form, the new document can be inspected before its
+    # stylesheets have loaded; axe would then judge the unstyled page (target sizes etc.).
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => Array.from(document.styleSheets).length >= "
+        "document.querySelectorAll('link[rel=stylesheet]').length"
+    )
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
