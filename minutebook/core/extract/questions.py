@@ -61,6 +61,12 @@ _UMBRELLA = re.compile(
     r"(?: (?:about|on|regarding|concerning|in relation to) [^:]{3,300}?)?)"
     r"(?:,?\s*including the following|,? as follows)?\s*[:.\-–]*\s*$"
 )
+#: A limb under "questions and comments from Members": "In relation to X, Mr Y confirmed Z".
+_TOPIC_REPLY = re.compile(
+    r"^(?:In relation to|Regarding|With regard to|In respect of|On the question of|Concerning)"
+    r"\s+(?P<rest>.+)$",
+    re.DOTALL,
+)
 _HEADING_ASK = re.compile(
     r"^(?:a (?:range|number|series) of|several|various|many|some|a few|further|the following)"
     r"\s+(?:questions|queries|points|issues)",
@@ -125,6 +131,8 @@ def find_questions(
     out: list[_Q] = []
     kinds: dict[int, str] = {}
     open_q: _Q | None = None
+    direct_asker: dict | None = None  # set once minutes list their questions as "?" sentences
+    direct_mode = False
 
     def close() -> None:
         nonlocal open_q
@@ -225,7 +233,9 @@ def find_questions(
         # a direct question, when a heading such as "Members asked:" introduces it
         if text.rstrip().endswith("?") and not text.lstrip().startswith(("‘", "'", "“", '"')):
             ctx_asker = _context_asker(sentences, i, attributions)
-            if ctx_asker is not None or (open_q is not None and open_q.direct):
+            if ctx_asker is not None or direct_mode:
+                ctx_asker = ctx_asker or direct_asker
+                direct_asker, direct_mode = ctx_asker, True
                 close()
                 open_q = _Q(ctx_asker, text.strip(), sentence=i)
                 open_q.direct = True
@@ -233,7 +243,24 @@ def find_questions(
                 continue
         if open_q is not None and open_q.limbs:
             limb = bool(s.marker) and not s.marker.strip("().").isdigit()
-            if limb or (open_q.answer_parts and not new_para):
+            bullet = new_para and not s.marker  # a bulleted reply under the umbrella
+            topic = _TOPIC_REPLY.match(text)
+            if topic and (limb or bullet):
+                r = _RESPONDER_IN_QUESTION.search(topic.group("rest"))
+                if r and len(topic.group("rest")[: r.start()].split()) >= 2:
+                    umbrella = open_q
+                    if umbrella.answer_parts:
+                        close()
+                    q = topic.group("rest")[: r.start()].strip(" ,")
+                    responder = speaker_for(r.group("resp"), people)
+                    out.append(_Q(umbrella.asker, q, responder, [r.group("a")], i))
+                    open_q = umbrella if not umbrella.answer_parts else None
+                    if open_q is not None:
+                        open_q.limbs = True
+                        open_q.answer_parts = []  # answered by its limbs, not itself
+                    kinds[i] = "answer"
+                    continue
+            if limb or bullet or (open_q.answer_parts and not new_para):
                 open_q.answer_parts = (open_q.answer_parts or []) + [text.strip()]
                 kinds[i] = "answer"
                 continue
@@ -262,6 +289,8 @@ def find_questions(
     close()
     result = []
     for q in out:
+        if q.limbs and q.answer_parts == []:
+            continue  # an umbrella whose limbs were recorded as their own questions
         answer = " ".join(p for p in (q.answer_parts or []) if p).strip() or None
         result.append(
             {"asker": q.asker, "question": q.question, "responder": q.responder, "answer": answer}
