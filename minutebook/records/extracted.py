@@ -55,6 +55,7 @@ def extract_and_store(item: AgendaItem, *, meeting_date: dt.date | None) -> None
 
 
 def store_extraction(item: AgendaItem, result: dict) -> None:
+    created: dict[str, list] = {}
     if item.extractor_version:
         # Only an item extracted before has rows to replace; a new one skips eight deletes.
         for model in (
@@ -75,7 +76,7 @@ def store_extraction(item: AgendaItem, result: dict) -> None:
             return None
         return people.get(speaker["name"]) or _person(speaker["name"], people)
 
-    Statement.objects.bulk_create(
+    created["statements"] = Statement.objects.bulk_create(
         Statement(
             item=item,
             position=i,
@@ -87,7 +88,7 @@ def store_extraction(item: AgendaItem, result: dict) -> None:
         )
         for i, s in enumerate(result.get("statements", []))
     )
-    Question.objects.bulk_create(
+    created["questions"] = Question.objects.bulk_create(
         Question(
             item=item,
             position=i,
@@ -102,7 +103,7 @@ def store_extraction(item: AgendaItem, result: dict) -> None:
         )
         for i, q in enumerate(result.get("questions", []))
     )
-    Commitment.objects.bulk_create(
+    created["commitments"] = Commitment.objects.bulk_create(
         Commitment(
             item=item,
             position=i,
@@ -115,7 +116,7 @@ def store_extraction(item: AgendaItem, result: dict) -> None:
         )
         for i, c in enumerate(result.get("commitments", []))
     )
-    Decision.objects.bulk_create(
+    created["decisions"] = Decision.objects.bulk_create(
         Decision(item=item, position=i, text=d["text"], kind=d["kind"])
         for i, d in enumerate(result.get("decisions", []))
     )
@@ -135,7 +136,7 @@ def store_extraction(item: AgendaItem, result: dict) -> None:
         for i, d in enumerate(result.get("dates", []))
         if _date(d["date"]) is not None
     )
-    PersonMention.objects.bulk_create(
+    created["personmentions"] = PersonMention.objects.bulk_create(
         PersonMention(
             item=item,
             position=i,
@@ -166,6 +167,18 @@ def store_extraction(item: AgendaItem, result: dict) -> None:
         mentions.append(EntityMention(item=item, position=i, entity=entity, name=e["name"]))
     EntityMention.objects.bulk_create(mentions)
     # Search rows derive from these records: replace them in the same transaction.
+    # The rows just written are what the index derives from: hand them over instead of
+    # reading them back (bulk_create returns them with their keys on SQLite and PostgreSQL).
+    if all(row.pk is not None for rows in created.values() for row in rows):
+        cache = getattr(item, "_prefetched_objects_cache", {})
+        for name in created:
+            cache.pop(name, None)
+        item._prefetched_objects_cache = cache
+        for name, rows in created.items():
+            queryset = getattr(item, name).get_queryset()
+            queryset._result_cache = list(rows)  # as prefetch_related leaves it
+            queryset._prefetch_done = True
+            cache[name] = queryset
     index_item(item)
 
 
