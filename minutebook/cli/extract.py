@@ -13,48 +13,13 @@ import json
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterator
 from typing import Any
 
 import click
 
+from minutebook.cli.sources import extract_sources
 from minutebook.core.errors import SourceError
-from minutebook.core.items import SourceItem
-from minutebook.core.readers import Hints, read_source
-
-
-def item_source(path: str, item: SourceItem, count: int) -> str:
-    """The ``source`` of an extraction: the path as typed, plus ``#id`` in a multi-item file."""
-    if count == 1:
-        return path
-    uri = item.provenance.uri
-    suffix = uri.rsplit("#", 1)[1] if "#" in uri else (item.item_key or str(item.order))
-    return f"{path}#{suffix}"
-
-
-def extractions(
-    paths: tuple[str, ...], hints: Hints, errors: list[str]
-) -> Iterator[dict[str, Any]]:
-    """Read and extract each path in turn, appending one-line errors for unreadable ones.
-
-    A generator, so a large JSON Lines file is extracted and printed item by item rather
-    than held whole in memory as extractions.
-    """
-    from minutebook.core.extract import extract
-
-    for path in paths:
-        try:
-            items = list(read_source(path, hints))
-        except SourceError as exc:
-            errors.append(f"error: {exc}")
-            continue
-        for item in items:
-            yield extract(
-                item,
-                meeting_date=item.meeting_date or hints.meeting_date,
-                source=item_source(path, item, len(items)),
-            )
-
+from minutebook.core.readers import Hints
 
 # --------------------------------------------------------------------------- text summary
 
@@ -167,11 +132,11 @@ def extract_cmd(
     def report_errors() -> None:
         nonlocal failed
         for error in errors:
-            click.echo(error, err=True)
+            click.echo(f"error: {error}", err=True)
         failed = failed or bool(errors)
         errors.clear()
 
-    for result in extractions(paths, hints, errors):
+    for _item, result in extract_sources(paths, hints, errors):
         report_errors()
         if fmt == "json":
             body_text = json.dumps(result, ensure_ascii=False, indent=2)

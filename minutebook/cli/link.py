@@ -13,46 +13,26 @@ import sys
 
 import click
 
-from minutebook.core.errors import SourceError
-from minutebook.core.items import SourceItem
+from minutebook.cli.sources import extract_sources
 from minutebook.core.link import Link, LinkInput, link_items, links_to_json
-from minutebook.core.readers import Hints, read_source
-
-
-def item_source(path: str, item: SourceItem, count: int) -> str:
-    """The item's id in link output: the path as typed, plus ``#id`` inside a multi-item file."""
-    if count == 1:
-        return path
-    uri = item.provenance.uri
-    suffix = uri.rsplit("#", 1)[1] if "#" in uri else (item.item_key or str(item.order))
-    return f"{path}#{suffix}"
+from minutebook.core.readers import Hints
 
 
 def gather(paths: tuple[str, ...], hints: Hints) -> tuple[list[LinkInput], list[str]]:
     """Read and extract every path; return the linker inputs and one-line errors."""
-    from minutebook.core.extract import extract
-
     inputs: list[LinkInput] = []
     errors: list[str] = []
-    for path in paths:
-        try:
-            items = list(read_source(path, hints))
-        except SourceError as exc:
-            errors.append(str(exc))
-            continue
-        for item in items:
-            source = item_source(path, item, len(items))
-            extraction = extract(item, meeting_date=item.meeting_date, source=source)
-            inputs.append(
-                LinkInput(
-                    source=source,
-                    body=item.body,
-                    committee=item.committee,
-                    meeting_date=item.meeting_date,
-                    order=len(inputs),
-                    extraction=extraction,
-                )
+    for item, extraction in extract_sources(paths, hints, errors):
+        inputs.append(
+            LinkInput(
+                source=extraction["source"],
+                body=item.body,
+                committee=item.committee,
+                meeting_date=item.meeting_date,
+                order=len(inputs),
+                extraction=extraction,
             )
+        )
     return inputs, errors
 
 

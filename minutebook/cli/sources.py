@@ -6,6 +6,10 @@ import glob
 import os
 from collections.abc import Iterator
 
+from minutebook.core.errors import SourceError
+from minutebook.core.items import SourceItem
+from minutebook.core.readers import Hints, read_source
+
 SKIP_SUFFIXES = (".md", ".json", ".py", ".pyc")
 
 
@@ -29,3 +33,34 @@ def expand_paths(paths: tuple[str, ...] | list[str]) -> Iterator[str]:
             yield from matches or [path]
         else:
             yield path
+
+
+def item_source(path: str, item: SourceItem, count: int) -> str:
+    """An item's name in output: the path as typed, plus ``#id`` inside a multi-item file."""
+    if count == 1:
+        return path
+    uri = item.provenance.uri
+    suffix = uri.rsplit("#", 1)[1] if "#" in uri else (item.item_key or str(item.order))
+    return f"{path}#{suffix}"
+
+
+def extract_sources(
+    paths: tuple[str, ...], hints: Hints, errors: list[str]
+) -> Iterator[tuple[SourceItem, dict]]:
+    """Read and extract each path in turn: (item, extraction) pairs, with ``source`` set.
+
+    A generator, so a large JSON Lines file is extracted item by item rather than held whole
+    in memory. An unreadable path appends its one-line ``SourceError`` text to ``errors`` and
+    the others are still read. Readers already apply ``hints.meeting_date`` to the items.
+    """
+    from minutebook.core.extract import extract
+
+    for path in paths:
+        try:
+            items = list(read_source(path, hints))
+        except SourceError as exc:
+            errors.append(str(exc))
+            continue
+        for item in items:
+            source = item_source(path, item, len(items))
+            yield item, extract(item, meeting_date=item.meeting_date, source=source)

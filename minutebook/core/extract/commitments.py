@@ -149,7 +149,7 @@ def _last_named(text: str, people: People) -> str | None:
     return name if name in people.roles else None
 
 
-def _trim_actor(candidate: str) -> list[str]:
+def _subject_readings(candidate: str) -> list[str]:
     """Ways to read the words before the modal as a subject, shortest plausible last."""
     words = candidate.split()
     outs = []
@@ -212,7 +212,7 @@ def find_commitment(
         if not clause:
             continue
         speaker_named = bool(speaker_of_sentence and speaker_of_sentence.get("name"))
-        for cand in (clause, *_trim_actor(clause)[1:]):
+        for cand in _subject_readings(clause):
             if _actor_ok(cand, people, org_names) or (
                 cand.lower() == "they" and speaker_named and "that they" in text[: m.end()]
             ):

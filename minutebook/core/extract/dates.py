@@ -14,50 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tues": 1,
-    "tue": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thurs": 3,
-    "thu": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
+from minutebook.core.calendar_names import MONTHS, WEEKDAYS
+
 _MONTH = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -126,10 +84,7 @@ def find_dates(text: str, meeting_date: dt.date | None, day_first: bool = True) 
             spans.append((pos, end))
 
     for m in _DAY_MONTH.finditer(text):
-        month = _MONTHS[m.group("mon").lower().rstrip(".")]
-        if m.group("mon") == "May" and not m.group("year") and not m.group("wd"):
-            # "5 May" is a date but "may" as a verb never follows a number, so keep it
-            pass
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
         day = int(m.group("day"))
         year = m.group("year")
         if not year and _RANGE_END.search(text[max(0, m.start() - 40) : m.start()]):
@@ -148,7 +103,7 @@ def find_dates(text: str, meeting_date: dt.date | None, day_first: bool = True) 
     for m in _MONTH_DAY.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        month = _MONTHS[m.group("mon").lower().rstrip(".")]
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
         year = m.group("year")
         if not year and m.group("mon") in {"May", "March"} and not m.group("wd"):
             # "May 5" / "March 3" without a year are too often not dates at all
@@ -192,7 +147,7 @@ def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
         return ref + dt.timedelta(days=1)
     if word == "yesterday":
         return ref - dt.timedelta(days=1)
-    target = _WEEKDAYS[m.group("wd").lower()]
+    target = WEEKDAYS[m.group("wd").lower()]
     rel = m.group("rel").lower()
     delta = (target - ref.weekday()) % 7
     if rel == "last":

@@ -41,6 +41,8 @@ _MOTION = re.compile(
     r"rejected|adopted|not carried)\b|\b(?:motion|amendment) (?:carried|lost|passed|failed)\b",
     re.IGNORECASE,
 )
+#: The decision kind a body's verb gives ("The Committee noted ..." is "noted").
+_VERB_KIND = {"noted": "noted", "agreed": "agreed", "resolved": "resolved", "decided": "resolved"}
 _THANKS = re.compile(r"\b(?:thank|thanks|thanked|gratitude|appreciation)\b", re.IGNORECASE)
 _LIMB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[).]?$")
 
@@ -150,14 +152,7 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
                     used.add(i)
                     i = j
                     continue
-                kind = (
-                    "noted"
-                    if verb == "noted"
-                    else "agreed"
-                    if verb == "agreed"
-                    else ("resolved" if verb in {"resolved", "decided"} else "other")
-                )
-                out.append({"text": s.text.strip(), "kind": kind})
+                out.append({"text": s.text.strip(), "kind": _VERB_KIND.get(verb, "other")})
                 used.add(i)
                 i += 1
                 continue

@@ -43,7 +43,6 @@ _ROLE_LABEL = re.compile(
     r"Head|Officer|Clerk|Executive|Secretary|Treasurer|Commissioner|President|Solicitor)"
     r"(?:\s+(?:for|of)\s+[A-Z][\w’'-]*(?:(?:,?\s+and\s+|,\s+|\s+)[A-Z][\w’'-]*)*)?)"
 )
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -237,4 +236,3 @@ def speaker(label: str, people: People, last_person: str | None = None) -> dict:
 
 
 ROLE_LABEL = _ROLE_LABEL
-PRONOUN = _PRONOUN

@@ -18,32 +18,13 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
+from minutebook.core.calendar_names import MONTHS
 from minutebook.core.decoding import decode_text
 from minutebook.core.errors import SourceError
 from minutebook.core.items import DocumentRef, Provenance, SourceItem, sha256_bytes
 from minutebook.core.readers import Hints
 from minutebook.core.readers.identity import item_key_for, meeting_key_for
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
 _MEETING_LINK = re.compile(
     r"(?:Agenda|Minutes|Decisions)\s+for\s+(?P<committee>.+?)\s+on\s+"
     r"(?:\w+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})",
@@ -215,7 +196,7 @@ def _meeting_context(doc: etree._Element) -> tuple[str, dt.date | None]:
     for candidate in doc.xpath("//a | //title | //h1 | //h2 | //li"):
         match = _MEETING_LINK.search(_text_of(candidate))
         if match:
-            month = _MONTHS.get(match.group("month").lower())
+            month = MONTHS.get(match.group("month").lower())
             if month:
                 try:
                     date = dt.date(int(match.group("year")), month, int(match.group("day")))

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
+from minutebook.core.calendar_names import MONTHS
 from minutebook.core.decoding import normalise_text
 from minutebook.core.errors import SourceError
 from minutebook.core.items import Provenance, SourceItem, sha256_bytes
@@ -44,15 +45,7 @@ _PAGE_FURNITURE = re.compile(
     r"^\s*(?:-\s*\d+\s*-|(?:page\s+)?\d+(?:\s+of\s+\d+)?|page\s+\d+\s+of\s+\d+)\s*$",
     re.IGNORECASE,
 )
-_MONTH_NAMES = [
-    *("january", "february", "march", "april", "may", "june", "july", "august"),
-    *("september", "october", "november", "december"),
-]
-_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, start=1)}
-_MONTH_ALT = (
-    "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
-)
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_DMY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
@@ -321,10 +314,7 @@ def _first_date(text: str) -> dt.date | None:
 
 def _month_number(name: str) -> int:
     name = name.lower().rstrip(".")
-    for full, number in _MONTHS.items():
-        if full.startswith(name[:3]):
-            return number
-    return 0
+    return MONTHS.get(name) or MONTHS.get(name[:3], 0)
 
 
 def find_committee(text: str) -> str:
