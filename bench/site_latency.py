@@ -2,10 +2,11 @@
 
 Builds a throwaway SQLite database from the demo data plus the whole corpus (``minutebook
 demo --no-serve``: the two seed pages and every item of ../shared/corpus, with
-extraction), serves it with a pre-forked pool of threaded WSGI workers (one per core,
-DEBUG off, as a production WSGI server would run it), and drives it with 20 concurrent
-clients, each sending its next request as soon as the last one is answered. Latency is
-from sending the request to reading the last byte of the response. Goal: p95 <= 100 ms.
+extraction), serves it with ``minutebook serve`` (Granian, one worker process per core, DEBUG off, as
+production runs it), and drives it with 20 concurrent clients, each on its own kept-alive
+connection (as a browser keeps one) sending its next request as soon as the last one is
+answered. Latency is from sending the request to reading the last byte of the response.
+Goal: p95 <= 100 ms.
 
     .venv/bin/python bench/site_latency.py [--clients 20] [--requests 400] [--db PATH]
 """
@@ -16,7 +17,6 @@ import argparse
 import http.client
 import os
 import random
-import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +25,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote_plus
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -50,47 +51,6 @@ SEARCHES = [
 ]
 
 
-def serve(port: int, workers: int) -> None:
-    """Pre-fork ``workers`` processes, each a threaded WSGI server on one shared socket."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "minutebook.project.settings"
-    import django
-
-    django.setup()
-    from django.core.handlers.wsgi import WSGIHandler
-    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
-
-    class Quiet(WSGIRequestHandler):
-        def log_message(self, *args) -> None:  # no per-request logging in a benchmark
-            pass
-
-    app = WSGIHandler()
-    listener = socket.socket()
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", port))
-    listener.listen(128)
-    children = []
-    for _ in range(workers):
-        pid = os.fork()
-        if pid == 0:
-            server = ThreadedWSGIServer(("127.0.0.1", port), Quiet, bind_and_activate=False)
-            server.socket = listener
-            server.server_name, server.server_port = "127.0.0.1", port
-            server.setup_environ()
-            server.set_app(app)
-            server.serve_forever()
-            os._exit(0)
-        children.append(pid)
-
-    def stop(*_args) -> None:
-        for pid in children:
-            os.kill(pid, signal.SIGTERM)
-        sys.exit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    for pid in children:
-        os.waitpid(pid, 0)
-
-
 def pick_urls() -> dict[str, list[str]]:
     from django.db.models import Count
 
@@ -108,19 +68,25 @@ def pick_urls() -> dict[str, list[str]]:
     return {
         "item": [f"/items/{pk}/" for pk in rng.sample(items, min(150, len(items)))],
         "meeting": [f"/meetings/{pk}/" for pk in rng.sample(meetings, min(100, len(meetings)))],
-        "search": [f"/search/?q={q.replace(' ', '+').replace(chr(34), '%22')}" for q in SEARCHES]
-        + [f"/search/?q={q.replace(' ', '+')}&page=2" for q in SEARCHES[:5]],
+        "search": [f"/search/?q={quote_plus(q)}" for q in SEARCHES]
+        + [f"/search/?q={quote_plus(q)}&page=2" for q in SEARCHES[:5]],
         "person": [f"/people/{slug}/" for slug in people],
     }
 
 
-def fetch(port: int, url: str) -> tuple[float, int]:
+def fetch(port: int, url: str, conn: http.client.HTTPConnection | None = None) -> tuple[float, int]:
+    """One GET; on ``conn`` (kept alive, as a browser keeps its connection) if given."""
     began = time.perf_counter()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request("GET", url, headers={"Host": "127.0.0.1"})
-    response = conn.getresponse()
-    response.read()
-    conn.close()
+    own = conn is None
+    if own:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("GET", url, headers={"Host": "127.0.0.1"})
+        response = conn.getresponse()
+        response.read()
+    finally:
+        if own:
+            conn.close()
     return (time.perf_counter() - began) * 1000, response.status
 
 
@@ -133,12 +99,18 @@ def load(port: int, urls: list[str], total: int, clients: int) -> dict:
     errors: list[int] = []
 
     def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         while True:
             with lock:
                 if not queue:
+                    conn.close()
                     return
                 url = queue.pop()
-            ms, status = fetch(port, url)
+            try:
+                ms, status = fetch(port, url, conn)
+            except (http.client.HTTPException, OSError):
+                conn.close()  # the server closed an idle connection: open another
+                ms, status = fetch(port, url, conn)
             with lock:
                 timings.append(ms)
                 if status != 200:
@@ -169,13 +141,10 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=400, help="Per page type.")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--db", help="Use (or build, if missing) this SQLite database.")
-    parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--threads", type=int, default=2, help="Per worker.")
     parser.add_argument("--page-cache", type=int, default=10, help="Seconds, second run.")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    if args.serve:
-        serve(args.serve, args.workers)
-        return 0
     with tempfile.TemporaryDirectory(prefix="minutebook-site-bench-") as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "site.sqlite3"
         env = {
@@ -220,9 +189,10 @@ def main() -> int:
         sections.append(f"**{label}** (load average during the run: {load_avg})\n\n{table}")
     body = (
         f"Demo data plus the whole corpus ({sizes[0]:,} items, {sizes[1]:,} meetings, "
-        f"{sizes[2]:,} people, extracted), SQLite, served by {args.workers} pre-forked threaded "
-        f"WSGI workers with DEBUG off; {args.clients} concurrent closed-loop clients on the "
-        "same machine (they share its cores with the server). Run twice: rendering every "
+        f"{sizes[2]:,} people, extracted), SQLite, served by `minutebook serve` (Granian, "
+        f"{args.workers} workers x {args.threads} threads, DEBUG off); {args.clients} concurrent "
+        "closed-loop clients on kept-alive connections, on the same machine (they share its "
+        "cores with the server). Run twice: rendering every "
         "request, and with `MINUTEBOOK_PAGE_CACHE_SECONDS` micro-caching (pages may then lag "
         "an import by that many seconds; off by default).\n\n"
         + "\n\n".join(sections)
@@ -245,8 +215,11 @@ def measure(env: dict[str, str], urls: dict[str, list[str]], args) -> tuple[dict
     """Start the server with ``env``, load each page type, stop it; results and load average."""
     urls = dict(urls)
     port = free_port()
+    command = [str(Path(sys.executable).parent / "minutebook"), "serve", "--port", str(port)]
+    command += ["--workers", str(args.workers), "--threads", str(args.threads)]
     server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", str(port), "--workers", str(args.workers)],
+        command,
+        stdout=subprocess.DEVNULL,
         env=env,
         cwd=ROOT,
     )

@@ -15,6 +15,7 @@ from minutebook.cli.importing import import_cmd, import_paths
 from minutebook.cli.link import link_cmd
 from minutebook.cli.questions import questions_cmd
 from minutebook.cli.search import reindex, search_cmd
+from minutebook.cli.serving import keep_connections, serve_site
 from minutebook.cli.setup import setup_django
 
 SEED_BODY = "Islington Council"
@@ -40,15 +41,37 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=1)
 
 
+def serve_options(command):
+    """--workers, --threads and --dev, shared by `serve` and `demo`."""
+    command = click.option(
+        "--dev", is_flag=True, help="Django's development server, reloading on code changes."
+    )(command)
+    command = click.option(
+        "--threads",
+        default=2,
+        show_default=True,
+        type=click.IntRange(1, 64),
+        help="Threads per worker.",
+    )(command)
+    return click.option(
+        "--workers", type=click.IntRange(1, 256), help="Worker processes [default: one per core]."
+    )(command)
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(host: str, port: int) -> None:
-    """Serve the public website (development server; use a WSGI server in production)."""
-    setup_django()
-    from django.core.management import call_command
+@serve_options
+def serve(host: str, port: int, workers: int | None, threads: int, dev: bool) -> None:
+    """Serve the website and API with Granian (a production WSGI server).
 
-    call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True)
+    Put a TLS-terminating proxy in front of it in production. Static files are served by
+    the application (WhiteNoise).
+    """
+    if not dev:
+        keep_connections()
+    setup_django(debug=dev)
+    serve_site(host, port, workers=workers, threads=threads, dev=dev)
 
 
 def _sample_dir() -> Path | None:
@@ -65,7 +88,10 @@ def _sample_dir() -> Path | None:
 @click.option("--sample", default=200, show_default=True, help="Corpus items to import per file.")
 @click.option("--serve/--no-serve", "serve_after", default=True, help="Serve the site afterwards.")
 @click.option("--port", default=8000, show_default=True, type=int)
-def demo(sample: int, serve_after: bool, port: int) -> None:
+@serve_options
+def demo(
+    sample: int, serve_after: bool, port: int, workers: int | None, threads: int, dev: bool
+) -> None:
     """Migrate, import sample minutes, extract, and serve on 127.0.0.1.
 
     Uses ../shared (seeds and a sample of the corpus) when present, or MINUTEBOOK_SAMPLE_DIR;
@@ -73,7 +99,9 @@ def demo(sample: int, serve_after: bool, port: int) -> None:
     """
     from minutebook.core.readers import Hints
 
-    setup_django()
+    if serve_after and not dev:
+        keep_connections()
+    setup_django(debug=serve_after and dev)
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -91,10 +119,7 @@ def demo(sample: int, serve_after: bool, port: int) -> None:
         fictional = import_paths([str(examples)], Hints())
         click.echo(f"fictional examples: {fictional}")
     if serve_after:
-        click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        from django.core.management import call_command as run
-
-        run("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+        serve_site("127.0.0.1", port, workers=workers, threads=threads, dev=dev)
 
 
 @cli.command()

@@ -6,6 +6,7 @@ from django import forms
 
 from minutebook.records.models import Body, Committee, Person
 from minutebook.search.models import SearchEntry
+from minutebook.website.widgets import QuickSelect
 
 SORTS = [("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
@@ -18,12 +19,17 @@ class CommitteeChoiceField(forms.ModelChoiceField):
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search the minutes", required=False, max_length=300)
     body = forms.ModelChoiceField(
-        queryset=Body.objects.all(), to_field_name="slug", required=False, empty_label="Any body"
+        queryset=Body.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any body",
+        widget=QuickSelect,
     )
     committee = CommitteeChoiceField(
         queryset=Committee.objects.select_related("body"),
         required=False,
         empty_label="Any committee",
+        widget=QuickSelect,
     )
     person = forms.CharField(
         label="Person",
@@ -35,6 +41,7 @@ class SearchForm(forms.Form):
         label="Record type",
         choices=[("", "Any type"), *SearchEntry.Kind.choices],
         required=False,
+        widget=QuickSelect,
     )
     date_from = forms.DateField(
         label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -42,7 +49,7 @@ class SearchForm(forms.Form):
     date_to = forms.DateField(
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    sort = forms.ChoiceField(label="Order", choices=SORTS, required=False)
+    sort = forms.ChoiceField(label="Order", choices=SORTS, required=False, widget=QuickSelect)
     page = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_page(self) -> int:

@@ -146,7 +146,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
 @public_page
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(AgendaItem.objects.select_related("meeting__committee__body"), pk=pk)
-    siblings = list(obj.meeting.items.values_list("pk", "number", "title"))
+    siblings = list(obj.meeting.items.order_by("order", "id").values_list("pk", "number", "title"))
     index = next(i for i, s in enumerate(siblings) if s[0] == obj.pk)
     statements = list(obj.statements.select_related("speaker"))
     speakers: dict[str, dict] = {}

@@ -1,0 +1,49 @@
+"""Serving the website: Granian (a multi-process WSGI server) or Django's development server.
+
+Granian runs ``workers`` processes (one per core by default), each with a small fixed pool
+of threads calling the WSGI application. Because those threads live as long as the worker,
+each keeps its database connection open between requests (``MINUTEBOOK_CONN_MAX_AGE``),
+which saves opening and configuring a SQLite connection on every page (about 0.7 ms).
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+APPLICATION = "minutebook.project.wsgi:application"
+CONN_MAX_AGE = "600"
+
+
+def keep_connections() -> None:
+    """Ask the settings (not yet loaded) to keep database connections between requests."""
+    os.environ.setdefault("MINUTEBOOK_CONN_MAX_AGE", CONN_MAX_AGE)
+
+
+def serve_site(host: str, port: int, *, workers: int | None, threads: int, dev: bool) -> None:
+    """Serve until interrupted; ``dev`` uses Django's auto-reloading development server."""
+    if dev:
+        from django.core.management import call_command
+
+        call_command("runserver", f"{host}:{port}", use_reloader=True, use_threading=True)
+        return
+    from granian.constants import Interfaces
+    from granian.server import Server
+
+    workers = workers or os.cpu_count() or 1
+    click.echo(
+        f"Serving on http://{host}:{port}/ with {workers} worker(s) x {threads} thread(s)"
+        " (Ctrl-C to stop)"
+    )
+    Server(
+        APPLICATION,
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        websockets=False,
+        log_level="warning",
+        respawn_failed_workers=True,
+    ).serve()
