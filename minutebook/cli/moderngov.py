@@ -92,6 +92,13 @@ def _date(value: str | None, name: str) -> dt.date | None:
 )
 @click.option("--body", default="", help="Name of the council (default: the site's host name).")
 @click.option("--no-extract", is_flag=True, help="Store the items without running the extractor.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(0, 64),
+    metavar="N",
+    help="Extractor worker processes, working ahead of storage (0: extract in this process)"
+    "  [default: one per core but one].",
+)
 def moderngov_cmd(
     base_url: str,
     date_from: str | None,
@@ -104,6 +111,7 @@ def moderngov_cmd(
     retries: int,
     body: str,
     no_extract: bool,
+    jobs: int | None,
 ) -> None:
     """Import committees, meetings, agenda items, minutes and attendees from a ModernGov site.
 
@@ -144,6 +152,7 @@ def moderngov_cmd(
             retries=retries,
             body=body,
             run_extraction=not no_extract,
+            jobs=jobs,
         )
     )
 
@@ -161,6 +170,7 @@ def run_import(
     retries: int,
     body: str,
     run_extraction: bool,
+    jobs: int | None = None,
 ) -> int:
     """Crawl and store with a progress bar; print problems and a summary; return the exit code."""
     from django.db.utils import OperationalError, ProgrammingError
@@ -188,6 +198,7 @@ def run_import(
                 documents=documents,
                 body=body,
                 run_extraction=run_extraction,
+                jobs=jobs,
             )
         except (OperationalError, ProgrammingError) as exc:
             _error(f"the database is not ready ({exc}); run `minutebook migrate` first")

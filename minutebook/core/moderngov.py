@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
 from minutebook.core.errors import SourceError
@@ -107,6 +107,9 @@ class CrawledMeeting:
     error: str = ""
     problems: list[str] = field(default_factory=list)
     documents_downloaded: int = 0
+    #: Work a consumer started on the items as soon as they were parsed (``on_parsed``),
+    #: by item position; the crawler itself never reads it.
+    prepared: dict[int, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -215,10 +218,13 @@ class ModernGovCrawler:
         window_days: int = DEFAULT_WINDOW_DAYS,
         lookahead: int | None = None,
         skip_download: Callable[[str], bool] | None = None,
+        on_parsed: Callable[[CrawledMeeting], None] | None = None,
     ) -> None:
         """``skip_download(url)`` says a document's text is already stored (it is then
         listed without its text, for the consumer to fill in); it runs on worker threads,
-        so it must only read memory."""
+        so it must only read memory. ``on_parsed(crawled)`` runs on the same threads once a
+        meeting's items are read, so a consumer can start work on them (extraction in other
+        processes) while earlier meetings are still being stored."""
         if date_to < date_from:
             raise ValueError(f"--to {date_to} is before --from {date_from}")
         self.fetcher = fetcher
@@ -233,6 +239,7 @@ class ModernGovCrawler:
         self.window_days = max(1, window_days)
         self.lookahead = lookahead or max(2, fetcher.max_concurrency * 2)
         self.skip_download = skip_download
+        self.on_parsed = on_parsed
         self.summary = CrawlSummary()
         self._site_host = (urlsplit(self.site).hostname or "").lower()
 
@@ -382,6 +389,8 @@ class ModernGovCrawler:
         crawled.items = meeting.items
         if self.documents:
             crawled.items = self._download_documents(crawled)
+        if self.on_parsed is not None and crawled.items:
+            self.on_parsed(crawled)
         return crawled
 
     def _download_documents(self, crawled: CrawledMeeting) -> list[SourceItem]:

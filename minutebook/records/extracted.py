@@ -7,7 +7,11 @@ so a page never shows a mix of two extractor versions.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db.models.functions import Lower
 
@@ -24,9 +28,9 @@ from minutebook.records.models import (
     PersonMention,
     Question,
     Statement,
-    unique_slug,
+    unique_slugs,
 )
-from minutebook.search.indexing import index_item
+from minutebook.search.indexing import index_items
 
 
 def current_version() -> str:
@@ -36,165 +40,276 @@ def current_version() -> str:
 
 
 def source_item_for(item: AgendaItem) -> SourceItem:
-    return SourceItem(
-        title=item.title,
-        description=item.description or None,
-        minutes_text=item.minutes_text or item.decision_text,
-        provenance=Provenance(uri=item.source_uri, sha256=item.source_sha256),
-        meeting_date=item.meeting.date,
+    """What the extractor reads of a stored item."""
+    return _extraction_input(
+        item.title,
+        item.description,
+        item.minutes_text,
+        item.decision_text,
+        Provenance(uri=item.source_uri, sha256=item.source_sha256),
+        item.meeting.date,
     )
 
 
+def extraction_input(src: SourceItem) -> SourceItem:
+    """What the extractor will read of ``src`` once stored (see :func:`source_item_for`),
+    so it can be extracted elsewhere before it is stored."""
+    return _extraction_input(
+        src.title,
+        src.description,
+        src.minutes_text,
+        src.decision_text,
+        Provenance(uri=src.provenance.uri, sha256=src.provenance.sha256),
+        src.meeting_date,
+    )
+
+
+def _extraction_input(title, description, minutes_text, decision_text, provenance, date):
+    return SourceItem(
+        title=title,
+        description=description or None,
+        minutes_text=minutes_text or decision_text,
+        provenance=provenance,
+        meeting_date=date,
+    )
+
+
+@dataclass
+class Precomputed:
+    """An extraction run ahead of storage (in a worker process): what it read, its result.
+
+    ``result`` is a Future (or anything with ``.result()``) so storage waits only when it
+    gets to the item.
+    """
+
+    input: SourceItem
+    result: Any
+
+
 def extract_and_store(item: AgendaItem, *, meeting_date: dt.date | None) -> None:
+    extract_and_store_many([(item, None)], meeting_date=meeting_date)
+
+
+def extract_and_store_many(
+    pairs: list[tuple[AgendaItem, Precomputed | None]], *, meeting_date: dt.date | None
+) -> None:
+    """Extract (or take the precomputed extraction of) items of one meeting and store them.
+
+    A precomputed result is used only if it read exactly what the stored item says and the
+    stored meeting date, so the records are the same as extracting here would give.
+    """
     from minutebook.core.extract import EXTRACTOR_VERSION, extract
 
-    result = extract(source_item_for(item), meeting_date=meeting_date, source=item.source_uri)
-    store_extraction(item, result)
-    item.extractor_version = EXTRACTOR_VERSION
-    AgendaItem.objects.filter(pk=item.pk).update(extractor_version=EXTRACTOR_VERSION)
+    if not pairs:
+        return
+    results = []
+    for item, ready in pairs:
+        wanted = source_item_for(item)
+        wanted.meeting_date = meeting_date
+        if ready is not None and ready.input == wanted:
+            result = ready.result.result()
+        else:
+            result = extract(wanted, meeting_date=meeting_date, source=item.source_uri)
+        results.append((item, result))
+    store_extractions(results)
+    for item, _ in pairs:
+        item.extractor_version = EXTRACTOR_VERSION
+    AgendaItem.objects.filter(pk__in=[item.pk for item, _ in pairs]).update(
+        extractor_version=EXTRACTOR_VERSION
+    )
 
 
 def store_extraction(item: AgendaItem, result: dict) -> None:
-    created: dict[str, list] = {}
-    if item.extractor_version:
-        # Only an item extracted before has rows to replace; a new one skips eight deletes.
-        for model in (
-            Statement,
-            Question,
-            Commitment,
-            Decision,
-            Amount,
-            DateMention,
-            PersonMention,
-            EntityMention,
-        ):
-            model.objects.filter(item=item).delete()
-    people = _people(result)
+    store_extractions([(item, result)])
+
+
+#: The record kinds an extraction writes, in the order they are written.
+_KINDS = (
+    Statement,
+    Question,
+    Commitment,
+    Decision,
+    Amount,
+    DateMention,
+    PersonMention,
+    EntityMention,
+)
+#: The ones the search index derives rows from (handed to it without reading them back).
+_INDEXED = ("statements", "questions", "commitments", "decisions", "personmentions")
+
+
+def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
+    """Replace the extracted records of several items (of one meeting, usually) at once.
+
+    One query per kind of record for all the items, and one each to find and to create
+    the people and organisations they name, instead of one per item.
+    """
+    again = [item.pk for item, _ in pairs if item.extractor_version]
+    if again:  # only items extracted before have rows to replace
+        for model in _KINDS:
+            model.objects.filter(item_id__in=again).delete()
+    people = _people(
+        name
+        for _, result in pairs
+        for name in itertools.chain(
+            (p["name"] for p in result.get("people", [])),
+            (
+                (who or {}).get("name")
+                for s in result.get("statements", [])
+                for who in (s.get("speaker"),)
+            ),
+            (
+                (who or {}).get("name")
+                for q in result.get("questions", [])
+                for who in (q.get("asker"), q.get("responder"))
+            ),
+            ((c.get("actor") or {}).get("name") for c in result.get("commitments", [])),
+        )
+    )
+    entities = _entities(e for _, result in pairs for e in result.get("entities", []))
 
     def person_for(speaker: dict | None) -> Person | None:
         if not speaker or not speaker.get("name"):
             return None
-        return people.get(speaker["name"]) or _person(speaker["name"], people)
+        return people[speaker["name"]]
 
-    created["statements"] = Statement.objects.bulk_create(
-        Statement(
-            item=item,
-            position=i,
-            text=s["text"],
-            kind=s["kind"],
-            speaker_label=(s.get("speaker") or {}).get("label") or "",
-            speaker_role=(s.get("speaker") or {}).get("role") or "",
-            speaker=person_for(s.get("speaker")),
-        )
-        for i, s in enumerate(result.get("statements", []))
-    )
-    created["questions"] = Question.objects.bulk_create(
-        Question(
-            item=item,
-            position=i,
-            asker_label=(q.get("asker") or {}).get("label") or "",
-            asker_role=(q.get("asker") or {}).get("role") or "",
-            asker=person_for(q.get("asker")),
-            question=q["question"],
-            responder_label=(q.get("responder") or {}).get("label") or "",
-            responder_role=(q.get("responder") or {}).get("role") or "",
-            responder=person_for(q.get("responder")),
-            answer=q.get("answer"),
-        )
-        for i, q in enumerate(result.get("questions", []))
-    )
-    created["commitments"] = Commitment.objects.bulk_create(
-        Commitment(
-            item=item,
-            position=i,
-            actor_label=c["actor"].get("label") or "",
-            actor_role=c["actor"].get("role") or "",
-            actor=person_for(c["actor"]),
-            action=c["action"],
-            due=_date(c.get("due")),
-            text=c["text"],
-        )
-        for i, c in enumerate(result.get("commitments", []))
-    )
-    created["decisions"] = Decision.objects.bulk_create(
-        Decision(item=item, position=i, text=d["text"], kind=d["kind"])
-        for i, d in enumerate(result.get("decisions", []))
-    )
-    Amount.objects.bulk_create(
-        Amount(
-            item=item,
-            position=i,
-            text=a["text"][:200],
-            value=_decimal(a["value"]),
-            currency=a["currency"],
-        )
-        for i, a in enumerate(result.get("amounts", []))
-        if _decimal(a["value"]) is not None
-    )
-    DateMention.objects.bulk_create(
-        DateMention(item=item, position=i, text=d["text"][:200], date=_date(d["date"]))
-        for i, d in enumerate(result.get("dates", []))
-        if _date(d["date"]) is not None
-    )
-    created["personmentions"] = PersonMention.objects.bulk_create(
-        PersonMention(
-            item=item,
-            position=i,
-            person=people[p["name"]],
-            name=p["name"],
-            role=p.get("role") or "",
-        )
-        for i, p in enumerate(result.get("people", []))
-    )
-    found = result.get("entities", [])
-    known: dict[str, Entity] = {}
-    if found:
-        # one query for the item's entities instead of one per name
-        for entity in (
-            Entity.objects.annotate(lname=Lower("name"))
-            .filter(lname__in={e["name"].lower() for e in found})
-            .order_by("pk")
-        ):
-            known.setdefault(entity.lname, entity)
-    mentions = []
-    for i, e in enumerate(found):
-        entity = known.get(e["name"].lower())
-        if entity is None:
-            entity = Entity.objects.create(
-                name=e["name"], type=e["type"], slug=unique_slug(Entity, e["name"])
+    rows: dict[type, list] = {model: [] for model in _KINDS}
+    for item, result in pairs:
+        rows[Statement] += (
+            Statement(
+                item=item,
+                position=i,
+                text=s["text"],
+                kind=s["kind"],
+                speaker_label=(s.get("speaker") or {}).get("label") or "",
+                speaker_role=(s.get("speaker") or {}).get("role") or "",
+                speaker=person_for(s.get("speaker")),
             )
-            known[e["name"].lower()] = entity
-        mentions.append(EntityMention(item=item, position=i, entity=entity, name=e["name"]))
-    EntityMention.objects.bulk_create(mentions)
-    # Search rows derive from these records: replace them in the same transaction.
-    # The rows just written are what the index derives from: hand them over instead of
-    # reading them back (bulk_create returns them with their keys on SQLite and PostgreSQL).
-    if all(row.pk is not None for rows in created.values() for row in rows):
-        cache = getattr(item, "_prefetched_objects_cache", {})
-        for name in created:
-            cache.pop(name, None)
-        item._prefetched_objects_cache = cache
-        for name, rows in created.items():
-            queryset = getattr(item, name).get_queryset()
-            queryset._result_cache = list(rows)  # as prefetch_related leaves it
-            queryset._prefetch_done = True
-            cache[name] = queryset
-    index_item(item)
+            for i, s in enumerate(result.get("statements", []))
+        )
+        rows[Question] += (
+            Question(
+                item=item,
+                position=i,
+                asker_label=(q.get("asker") or {}).get("label") or "",
+                asker_role=(q.get("asker") or {}).get("role") or "",
+                asker=person_for(q.get("asker")),
+                question=q["question"],
+                responder_label=(q.get("responder") or {}).get("label") or "",
+                responder_role=(q.get("responder") or {}).get("role") or "",
+                responder=person_for(q.get("responder")),
+                answer=q.get("answer"),
+            )
+            for i, q in enumerate(result.get("questions", []))
+        )
+        rows[Commitment] += (
+            Commitment(
+                item=item,
+                position=i,
+                actor_label=c["actor"].get("label") or "",
+                actor_role=c["actor"].get("role") or "",
+                actor=person_for(c["actor"]),
+                action=c["action"],
+                due=_date(c.get("due")),
+                text=c["text"],
+            )
+            for i, c in enumerate(result.get("commitments", []))
+        )
+        rows[Decision] += (
+            Decision(item=item, position=i, text=d["text"], kind=d["kind"])
+            for i, d in enumerate(result.get("decisions", []))
+        )
+        rows[Amount] += (
+            Amount(
+                item=item,
+                position=i,
+                text=a["text"][:200],
+                value=_decimal(a["value"]),
+                currency=a["currency"],
+            )
+            for i, a in enumerate(result.get("amounts", []))
+            if _decimal(a["value"]) is not None
+        )
+        rows[DateMention] += (
+            DateMention(item=item, position=i, text=d["text"][:200], date=_date(d["date"]))
+            for i, d in enumerate(result.get("dates", []))
+            if _date(d["date"]) is not None
+        )
+        rows[PersonMention] += (
+            PersonMention(
+                item=item,
+                position=i,
+                person=people[p["name"]],
+                name=p["name"],
+                role=p.get("role") or "",
+            )
+            for i, p in enumerate(result.get("people", []))
+        )
+        rows[EntityMention] += (
+            EntityMention(item=item, position=i, entity=entities[e["name"].lower()], name=e["name"])
+            for i, e in enumerate(result.get("entities", []))
+        )
+    created = {model: model.objects.bulk_create(rows[model]) for model in _KINDS}
+    # The search rows derive from these records and are replaced in the same transaction.
+    # Hand the rows just written to the indexer (as prefetch_related would leave them)
+    # instead of reading them back: bulk_create returns their keys on SQLite and PostgreSQL.
+    if all(row.pk is not None for model in _KINDS for row in created[model]):
+        by_item: dict[int, dict[str, list]] = {
+            item.pk: {n: [] for n in _INDEXED} for item, _ in pairs
+        }
+        for model in _KINDS:
+            name = f"{model._meta.model_name}s"
+            if name in _INDEXED:
+                for row in created[model]:
+                    by_item[row.item_id][name].append(row)
+        for item, _ in pairs:
+            cache = getattr(item, "_prefetched_objects_cache", {})
+            item._prefetched_objects_cache = cache
+            for name, found in by_item[item.pk].items():
+                queryset = getattr(item, name).get_queryset()
+                queryset._result_cache = found
+                queryset._prefetch_done = True
+                cache[name] = queryset
+    index_items([item for item, _ in pairs])
 
 
-def _people(result: dict) -> dict[str, Person]:
-    people: dict[str, Person] = {}
-    for p in result.get("people", []):
-        _person(p["name"], people)
-    return people
+def _people(names: Iterable[str | None]) -> dict[str, Person]:
+    """Name -> Person for every name, creating the missing people (in first-seen order)."""
+    wanted = list(dict.fromkeys(n for n in names if n))
+    found: dict[str, Person] = {}
+    for person in Person.objects.filter(name__in=wanted).order_by("pk"):
+        found.setdefault(person.name, person)
+    missing = [n for n in wanted if n not in found]
+    if missing:
+        for person in Person.objects.bulk_create(
+            Person(name=n, slug=slug)
+            for n, slug in zip(missing, unique_slugs(Person, missing), strict=True)
+        ):
+            found[person.name] = person
+    return found
 
 
-def _person(name: str, cache: dict[str, Person]) -> Person:
-    from minutebook.records.store import get_or_create_person
-
-    if name not in cache:
-        cache[name] = get_or_create_person(name)
-    return cache[name]
+def _entities(found: Iterable[dict]) -> dict[str, Entity]:
+    """Lower-cased name -> Entity for every entity found, creating the missing ones."""
+    wanted: dict[str, dict] = {}
+    for e in found:
+        wanted.setdefault(e["name"].lower(), e)
+    known: dict[str, Entity] = {}
+    if not wanted:
+        return known
+    for entity in (
+        Entity.objects.annotate(lname=Lower("name")).filter(lname__in=wanted).order_by("pk")
+    ):
+        known.setdefault(entity.lname, entity)
+    missing = [e for key, e in wanted.items() if key not in known]
+    if missing:
+        slugs = unique_slugs(Entity, [e["name"] for e in missing])
+        for entity in Entity.objects.bulk_create(
+            Entity(name=e["name"], type=e["type"], slug=slug)
+            for e, slug in zip(missing, slugs, strict=True)
+        ):
+            known[entity.name.lower()] = entity
+    return known
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -253,7 +253,7 @@ class Extracted(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["item", "position"]
+        ordering = ["item_id", "position"]
 
 
 class Statement(Extracted):
@@ -343,6 +343,22 @@ def unique_slug(model: type[models.Model], text: str, field: str = "slug", **sco
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def unique_slugs(model: type[models.Model], texts: list[str]) -> list[str]:
+    """:func:`unique_slug` for several new rows at once (one query unless slugs collide),
+    each distinct from the others too."""
+    bases = [slugify(text)[:180] or "x" for text in texts]
+    taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        slug, n = base, 1
+        while slug in taken or (n > 1 and model.objects.filter(slug=slug).exists()):
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 # --- Crawl bookkeeping for `minutebook import moderngov` (minutebook/records/moderngov_sync.py).

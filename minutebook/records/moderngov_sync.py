@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
+from minutebook.core.extract.pool import ExtractionPool, default_jobs
 from minutebook.core.fetch import CachedResponse, Fetcher
 from minutebook.core.items import DocumentRef, Provenance, SourceItem
 from minutebook.core.moderngov import (
@@ -47,7 +48,7 @@ from minutebook.core.moderngov import (
 )
 from minutebook.core.readers import Hints
 from minutebook.core.readers.moderngov_xml import MeetingSummary
-from minutebook.records import store
+from minutebook.records import extracted, store
 from minutebook.records.models import (
     AgendaItem,
     Body,
@@ -241,7 +242,10 @@ class ModernGovSync:
         body: str = "",
         run_extraction: bool = True,
         window_days: int | None = None,
+        jobs: int | None = None,
     ) -> None:
+        """``jobs``: extractor worker processes (default: one per core but one; 0 extracts
+        in this process)."""
         if fetcher.cache is not None and not isinstance(fetcher.cache, DatabaseValidatorCache):
             raise ValueError("the fetcher's cache must be a DatabaseValidatorCache (or None)")
         self.base_url = base_url
@@ -250,6 +254,8 @@ class ModernGovSync:
         self.body_name = body.strip() or default_body_name(base_url)
         self.documents = documents
         self.run_extraction = run_extraction
+        self.jobs = default_jobs() if jobs is None else max(0, jobs)
+        self._pool: ExtractionPool | None = None
         ids = [str(c).strip() for c in committee_ids if str(c).strip()]
         self.key = crawl_key(base_url, date_from, date_to, ids, documents)
         self.state = DatabaseCrawlState(self.key)
@@ -273,6 +279,7 @@ class ModernGovSync:
             state=self.state,
             hints=Hints(body=self.body_name),
             skip_download=self._known_docs.__contains__ if documents else None,
+            on_parsed=self._start_extraction,
             **extra,
         )
         self.result = SyncResult(crawl=self.crawler.summary, resumed_from=self.state.resumed)
@@ -298,6 +305,7 @@ class ModernGovSync:
         """
         if planned is None:
             planned = self.plan()
+        self._pool = ExtractionPool(self.jobs if self.run_extraction else 0)
         try:
             for crawled in self.crawler.crawl(planned):
                 outcome = None
@@ -320,7 +328,11 @@ class ModernGovSync:
                     self.result.stored.add(outcome)
                 if on_meeting is not None:
                     on_meeting(crawled, outcome)
+        except BaseException:
+            self._pool.close(wait=False)  # Ctrl-C or an error: abandon queued extractions
+            raise
         finally:
+            self._pool.close()
             stats = self.fetcher.stats
             self.result.requests = stats.requests
             self.result.retries = stats.retries
@@ -332,7 +344,9 @@ class ModernGovSync:
         with transaction.atomic():
             if crawled.items:
                 items = self._with_known_texts(crawled.items)
-                outcome = store.store_items(items, run_extraction=self.run_extraction)
+                outcome = store.store_items(
+                    items, run_extraction=self.run_extraction, precomputed=crawled.prepared
+                )
                 self.result.documents_with_text += self._update_document_texts(items)
             else:
                 outcome = store.ImportSummary()
@@ -348,6 +362,19 @@ class ModernGovSync:
         return outcome
 
     # -- internals -------------------------------------------------------------------
+
+    def _start_extraction(self, crawled: CrawledMeeting) -> None:
+        """On a fetch thread: send the meeting's items to the extractor processes now, so
+        they are extracted while the meetings before it are stored."""
+        pool = self._pool
+        if pool is None or not pool.active or crawled.not_modified:
+            return
+        for position, src in enumerate(crawled.items):
+            wanted = extracted.extraction_input(src)
+            future = pool.submit(
+                wanted, meeting_date=wanted.meeting_date, source=src.provenance.uri
+            )
+            crawled.prepared[position] = extracted.Precomputed(wanted, future)
 
     def _ensure_body_website(self) -> None:
         """Record the site on the body (once it exists), unless a website is already set."""

@@ -9,7 +9,7 @@ AgendaItemVersion; a failure inside a meeting rolls the whole meeting back.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -31,7 +31,7 @@ from minutebook.records.models import (
     Person,
     unique_slug,
 )
-from minutebook.search.indexing import index_item
+from minutebook.search.indexing import index_items
 
 UNKNOWN_BODY = "Unknown body"
 UNKNOWN_COMMITTEE = "Unknown committee"
@@ -73,18 +73,28 @@ def store_items(
     *,
     run_extraction: bool = True,
     on_item: Callable[[SourceItem, str], None] | None = None,
+    precomputed: Mapping[int, extracted.Precomputed] | None = None,
 ) -> ImportSummary:
     """Store items, grouping consecutive items of one meeting into one transaction.
 
     ``on_item(item, outcome)`` is called after each item with "new", "updated" or
     "unchanged" (for progress bars). Exceptions propagate after rolling back the meeting
-    being stored; meetings stored before it stay stored.
+    being stored; meetings stored before it stay stored. ``precomputed`` maps an item's
+    position in ``items`` to its extraction run elsewhere (worker processes); it is used
+    only if it was run on exactly what is stored.
     """
     summary = ImportSummary()
+    start = 0
     for _, group in itertools.groupby(items, key=_meeting_identity):
         batch = list(group)
+        ready = {
+            i - start: precomputed[i]
+            for i in range(start, start + len(batch))
+            if precomputed and i in precomputed
+        }
+        start += len(batch)
         with transaction.atomic():
-            outcomes = _store_meeting(batch, run_extraction=run_extraction)
+            outcomes = _store_meeting(batch, run_extraction=run_extraction, precomputed=ready)
         for item, outcome in zip(batch, outcomes, strict=True):
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_item:
@@ -92,18 +102,121 @@ def store_items(
     return summary
 
 
-def _store_meeting(batch: list[SourceItem], *, run_extraction: bool) -> list[str]:
+def _store_meeting(
+    batch: list[SourceItem],
+    *,
+    run_extraction: bool,
+    precomputed: Mapping[int, extracted.Precomputed],
+) -> list[str]:
     first = batch[0]
     now = timezone.now()
     body = _get_body(first.body or UNKNOWN_BODY, first, now)
     committee = _get_committee(body, first, now)
     meeting = _get_meeting(committee, first, now)
-    outcomes = []
+    outcomes: list[str] = []
+    # Items are stored a run at a time (all of a meeting's, unless one repeats an item
+    # key): one query per kind of row for the run rather than one per item.
+    run: list[int] = []
+    keys: set[str] = set()
     for position, item in enumerate(batch):
-        outcomes.append(_store_item(meeting, item, position, now, run_extraction=run_extraction))
+        if item.item_key in keys:
+            outcomes += _store_run(meeting, batch, run, now, run_extraction, precomputed)
+            run, keys = [], set()
+        run.append(position)
+        keys.add(item.item_key)
+    outcomes += _store_run(meeting, batch, run, now, run_extraction, precomputed)
     if any(a.name for a in first.attendees):
         _store_attendees(meeting, first)
     return outcomes
+
+
+def _store_run(
+    meeting: Meeting,
+    batch: list[SourceItem],
+    positions: list[int],
+    now,
+    run_extraction: bool,
+    precomputed: Mapping[int, extracted.Precomputed],
+) -> list[str]:
+    """Store the items of ``batch`` at ``positions`` (distinct item keys) of one meeting."""
+    existing = {
+        i.key: i
+        for i in AgendaItem.objects.filter(
+            meeting=meeting, key__in=[batch[p].item_key for p in positions]
+        )
+    }
+    outcomes: list[str] = []
+    created: list[tuple[AgendaItem, int]] = []
+    changed: list[tuple[AgendaItem, int]] = []
+    stale: list[tuple[AgendaItem, int]] = []  # unchanged text, older extractor
+    for position in positions:
+        src = batch[position]
+        digest = src.content_hash()
+        fields = {
+            "number": src.number,
+            "order": src.order or position,
+            "title": src.title,
+            "description": src.description or "",
+            "minutes_text": src.minutes_text,
+            "minutes_html": sanitize_html(src.minutes_html),
+            "decision_text": src.decision_text,
+            "truncated": src.truncated,
+            "content_sha256": digest,
+            "source_uri": src.provenance.uri,
+            "source_sha256": src.provenance.sha256,
+        }
+        old = existing.get(src.item_key)
+        if old is not None and old.content_sha256 == digest:
+            if run_extraction and old.extractor_version != extracted.current_version():
+                stale.append((old, position))
+            outcomes.append("unchanged")
+        elif old is None:
+            item = AgendaItem(meeting=meeting, key=src.item_key, imported_at=now, **fields)
+            created.append((item, position))
+            outcomes.append("new")
+        else:
+            _keep_version(old, now)
+            for name, value in fields.items():
+                setattr(old, name, value)
+            old.imported_at = now
+            old.save()
+            changed.append((old, position))
+            outcomes.append("updated")
+    AgendaItem.objects.bulk_create([item for item, _ in created])
+    if any(item.pk is None for item, _ in created):  # a backend that returns no keys
+        for item, _ in created:
+            item.pk = AgendaItem.objects.get(meeting=meeting, key=item.key).pk
+    stored = created + changed
+    for item, _ in stored:
+        item.meeting = meeting
+    _store_documents(meeting, stored, batch, now, replace=[item for item, _ in changed])
+    if run_extraction:
+        extracted.extract_and_store_many(
+            [
+                (item, precomputed.get(position))
+                for item, position in sorted(stale + stored, key=lambda pair: pair[1])
+            ],
+            meeting_date=meeting.date,
+        )  # re-indexes the items
+    elif stored:
+        index_items([item for item, _ in stored])
+    return outcomes
+
+
+def _keep_version(item: AgendaItem, now) -> None:
+    AgendaItemVersion.objects.create(
+        item=item,
+        content_sha256=item.content_sha256,
+        title=item.title,
+        description=item.description,
+        minutes_text=item.minutes_text,
+        minutes_html=item.minutes_html,
+        decision_text=item.decision_text,
+        source_uri=item.source_uri,
+        source_sha256=item.source_sha256,
+        imported_at=item.imported_at,
+        superseded_at=now,
+    )
 
 
 def _get_body(name: str, item: SourceItem, now) -> Body:
@@ -164,63 +277,16 @@ def _get_meeting(committee: Committee, item: SourceItem, now) -> Meeting:
     return meeting
 
 
-def _store_item(
-    meeting: Meeting, src: SourceItem, position: int, now, *, run_extraction: bool
-) -> str:
-    digest = src.content_hash()
-    existing = AgendaItem.objects.filter(meeting=meeting, key=src.item_key).first()
-    fields = {
-        "number": src.number,
-        "order": src.order or position,
-        "title": src.title,
-        "description": src.description or "",
-        "minutes_text": src.minutes_text,
-        "minutes_html": sanitize_html(src.minutes_html),
-        "decision_text": src.decision_text,
-        "truncated": src.truncated,
-        "content_sha256": digest,
-        "source_uri": src.provenance.uri,
-        "source_sha256": src.provenance.sha256,
-    }
-    if existing is not None and existing.content_sha256 == digest:
-        if run_extraction and existing.extractor_version != extracted.current_version():
-            extracted.extract_and_store(existing, meeting_date=meeting.date)
-        return "unchanged"
-    if existing is None:
-        item = AgendaItem.objects.create(
-            meeting=meeting, key=src.item_key, imported_at=now, **fields
-        )
-        outcome = "new"
-    else:
-        AgendaItemVersion.objects.create(
-            item=existing,
-            content_sha256=existing.content_sha256,
-            title=existing.title,
-            description=existing.description,
-            minutes_text=existing.minutes_text,
-            minutes_html=existing.minutes_html,
-            decision_text=existing.decision_text,
-            source_uri=existing.source_uri,
-            source_sha256=existing.source_sha256,
-            imported_at=existing.imported_at,
-            superseded_at=now,
-        )
-        for name, value in fields.items():
-            setattr(existing, name, value)
-        existing.imported_at = now
-        existing.save()
-        item = existing
-        outcome = "updated"
-    _store_documents(meeting, item, src, now)
-    if run_extraction:
-        extracted.extract_and_store(item, meeting_date=meeting.date)  # re-indexes the item
-    else:
-        index_item(item)
-    return outcome
-
-
-def _store_documents(meeting: Meeting, item: AgendaItem, src: SourceItem, now) -> None:
-    item.documents.all().delete()
+def _store_documents(
+    meeting: Meeting,
+    stored: list[tuple[AgendaItem, int]],
+    batch: list[SourceItem],
+    now,
+    *,
+    replace: list[AgendaItem],
+) -> None:
+    if replace:
+        Document.objects.filter(item__in=replace).delete()
     Document.objects.bulk_create(
         Document(
             meeting=meeting,
@@ -229,11 +295,12 @@ def _store_documents(meeting: Meeting, item: AgendaItem, src: SourceItem, now) -
             url=doc.url,
             published=doc.published,
             text=doc.text,
-            source_uri=doc.url or src.provenance.uri,
-            source_sha256=src.provenance.sha256,
+            source_uri=doc.url or batch[position].provenance.uri,
+            source_sha256=batch[position].provenance.sha256,
             imported_at=now,
         )
-        for doc in src.documents
+        for item, position in stored
+        for doc in batch[position].documents
     )
 
 
@@ -259,7 +326,7 @@ def _store_attendees(meeting: Meeting, src: SourceItem) -> None:
 
 def get_or_create_person(name: str) -> Person:
     """People are matched by exact name; merging namesakes is a clerk's decision, not ours."""
-    person = Person.objects.filter(name=name).first()
+    person = Person.objects.filter(name=name).order_by("pk").first()
     if person is None:
         person = Person.objects.create(name=name, slug=unique_slug(Person, name))
     return person

@@ -119,8 +119,13 @@ def _items_for_indexing():
 
 
 def index_items(items: Iterable[AgendaItem]) -> None:
-    for item in items:
-        index_item(item)
+    """:func:`index_item` for several items: one delete and one insert for them all."""
+    items = list(items)
+    with transaction.atomic():
+        SearchEntry.objects.filter(item_id__in=[item.pk for item in items]).delete()
+        SearchEntry.objects.bulk_create(
+            (entry for item in items for entry in entries_for(item)), batch_size=500
+        )
 
 
 def rebuild(*, chunk: int = 500) -> int:
