@@ -11,6 +11,7 @@ import pytest
 from django.db import DataError
 
 from minutebook.cli.importing import import_paths
+from minutebook.core.items import Provenance, SourceItem
 from minutebook.core.readers import Hints, read_source
 from minutebook.records.models import (
     AgendaItem,
@@ -19,6 +20,8 @@ from minutebook.records.models import (
     Committee,
     Document,
     Meeting,
+    Person,
+    unique_slugs,
 )
 from minutebook.records.store import store_items
 from tests.conftest import CORPUS, FIXTURES
@@ -141,3 +144,52 @@ def test_corpus_import_groups_meetings():
     assert Body.objects.get().name == "Kent County Council"
     again = import_paths([str(CORPUS)], Hints())
     assert again.unchanged == 374
+
+
+def _item(key: str, minutes: str, title: str = "Item") -> SourceItem:
+    return SourceItem(
+        title=title,
+        minutes_text=minutes,
+        provenance=Provenance(uri=f"test:{key}", sha256="0" * 64),
+        body="Test Council",
+        committee="Cabinet",
+        meeting_date=dt.date(2024, 5, 1),
+        meeting_key="m1",
+        item_key=key,
+    )
+
+
+def test_an_item_key_repeated_within_a_meeting_is_stored_in_order():
+    """A meeting is stored in one batch, but a repeated key still reads as a later edition
+    of the same item (new, then updated with the first kept as a version)."""
+    summary = store_items(
+        [
+            _item("a", "Councillor Ann Smith moved the report."),
+            _item("b", "Noted."),
+            _item("a", "Councillor Ann Smith moved the amended report."),
+        ]
+    )
+    assert (summary.new, summary.updated, summary.unchanged) == (2, 1, 0)
+    item = AgendaItem.objects.get(key="a")
+    assert "amended" in item.minutes_text
+    assert list(item.versions.values_list("minutes_text", flat=True)) == [
+        "Councillor Ann Smith moved the report."
+    ]
+
+
+def test_people_whose_names_make_the_same_slug_get_distinct_pages():
+    Person.objects.create(name="ANN SMITH HART", slug="ann-smith-hart")
+    assert unique_slugs(Person, ["Ann Smith-Hart", "Ann Smith Hart", "Bo Li"]) == [
+        "ann-smith-hart-2",
+        "ann-smith-hart-3",
+        "bo-li",
+    ]
+    store_items(
+        [
+            _item("a", "Councillor Ann Smith-Hart moved the report."),
+            _item("b", "Councillor Ann Smith-Hart spoke again."),
+        ]
+    )
+    person = Person.objects.get(name="Ann Smith-Hart")  # one person for both items
+    assert person.slug == "ann-smith-hart-2"
+    assert person.statements.count() == 2
