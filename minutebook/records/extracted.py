@@ -106,9 +106,13 @@ def extract_and_store_many(
     for item, ready in pairs:
         wanted = source_item_for(item)
         wanted.meeting_date = meeting_date
+        result = None
         if ready is not None and ready.input == wanted:
-            result = ready.result.result()
-        else:
+            try:
+                result = ready.result.result()
+            except Exception:  # noqa: BLE001 - a worker died or failed: extract here instead,
+                result = None  # where a genuine extractor error is raised as usual
+        if result is None:
             result = extract(wanted, meeting_date=meeting_date, source=item.source_uri)
         results.append((item, result))
     store_extractions(results)

@@ -75,3 +75,20 @@ def test_a_result_extracted_from_other_text_is_not_used(site):
     )
     assert stored == [s["text"] for s in expected["statements"]]
     assert not Person.objects.filter(name__contains="Imaginary").exists()
+
+
+def test_a_worker_that_died_leaves_the_item_to_be_extracted_here(site):
+    from concurrent.futures.process import BrokenProcessPool
+
+    assert sync(site, run_extraction=False).ok
+    item = AgendaItem.objects.select_related("meeting").exclude(minutes_text="").first()
+    wanted = source_item_for(item)
+    wanted.meeting_date = item.meeting.date
+    broken: Future = Future()
+    broken.set_exception(BrokenProcessPool("a worker was killed"))
+    extract_and_store_many([(item, Precomputed(wanted, broken))], meeting_date=item.meeting.date)
+    expected = extract(wanted, meeting_date=item.meeting.date, source=item.source_uri)
+    assert list(item.statements.values_list("text", flat=True)) == [
+        s["text"] for s in expected["statements"]
+    ]
+    assert item.statements.exists()
