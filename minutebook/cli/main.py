@@ -15,7 +15,7 @@ from minutebook.cli.importing import import_cmd, import_paths
 from minutebook.cli.link import link_cmd
 from minutebook.cli.questions import questions_cmd
 from minutebook.cli.search import reindex, search_cmd
-from minutebook.cli.serving import keep_connections, serve_site
+from minutebook.cli.serving import production_defaults, serve_site
 from minutebook.cli.setup import setup_django
 
 SEED_BODY = "Islington Council"
@@ -69,7 +69,7 @@ def serve(host: str, port: int, workers: int | None, threads: int, dev: bool) ->
     the application (WhiteNoise).
     """
     if not dev:
-        keep_connections()
+        production_defaults()
     setup_django(debug=dev)
     serve_site(host, port, workers=workers, threads=threads, dev=dev)
 
@@ -100,7 +100,7 @@ def demo(
     from minutebook.core.readers import Hints
 
     if serve_after and not dev:
-        keep_connections()
+        production_defaults()
     setup_django(debug=serve_after and dev)
     from django.core.management import call_command
 

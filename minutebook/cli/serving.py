@@ -16,9 +16,14 @@ APPLICATION = "minutebook.project.wsgi:application"
 CONN_MAX_AGE = "600"
 
 
-def keep_connections() -> None:
-    """Ask the settings (not yet loaded) to keep database connections between requests."""
+def production_defaults() -> None:
+    """Before the settings load: keep database connections between requests, and cache
+    public pages for a few seconds (see :mod:`minutebook.website.caching`), unless the
+    environment says otherwise."""
+    from minutebook.website.caching import SERVE_DEFAULT_SECONDS
+
     os.environ.setdefault("MINUTEBOOK_CONN_MAX_AGE", CONN_MAX_AGE)
+    os.environ.setdefault("MINUTEBOOK_PAGE_CACHE_SECONDS", SERVE_DEFAULT_SECONDS)
 
 
 def serve_site(host: str, port: int, *, workers: int | None, threads: int, dev: bool) -> None:

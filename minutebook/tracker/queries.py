@@ -52,6 +52,8 @@ def commitments_with_status(today: dt.date | None = None) -> QuerySet[Commitment
     mine = public_links().filter(from_item=OuterRef("item"), from_text=OuterRef("text"))
     return (
         Commitment.objects.select_related("item__meeting__committee__body", "actor")
+        # the item is shown by its title and place; its text would be read for nothing
+        .defer("item__minutes_text", "item__minutes_html", "item__decision_text")
         .annotate(
             has_done=Exists(mine.filter(status=FollowUpLink.Status.DONE)),
             has_withdrawn=Exists(mine.filter(status=FollowUpLink.Status.SUPERSEDED)),
@@ -175,24 +177,31 @@ def item_follow_ups(item: AgendaItem) -> dict[str, list[FollowUp]]:
 
     ``followed_up_in``: links from this item's commitments to later items;
     ``follows_up``: links from earlier items' commitments to statements of this item.
+    Most items have no links: one plain query finds that out; only when there are links
+    are the items at their other ends loaded (one more query).
     """
-    related = "meeting__committee__body"
-    made = (
-        public_links()
-        .filter(from_item=item)
-        .select_related(f"to_item__{related}")
-        .order_by("to_item__meeting__date", "to_item_id", "id")
+    links = list(public_links().filter(Q(from_item=item) | Q(to_item=item)).order_by("id"))
+    if not links:
+        return {"followed_up_in": [], "follows_up": []}
+    others = AgendaItem.objects.select_related("meeting__committee__body").in_bulk(
+        {lk.to_item_id for lk in links} | {lk.from_item_id for lk in links}
     )
-    reported = (
-        public_links()
-        .filter(to_item=item)
-        .select_related(f"from_item__{related}")
-        .order_by("from_item__meeting__date", "from_item_id", "id")
-    )
-    return {
-        "followed_up_in": [FollowUp(link=lk, item=lk.to_item, text=lk.to_text) for lk in made],
-        "follows_up": [FollowUp(link=lk, item=lk.from_item, text=lk.from_text) for lk in reported],
-    }
+
+    def when(follow_up: FollowUp) -> tuple:
+        date = follow_up.item.meeting.date
+        return (date is None, date or dt.date.min, follow_up.item.pk, follow_up.link.pk)
+
+    made = [
+        FollowUp(link=lk, item=others[lk.to_item_id], text=lk.to_text)
+        for lk in links
+        if lk.from_item_id == item.pk
+    ]
+    reported = [
+        FollowUp(link=lk, item=others[lk.from_item_id], text=lk.from_text)
+        for lk in links
+        if lk.to_item_id == item.pk
+    ]
+    return {"followed_up_in": sorted(made, key=when), "follows_up": sorted(reported, key=when)}
 
 
 CSV_HEADER = [

@@ -1,18 +1,26 @@
-"""Optional micro-caching of public pages, for deployments that serve many readers.
+"""Micro-caching of public pages, for the production server.
 
-``MINUTEBOOK_PAGE_CACHE_SECONDS=N`` (default 0: off) keeps each rendered public page in
-Django's cache for N seconds, so a burst of readers of the same meeting costs one render.
-Pages can then lag an import or a clerk's change by at most N seconds, which is why it is
-off unless asked for. Responses that set a cookie (forms with a CSRF token, logged-in
-clerks) are never cached: Django's cache middleware refuses them.
+``MINUTEBOOK_PAGE_CACHE_SECONDS=N`` keeps each rendered public page in Django's cache for N
+seconds, so a burst of readers of the same meeting costs one render. ``minutebook serve``
+sets 10 unless told otherwise; everything else (tests, ``serve --dev``, management
+commands) defaults to 0, off. Readers may then see a page up to N seconds older than an
+import; signed-in clerks never do: a request carrying a session cookie is always rendered
+afresh. Responses that set a cookie (forms with a CSRF token) are never cached: Django's
+cache middleware refuses them.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import wraps
 
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_page
+
+#: What `minutebook serve` uses when MINUTEBOOK_PAGE_CACHE_SECONDS is not set.
+SERVE_DEFAULT_SECONDS = "10"
 
 
 def page_cache_seconds() -> int:
@@ -23,6 +31,16 @@ def page_cache_seconds() -> int:
 
 
 def public_page(view: Callable) -> Callable:
-    """Cache ``view``'s responses for MINUTEBOOK_PAGE_CACHE_SECONDS when that is set."""
+    """Cache ``view``'s responses to readers without a session for the configured time."""
     seconds = page_cache_seconds()
-    return cache_page(seconds, key_prefix="public")(view) if seconds else view
+    if not seconds:
+        return view
+    cached = cache_page(seconds, key_prefix="public")(view)
+
+    @wraps(view)
+    def choose(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return view(request, *args, **kwargs)
+        return cached(request, *args, **kwargs)
+
+    return choose

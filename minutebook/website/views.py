@@ -27,7 +27,11 @@ from minutebook.website import integrations
 from minutebook.website.caching import public_page
 
 ITEM_PLACE = "item__meeting__committee__body"
+#: An item's text, which lists of records from many items (person page, questions archive)
+#: only link to: not reading it saves megabytes per page for a busy councillor.
+ITEM_TEXT = ("item__minutes_text", "item__minutes_html", "item__decision_text")
 PERSON_LIMIT = 200
+SAID_PAGE = 50  # statements per page on a person page (the one list that grows long)
 TOPIC_PAGE = 50
 HOME_COMMITTEES = 80
 _ENTITY_ORDER = {"organisation": 0, "programme": 1, "legislation": 2, "place": 3, "other": 4}
@@ -181,6 +185,11 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "website/item.html", context)
 
 
+def _page_number(text: str | None) -> int:
+    """A page number from the query string; anything else (a stale link) is page 1."""
+    return min(int(text), 10_000) if text and text.isdigit() and int(text) > 0 else 1
+
+
 def _unique(rows, key: str) -> list:
     seen, out = set(), []
     for row in rows:
@@ -194,28 +203,45 @@ def _unique(rows, key: str) -> list:
 def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Person, slug=slug)
     newest = ("-item__meeting__date", "-item__meeting_id", "-item__order", "position")
-    said = obj.statements.select_related(ITEM_PLACE).order_by(*newest)
-    asked = obj.questions_asked.select_related(ITEM_PLACE, "responder").order_by(*newest)
-    answered = obj.questions_answered.select_related(ITEM_PLACE, "asker").order_by(*newest)
-    promised = obj.commitments.select_related(ITEM_PLACE).order_by(*newest)
+    said = obj.statements.select_related(ITEM_PLACE).defer(*ITEM_TEXT).order_by(*newest)
+    asked = (
+        obj.questions_asked.select_related(ITEM_PLACE, "responder")
+        .defer(*ITEM_TEXT)
+        .order_by(*newest)
+    )
+    answered = (
+        obj.questions_answered.select_related(ITEM_PLACE, "asker")
+        .defer(*ITEM_TEXT)
+        .order_by(*newest)
+    )
+    promised = obj.commitments.select_related(ITEM_PLACE).defer(*ITEM_TEXT).order_by(*newest)
     mentions = (
         obj.mentions.select_related(ITEM_PLACE)
+        .defer(*ITEM_TEXT)
         .order_by("-item__meeting__date", "-item__meeting_id", "item__order")
         .distinct()
     )
     roles = obj.memberships.select_related("body", "committee").order_by(
         "body__name", "committee__name", "role"
     )
-    mention_roles = sorted({m.role for m in obj.mentions.all() if m.role})
+    mention_roles = sorted(set(obj.mentions.exclude(role="").values_list("role", flat=True)))
+    said_page = _page_number(request.GET.get("said"))
+    statements = list(said[(said_page - 1) * SAID_PAGE : said_page * SAID_PAGE + 1])
+    more_said = len(statements) > SAID_PAGE
+    statements = statements[:SAID_PAGE]
     context = {
         "person": obj,
         "memberships": roles,
         "mention_roles": mention_roles,
         "commitments": integrations.commitments_for(promised[:PERSON_LIMIT]),
-        "asked": asked[:PERSON_LIMIT],
-        "answered": answered[:PERSON_LIMIT],
-        "statements": said[:PERSON_LIMIT],
-        "statement_count": said.count(),
+        "asked": list(asked[:PERSON_LIMIT]),
+        "answered": list(answered[:PERSON_LIMIT]),
+        "statements": statements,
+        "statement_count": (said.count() if more_said or said_page > 1 else len(statements)),
+        "said_first": (said_page - 1) * SAID_PAGE + 1,
+        "said_last": (said_page - 1) * SAID_PAGE + len(statements),
+        "said_newer": f"?said={said_page - 1}#said" if said_page > 1 else "",
+        "said_older": f"?said={said_page + 1}#said" if more_said else "",
         "mentions": _unique(mentions[: PERSON_LIMIT * 2], "item_id")[:PERSON_LIMIT],
         "limit": PERSON_LIMIT,
     }
@@ -266,7 +292,7 @@ def questions(request: HttpRequest) -> HttpResponse:
     )
     if chosen is not None and chosen not in committees:
         committees = [*committees, chosen]  # keep the choice visible in the form
-    qs = Question.objects.select_related(ITEM_PLACE, "asker", "responder")
+    qs = Question.objects.select_related(ITEM_PLACE, "asker", "responder").defer(*ITEM_TEXT)
     if chosen:
         qs = qs.filter(item__meeting__committee=chosen)
     years = sorted(

@@ -31,6 +31,7 @@ def test_serve_answers_pages_and_static_files_on_kept_alive_connections(tmp_path
         "MINUTEBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 'mb.sqlite3'}",
     }
     env.pop("MINUTEBOOK_DEBUG", None)
+    env.pop("MINUTEBOOK_PAGE_CACHE_SECONDS", None)
     cli = [sys.executable, "-m", "minutebook.cli.main"]
     subprocess.run([*cli, "migrate"], env=env, cwd=tmp_path, check=True, capture_output=True)
     imported = subprocess.run(
@@ -62,6 +63,8 @@ def test_serve_answers_pages_and_static_files_on_kept_alive_connections(tmp_path
         assert response.status == 200
         assert "2 agenda items" in page  # the two seeds, read from the database
         assert "Content-Security-Policy" in response.headers
+        # serve's default 10-second micro-cache for readers without a session
+        assert "max-age=10" in response.headers.get("Cache-Control", "")
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         search, results = _get(port, "/search/?q=Pause+Project", conn)
         assert search.status == 200 and "<mark>" in results
