@@ -152,6 +152,12 @@ def _store_run(
     for position in positions:
         src = batch[position]
         digest = src.content_hash()
+        old = existing.get(src.item_key)
+        if old is not None and old.content_sha256 == digest:
+            if run_extraction and old.extractor_version != extracted.current_version():
+                stale.append((old, position))
+            outcomes.append("unchanged")
+            continue
         fields = {
             "number": src.number,
             "order": src.order or position,
@@ -165,12 +171,7 @@ def _store_run(
             "source_uri": src.provenance.uri,
             "source_sha256": src.provenance.sha256,
         }
-        old = existing.get(src.item_key)
-        if old is not None and old.content_sha256 == digest:
-            if run_extraction and old.extractor_version != extracted.current_version():
-                stale.append((old, position))
-            outcomes.append("unchanged")
-        elif old is None:
+        if old is None:
             item = AgendaItem(meeting=meeting, key=src.item_key, imported_at=now, **fields)
             created.append((item, position))
             outcomes.append("new")
@@ -187,7 +188,7 @@ def _store_run(
         for item, _ in created:
             item.pk = AgendaItem.objects.get(meeting=meeting, key=item.key).pk
     stored = created + changed
-    for item, _ in stored:
+    for item, _ in stored + stale:
         item.meeting = meeting
     _store_documents(meeting, stored, batch, now, replace=[item for item, _ in changed])
     if run_extraction:
