@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -105,6 +106,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("MINUTEBOOK_STATIC_ROOT", BASE_DIR.parent / "staticfiles"))
 WHITENOISE_USE_FINDERS = True
+# Assets are served from the apps' static folders (finders); STATIC_ROOT exists only after
+# a collectstatic, so WhiteNoise's warning about its absence is noise for every worker.
+warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
