@@ -5,6 +5,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,37 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus" / "kent-minutes-sample.jsonl"
 FIXTURES = ROOT / "tests" / "fixtures"
+#: The `minutebook` command as a user runs it, in a process of its own.
+CLI = [sys.executable, "-m", "minutebook.cli.main"]
+
+
+def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment for CLI processes that keep their database in ``tmp_path``."""
+    return {
+        **os.environ,
+        "MINUTEBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 'mb.sqlite3'}",
+        **extra,
+    }
+
+
+def cli_runner(
+    tmp_path: Path, *, text: bool = True, **extra_env: str
+) -> Callable[..., subprocess.CompletedProcess]:
+    """``run(*args, stdin=None)``: one `minutebook` command on ``tmp_path``'s database."""
+    env = cli_env(tmp_path, **extra_env)
+
+    def run(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*CLI, *args],
+            input=stdin,
+            capture_output=True,
+            text=text,
+            env=env,
+            cwd=tmp_path,
+            timeout=300,
+        )
+
+    return run
 
 
 @pytest.fixture

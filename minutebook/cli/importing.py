@@ -5,16 +5,13 @@ from __future__ import annotations
 import sys
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from minutebook.cli.moderngov import ImportCommand
+from minutebook.cli.progress import err_console, item_progress
 from minutebook.cli.setup import setup_django
 from minutebook.cli.sources import expand_paths
 from minutebook.core.errors import SourceError
 from minutebook.core.readers import Hints, read_source
-
-err_console = Console(stderr=True)
 
 
 def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True, limit: int = 0):
@@ -23,16 +20,7 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
 
     summary = ImportSummary()
     sources = list(expand_paths(paths))
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[items]} items"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as progress:
+    with item_progress(err_console) as progress:
         task = progress.add_task("Importing", total=len(sources), items=0)
         done_items = 0
         changed_bodies: set[str] = set()

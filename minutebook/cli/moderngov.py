@@ -12,20 +12,10 @@ import sys
 from urllib.parse import urlsplit
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
+from minutebook.cli.progress import err_console, item_progress
 from minutebook.cli.setup import setup_django
 from minutebook.core.errors import SourceError
-
-err_console = Console(stderr=True)
 
 #: Without --from, a run covers the current and the five previous calendar years; without
 #: --to, meetings scheduled for the next six months (their agendas) are included too.
@@ -206,17 +196,7 @@ def run_import(
         if sync.state.resumed:
             n = sync.state.resumed
             _note(f"resuming an interrupted run: {n} meeting{'s' if n != 1 else ''} already stored")
-        progress = Progress(
-            SpinnerColumn(),
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[items]} items"),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-            disable=not err_console.is_terminal,
-        )
+        progress = item_progress(err_console, spinner=True)
         try:
             with progress:
                 listing = progress.add_task("Listing committees and meetings", total=None, items=0)

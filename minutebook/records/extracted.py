@@ -7,8 +7,7 @@ so a page never shows a mix of two extractor versions.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -152,24 +151,7 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
     if again:  # only items extracted before have rows to replace
         for model in _KINDS:
             model.objects.filter(item_id__in=again).delete()
-    people = _people(
-        name
-        for _, result in pairs
-        for name in itertools.chain(
-            (p["name"] for p in result.get("people", [])),
-            (
-                (who or {}).get("name")
-                for s in result.get("statements", [])
-                for who in (s.get("speaker"),)
-            ),
-            (
-                (who or {}).get("name")
-                for q in result.get("questions", [])
-                for who in (q.get("asker"), q.get("responder"))
-            ),
-            ((c.get("actor") or {}).get("name") for c in result.get("commitments", [])),
-        )
-    )
+    people = _people(name for _, result in pairs for name in _names(result))
     entities = _entities(e for _, result in pairs for e in result.get("entities", []))
 
     def person_for(speaker: dict | None) -> Person | None:
@@ -275,6 +257,18 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
                 queryset._prefetch_done = True
                 cache[name] = queryset
     index_items([item for item, _ in pairs])
+
+
+def _names(result: dict) -> Iterator[str | None]:
+    """Every name an extraction gives a person, in the order its rows are written."""
+    yield from (p["name"] for p in result.get("people", []))
+    for s in result.get("statements", []):
+        yield (s.get("speaker") or {}).get("name")
+    for q in result.get("questions", []):
+        yield (q.get("asker") or {}).get("name")
+        yield (q.get("responder") or {}).get("name")
+    for c in result.get("commitments", []):
+        yield (c.get("actor") or {}).get("name")
 
 
 def _people(names: Iterable[str | None]) -> dict[str, Person]:

@@ -337,23 +337,22 @@ class EntityMention(Extracted):
 
 def unique_slug(model: type[models.Model], text: str, field: str = "slug", **scope: object) -> str:
     """A slug not yet used in ``model`` (within ``scope``): 'mary-clement', 'mary-clement-2'."""
-    base = slugify(text)[:180] or "x"
-    slug, n = base, 1
-    while model.objects.filter(**{field: slug}, **scope).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return unique_slugs(model, [text], field, **scope)[0]
 
 
-def unique_slugs(model: type[models.Model], texts: list[str]) -> list[str]:
+def unique_slugs(
+    model: type[models.Model], texts: list[str], field: str = "slug", **scope: object
+) -> list[str]:
     """:func:`unique_slug` for several new rows at once (one query unless slugs collide),
     each distinct from the others too."""
     bases = [slugify(text)[:180] or "x" for text in texts]
-    taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    taken = set(
+        model.objects.filter(**{f"{field}__in": set(bases)}, **scope).values_list(field, flat=True)
+    )
     slugs = []
     for base in bases:
         slug, n = base, 1
-        while slug in taken or (n > 1 and model.objects.filter(slug=slug).exists()):
+        while slug in taken or (n > 1 and model.objects.filter(**{field: slug}, **scope).exists()):
             n += 1
             slug = f"{base}-{n}"
         taken.add(slug)

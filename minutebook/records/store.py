@@ -183,10 +183,7 @@ def _store_run(
             old.save()
             changed.append((old, position))
             outcomes.append("updated")
-    AgendaItem.objects.bulk_create([item for item, _ in created])
-    if any(item.pk is None for item, _ in created):  # a backend that returns no keys
-        for item, _ in created:
-            item.pk = AgendaItem.objects.get(meeting=meeting, key=item.key).pk
+    AgendaItem.objects.bulk_create([item for item, _ in created])  # sets their keys
     stored = created + changed
     for item, _ in stored + stale:
         item.meeting = meeting

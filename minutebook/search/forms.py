@@ -6,7 +6,7 @@ from django import forms
 
 from minutebook.records.models import Body, Committee, Person
 from minutebook.search.models import SearchEntry
-from minutebook.website.widgets import QuickSelect
+from minutebook.search.widgets import QuickSelect
 
 SORTS = [("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 

@@ -102,9 +102,7 @@ def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
 
 def index_item(item: AgendaItem) -> None:
     """Replace ``item``'s search rows with ones derived from what is stored now."""
-    with transaction.atomic():
-        SearchEntry.objects.filter(item_id=item.pk).delete()
-        SearchEntry.objects.bulk_create(entries_for(item), batch_size=500)
+    index_items([item])
 
 
 def _items_for_indexing():
@@ -119,7 +117,7 @@ def _items_for_indexing():
 
 
 def index_items(items: Iterable[AgendaItem]) -> None:
-    """:func:`index_item` for several items: one delete and one insert for them all."""
+    """Replace several items' search rows: one delete and one insert for them all."""
     items = list(items)
     with transaction.atomic():
         SearchEntry.objects.filter(item_id__in=[item.pk for item in items]).delete()

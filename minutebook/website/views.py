@@ -185,11 +185,6 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "website/item.html", context)
 
 
-def _page_number(text: str | None) -> int:
-    """A page number from the query string; anything else (a stale link) is page 1."""
-    return min(int(text), 10_000) if text and text.isdigit() and int(text) > 0 else 1
-
-
 def _unique(rows, key: str) -> list:
     seen, out = set(), []
     for row in rows:
@@ -225,10 +220,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         "body__name", "committee__name", "role"
     )
     mention_roles = sorted(set(obj.mentions.exclude(role="").values_list("role", flat=True)))
-    said_page = _page_number(request.GET.get("said"))
-    statements = list(said[(said_page - 1) * SAID_PAGE : said_page * SAID_PAGE + 1])
-    more_said = len(statements) > SAID_PAGE
-    statements = statements[:SAID_PAGE]
+    said_page = Paginator(said, SAID_PAGE).get_page(request.GET.get("said"))
     context = {
         "person": obj,
         "memberships": roles,
@@ -236,12 +228,14 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         "commitments": integrations.commitments_for(promised[:PERSON_LIMIT]),
         "asked": list(asked[:PERSON_LIMIT]),
         "answered": list(answered[:PERSON_LIMIT]),
-        "statements": statements,
-        "statement_count": (said.count() if more_said or said_page > 1 else len(statements)),
-        "said_first": (said_page - 1) * SAID_PAGE + 1,
-        "said_last": (said_page - 1) * SAID_PAGE + len(statements),
-        "said_newer": f"?said={said_page - 1}#said" if said_page > 1 else "",
-        "said_older": f"?said={said_page + 1}#said" if more_said else "",
+        "statements": said_page.object_list,
+        "statement_count": said_page.paginator.count,
+        "said_first": said_page.start_index(),
+        "said_last": said_page.end_index(),
+        "said_newer": (
+            f"?said={said_page.previous_page_number()}#said" if said_page.has_previous() else ""
+        ),
+        "said_older": f"?said={said_page.next_page_number()}#said" if said_page.has_next() else "",
         "mentions": _unique(mentions[: PERSON_LIMIT * 2], "item_id")[:PERSON_LIMIT],
         "limit": PERSON_LIMIT,
     }

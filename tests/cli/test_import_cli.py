@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, SEEDS, cli_runner
 
 
 @pytest.fixture
 def run(tmp_path):
-    env = {**os.environ, "MINUTEBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 'mb.sqlite3'}"}
-
-    def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "minutebook.cli.main", *args],
-            input=stdin,
-            capture_output=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=300,
-        )
-
-    return _run
+    return cli_runner(tmp_path, text=False)
 
 
 def item_rows(tmp_path) -> list[tuple]:

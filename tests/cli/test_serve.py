@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import http.client
-import os
 import socket
 import subprocess
-import sys
 import time
 
-from tests.conftest import SEEDS
+from tests.conftest import CLI, SEEDS, cli_env
 
 
 def _free_port() -> int:
@@ -26,16 +24,12 @@ def _get(port: int, path: str, conn: http.client.HTTPConnection | None = None):
 
 
 def test_serve_answers_pages_and_static_files_on_kept_alive_connections(tmp_path):
-    env = {
-        **os.environ,
-        "MINUTEBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 'mb.sqlite3'}",
-    }
+    env = cli_env(tmp_path)
     env.pop("MINUTEBOOK_DEBUG", None)
     env.pop("MINUTEBOOK_PAGE_CACHE_SECONDS", None)
-    cli = [sys.executable, "-m", "minutebook.cli.main"]
-    subprocess.run([*cli, "migrate"], env=env, cwd=tmp_path, check=True, capture_output=True)
+    subprocess.run([*CLI, "migrate"], env=env, cwd=tmp_path, check=True, capture_output=True)
     imported = subprocess.run(
-        [*cli, "import", *map(str, sorted(SEEDS.glob("*.txt"))), "--body", "Islington Council"],
+        [*CLI, "import", *map(str, sorted(SEEDS.glob("*.txt"))), "--body", "Islington Council"],
         env=env,
         cwd=tmp_path,
         capture_output=True,
@@ -44,7 +38,7 @@ def test_serve_answers_pages_and_static_files_on_kept_alive_connections(tmp_path
     assert imported.returncode == 0, imported.stderr
     port = _free_port()
     server = subprocess.Popen(
-        [*cli, "serve", "--port", str(port), "--workers", "1", "--threads", "2"],
+        [*CLI, "serve", "--port", str(port), "--workers", "1", "--threads", "2"],
         env=env,
         cwd=tmp_path,
         stdout=subprocess.PIPE,

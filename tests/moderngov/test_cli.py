@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 
 import pytest
 
+from tests.conftest import CLI, cli_env, cli_runner
 from tests.moderngov.conftest import EDGE, STANDARD_LISTING, build_site, recorded_meeting
 from tests.moderngov.pdfs import image_only_pdf, minutes_pdf
 from tests.replay_server import Reply
@@ -18,24 +17,9 @@ from tests.replay_server import Reply
 
 @pytest.fixture
 def run(tmp_path):
-    env = {
-        **os.environ,
-        "MINUTEBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 'mb.sqlite3'}",
-        "NO_COLOR": "1",
-    }
-
-    def _run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "minutebook.cli.main", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=300,
-        )
-
-    assert _run("migrate").returncode == 0
-    return _run
+    run = cli_runner(tmp_path, NO_COLOR="1")
+    assert run("migrate").returncode == 0
+    return run
 
 
 def rows(tmp_path, sql: str) -> list[tuple]:
@@ -174,14 +158,13 @@ def test_ctrl_c_stops_promptly_and_the_next_run_resumes(run, tmp_path, server):
             ],
         },
     )
-    env = {**os.environ, "MINUTEBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 'mb.sqlite3'}"}
     args = ["import", "moderngov", site.url, "--from", "2026-01-01", "--to", "2026-06-30"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "minutebook.cli.main", *args, "--no-extract", "--concurrency", "1"],
+        [*CLI, *args, "--no-extract", "--concurrency", "1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env=cli_env(tmp_path),
         cwd=tmp_path,
     )
     deadline = time.monotonic() + 60

@@ -11,7 +11,6 @@ import pytest
 from django.db import DataError
 
 from minutebook.cli.importing import import_paths
-from minutebook.core.items import Provenance, SourceItem
 from minutebook.core.readers import Hints, read_source
 from minutebook.records.models import (
     AgendaItem,
@@ -26,6 +25,7 @@ from minutebook.records.models import (
 from minutebook.records.store import store_items
 from tests.conftest import CORPUS, FIXTURES
 from tests.records.helpers import dump_records
+from tests.search.conftest import source_item
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -146,27 +146,14 @@ def test_corpus_import_groups_meetings():
     assert again.unchanged == 374
 
 
-def _item(key: str, minutes: str, title: str = "Item") -> SourceItem:
-    return SourceItem(
-        title=title,
-        minutes_text=minutes,
-        provenance=Provenance(uri=f"test:{key}", sha256="0" * 64),
-        body="Test Council",
-        committee="Cabinet",
-        meeting_date=dt.date(2024, 5, 1),
-        meeting_key="m1",
-        item_key=key,
-    )
-
-
 def test_an_item_key_repeated_within_a_meeting_is_stored_in_order():
     """A meeting is stored in one batch, but a repeated key still reads as a later edition
     of the same item (new, then updated with the first kept as a version)."""
     summary = store_items(
         [
-            _item("a", "Councillor Ann Smith moved the report."),
-            _item("b", "Noted."),
-            _item("a", "Councillor Ann Smith moved the amended report."),
+            source_item("Item", key="a", minutes="Councillor Ann Smith moved the report."),
+            source_item("Item", key="b", minutes="Noted."),
+            source_item("Item", key="a", minutes="Councillor Ann Smith moved the amended report."),
         ]
     )
     assert (summary.new, summary.updated, summary.unchanged) == (2, 1, 0)
@@ -186,8 +173,8 @@ def test_people_whose_names_make_the_same_slug_get_distinct_pages():
     ]
     store_items(
         [
-            _item("a", "Councillor Ann Smith-Hart moved the report."),
-            _item("b", "Councillor Ann Smith-Hart spoke again."),
+            source_item("Item", key="a", minutes="Councillor Ann Smith-Hart moved the report."),
+            source_item("Item", key="b", minutes="Councillor Ann Smith-Hart spoke again."),
         ]
     )
     person = Person.objects.get(name="Ann Smith-Hart")  # one person for both items

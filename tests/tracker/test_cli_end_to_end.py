@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
+from tests.conftest import cli_runner
 from tests.core.test_link_precision import HAS_EXTRACTOR
 
 pytestmark = pytest.mark.skipif(not HAS_EXTRACTOR, reason="needs minutebook.core.extract")
@@ -16,19 +14,7 @@ pytestmark = pytest.mark.skipif(not HAS_EXTRACTOR, reason="needs minutebook.core
 
 @pytest.fixture
 def run(tmp_path):
-    env = {**os.environ, "MINUTEBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 'mb.sqlite3'}"}
-
-    def _run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "minutebook.cli.main", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=300,
-        )
-
-    return _run
+    return cli_runner(tmp_path)
 
 
 def test_import_links_and_commitments_lists_it(run, seed_paths) -> None:

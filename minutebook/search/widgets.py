@@ -1,4 +1,4 @@
-"""Form widgets for pages that render on every request.
+"""Form widgets for a form rendered on every request (the search form).
 
 Django renders each ``<option>`` of a ``Select`` through the template engine, which costs
 about 40 microseconds an option: with every committee of a council in the search form's
