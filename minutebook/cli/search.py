@@ -28,10 +28,16 @@ def search_cmd(words: tuple[str, ...], limit: int) -> None:
     """Search the minutes: best matches first, with where each was said."""
     setup_django()
     from minutebook.search.backends import SearchRequest, get_backend
+    from minutebook.search.backends.base import COUNT_CAP
     from minutebook.search.query import parse
 
     page = get_backend().search(SearchRequest(query=parse(" ".join(words)), per_page=limit))
-    click.echo(f"{'more than 10,000' if page.more else page.total} result(s)")
+    click.echo(f"{f'more than {COUNT_CAP:,}' if page.more else page.total} result(s)")
+    if page.ranked:
+        click.echo(
+            f"ranked among the {page.ranked.matches:,} from {page.ranked.first_year}"
+            f"-{page.ranked.last_year}, the most recent (add words to search earlier years)"
+        )
     for hit in page.hits:
         e = hit.entry
         when = e.date.isoformat() if e.date else "date not known"

@@ -15,6 +15,21 @@ _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 MAX_PARTS = 12
+# The Snowball English stop words, which PostgreSQL's 'english' configuration drops from
+# every query. FTS5 has no such list, so the parser drops them for both backends: they then
+# find the same things, and FTS5 does not score words found in nearly every item ("the
+# officer advised that" ranks on "officer advised"), which made such searches slow.
+_SNOWBALL_ENGLISH = """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom
+    this that these those am is are was were be been being have has had having do does did
+    doing a an the and but if or because as until while of at by for with about against
+    between into through during before after above below to from up down in out on off over
+    under again further then once here there when where why how all any both each few more
+    most other some such no nor not only own same so than too very s t can will just don
+    should now
+"""
+STOP_WORDS = frozenset(_SNOWBALL_ENGLISH.split())
 
 
 @dataclass(frozen=True)
@@ -58,7 +73,15 @@ def parse(text: str) -> ParsedQuery:
         target = excluded if negate else required
         if part not in target:
             target.append(part)
+    meaningful = [p for p in required if not _stop_word(p)]
+    if meaningful:  # a search made only of stop words ("to be or not") keeps them all
+        required = meaningful
     return ParsedQuery(required=tuple(required[:MAX_PARTS]), excluded=tuple(excluded[:MAX_PARTS]))
+
+
+def _stop_word(part: Part) -> bool:
+    """A single word on the stop list; a phrase of several words is always kept whole."""
+    return len(part.words) == 1 and not part.prefix and part.words[0] in STOP_WORDS
 
 
 def prefix_forms(word: str) -> list[str]:

@@ -9,8 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from minutebook.records.models import Entity, Person
-from minutebook.search.backends import SearchPage, SearchRequest, get_backend
-from minutebook.search.backends.base import COUNT_CAP
+from minutebook.search.backends import SearchPage, SearchRequest, base, get_backend
 from minutebook.search.forms import SearchForm
 from minutebook.search.query import parse
 from minutebook.website.caching import public_page
@@ -54,6 +53,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 date_to=data.get("date_to"),
                 order=data.get("sort") or "relevance",
                 any_word=any_word,
+                rank_all=request.GET.get("rank") == "all",
                 page=page,
                 per_page=PER_PAGE,
             )
@@ -74,11 +74,27 @@ def search(request: HttpRequest) -> HttpResponse:
         page=result,
         any_word=any_word,
         pagination=_pagination(request, result, any_word=any_word),
-        count_cap=f"{COUNT_CAP:,}",
+        count_cap=f"{base.COUNT_CAP:,}",
+        ranked=_ranked(request, result),
     )
     if not result.total:
         context.update(_suggestions(request, parsed.terms))
     return render(request, "search/search.html", context)
+
+
+def _ranked(request: HttpRequest, result: SearchPage) -> dict | None:
+    """How to describe a very broad search ranked within its most recent years."""
+    window = result.ranked
+    if window is None:
+        return None
+    years = (
+        str(window.first_year)
+        if window.first_year == window.last_year
+        else f"{window.first_year}–{window.last_year}"
+    )
+    cap = base.COUNT_CAP
+    matches = f"more than {cap:,}" if window.matches > cap else f"{window.matches:,}"
+    return {"years": years, "matches": matches, "rank_all": _query_string(request, rank="all")}
 
 
 def _query_string(request: HttpRequest, **changes: object) -> str:

@@ -45,3 +45,10 @@ def test_any_word_mode_and_duplicates():
 def test_operator_words_alone_are_ignored():
     assert parse("AND OR NOT").empty
     assert parse("and").required == (Part(("and",)),)  # lower case is an ordinary word
+
+
+def test_stop_words_are_dropped_unless_nothing_else_is_left():
+    assert parse("the officer advised that").terms == ["officer", "advised"]
+    assert parse('"health and wellbeing" of the').terms == ["health", "and", "wellbeing"]
+    assert parse("to be or not").terms == ["to", "be", "or", "not"]  # nothing else to find
+    assert parse("-the housing").excluded == (Part(("the",)),)

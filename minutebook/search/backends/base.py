@@ -52,6 +52,7 @@ class SearchRequest:
     date_to: dt.date | None = None
     order: str = "relevance"  # or "newest", "oldest"
     any_word: bool = False
+    rank_all: bool = False  # never rank a very broad search within its recent years only
     page: int = 1
     per_page: int = 20
 
@@ -81,11 +82,23 @@ class Hit:
 COUNT_CAP = 10_000
 
 
+@dataclass(frozen=True)
+class RankedWindow:
+    """The years a very broad search was ranked within, and how many matches they hold."""
+
+    first_year: int
+    last_year: int
+    matches: int  # at most COUNT_CAP + 1
+
+
 @dataclass
 class SearchPage:
     request: SearchRequest
     total: int  # at most COUNT_CAP + 1; see ``more``
     hits: list[Hit] = field(default_factory=list)
+    #: Set when a search with more than COUNT_CAP matches was ranked by relevance among
+    #: the matches of its most recent years only; its pages then cover just those.
+    ranked: RankedWindow | None = None
 
     @property
     def more(self) -> bool:
@@ -94,7 +107,8 @@ class SearchPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-min(self.total, COUNT_CAP) // self.request.per_page))
+        shown = self.ranked.matches if self.ranked else self.total
+        return max(1, -(-min(shown, COUNT_CAP) // self.request.per_page))
 
 
 class SearchBackend(ABC):

@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from minutebook.search.migrations._vendor import per_vendor
+
 # SQLite: an external-content FTS5 table over search_searchentry, kept in step by triggers,
 # so every insert/update/delete of an entry updates the index in the same transaction.
 SQLITE_FORWARD = [
@@ -41,16 +43,8 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return run
-
-
-full_text_index = _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD})
-drop_full_text_index = _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD})
+full_text_index = per_vendor({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD})
+drop_full_text_index = per_vendor({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD})
 
 
 class Migration(migrations.Migration):

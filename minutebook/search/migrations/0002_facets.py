@@ -3,6 +3,8 @@
 
 from django.db import migrations, models
 
+from minutebook.search.migrations._vendor import per_vendor
+
 SQLITE_FORWARD = [
     "DROP TRIGGER IF EXISTS search_entry_au",
     "DROP TRIGGER IF EXISTS search_entry_ad",
@@ -62,14 +64,6 @@ POSTGRES_FORWARD = [
 ]
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql, params=None)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
@@ -83,7 +77,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(
-            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            _run({"sqlite": SQLITE_BACKWARD}),
+            per_vendor({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            per_vendor({"sqlite": SQLITE_BACKWARD}),
         ),
     ]
