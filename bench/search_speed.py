@@ -291,7 +291,10 @@ def main() -> int:
                     f"| {r['backend']} | {name} | {len(t) // ROUNDS} | {percentile(t, 50):.1f} "
                     f"| {percentile(t, 95):.1f} |"
                 )
-    worst = max(percentile(r["timings"], 95) for r in results)
+    verdicts = []
+    for r in results:
+        p95 = percentile(r["timings"], 95)
+        verdicts.append(f"{r['backend']} {'met' if p95 <= 50 else 'NOT met'} (p95 {p95:.1f} ms)")
     body = (
         f"{args.items:,} generated agenda items (titles and minutes recombined from real Kent "
         f"sentences, {COMMITTEES} committees, {MEETINGS:,} meetings), indexed by "
@@ -304,7 +307,7 @@ def main() -> int:
             if ratios
             else ""
         )
-        + f"\n\nGoal p95 <= 50 ms: {'met' if worst <= 50 else 'NOT met'} (worst p95 {worst:.1f} ms)."
+        + f"\n\nGoal p95 <= 50 ms: {'; '.join(verdicts)}."
         + f"\n\nBy kind of query (very common = matching more than {args.items // 10:,} items):\n\n"
         + "\n".join(groups)
         + "\n\nMedian per query. Matches are counted up to 10,001. A search with more is "

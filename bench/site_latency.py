@@ -141,7 +141,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=400, help="Per page type.")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--db", help="Use (or build, if missing) this SQLite database.")
-    parser.add_argument("--threads", type=int, default=2, help="Per worker.")
+    parser.add_argument("--threads", type=int, default=1, help="Per worker (serve's default).")
     parser.add_argument("--page-cache", type=int, default=10, help="Seconds, second run.")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()

@@ -48,10 +48,11 @@ def serve_options(command):
     )(command)
     command = click.option(
         "--threads",
-        default=2,
+        default=1,
         show_default=True,
         type=click.IntRange(1, 64),
-        help="Threads per worker.",
+        help="Threads per worker. Python runs one at a time in a process, so more help only "
+        "when pages wait on a database server (PostgreSQL), not on SQLite.",
     )(command)
     return click.option(
         "--workers", type=click.IntRange(1, 256), help="Worker processes [default: one per core]."

@@ -1,9 +1,12 @@
 """Serving the website: Granian (a multi-process WSGI server) or Django's development server.
 
 Granian runs ``workers`` processes (one per core by default), each with a small fixed pool
-of threads calling the WSGI application. Because those threads live as long as the worker,
-each keeps its database connection open between requests (``MINUTEBOOK_CONN_MAX_AGE``),
-which saves opening and configuring a SQLite connection on every page (about 0.7 ms).
+of threads calling the WSGI application (one by default: on SQLite a page is all CPU, and a
+second thread in the same process only contends for the interpreter lock, which raised p95
+latency under load by a quarter in bench/site_latency.py). Because those threads live as
+long as the worker, each keeps its database connection open between requests
+(``MINUTEBOOK_CONN_MAX_AGE``), which saves opening and configuring a SQLite connection on
+every page (about 0.7 ms).
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from minutebook.tracker.queries import (
     rows_for,
     tracker_queryset,
 )
+from minutebook.website.caching import public_page
 
 PAGE_SIZE = 50
 #: "Age" choices of the filter form: commitments made at least this long ago.
@@ -66,6 +67,7 @@ def _query_string(filters: Filters, **extra: str) -> str:
 
 
 @require_GET
+@public_page
 def tracker(request: HttpRequest) -> HttpResponse:
     """/commitments/: every commitment with its status, filtered, newest first."""
     filters = _filters(request)
