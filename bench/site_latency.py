@@ -8,7 +8,7 @@ connection (as a browser keeps one) sending its next request as soon as the last
 answered. Latency is from sending the request to reading the last byte of the response.
 Goal: p95 <= 100 ms.
 
-    .venv/bin/python bench/site_latency.py [--clients 20] [--requests 400] [--db PATH]
+    .venv/bin/python bench/site_latency.py [--clients 20] [--requests 1000] [--db PATH]
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def free_port() -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--requests", type=int, default=400, help="Per page type.")
+    parser.add_argument("--requests", type=int, default=1000, help="Per page type.")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--db", help="Use (or build, if missing) this SQLite database.")
     parser.add_argument("--threads", type=int, default=1, help="Per worker (serve's default).")

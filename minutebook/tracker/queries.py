@@ -161,15 +161,32 @@ def rows_for(commitments: Iterable[Commitment], today: dt.date | None = None) ->
     rows = []
     for c in commitments:
         date = c.item.meeting.date
+        follow_ups = by_key.get((c.item_id, c.text), [])
         rows.append(
             TrackerRow(
                 commitment=c,
-                status=getattr(c, "tracker_status", OPEN),
+                status=getattr(c, "tracker_status", None) or status_of(c, follow_ups, today),
                 age_days=(today - date).days if date else None,
-                follow_ups=by_key.get((c.item_id, c.text), []),
+                follow_ups=follow_ups,
             )
         )
     return rows
+
+
+def status_of(commitment: Commitment, follow_ups: list[FollowUp], today: dt.date) -> str:
+    """The status :func:`commitments_with_status` computes in SQL, from the commitment's
+    public follow-ups already in hand: item and person pages show a handful of commitments,
+    and the SQL annotation (three EXISTS subqueries) cost them more to build than to run."""
+    statuses = {f.link.status for f in follow_ups}
+    if FollowUpLink.Status.DONE in statuses:
+        return DONE
+    if FollowUpLink.Status.SUPERSEDED in statuses:
+        return WITHDRAWN
+    if follow_ups:
+        return REPORTED_BACK
+    if commitment.due and commitment.due < today:
+        return OVERDUE
+    return OPEN
 
 
 def item_follow_ups(item: AgendaItem) -> dict[str, list[FollowUp]]:

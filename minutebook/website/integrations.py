@@ -35,15 +35,13 @@ class CommitmentView:
 
 
 def commitments_for(commitments) -> list[CommitmentView]:
-    """Commitments (a queryset) with their tracker status and follow-ups when available."""
+    """Commitments (with their items' meetings loaded) with their tracker status
+    and follow-ups when available: one query for the follow-ups, none when there are no
+    commitments (most items promise nothing)."""
     plain = list(commitments)
-    if tracker is None or not plain:  # most items promise nothing: skip the status query
+    if tracker is None or not plain:
         return [CommitmentView(c) for c in plain]
-    ids = [c.pk for c in plain]
-    annotated = tracker.commitments_with_status().filter(pk__in=ids)
-    order = {pk: i for i, pk in enumerate(ids)}
-    rows = sorted(tracker.rows_for(annotated), key=lambda r: order[r.commitment.pk])
-    return [CommitmentView(r.commitment, r.status, r.follow_ups) for r in rows]
+    return [CommitmentView(r.commitment, r.status, r.follow_ups) for r in tracker.rows_for(plain)]
 
 
 def tracker_available() -> bool:

@@ -124,7 +124,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(Meeting.objects.select_related("committee__body"), pk=pk)
     items = list(
         obj.items.prefetch_related(
-            Prefetch("documents", queryset=Document.objects.order_by("id")),
+            Prefetch("documents", queryset=Document.objects.defer("text").order_by("id")),
             Prefetch("questions", queryset=Question.objects.select_related("asker", "responder")),
         )
     )
@@ -140,7 +140,9 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "items": items,
             "present": present,
             "not_present": [a for a in attendances if a not in present],
-            "meeting_documents": obj.documents.filter(item__isnull=True).order_by("id"),
+            "meeting_documents": obj.documents.filter(item__isnull=True)
+            .defer("text")
+            .order_by("id"),
             "minuted_questions": [(i, q) for i in items for q in i.questions.all()],
             **{f"public_{k}": v for k, v in integrations.meeting_questions(obj).items()},
         },
@@ -153,6 +155,9 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     siblings = list(obj.meeting.items.order_by("order", "id").values_list("pk", "number", "title"))
     index = next(i for i, s in enumerate(siblings) if s[0] == obj.pk)
     statements = list(obj.statements.select_related("speaker"))
+    commitments = list(obj.commitments.select_related("actor"))
+    for c in commitments:
+        c.item = obj  # the tracker dates them by their item's meeting, already loaded
     speakers: dict[str, dict] = {}
     for s in statements:
         if s.speaker_label or s.speaker_id:
@@ -164,11 +169,11 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": obj.meeting,
         "paragraphs": paragraphs(obj.minutes_text),
         "decision_paragraphs": paragraphs(obj.decision_text),
-        "documents": obj.documents.order_by("id"),
+        "documents": obj.documents.defer("text").order_by("id"),  # PDF text: search only
         "statements": statements,
         "speakers": list(speakers.values()),
         "questions": obj.questions.select_related("asker", "responder"),
-        "commitments": integrations.commitments_for(obj.commitments.select_related("actor")),
+        "commitments": integrations.commitments_for(commitments),
         "tracker": integrations.tracker_available(),
         "decisions": obj.decisions.all(),
         "amounts": obj.amounts.all(),

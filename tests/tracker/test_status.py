@@ -128,3 +128,23 @@ def test_cli_table_and_committee_filter(tracked) -> None:
     out = _run("--committee", "Children's Services Scrutiny Committee", "--person", "Clement")
     assert "reported back" in out and "1 commitment" in out
     assert "No commitments match." in _run("--committee", "Planning Committee")
+
+
+def test_status_from_follow_ups_in_hand_matches_the_sql(tracked) -> None:
+    """Item and person pages compute the status in Python; the tracker page in SQL."""
+
+    def both(today: dt.date) -> tuple[dict[int, str], dict[int, str]]:
+        in_sql = rows_for(tracker_queryset(Filters(), today), today)
+        in_hand = rows_for(Commitment.objects.select_related("item__meeting"), today)
+        return (
+            {r.commitment.pk: r.status for r in in_sql},
+            {r.commitment.pk: r.status for r in in_hand},
+        )
+
+    sql, python = both(TODAY)
+    assert python == sql and set(sql.values()) == {"reported back", "overdue", "done"}
+    sql, python = both(dt.date(2018, 3, 1))
+    assert python == sql and "open" in sql.values()
+    FollowUpLink.objects.filter(origin="auto").update(status="superseded")
+    sql, python = both(TODAY)
+    assert python == sql and "withdrawn" in sql.values()
