@@ -97,3 +97,13 @@ def test_search_page_says_which_years_were_ranked(archive, client):
     assert "ranked among" not in everything
     assert re.search(r'class="kicker">.* 201[5-9]</p>', everything)  # older years ranked too
     assert "ranked among" not in client.get("/search/?q=grass").content.decode()
+
+
+def test_undated_records_are_ranked_whole(store, monkeypatch):
+    for module in (base, sqlite_fts5):
+        monkeypatch.setattr(module, "COUNT_CAP", 5)
+    monkeypatch.setattr(sqlite_fts5, "SORT_ALL", 2)
+    store(*[source_item(f"Levy {n}", "The levy was noted.", date=None) for n in range(8)])
+    page = search("levy", per_page=3)
+    assert page.more and page.ranked is None and page.pages == 2
+    assert len(search("levy", order="newest", per_page=3).hits) == 3

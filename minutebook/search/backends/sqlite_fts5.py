@@ -12,8 +12,8 @@ compute them for every match before sorting.
 Broad searches: bm25 costs about 0.6 µs per match and word, so ranking a word found in
 three quarters of 10^5 items takes 50 ms. Only COUNT_CAP results can be paged through
 anyway, so a search with more matches than that (and no dates chosen) is ranked among the
-matches of its most recent whole years that hold at least COUNT_CAP of them; the page says
-which years. A search sorted by date is cut the same way but needs only the years holding
+matches of its most recent whole years that hold at least RANK_WINDOW of them; the page says
+which years and offers to rank them all. A search sorted by date is cut the same way but needs only the years holding
 the page asked for, which gives exactly the full sort's answer.
 """
 
@@ -176,6 +176,8 @@ class SqliteFts5Backend(SearchBackend):
         cursor.execute("SELECT term, doc FROM search_fts_rows WHERE term >= 'y0' AND term < 'y:'")
         sizes = {int(t[1:]): n for t, n in cursor.fetchall() if len(t) == 5 and t[1:].isdigit()}
         years = sorted(sizes, reverse=request.order != "oldest")
+        if len(years) < 2:  # undated records, or a single year: nothing to cut
+            return None
 
         def count(chosen: int, cap: int) -> int:
             window = " OR ".join(f'"y{y}"' for y in years[:chosen])
