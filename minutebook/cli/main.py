@@ -120,7 +120,7 @@ def demo(
         fictional = import_paths([str(examples)], Hints())
         click.echo(f"fictional examples: {fictional}")
     if serve_after:
-        serve_site("127.0.0.1", port, workers=workers, threads=threads, dev=dev)
+        serve_site("127.0.0.1", port, workers=workers, threads=threads, dev=dev, reload=False)
 
 
 @cli.command()

@@ -29,12 +29,16 @@ def production_defaults() -> None:
     os.environ.setdefault("MINUTEBOOK_PAGE_CACHE_SECONDS", SERVE_DEFAULT_SECONDS)
 
 
-def serve_site(host: str, port: int, *, workers: int | None, threads: int, dev: bool) -> None:
-    """Serve until interrupted; ``dev`` uses Django's auto-reloading development server."""
+def serve_site(
+    host: str, port: int, *, workers: int | None, threads: int, dev: bool, reload: bool = True
+) -> None:
+    """Serve until interrupted; ``dev`` uses Django's development server, reloading on code
+    changes unless ``reload`` is False (the reloader re-runs the whole command, so `demo`,
+    which imports first, must not use it)."""
     if dev:
         from django.core.management import call_command
 
-        call_command("runserver", f"{host}:{port}", use_reloader=True, use_threading=True)
+        call_command("runserver", f"{host}:{port}", use_reloader=reload, use_threading=True)
         return
     from granian.constants import Interfaces
     from granian.server import Server

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.db.models import Q
 from django.db.models.functions import Lower
 
 from minutebook.core.items import Provenance, SourceItem
@@ -147,10 +148,9 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
     One query per kind of record for all the items, and one each to find and to create
     the people and organisations they name, instead of one per item.
     """
-    again = [item.pk for item, _ in pairs if item.extractor_version]
-    if again:  # only items extracted before have rows to replace
-        for model in _KINDS:
-            model.objects.filter(item_id__in=again).delete()
+    ids = [item.pk for item, _ in pairs]
+    for model in _KINDS:  # an item's earlier rows, from any earlier extraction or store
+        model.objects.filter(item_id__in=ids).delete()
     people = _people(name for _, result in pairs for name in _names(result))
     entities = _entities(e for _, result in pairs for e in result.get("entities", []))
 
@@ -295,10 +295,14 @@ def _entities(found: Iterable[dict]) -> dict[str, Entity]:
     known: dict[str, Entity] = {}
     if not wanted:
         return known
+    # SQLite's LOWER() folds only ASCII, so "Évolve Trust" is also looked for as written.
+    exact = [e["name"] for e in wanted.values()]
     for entity in (
-        Entity.objects.annotate(lname=Lower("name")).filter(lname__in=wanted).order_by("pk")
+        Entity.objects.annotate(lname=Lower("name"))
+        .filter(Q(lname__in=wanted) | Q(name__in=exact))
+        .order_by("pk")
     ):
-        known.setdefault(entity.lname, entity)
+        known.setdefault(entity.name.lower(), entity)
     missing = [e for key, e in wanted.items() if key not in known]
     if missing:
         slugs = unique_slugs(Entity, [e["name"] for e in missing])

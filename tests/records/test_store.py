@@ -180,3 +180,21 @@ def test_people_whose_names_make_the_same_slug_get_distinct_pages():
     person = Person.objects.get(name="Ann Smith-Hart")  # one person for both items
     assert person.slug == "ann-smith-hart-2"
     assert person.statements.count() == 2
+
+
+def test_storing_an_extraction_twice_replaces_it():
+    """Items stored without extraction, then given results by hand (as the page tests do)."""
+    from minutebook.records.extracted import store_extraction
+    from minutebook.records.models import Entity, Statement
+
+    store_items([source_item("Trusts", "Minutes.", key="t")], run_extraction=False)
+    item = AgendaItem.objects.get(key="t")
+    result = {
+        "statements": [{"speaker": None, "text": "Évolve Trust reported.", "kind": "statement"}],
+        "entities": [{"name": "Évolve Trust", "type": "organisation"}],
+    }
+    store_extraction(item, result)
+    store_extraction(item, result)
+    assert Statement.objects.filter(item=item).count() == 1
+    (entity,) = Entity.objects.all()  # a capital SQLite's LOWER() cannot fold, found again
+    assert entity.slug == "evolve-trust"
