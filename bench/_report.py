@@ -15,6 +15,12 @@ from pathlib import Path
 PERFORMANCE_MD = Path(__file__).resolve().parent.parent / "docs" / "PERFORMANCE.md"
 
 
+def percentile(values: list[float], p: float) -> float:
+    """The ``p``-th percentile by nearest rank, as the latency tables report it."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
 def machine() -> str:
     """One line naming the machine the numbers were measured on."""
     cpu = platform.processor() or platform.machine()

@@ -29,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench._report import percentile  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpus" / "kent-minutes-sample.jsonl"
 SEED = 20261123
 COMMITTEES = 20
@@ -202,11 +204,6 @@ def worker(database_url: str, n_items: int) -> dict:
         "totals": totals,
         "windows": windows,
     }
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def run_worker(url: str, n_items: int) -> dict:

@@ -29,6 +29,8 @@ from urllib.parse import quote_plus
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench._report import percentile  # noqa: E402
+
 SEED = 7
 # The pages the goal is about; the tracker page (another app's) is measured alongside.
 GOAL_PAGES = ("item", "meeting", "search", "person")
@@ -122,11 +124,6 @@ def load(port: int, urls: list[str], total: int, clients: int) -> dict:
             pool.submit(client)
     wall = time.perf_counter() - began
     return {"timings": timings, "errors": errors, "rps": len(timings) / wall}
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def free_port() -> int:

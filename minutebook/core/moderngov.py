@@ -179,14 +179,12 @@ def crawl_key(
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def date_windows(
-    start: dt.date, end: dt.date, days: int, *, clip: bool = True
-) -> list[tuple[dt.date, dt.date]]:
-    """Split ``[start, end]`` into consecutive inclusive windows of ``days`` days.
+def date_windows(start: dt.date, end: dt.date, days: int) -> list[tuple[dt.date, dt.date]]:
+    """Cover ``[start, end]`` with consecutive inclusive windows of ``days`` days.
 
-    With ``clip=False`` the last window runs its full length past ``end``: the crawler asks
-    for that, so that a run whose end is "today + six months" uses the same GetMeetings URLs
-    day after day, and conditional GET (and the stored validators) keep working for them.
+    The last window runs its full length past ``end``, so that a run whose end is "today +
+    six months" uses the same GetMeetings URLs day after day, and conditional GET (and the
+    stored validators) keep working for them.
     """
     if end < start:
         return []
@@ -194,8 +192,6 @@ def date_windows(
     cursor = start
     while cursor <= end:
         stop = cursor + dt.timedelta(days=days - 1)
-        if clip:
-            stop = min(end, stop)
         windows.append((cursor, stop))
         cursor = stop + dt.timedelta(days=1)
     return windows
@@ -262,7 +258,7 @@ class ModernGovCrawler:
     def meetings(self, committee: Committee) -> list[MeetingSummary]:
         """Meetings of one committee in the date range, oldest first, without duplicates."""
         found: dict[str, MeetingSummary] = {}
-        windows = date_windows(self.date_from, self.date_to, self.window_days, clip=False)
+        windows = date_windows(self.date_from, self.date_to, self.window_days)
         for start, stop in windows:
             params = {
                 "lCommitteeId": committee.id,
@@ -323,7 +319,7 @@ class ModernGovCrawler:
         workers = max(1, self.fetcher.max_concurrency)
         pool = _DaemonPool(workers, "moderngov")
         pending: deque[Future[CrawledMeeting]] = deque()
-        queue = iter(todo)
+        remaining = iter(todo)
 
         def submit(meeting: MeetingSummary) -> None:
             preload = getattr(self.fetcher.cache, "preload", None)
@@ -333,13 +329,13 @@ class ModernGovCrawler:
 
         completed = False
         try:
-            for meeting in queue:
+            for meeting in remaining:
                 submit(meeting)
                 if len(pending) >= self.lookahead:
                     break
             while pending:
                 result = pending.popleft().result()
-                nxt = next(queue, None)
+                nxt = next(remaining, None)
                 if nxt is not None:
                     submit(nxt)
                 self._tally(result)

@@ -68,7 +68,7 @@ class AuditedAdmin(admin.ModelAdmin):
         for obj in formset.new_objects:
             audit.record(request.user, "add", obj, None, audit.snapshot(obj))
         for obj, _fields in formset.changed_objects:
-            before, _pk = befores.get(id(obj), (None, obj.pk))
+            before, _ = befores.get(id(obj), (None, obj.pk))
             audit.record(request.user, "change", obj, before, audit.snapshot(obj))
         for obj in formset.deleted_objects:
             before, pk = befores.get(id(obj), (None, obj.pk))

@@ -60,9 +60,9 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_bot():
             refusal = "Your question could not be accepted. Please leave the last field empty."
             status = 400
-        elif not rules.is_in_time(meeting.question_deadline, now):
+        elif late := _refusal_reason(meeting, now):
             # Lateness first: no point asking a resident to fix fields of a closed form.
-            context["refusal"] = _refusal_reason(meeting, now)
+            context["refusal"] = late
             return render(request, "questions/closed.html", context, status=400)
         elif form.is_valid():
             sub = intake.Submission(
@@ -94,6 +94,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _refusal_reason(meeting: Meeting, now) -> str:
+    """Why the deadline refuses a question sent ``now``, or "" when it is in time."""
     try:
         rules.check_deadline(meeting.question_deadline, now)
     except rules.Refused as exc:

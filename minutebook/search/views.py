@@ -59,7 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
             )
         )
 
-    number = data.get("page") or 1
+    number = data["page"]  # clean_page: always a page number, 1 when none or nonsense
     any_word = request.GET.get("match") == "any"
     result = run(any_word, number)
     if result.total and number > result.pages:

@@ -2,7 +2,8 @@
 
 One definition of status serves the website, the CSV download and ``minutebook
 commitments``, computed in the database so that filtering by status and paging stay cheap
-on a large archive:
+on a large archive (and, from the same table, in Python by :func:`status_of` for pages that
+already hold a commitment's follow-ups):
 
 * **done**: a (not rejected) follow-up says it was completed;
 * **withdrawn**: a follow-up says it was withdrawn, dropped or superseded;
@@ -33,6 +34,9 @@ DONE = "done"
 OVERDUE = "overdue"
 WITHDRAWN = "withdrawn"
 STATUSES = (OPEN, OVERDUE, REPORTED_BACK, DONE, WITHDRAWN)
+#: Follow-up statuses that decide a commitment's status, strongest first. Any other
+#: follow-up means "reported back"; none means overdue or open, by the due date.
+_DECIDED_BY = ((FollowUpLink.Status.DONE, DONE), (FollowUpLink.Status.SUPERSEDED, WITHDRAWN))
 
 
 def normalise_status(value: str) -> str:
@@ -55,14 +59,12 @@ def commitments_with_status(today: dt.date | None = None) -> QuerySet[Commitment
         # the item is shown by its title and place; its text would be read for nothing
         .defer("item__minutes_text", "item__minutes_html", "item__decision_text")
         .annotate(
-            has_done=Exists(mine.filter(status=FollowUpLink.Status.DONE)),
-            has_withdrawn=Exists(mine.filter(status=FollowUpLink.Status.SUPERSEDED)),
+            **{f"has_{link}": Exists(mine.filter(status=link)) for link, _ in _DECIDED_BY},
             has_report=Exists(mine),
         )
         .annotate(
             tracker_status=Case(
-                When(has_done=True, then=Value(DONE)),
-                When(has_withdrawn=True, then=Value(WITHDRAWN)),
+                *(When(**{f"has_{link}": True}, then=Value(st)) for link, st in _DECIDED_BY),
                 When(has_report=True, then=Value(REPORTED_BACK)),
                 When(due__lt=today, then=Value(OVERDUE)),
                 default=Value(OPEN),
@@ -178,10 +180,9 @@ def status_of(commitment: Commitment, follow_ups: list[FollowUp], today: dt.date
     public follow-ups already in hand: item and person pages show a handful of commitments,
     and the SQL annotation (three EXISTS subqueries) cost them more to build than to run."""
     statuses = {f.link.status for f in follow_ups}
-    if FollowUpLink.Status.DONE in statuses:
-        return DONE
-    if FollowUpLink.Status.SUPERSEDED in statuses:
-        return WITHDRAWN
+    for link, status in _DECIDED_BY:
+        if link in statuses:
+            return status
     if follow_ups:
         return REPORTED_BACK
     if commitment.due and commitment.due < today:

@@ -45,8 +45,17 @@ def paragraphs(text: str) -> list[str]:
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     """Counts, search, recent meetings, and every committee (or every body, for an archive)."""
+    counts = {
+        "bodies": Body.objects.count(),
+        "committees": Committee.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "items": AgendaItem.objects.count(),
+        "people": Person.objects.count(),
+        "questions": Question.objects.count(),
+        "commitments": Commitment.objects.count(),
+    }
     committees = bodies = None
-    if Committee.objects.count() <= HOME_COMMITTEES:
+    if counts["committees"] <= HOME_COMMITTEES:
         committees = (
             Committee.objects.select_related("body")
             .annotate(meeting_count=Count("meetings", distinct=True), latest=Max("meetings__date"))
@@ -63,15 +72,6 @@ def home(request: HttpRequest) -> HttpResponse:
         .annotate(item_count=Count("items"))
         .order_by("-date", "-id")[:10]
     )
-    counts = {
-        "bodies": Body.objects.count(),
-        "committees": Committee.objects.count(),
-        "meetings": Meeting.objects.count(),
-        "items": AgendaItem.objects.count(),
-        "people": Person.objects.count(),
-        "questions": Question.objects.count(),
-        "commitments": Commitment.objects.count(),
-    }
     return render(
         request,
         "website/home.html",
@@ -242,7 +242,6 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "said_older": f"?said={said_page.next_page_number()}#said" if said_page.has_next() else "",
         "mentions": _unique(mentions[: PERSON_LIMIT * 2], "item_id")[:PERSON_LIMIT],
-        "limit": PERSON_LIMIT,
     }
     return render(request, "website/person.html", context)
 

@@ -20,7 +20,6 @@ transactional database, so data made in the test is visible to the server thread
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -204,8 +203,3 @@ def assert_headings_in_order(page) -> None:
     assert levels and levels[0] == 1 and levels.count(1) == 1, f"headings {levels} on {page.url}"
     for before, after in zip(levels, levels[1:], strict=False):
         assert after <= before + 1, f"heading level skips {before} -> {after} on {page.url}"
-
-
-def browser_available() -> bool:
-    """True when the Debian Chromium is installed (for code that wants to check up front)."""
-    return shutil.which(CHROMIUM) is not None

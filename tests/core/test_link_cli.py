@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
-import pytest
-
-from tests.core.test_link_precision import HAS_EXTRACTOR
-
-pytestmark = pytest.mark.skipif(not HAS_EXTRACTOR, reason="needs minutebook.core.extract")
+from tests.conftest import CLI
 
 
 def _link(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "minutebook.cli.main", "link", *args],
+        [*CLI, "link", *args],
         capture_output=True,
         text=True,
         timeout=300,

@@ -6,22 +6,8 @@ careful extractor finds, so more chances to go wrong), and with the real extract
 
 from __future__ import annotations
 
-import importlib
-
-import pytest
-
 from minutebook.core.link import link_items
 from tests.core.link_dev import corpus_inputs, seed_inputs
-
-
-def _has_extractor() -> bool:
-    try:
-        return hasattr(importlib.import_module("minutebook.core.extract"), "extract")
-    except ImportError:
-        return False
-
-
-HAS_EXTRACTOR = _has_extractor()
 
 
 def _only_seed_link(links) -> None:
@@ -59,7 +45,6 @@ def test_unknown_body_corpus_items_do_not_link_to_the_seeds() -> None:
     assert len(links) == 1
 
 
-@pytest.mark.skipif(not HAS_EXTRACTOR, reason="minutebook.core.extract.extract not there yet")
 def test_real_extractor_seeds_plus_corpus_only_the_seed_link() -> None:
     from minutebook.core.extract import extract
 

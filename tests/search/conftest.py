@@ -10,6 +10,13 @@ from minutebook.core.items import DocumentRef, Provenance, SourceItem
 from minutebook.records.extracted import store_extraction
 from minutebook.records.models import AgendaItem
 from minutebook.records.store import store_items
+from minutebook.search.backends import SearchPage, SearchRequest, get_backend
+from minutebook.search.query import parse
+
+
+def search(text: str, **options) -> SearchPage:
+    """What the search page asks the backend, for ``text`` and these SearchRequest fields."""
+    return get_backend().search(SearchRequest(query=parse(text), **options))
 
 
 def source_item(
@@ -21,6 +28,7 @@ def source_item(
     date: dt.date | None = dt.date(2024, 5, 1),
     documents: tuple[DocumentRef, ...] = (),
     key: str | None = None,
+    **extra,
 ) -> SourceItem:
     return SourceItem(
         title=title,
@@ -32,6 +40,7 @@ def source_item(
         meeting_key=f"{committee}:{date}",
         item_key=key or title,
         documents=list(documents),
+        **extra,
     )
 
 

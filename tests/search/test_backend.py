@@ -13,17 +13,12 @@ from django.db import connection, transaction
 
 from minutebook.core.items import DocumentRef
 from minutebook.records.models import AgendaItem, Person
-from minutebook.search.backends import SearchRequest, get_backend
+from minutebook.search.backends import get_backend
 from minutebook.search.indexing import rebuild
 from minutebook.search.models import SearchEntry
-from minutebook.search.query import parse
-from tests.search.conftest import source_item
+from tests.search.conftest import search, source_item
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def search(text: str, **filters) -> object:
-    return get_backend().search(SearchRequest(query=parse(text), **filters))
 
 
 def titles(page) -> list[str]:

@@ -12,9 +12,8 @@ import re
 import pytest
 from django.db import connection
 
-from minutebook.search.backends import SearchRequest, base, get_backend, sqlite_fts5
-from minutebook.search.query import parse
-from tests.search.conftest import source_item
+from minutebook.search.backends import base, sqlite_fts5
+from tests.search.conftest import search, source_item
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -40,10 +39,6 @@ def archive(store, monkeypatch):
             items.append(source_item(f"Budget {year}/{n}", f"The {words}was noted.", date=date))
         items.append(source_item(f"Parks {year}", "Grass cutting.", date=dt.date(year, 7, 1)))
     store(*items)
-
-
-def search(text: str, **options):
-    return get_backend().search(SearchRequest(query=parse(text), **options))
 
 
 def test_broad_search_is_ranked_within_its_most_recent_years(archive):

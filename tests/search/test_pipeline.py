@@ -9,17 +9,12 @@ from minutebook.cli.importing import import_paths
 from minutebook.core.readers import Hints
 from minutebook.records.extracted import extract_and_store
 from minutebook.records.models import AgendaItem, Question
-from minutebook.search.backends import SearchRequest, get_backend
 from minutebook.search.models import SearchEntry
-from minutebook.search.query import parse
+from tests.search.conftest import search
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 HINTS = Hints(body="Islington Council", committee="Children's Services Scrutiny Committee")
-
-
-def search(text: str, **filters):
-    return get_backend().search(SearchRequest(query=parse(text), **filters))
 
 
 def test_imported_and_extracted_records_are_searchable_and_stay_in_step(seed_paths):

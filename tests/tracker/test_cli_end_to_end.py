@@ -7,9 +7,6 @@ import json
 import pytest
 
 from tests.conftest import cli_runner
-from tests.core.test_link_precision import HAS_EXTRACTOR
-
-pytestmark = pytest.mark.skipif(not HAS_EXTRACTOR, reason="needs minutebook.core.extract")
 
 
 @pytest.fixture

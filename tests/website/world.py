@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from minutebook.core.items import Attendee, DocumentRef, Provenance, SourceItem
+from minutebook.core.items import Attendee, DocumentRef
 from minutebook.records.extracted import store_extraction
 from minutebook.records.models import AgendaItem, Entity, Person
 from minutebook.records.store import store_items
+from tests.search.conftest import source_item
 
 BODY = "Fernbridge Borough Council"
 SCRUTINY = "Children's Services Scrutiny Committee"
@@ -21,15 +22,13 @@ CABINET = "Cabinet"
 
 
 def _item(committee: str, date: dt.date, number: str, title: str, minutes: str, **extra):
-    return SourceItem(
-        title=title,
-        minutes_text=minutes,
-        provenance=Provenance(uri=f"test:{committee}:{date}:{number}", sha256="1" * 64),
+    return source_item(
+        title,
+        minutes,
         body=BODY,
         committee=committee,
-        meeting_date=date,
-        meeting_key=f"{committee}:{date}",
-        item_key=number,
+        date=date,
+        key=number,
         number=number,
         order=int(number),
         **extra,

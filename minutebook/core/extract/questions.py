@@ -102,7 +102,6 @@ class _Q:
     answer_parts: list[str] | None = None
     sentence: int = -1
     limbs: bool = False  # answers follow as lettered limbs
-    direct: bool = False  # asked as a "?" sentence
 
 
 def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, dict | None]:
@@ -132,7 +131,6 @@ def find_questions(
     kinds: dict[int, str] = {}
     open_q: _Q | None = None
     direct_asker: dict | None = None  # set once minutes list their questions as "?" sentences
-    direct_mode = False
 
     def close() -> None:
         nonlocal open_q
@@ -232,13 +230,11 @@ def find_questions(
                 continue
         # a direct question, when a heading such as "Members asked:" introduces it
         if text.rstrip().endswith("?") and not text.lstrip().startswith(("‘", "'", "“", '"')):
-            ctx_asker = _context_asker(sentences, i, attributions)
-            if ctx_asker is not None or direct_mode:
-                ctx_asker = ctx_asker or direct_asker
-                direct_asker, direct_mode = ctx_asker, True
+            ctx_asker = _context_asker(sentences, i, attributions) or direct_asker
+            if ctx_asker is not None:
+                direct_asker = ctx_asker
                 close()
                 open_q = _Q(ctx_asker, text.strip(), sentence=i)
-                open_q.direct = True
                 kinds[i] = "question"
                 continue
         if open_q is not None and open_q.limbs:

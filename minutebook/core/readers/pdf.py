@@ -301,7 +301,7 @@ def _first_date(text: str) -> dt.date | None:
                 day, month_name, year = match.groups()
             else:
                 month_name, day, year = match.groups()
-            month = _month_number(month_name)
+            month = MONTHS[month_name.lower()]  # the pattern matched one of its keys
             try:
                 date = dt.date(int(year), month, int(day))
             except (ValueError, TypeError):
@@ -310,11 +310,6 @@ def _first_date(text: str) -> dt.date | None:
                 best = (match.start(), date)
             break
     return best[1] if best else None
-
-
-def _month_number(name: str) -> int:
-    name = name.lower().rstrip(".")
-    return MONTHS.get(name) or MONTHS.get(name[:3], 0)
 
 
 def find_committee(text: str) -> str:

@@ -90,6 +90,10 @@ class RankedWindow:
     last_year: int
     matches: int  # at most COUNT_CAP + 1
 
+    @property
+    def years(self) -> range:
+        return range(self.first_year, self.last_year + 1)
+
 
 @dataclass
 class SearchPage:
@@ -125,7 +129,8 @@ class SearchBackend(ABC):
 
     @staticmethod
     def filters(request: SearchRequest, alias: str = "e") -> tuple[list[str], list[object]]:
-        """SQL conditions and parameters for the request's filters, shared by both backends."""
+        """SQL conditions and parameters for the request's filters (PostgreSQL's; FTS5 says
+        most of them as facet tokens, see sqlite_fts5.match_expression)."""
         where: list[str] = []
         params: list[object] = []
         if request.body_id is not None:

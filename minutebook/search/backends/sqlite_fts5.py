@@ -19,8 +19,6 @@ the page asked for, which gives exactly the full sort's answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import connection
 
 from minutebook.search.backends.base import (
@@ -40,7 +38,6 @@ from minutebook.search.query import fts5_expression
 HEADING_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
 SNIPPET_TOKENS = 32
 SCORE = f"(-bm25(search_fts, {HEADING_WEIGHT}, {TEXT_WEIGHT}, 0.0))"
-MMAP_BYTES = 256 * 1024 * 1024
 # Year tokens stand in for a date range up to this many years; wider ranges join instead.
 MAX_YEAR_TOKENS = 60
 # A search sorted by date with fewer matches than this sorts them all (cheap enough).
@@ -54,14 +51,9 @@ WINDOW_MARGIN = 1.25
 SAMPLE = 2_000
 
 
-@dataclass(frozen=True)
-class Window:
-    years: list[int]
-    matches: int  # in those years, at most COUNT_CAP + 1
-
-    @property
-    def facet(self) -> str:
-        return "facets : (" + " OR ".join(f'"y{y}"' for y in self.years) + ")"
+def year_tokens(years) -> str:
+    """The facet tokens matching any of ``years``: '("y2023" OR "y2024")'."""
+    return "(" + " OR ".join(f'"y{y}"' for y in years) + ")"
 
 
 def match_expression(request: SearchRequest) -> tuple[str, list[str], list[object]]:
@@ -88,7 +80,7 @@ def match_expression(request: SearchRequest) -> tuple[str, list[str], list[objec
         first = start.year if start else None
         last = end.year if end else None
         if first and last and last - first < MAX_YEAR_TOKENS:
-            facets.append("(" + " OR ".join(f'"y{y}"' for y in range(first, last + 1)) + ")")
+            facets.append(year_tokens(range(first, last + 1)))
         if start:
             where.append("e.date >= %s")
             params.append(start)
@@ -120,9 +112,6 @@ class SqliteFts5Backend(SearchBackend):
             source += "JOIN search_searchentry e ON e.id = search_fts.rowid "
         source += "WHERE " + " AND ".join(["search_fts MATCH %s", *where])
         with connection.cursor() as cursor:
-            # Read the index through memory mapping: a fresh connection (one per request) then
-            # shares the operating system's cache instead of copying pages in (~40% faster cold).
-            cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             count_source = source if where else "FROM search_fts WHERE search_fts MATCH %s"
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 {count_source} LIMIT {COUNT_CAP + 1})",
@@ -133,7 +122,7 @@ class SqliteFts5Backend(SearchBackend):
                 return SearchPage(request=request, total=0)
             window = self._window(cursor, request, match, total)
             if window:
-                match += " AND " + window.facet
+                match += " AND facets : " + year_tokens(window.years)
             if joined:
                 order, ident = self.order_by(request, SCORE), "e.id"
             else:
@@ -145,17 +134,15 @@ class SqliteFts5Backend(SearchBackend):
             ranked = cursor.fetchall()
             marks = self._marks(cursor, match, [pk for pk, _ in ranked])
         rows = [(pk, score, *marks.get(pk, ("", ""))) for pk, score in ranked]
-        if not window or request.order != "relevance":
-            return SearchPage(request=request, total=total, hits=self.load(rows))
         return SearchPage(
             request=request,
             total=total,
             hits=self.load(rows),
-            ranked=RankedWindow(min(window.years), max(window.years), window.matches),
+            ranked=window if window and request.order == "relevance" else None,
         )
 
     @staticmethod
-    def _window(cursor, request: SearchRequest, match: str, total: int) -> Window | None:
+    def _window(cursor, request: SearchRequest, match: str, total: int) -> RankedWindow | None:
         """The most recent (or, sorted oldest first, earliest) whole years to rank within.
 
         None when the search is not broad, chose its own dates, or has no shorter run of
@@ -179,34 +166,34 @@ class SqliteFts5Backend(SearchBackend):
         if len(years) < 2:  # undated records, or a single year: nothing to cut
             return None
 
-        def count(chosen: int, cap: int) -> int:
-            window = " OR ".join(f'"y{y}"' for y in years[:chosen])
+        cap = COUNT_CAP + 1 if request.order == "relevance" else need
+
+        def count(chosen: int) -> int:
             cursor.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s "
                 "LIMIT %s)",
-                [f"{match} AND facets : ({window})", cap],
+                [f"{match} AND facets : {year_tokens(years[:chosen])}", cap],
             )
             return cursor.fetchone()[0]
 
-        cap = COUNT_CAP + 1 if request.order == "relevance" else need
         chosen = pool = 0
         while chosen < len(years) and pool < SAMPLE:
             pool += sizes[years[chosen]]
             chosen += 1
-        found = count(chosen, cap)
+        found = count(chosen)
         if found < need:
             expected = found
             rate = found / pool
             while chosen < len(years) and expected < need * WINDOW_MARGIN:
                 expected += sizes[years[chosen]] * rate
                 chosen += 1
-            found = count(chosen, cap)
+            found = count(chosen)
             while found < need and chosen < len(years):
                 chosen *= 2  # fewer matches than estimated: the words are commoner in other years
-                found = count(chosen, cap)
+                found = count(chosen)
         if found < need or chosen >= len(years):
             return None
-        return Window(years=years[:chosen], matches=found)
+        return RankedWindow(min(years[:chosen]), max(years[:chosen]), found)
 
     @staticmethod
     def _marks(cursor, match: str, ids: list[int]) -> dict[int, tuple[str, str]]:
