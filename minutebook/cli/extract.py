@@ -183,6 +183,29 @@ def _report_table(report: Any, title: str) -> Any:
     return table
 
 
+def _folder_table(folders: dict[str, Any]) -> Any:
+    """F1 per type and macro-F1 for each gold folder of a tree."""
+    from rich.table import Table
+
+    from minutebook.core.evaluate import TYPES
+
+    table = Table(title="F1 per folder", title_justify="left")
+    table.add_column("folder")
+    table.add_column("items", justify="right")
+    for kind in TYPES:
+        table.add_column(kind[:5], justify="right")
+    table.add_column("macro", justify="right")
+    for folder, sub in folders.items():
+        totals = sub.totals
+        table.add_row(
+            folder,
+            str(len(sub.items)),
+            *(f"{totals[t].f1:.3f}" for t in TYPES),
+            f"{sub.macro_f1:.3f}",
+        )
+    return table
+
+
 @click.command("eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -195,9 +218,12 @@ def eval_cmd(paths: tuple[str, ...], fmt: str, confusions: bool) -> None:
     """Score the extractor against gold answers: precision, recall and F1 per record type
     and the macro-F1 over the seven types.
 
-    PATHS are gold JSON files or directories of them (files that are not per-item gold,
-    such as links.json, are skipped). Scoring follows the extraction contract: see
-    docs/EXTRACTION.md.
+    PATHS are gold JSON files or directories, searched recursively, so a tree of gold
+    sets (shared/gold/diverse) is one argument; files that are not per-item gold (links.json,
+    manifest.json) are skipped. A gold file without minutes_text names its source file
+    (relative to the folder holding gold/), which is read and extracted exactly as
+    `minutebook extract FILE` does. With several folders, F1 per folder is shown too.
+    Scoring follows the extraction contract: see docs/EXTRACTION.md.
     """
     from minutebook.core.evaluate import GoldError, evaluate_gold, load_gold
     from minutebook.core.extract import EXTRACTOR_VERSION
@@ -230,6 +256,9 @@ def eval_cmd(paths: tuple[str, ...], fmt: str, confusions: bool) -> None:
             )
     if parts:
         console.print("Speaker attribution (not in macro-F1): " + "; ".join(parts))
+    folders = report.by_folder()
+    if len(folders) > 1:
+        console.print(_folder_table(folders))
     if confusions:
         _print_confusions(console, report)
 

@@ -339,6 +339,7 @@ class ItemScore:
 
     source: str
     counts: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
+    folder: str = ""
     confusions: list[Confusion] = field(default_factory=list)
     speakers: dict[str, Tally] = field(default_factory=lambda: {c: Tally() for c in SPEAKER_CHECKS})
 
@@ -374,6 +375,13 @@ class Report:
     def confusions(self) -> list[Confusion]:
         return [c for item in self.items for c in item.confusions]
 
+    def by_folder(self) -> dict[str, Report]:
+        """One report per gold folder, in the order the folders were first seen."""
+        groups: dict[str, list[ItemScore]] = {}
+        for item in self.items:
+            groups.setdefault(item.folder, []).append(item)
+        return {folder: Report(items) for folder, items in groups.items()}
+
     def to_dict(self, *, confusions: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
             "items": len(self.items),
@@ -381,6 +389,16 @@ class Report:
             "macro_f1": round(self.macro_f1, 4),
             "speaker_attribution": {c: t.to_dict() for c, t in self.speakers.items()},
         }
+        folders = self.by_folder()
+        if len(folders) > 1:
+            out["folders"] = {
+                folder: {
+                    "items": len(report.items),
+                    "types": {t: round(c.f1, 4) for t, c in report.totals.items()},
+                    "macro_f1": round(report.macro_f1, 4),
+                }
+                for folder, report in folders.items()
+            }
         if confusions:
             out["confusions"] = [
                 {"source": c.source, "type": c.kind, "error": c.error, "text": c.text}
@@ -518,6 +536,7 @@ class GoldCase:
     item: SourceItem
     meeting_date: dt.date | None
     gold: dict[str, Any]
+    folder: str = ""  # the gold set it belongs to, for per-folder scores
 
 
 def is_item_gold(doc: Any) -> bool:
@@ -529,18 +548,43 @@ def is_item_gold(doc: Any) -> bool:
     )
 
 
-def gold_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The JSON files named, with directories expanded to their ``*.json`` (sorted)."""
-    files: list[Path] = []
+def gold_files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """The JSON files named, each with the folder it is reported under.
+
+    A directory is searched recursively (hidden folders skipped), so a tree of gold sets
+    such as ``shared/gold/diverse`` (``uk-england/gold/*.json``, ...) is one argument. A
+    file's folder is the folder holding its ``gold/`` directory (or its own folder when that
+    is not named ``gold``), written relative to the directory given, so per-folder scores
+    read ``uk-england``, ``north-america-oceania``, ...
+    """
+    files: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(path.glob("*.json")))
+            found = sorted(
+                p
+                for p in path.rglob("*.json")
+                if not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            for file in found:
+                folder = _set_folder(file)
+                try:
+                    label = str(folder.relative_to(path))
+                except ValueError:  # the directory given is itself a gold/ folder
+                    label = "."
+                label = str(raw) if label == "." else label
+                files.append((file, label))
         elif path.is_file():
-            files.append(path)
+            files.append((path, str(_set_folder(path))))
         else:
             raise GoldError(str(raw), "no such file or directory")
     return files
+
+
+def _set_folder(gold_path: Path) -> Path:
+    """The folder a gold file belongs to: the parent of its ``gold/`` folder, if any."""
+    parent = gold_path.parent
+    return parent.parent if parent.name == "gold" else parent
 
 
 def _parse_date(value: Any, label: str) -> dt.date | None:
@@ -553,10 +597,12 @@ def _parse_date(value: Any, label: str) -> dt.date | None:
 
 
 def _find_source_file(gold_path: Path, source: str) -> Path | None:
-    """Locate a gold file's ``source`` (e.g. ``seeds/x.txt``) beside one of its ancestors.
+    """Locate a gold file's ``source`` (``texts/x.txt``, ``seeds/x.txt``).
 
-    Gold written for the shared seeds names them relative to ``shared/``; searching the
-    ancestors of the gold file finds them wherever ``shared/`` is mounted.
+    The gold guide writes ``source`` relative to the folder holding ``gold/``
+    (``uk-england/gold/01.json`` names ``texts/01.txt`` = ``uk-england/texts/01.txt``); gold
+    written for the shared seeds names them relative to ``shared/``. So the set folder is
+    tried first, then the gold file's other ancestors, wherever ``shared/`` is mounted.
     """
     relative = source.split("#", 1)[0]
     if not relative:
@@ -564,15 +610,23 @@ def _find_source_file(gold_path: Path, source: str) -> Path | None:
     candidate = Path(relative)
     if candidate.is_absolute():
         return candidate if candidate.is_file() else None
-    for ancestor in gold_path.resolve().parents:
+    resolved = gold_path.resolve()
+    for ancestor in (_set_folder(resolved), *resolved.parents):
         found = ancestor / candidate
         if found.is_file():
             return found
     return None
 
 
-def _item_from_source(gold_path: Path, source: str, title: str) -> SourceItem:
-    """Read the minutes for gold that carries no ``minutes_text`` from its source file."""
+def _item_from_source(
+    gold_path: Path, source: str, title: str, meeting_date: dt.date | None
+) -> SourceItem:
+    """The item exactly as ``minutebook extract FILE`` reads it (readers, hints and all).
+
+    Nothing from the gold file is put into the item: eval must score what ``extract``
+    outputs for the same file, which is how graded sets are scored. A gold
+    ``meeting_date`` acts as ``extract --meeting-date`` does, through the readers' hints.
+    """
     from minutebook.core.readers import Hints, read_source
 
     label = str(gold_path)
@@ -580,7 +634,7 @@ def _item_from_source(gold_path: Path, source: str, title: str) -> SourceItem:
     if found is None:
         raise GoldError(label, f"item has no minutes_text and source {source!r} was not found")
     fragment = source.split("#", 1)[1] if "#" in source else ""
-    items = list(read_source(str(found), Hints()))
+    items = list(read_source(str(found), Hints(meeting_date=meeting_date)))
     for item in items:
         uri_id = item.provenance.uri.rsplit("#", 1)[-1] if "#" in item.provenance.uri else ""
         if (fragment and fragment in (uri_id, item.item_key)) or (
@@ -593,7 +647,7 @@ def _item_from_source(gold_path: Path, source: str, title: str) -> SourceItem:
 def load_gold(paths: Iterable[str | Path]) -> list[GoldCase]:
     """Load every item gold file among ``paths``; other JSON (``links.json``) is skipped."""
     cases: list[GoldCase] = []
-    for path in gold_files(paths):
+    for path, folder in gold_files(paths):
         label = str(path)
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
@@ -621,15 +675,8 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldCase]:
                 meeting_date=meeting_date,
             )
         else:
-            read = _item_from_source(path, source, title)
-            item = SourceItem(
-                title=title,
-                description=description,
-                minutes_text=read.minutes_text,
-                provenance=read.provenance,
-                meeting_date=meeting_date or read.meeting_date,
-            )
-        cases.append(GoldCase(path, source, item, item.meeting_date, doc))
+            item = _item_from_source(path, source, title, meeting_date)
+        cases.append(GoldCase(path, source, item, item.meeting_date, doc, folder))
     return cases
 
 
@@ -644,8 +691,10 @@ def evaluate_gold(cases: Iterable[GoldCase], extractor: Extractor | None = None)
     """
     if extractor is None:
         from minutebook.core.extract import extract as extractor
-    triples = []
+    items = []
     for case in cases:
         predicted = extractor(case.item, meeting_date=case.meeting_date, source=case.source)
-        triples.append((case.source, case.gold, predicted))
-    return score(triples)
+        scored = score_item(case.gold, predicted, case.source)
+        scored.folder = case.folder
+        items.append(scored)
+    return Report(items)

@@ -172,3 +172,35 @@ def test_cp1252_text_is_decoded(tmp_path):
     item = read_one(path)
     assert "£250,000" in item.minutes_text
     assert "“headline”" in item.minutes_text
+
+
+@pytest.mark.parametrize(
+    ("page", "description", "minutes", "documents"),
+    [
+        # The minutes follow the document list with no "Minutes:" label.
+        (
+            "Work Programme\n\nWork Programme pdf icon PDF 37 KB\n\nAdditional documents:\n\n"
+            "The Chairman submitted a report.\n\nRESOLVED - that the programme be approved.",
+            "Work Programme pdf icon PDF 37 KB",
+            "The Chairman submitted a report.\n\nRESOLVED - that the programme be approved.",
+            [],
+        ),
+        # Document titles (with or without a file marker) stay documents.
+        (
+            "Budget\n\nMinutes:\n\nThe report was noted.\n\nSupporting documents:\n\n"
+            "Budget report pdf icon PDF 120 KB\nAppendix A - savings",
+            None,
+            "The report was noted.",
+            ["Budget report pdf icon PDF 120 KB", "Appendix A - savings"],
+        ),
+    ],
+)
+def test_text_page_document_lists_end_at_the_minutes(
+    tmp_path, page, description, minutes, documents
+) -> None:
+    path = tmp_path / "item.txt"
+    path.write_text(page, encoding="utf-8")
+    item = read_one(path, Hints())
+    assert item.description == description
+    assert item.minutes_text == minutes
+    assert [d.title for d in item.documents] == documents

@@ -222,3 +222,40 @@ def test_printed_minutes_pdf_gives_an_object_per_item(tmp_path: Path) -> None:
     # The meeting date printed in the heading resolves "next Tuesday".
     assert "2018-02-27" in {d["date"] for d in treasury["dates"]}
     assert any("be noted" in d["text"] for d in treasury["decisions"])
+
+
+DIVERSE = SHARED / "gold" / "diverse"
+
+
+def test_eval_scores_exactly_what_extract_outputs_for_the_same_files() -> None:
+    """The graded sets are scored from `extract --format json FILES`; eval must agree."""
+    from minutebook.core.evaluate import load_gold, score
+
+    folder = DIVERSE / "uk-england"
+    cases = load_gold([folder / "gold"])
+    texts = [str(folder / case.source) for case in cases]
+    result = CliRunner().invoke(extract_cmd, [*texts, "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    extracted = json.loads(result.stdout)
+    assert len(extracted) == len(cases) == 36
+    from_extract = score(
+        (case.source, case.gold, out) for case, out in zip(cases, extracted, strict=True)
+    ).to_dict()
+    evaluated = json.loads(
+        CliRunner().invoke(eval_cmd, [str(folder / "gold"), "--format", "json"]).stdout
+    )
+    assert evaluated["types"] == from_extract["types"]
+    assert evaluated["macro_f1"] == from_extract["macro_f1"]
+
+
+def test_eval_takes_a_tree_of_gold_folders_and_scores_each_folder() -> None:
+    result = CliRunner().invoke(eval_cmd, [str(DIVERSE), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["items"] == 100  # manifest.json files are not item gold
+    folders = doc["folders"]
+    assert set(folders) == {"uk-england", "north-america-oceania", "celtic-and-small"}
+    assert sum(f["items"] for f in folders.values()) == 100
+    table = CliRunner().invoke(eval_cmd, [str(DIVERSE)], catch_exceptions=False).stdout
+    assert "macro-F1" in table
+    assert "F1 per folder" in table and "north-america-oceania" in table

@@ -31,6 +31,9 @@ _SECTION = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED_TITLE = re.compile(r"^\s*(\d{1,3}[a-z]?)[.)]\s+(\S.*)$")
+_DOCUMENT_SECTIONS = ("supporting documents", "additional documents")
+#: A document link as a saved page shows it: "Report title pdf icon PDF 37 KB".
+_FILE_MARKER = re.compile(r"\bpdf icon\b|\b(?:PDF|DOCX?|XLSX?|RTF)\s+\d[\d.,]*\s*[KM]B\b", re.I)
 
 
 def sniff(head: bytes, path: str) -> bool:
@@ -55,6 +58,12 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
             if match.group(2).strip():
                 sections[current].append(match.group(2))
             continue
+        if current in _DOCUMENT_SECTIONS and line.strip() and not _is_document_line(line):
+            # ModernGov pages put "Additional documents:" between the item's heading and
+            # its minutes, often with no "Minutes:" label after it: prose after the list
+            # is the minutes, not more document titles.
+            current = "minutes"
+            sections.setdefault(current, [])
         sections[current].append(line)
 
     has_marker = "minutes" in sections or "decision" in sections
@@ -92,6 +101,14 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
         item_key=item_key_for(number, title),
         documents=documents,
     )
+
+
+def _is_document_line(line: str) -> bool:
+    """A document link's text: a file marker, or a short title that is not a sentence."""
+    text = line.strip(" -•·\t")
+    if _FILE_MARKER.search(text):
+        return True
+    return len(text.split()) <= 12 and not text.endswith((".", ":", ";", "?", "!"))
 
 
 def _looks_like_markup(line: str) -> bool:
