@@ -46,7 +46,7 @@ def test_seed_without_description_has_none(seed_paths):
     bullets = seed_paths[0].read_text(encoding="utf-8").count("·")
     assert bullets > 10
     assert item.minutes_text.count("\n\n·") == bullets
-    assert item.meeting_key.startswith("source:file://")
+    assert item.meeting_key.startswith("content:")
 
 
 def test_title_blank_line_text_form(tmp_path):

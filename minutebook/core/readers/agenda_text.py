@@ -23,7 +23,7 @@ from minutebook.core.decoding import decode_text
 from minutebook.core.errors import SourceError
 from minutebook.core.items import DocumentRef, Provenance, SourceItem, sha256_bytes
 from minutebook.core.readers import Hints
-from minutebook.core.readers.identity import item_key_for, meeting_key_for
+from minutebook.core.readers.identity import item_key_for, set_meeting_keys
 
 _CHROME = {"skip to content", "agenda item"}
 _SECTION = re.compile(
@@ -87,7 +87,7 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
         + sections.get("additional documents", [])
         if line.strip(" -•·\t") and line.strip().lower() not in _CHROME
     ]
-    yield SourceItem(
+    item = SourceItem(
         title=title,
         description=description,
         minutes_text=minutes,
@@ -97,10 +97,11 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
         body=hints.body,
         committee=hints.committee,
         meeting_date=hints.meeting_date,
-        meeting_key=meeting_key_for(hints.meeting_date, uri),
         item_key=item_key_for(number, title),
         documents=documents,
     )
+    set_meeting_keys([item], hints.meeting_date)
+    yield item
 
 
 def _is_document_line(line: str) -> bool:

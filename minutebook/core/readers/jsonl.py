@@ -77,7 +77,7 @@ def _item(record: dict, raw: bytes, uri: str, lineno: int, hints: Hints) -> Sour
         meeting_date=meeting_date,
         meeting_key=f"id:{meeting_id}"
         if meeting_id
-        else (f"date:{meeting_date.isoformat()}" if meeting_date else f"source:{uri}#{item_id}"),
+        else (f"date:{meeting_date.isoformat()}" if meeting_date else f"item:{item_id}"),
         item_key=f"id:{item_id}",
         order=lineno,
         truncated=bool(record.get("truncated")),

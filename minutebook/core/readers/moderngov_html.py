@@ -23,7 +23,7 @@ from minutebook.core.decoding import decode_text
 from minutebook.core.errors import SourceError
 from minutebook.core.items import DocumentRef, Provenance, SourceItem, sha256_bytes
 from minutebook.core.readers import Hints
-from minutebook.core.readers.identity import item_key_for, meeting_key_for
+from minutebook.core.readers.identity import item_key_for, set_meeting_keys
 
 _MEETING_LINK = re.compile(
     r"(?:Agenda|Minutes|Decisions)\s+for\s+(?P<committee>.+?)\s+on\s+"
@@ -100,7 +100,7 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
             if label:
                 href = a.get("href") or ""
                 documents.append(DocumentRef(title=label, url=urljoin(base, href) if href else ""))
-    yield SourceItem(
+    item = SourceItem(
         title=raw_title,
         description=_blocks_text(sections["description"]) or None,
         minutes_text=_blocks_text(minutes_els),
@@ -113,10 +113,11 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
         body=hints.body,
         committee=hints.committee or committee,
         meeting_date=meeting_date,
-        meeting_key=meeting_key_for(meeting_date, uri),
         item_key=item_key_for(number, raw_title),
         documents=documents,
     )
+    set_meeting_keys([item], meeting_date)
+    yield item
 
 
 def _first(doc: etree._Element, cls: str) -> etree._Element | None:

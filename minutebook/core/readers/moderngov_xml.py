@@ -31,6 +31,7 @@ from minutebook.core.decoding import normalise_text
 from minutebook.core.errors import SourceError
 from minutebook.core.items import Attendee, DocumentRef, Provenance, SourceItem, sha256_bytes
 from minutebook.core.readers import Hints
+from minutebook.core.readers.identity import set_meeting_keys
 
 _ROOT_TAG = re.compile(
     rb"<(?:!DOCTYPE\s+)?(?:[A-Za-z_][\w.-]*:)?(meeting|getmeetings|committees)[\s>/\[]"
@@ -262,7 +263,7 @@ def meeting_from_element(
                 committee=committee,
                 committee_key=f"moderngov:{committee_id}" if committee_id else "",
                 meeting_date=meeting_date,
-                meeting_key=f"moderngov:{meeting_id}" if meeting_id else f"source:{uri}",
+                meeting_key=f"moderngov:{meeting_id}" if meeting_id else "",
                 item_key=f"moderngov:{item_id}" if item_id else f"order:{order}",
                 documents=_documents(el, base),
                 meeting_status=meeting.status,
@@ -271,6 +272,8 @@ def meeting_from_element(
                 attendees=list(meeting.attendees),
             )
         )
+    if not meeting_id:  # a saved response without its id: the date, or the content
+        set_meeting_keys(meeting.items, meeting_date)
     return meeting
 
 

@@ -34,7 +34,7 @@ from minutebook.core.decoding import normalise_text
 from minutebook.core.errors import SourceError
 from minutebook.core.items import Provenance, SourceItem, sha256_bytes
 from minutebook.core.readers import Hints
-from minutebook.core.readers.identity import item_key_for, meeting_key_for
+from minutebook.core.readers.identity import item_key_for, set_meeting_keys
 
 _HEADING = re.compile(
     r"^\s*(?:(?:item|minute|agenda\s+item)\s+(?:no\.?\s*)?)?"
@@ -88,12 +88,11 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
     meeting_date = hints.meeting_date or find_meeting_date("\n".join(preamble or lines[:40]))
     committee = hints.committee or find_committee(" ".join(preamble or lines[:20]))
     provenance = Provenance(uri=uri, sha256=sha256_bytes(data))
-    meeting_key = meeting_key_for(meeting_date, uri)
     if not sections:
         title = f"Minutes of {committee}" if committee else "Minutes"
         sections = [_Section(number="", title=title, lines=lines)]
-    for order, section in enumerate(sections, start=1):
-        yield SourceItem(
+    items = [
+        SourceItem(
             title=section.title,
             minutes_text=lines_to_paragraphs(section.lines),
             provenance=provenance,
@@ -102,9 +101,12 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
             body=hints.body,
             committee=committee,
             meeting_date=meeting_date,
-            meeting_key=meeting_key,
             item_key=item_key_for(section.number, section.title),
         )
+        for order, section in enumerate(sections, start=1)
+    ]
+    set_meeting_keys(items, meeting_date)
+    yield from items
 
 
 def extract_pages(data: bytes, uri: str) -> list[str]:
