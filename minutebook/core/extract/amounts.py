@@ -11,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from minutebook.core.extract.locale import CURRENCY_OF_DOLLAR
+from minutebook.core.extract.model import Amount
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?:million|billion|thousand|mn|bn|mil|m|b|k|K)"
@@ -70,10 +71,10 @@ def _value(num: str, mult: str | None) -> int | float | None:
     return int(v) if v == v.to_integral_value() else float(v)
 
 
-def find_amounts(text: str, country: str) -> list[dict]:
+def find_amounts(text: str, country: str) -> list[Amount]:
     """Every sum of money in ``text``, in order, as contract ``amounts`` records."""
     dollar = CURRENCY_OF_DOLLAR.get(country, "USD")
-    found: list[tuple[int, dict]] = []
+    found: list[Amount] = []
     for m in _PREFIXED.finditer(text):
         cur = m.group("cur")
         code = dollar if cur == "$" else _CODES.get(cur, "GBP")
@@ -85,12 +86,12 @@ def find_amounts(text: str, country: str) -> list[dict]:
             split = m.start("n2") - (len(m.group("cur2")) if m.group("cur2") else 0)
             t1 = text[m.start() : split].rstrip(" -–to").rstrip()
             if v1 is not None:
-                found.append((m.start(), {"text": t1, "value": v1, "currency": code}))
+                found.append(Amount(t1, v1, code, m.start()))
             if v2 is not None:
                 t2 = text[split : m.end()].strip()
                 if not m.group("cur2"):
                     t2 = cur + t2
-                found.append((split, {"text": t2, "value": v2, "currency": code}))
+                found.append(Amount(t2, v2, code, split))
             continue
         n1, whole = m.group("n1"), m.group(0).strip()
         if not m1 and re.search(r",\d{3}\.\d$", n1) and text[m.end() : m.end() + 1] == ".":
@@ -98,12 +99,12 @@ def find_amounts(text: str, country: str) -> list[dict]:
             n1, whole = n1[:-2], whole[:-2]
         v = _value(n1, m1)
         if v is not None:
-            found.append((m.start(), {"text": whole, "value": v, "currency": code}))
+            found.append(Amount(whole, v, code, m.start()))
     for m in _SUFFIXED.finditer(text):
         word = m.group("word")
         code = "GBP" if word.startswith("pound") else "EUR" if word == "euros" else dollar
         v = _value(m.group("n1"), m.group("m1"))
         if v is not None:
-            found.append((m.start(), {"text": m.group(0), "value": v, "currency": code}))
-    found.sort(key=lambda x: x[0])
-    return [rec for _, rec in found]
+            found.append(Amount(m.group(0), v, code, m.start()))
+    found.sort(key=lambda a: a.start)
+    return found

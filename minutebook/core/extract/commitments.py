@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from minutebook.core.extract.model import Commitment, Speaker
 from minutebook.core.extract.people import ROLE_LABEL, People, find_mentions, speaker
-from minutebook.core.extract.speakers import GROUP, ROLE_PHRASE
+from minutebook.core.extract.speakers import GROUP, ROLE_PHRASE, resolve
 
 _ACTOR_GROUPS = re.compile(
     r"(?:the\s+|The\s+)?(?:(?:relevant|responsible|senior|lead|council|County\s+Council|"
@@ -163,10 +164,10 @@ def find_commitment(
     people: People,
     org_names: set[str],
     last_person: str | None,
-    speaker_of_sentence: dict | None,
+    speaker_of_sentence: Speaker | None,
     *,
-    last_speaker: dict | None = None,
-) -> dict | None:
+    last_speaker: Speaker | None = None,
+) -> Commitment | None:
     """The commitment ``text`` (one sentence) makes, or None.
 
     ``last_speaker`` is who the minutes last attributed words to: "He would report back"
@@ -178,12 +179,11 @@ def find_commitment(
         m = _ACTION_TO.match(body)
         if m:
             actor = m.group("actor").strip(" ,")
-            return {
-                "actor": speaker(actor, people, last_person),
-                "action": body[m.start("verb") :].strip().rstrip("."),
-                "due": None,
-                "text": text.strip(),
-            }
+            return Commitment(
+                resolve(actor, people, last_person),
+                body[m.start("verb") :].strip().rstrip("."),
+                text.strip(),
+            )
         return None
     for m in _MODAL.finditer(text):
         verb = m.group("verb")
@@ -211,7 +211,7 @@ def find_commitment(
             clause = next((h for h in heads if _actor_ok(h, people, org_names)), "")
         if not clause:
             continue
-        speaker_named = bool(speaker_of_sentence and speaker_of_sentence.get("name"))
+        speaker_named = bool(speaker_of_sentence and speaker_of_sentence.name)
         for cand in _subject_readings(clause):
             if _actor_ok(cand, people, org_names) or (
                 cand.lower() == "they" and speaker_named and "that they" in text[: m.end()]
@@ -225,28 +225,19 @@ def find_commitment(
                 if pronoun and named_here:
                     # "Sharon Tan (Suffolk) affirmed that she would ...": the sentence's own
                     # subject, not whoever spoke last
-                    actor = {
-                        "label": label,
-                        "name": named_here,
-                        "role": people.roles.get(named_here),
-                    }
-                elif pronoun and speaker_of_sentence and speaker_of_sentence.get("name"):
-                    actor = dict(speaker_of_sentence)
-                    actor["label"] = label
+                    actor = Speaker(label, named_here, people.roles.get(named_here))
+                elif pronoun and speaker_of_sentence and speaker_of_sentence.name:
+                    actor = Speaker(label, speaker_of_sentence.name, speaker_of_sentence.role)
                 elif pronoun and last_speaker and not last_person:
-                    actor = {
-                        "label": label,
-                        "name": last_speaker.get("name"),
-                        "role": last_speaker.get("role"),
-                    }
+                    actor = Speaker(label, last_speaker.name, last_speaker.role)
                 else:
-                    actor = speaker(label, people, last_person)
+                    actor = resolve(label, people, last_person)
                     if pronoun:
-                        actor["role"] = people.roles.get(actor["name"]) if actor["name"] else None
-                    elif not actor["name"] and not actor.get("role"):
-                        actor["role"] = re.sub(r"^(?:the|The)\s+", "", label)
+                        actor.role = people.roles.get(actor.name) if actor.name else None
+                    elif not actor.name and not actor.role:
+                        actor.role = re.sub(r"^(?:the|The)\s+", "", label)
                 action_start = m.start("modal")
                 action = text[action_start:].strip().rstrip(".;")
-                return {"actor": actor, "action": action, "due": None, "text": text.strip()}
+                return Commitment(actor, action, text.strip())
         # the first modal with a non-actor subject may still be followed by another
     return None

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from minutebook.core.calendar_names import MONTHS, WEEKDAYS
+from minutebook.core.extract.model import DateMention
 
 _MONTH = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
@@ -73,7 +74,9 @@ def _resolve(day: int, month: int, year: str | None, ref: dt.date | None) -> dt.
     return _nearest_year(month, day, ref)
 
 
-def find_dates(text: str, meeting_date: dt.date | None, day_first: bool = True) -> list[dict]:
+def find_dates(
+    text: str, meeting_date: dt.date | None, day_first: bool = True
+) -> list[DateMention]:
     """Every day-precise date in ``text``, in order, as contract ``dates`` records."""
     found: list[tuple[int, str, dt.date]] = []
     spans: list[tuple[int, int]] = []
@@ -138,7 +141,7 @@ def find_dates(text: str, meeting_date: dt.date | None, day_first: bool = True) 
         for m in _RELATIVE.finditer(text):
             add(m.start(), m.end(), m.group(0), _relative(m, meeting_date))
     found.sort(key=lambda x: x[0])
-    return [{"text": t, "date": d.isoformat()} for _, t, d in found]
+    return [DateMention(t, d, pos) for pos, t, d in found]
 
 
 def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
@@ -163,4 +166,4 @@ def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
 def first_date(text: str, meeting_date: dt.date | None, day_first: bool = True) -> str | None:
     """The first resolvable date in ``text`` (a commitment's due date), or None."""
     found = find_dates(text, meeting_date, day_first)
-    return found[0]["date"] if found else None
+    return found[0].date.isoformat() if found else None

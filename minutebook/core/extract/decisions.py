@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.core.extract.text import Sentence
+from minutebook.core.extract.model import Decision, Sentence
 
 _RESOLVED = re.compile(
     r"(?:^|(?<=[\s(:\-–]))(?P<kw>RESOLVED|Resolved|RESOLVE|AGREED|DECIDED|DECISION|Decision|"
@@ -66,9 +66,9 @@ def _is_limb(s: Sentence) -> bool:
     return bool(s.marker) and bool(_LIMB.match(s.marker))
 
 
-def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
+def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]:
     """Decisions in order, and the indexes of the sentences that carry them."""
-    out: list[dict] = []
+    out: list[Decision] = []
     used: set[int] = set()
     i = 0
     n = len(sentences)
@@ -106,11 +106,11 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
                 stem = s.text[m.start() :].strip()
                 stem = re.sub(r"\s*(?:,|;)?\s*(?:and|that|to)?\s*[:\-–]*\s*$", "", stem)
                 if len(rest.split()) >= 3 and not rest.rstrip().endswith((":", ":-", "that")):
-                    out.append({"text": stem, "kind": kind})  # "RESOLVED to note the report and"
+                    out.append(Decision(stem, kind))  # "RESOLVED to note the report and"
                 for k, text in limbs:
                     used.add(k)
                     if not _THANKS.search(text):
-                        out.append({"text": text, "kind": _kind(m.group("kw"), text)})
+                        out.append(Decision(text, _kind(m.group("kw"), text)))
                 used.add(i)
                 i = j
                 continue
@@ -123,7 +123,7 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
                     text, last = _run_on(sentences, i, text)
                     used.update(range(i + 1, last + 1))
                 if not _THANKS.search(text[:80]) or re.search(r"\b(?:note|agree|approve)", text):
-                    out.append({"text": text.strip(), "kind": kind})
+                    out.append(Decision(text.strip(), kind))
                     used.add(i)
             i += 1
             continue
@@ -148,16 +148,16 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
                     for k, text in limbs:
                         used.add(k)
                         if not _THANKS.search(text):
-                            out.append({"text": text, "kind": _kind(verb, text)})
+                            out.append(Decision(text, _kind(verb, text)))
                     used.add(i)
                     i = j
                     continue
-                out.append({"text": s.text.strip(), "kind": _VERB_KIND.get(verb, "other")})
+                out.append(Decision(s.text.strip(), _VERB_KIND.get(verb, "other")))
                 used.add(i)
                 i += 1
                 continue
         if _PASSIVE_NOTED.match(s.text):
-            out.append({"text": s.text.strip(), "kind": _kind("", s.text)})
+            out.append(Decision(s.text.strip(), _kind("", s.text)))
             used.add(i)
         elif mm := _MOTION.search(s.text):
             text = s.text.strip()
@@ -165,7 +165,7 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[dict], set[int]]:
                 text = s.text[mm.start() :].strip()
                 if text[:1].islower():
                     text = text[:1].upper() + text[1:]
-            out.append({"text": text, "kind": "other"})
+            out.append(Decision(text, "other"))
             used.add(i)
         i += 1
     return out, used

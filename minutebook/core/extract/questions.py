@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutebook.core.extract.model import Question, Sentence, Speaker
 from minutebook.core.extract.people import People
-from minutebook.core.extract.people import speaker as speaker_for
 from minutebook.core.extract.speakers import GROUP, Attribution, attribute
-from minutebook.core.extract.text import Sentence
+from minutebook.core.extract.speakers import resolve as speaker_for
 
 _ASK_VERBS = (
     r"asked|enquired|inquired|queried|questioned|sought clarification|sought assurance|"
@@ -96,15 +96,15 @@ _LEADIN_THAT = re.compile(r"^\s*(?:(?:the\s+)?(?:committee|members?|panel)\s+)?t
 
 @dataclass(slots=True)
 class _Q:
-    asker: dict | None
+    asker: Speaker | None
     question: str
-    responder: dict | None = None
+    responder: Speaker | None = None
     answer_parts: list[str] | None = None
     sentence: int = -1
     limbs: bool = False  # answers follow as lettered limbs
 
 
-def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, dict | None]:
+def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, Speaker | None]:
     """The reply with its lead-in ("In response, it was advised that") removed."""
     responder = None
     body = _RESPONSE_START.sub("", text, count=1)
@@ -125,12 +125,12 @@ def find_questions(
     attributions: list[Attribution | None],
     people: People,
     org_names: set[str],
-) -> tuple[list[dict], dict[int, str]]:
+) -> tuple[list[Question], dict[int, str]]:
     """Questions with answers, and a kind ("question"/"answer") for the sentences used."""
     out: list[_Q] = []
     kinds: dict[int, str] = {}
     open_q: _Q | None = None
-    direct_asker: dict | None = None  # set once minutes list their questions as "?" sentences
+    direct_asker: Speaker | None = None  # set once minutes list their questions as "?" sentences
 
     def close() -> None:
         nonlocal open_q
@@ -177,7 +177,7 @@ def find_questions(
                 in people.roles
             ):
                 who = fm.group("who").strip()
-                asker = {"label": who, "name": None, "role": None}
+                asker = Speaker(who)
             open_q = _Q(asker, im.group("q").strip(), responder, [answer] if answer else None, i)
             if not answer or len(answer.split()) < 3:
                 # "In response to questions from Members, it was said:" + the replies as limbs
@@ -288,9 +288,7 @@ def find_questions(
         if q.limbs and q.answer_parts == []:
             continue  # an umbrella whose limbs were recorded as their own questions
         answer = " ".join(p for p in (q.answer_parts or []) if p).strip() or None
-        result.append(
-            {"asker": q.asker, "question": q.question, "responder": q.responder, "answer": answer}
-        )
+        result.append(Question(q.question, q.asker, q.responder, answer))
     return result, kinds
 
 
@@ -307,12 +305,12 @@ def _starts_with_asker(text: str) -> bool:
 
 def _context_asker(
     sentences: list[Sentence], i: int, attributions: list[Attribution | None]
-) -> dict | None:
+) -> Speaker | None:
     """For a bare "?" sentence, the asker named by a heading such as "Members asked:"."""
     for k in range(i - 1, max(-1, i - 4), -1):
         att = attributions[k]
         if att is not None and re.match(_ASK_VERBS, att.verb):
             return att.speaker
         if re.search(r"\basked\b[^.]*[:\-–]\s*$", sentences[k].text):
-            return {"label": "Members", "name": None, "role": "Members"}
+            return Speaker("Members", None, "Members")
     return None

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.core.extract.lexicon import ROLE_WORDS, SPEECH_VERBS
+from minutebook.core.extract.model import Speaker
 from minutebook.core.extract.people import ROLE_LABEL, People, speaker
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
@@ -52,7 +53,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}s?")
 class Attribution:
     """A sentence's speaker and where the reporting verb ends (the reported words follow)."""
 
-    speaker: dict
+    speaker: Speaker
     verb: str
     verb_end: int
 
@@ -99,16 +100,21 @@ def attribute(
             return None
         for cand in _candidates(prefix):
             if _subject_ok(cand, people, org_names):
-                sp = speaker(cand, people, last_person)
+                sp = resolve(cand, people, last_person)
                 if _PRONOUN.fullmatch(cand) and cand.lower() == "they":
-                    sp = {"label": cand, "name": None, "role": None}
-                elif GROUP.fullmatch(cand) and not sp["name"]:
-                    sp = {"label": cand, "name": None, "role": _strip_article(cand)}
+                    sp = Speaker(cand)
+                elif GROUP.fullmatch(cand) and not sp.name:
+                    sp = Speaker(cand, None, _strip_article(cand))
                 return Attribution(sp, m.group(1), m.end())
         if m.group(1) not in {"noted", "agreed"}:
             # the first reporting verb decides; later ones belong to clauses
             return None
     return None
+
+
+def resolve(label: str, people: People, last_person: str | None = None) -> Speaker:
+    """The Speaker the words ``label`` denote in this item (a name, role or group)."""
+    return Speaker(**speaker(label, people, last_person))
 
 
 def _strip_article(label: str) -> str:

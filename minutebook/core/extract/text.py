@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+
+from minutebook.core.extract.model import Document, Sentence
 
 #: Characters that stand for a bullet in pasted Word text (symbol-font glyphs included).
 BULLETS = "·•▪◦●■□➢➤►✓Ÿ§\uf0b7\uf0a7\uf0d8\uf076"
@@ -115,33 +116,6 @@ _ABBREV = frozenset(
     ]
 )
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[A-Z\"“‘(£$]|$)")
-
-
-@dataclass(slots=True)
-class Sentence:
-    """One sentence (or bullet) of the minutes, with the paragraph it sits in."""
-
-    text: str
-    para: int
-    marker: str = ""  # the paragraph/limb marker that opened it, if any ("(a)", "2.")
-
-
-@dataclass(slots=True)
-class Document:
-    """Repaired text cut into paragraphs of sentences."""
-
-    text: str
-    sentences: list[Sentence] = field(default_factory=list)
-
-    def paragraphs(self) -> list[list[Sentence]]:
-        out: list[list[Sentence]] = []
-        last = -1
-        for s in self.sentences:
-            if s.para != last:
-                out.append([])
-                last = s.para
-            out[-1].append(s)
-        return out
 
 
 def clean(text: str) -> str:

@@ -1,0 +1,206 @@
+"""The extractor's stages, in order: layout -> sentences -> mentions -> records.
+
+Each stage is a function over the typed data of :mod:`.model`:
+
+* :func:`layout` cleans and repairs the text and cuts it into blocks (headings, page
+  chrome, attendance lists, motion blocks, limbs ...) and sentences: a :class:`Document`;
+* :func:`mentions` finds the people (with their roles) and the named entities: a
+  :class:`Mentions` (people and entity recognition are :mod:`.people` and :mod:`.entities`);
+* :func:`records` attributes sentences to speakers and finds questions, decisions,
+  commitments, amounts and dates: an :class:`Extraction`.
+
+:func:`run` chains them; ``minutebook.core.extract.extract`` wraps ``run`` for a SourceItem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from minutebook.core.extract import text as text_mod
+from minutebook.core.extract.amounts import find_amounts
+from minutebook.core.extract.commitments import find_commitment
+from minutebook.core.extract.dates import find_dates, first_date
+from minutebook.core.extract.decisions import find_decisions
+from minutebook.core.extract.entities import find_entities
+from minutebook.core.extract.lexicon import GIVEN_NAMES
+from minutebook.core.extract.locale import day_first, guess_country
+from minutebook.core.extract.model import (
+    Commitment,
+    Document,
+    Entity,
+    Extraction,
+    Person,
+    Speaker,
+    Statement,
+    StatementKind,
+)
+from minutebook.core.extract.people import Mention, People, collect
+from minutebook.core.extract.questions import find_questions
+from minutebook.core.extract.speakers import Attribution, attribute
+
+_CAMEL_NAME = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]{2,})\b")
+#: "Mr WhybrowAbstain (0)": a vote or attendance heading glued to the name before it.
+_GLUED_HEADING = re.compile(
+    r"(?<=[a-z]{2})(?=(?:Abstain|Abstentions?|Against|Absent|Apologies|Present|RESOLVED|"
+    r"Resolved|AGREED|Motion)\b)"
+)
+_PROCEDURAL = re.compile(
+    r"^(?:skip to content|agenda item|minutes:?|supporting documents:?|apologies|"
+    r"declarations? of interest|the meeting (?:closed|ended|started)|the (?:chair|chairman) "
+    r"(?:welcomed|opened|closed)|there (?:were|was) no (?:declarations|apologies))",
+    re.IGNORECASE,
+)
+
+
+def _unglue_names(text: str) -> str:
+    """ "SarahPlatts" -> "Sarah Platts" when the first half is a known given name."""
+
+    def fix(m: re.Match[str]) -> str:
+        return f"{m.group(1)} {m.group(2)}" if m.group(1) in GIVEN_NAMES else m.group(0)
+
+    text = _CAMEL_NAME.sub(fix, text)
+    return _GLUED_HEADING.sub(" ", text)
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def layout(text: str, *, context: str = "", meeting_date: dt.date | None = None) -> Document:
+    """The minutes ``text`` (and the item's title/description ``context``) as a Document."""
+    minutes = text_mod.segment(_unglue_names(text))
+    ctx = text_mod.segment(_unglue_names(context)) if context else None
+    if ctx is None:
+        full, start = minutes.text, 0
+    else:
+        full, start = ctx.text + "\n\n" + minutes.text, len(ctx.text) + 2
+    return Document(
+        text=full,
+        minutes_start=start,
+        sentences=minutes.sentences,
+        context_sentences=ctx.sentences if ctx else [],
+        country=guess_country(minutes.text),
+        meeting_date=meeting_date,
+    )
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mentions:
+    """The people and named entities of one item."""
+
+    people: People
+    person_mentions: list[Mention]
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def org_names(self) -> set[str]:
+        return {e.name for e in self.entities if e.type == "organisation"}
+
+
+def mentions(doc: Document) -> Mentions:
+    """People with their roles, every place they are named, and the named entities."""
+    people, found = collect(doc.text)
+    sentence_texts = [s.text for s in doc.context_sentences] + [s.text for s in doc.sentences]
+    for role in {r for r in people.roles.values() if r}:
+        sentence_texts = [t.replace(role, " ; ") for t in sentence_texts]
+    person_words = {w for n in people.names for w in n.split()}
+    for m in found:
+        person_words.update(m.label.split())
+    entities = [Entity(e["name"], e["type"]) for e in find_entities(sentence_texts, person_words)]
+    return Mentions(people, found, entities)
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _attributions(doc: Document, names: Mentions, org_names: set[str]) -> list[Attribution | None]:
+    """The speaker of each sentence, carrying "he"/"she" over from the last person named."""
+    out: list[Attribution | None] = []
+    last_person: str | None = None
+    for s in doc.sentences:
+        att = attribute(s.text, names.people, last_person, org_names)
+        out.append(att)
+        if att and att.speaker.name:
+            last_person = att.speaker.name
+        else:
+            for m in names.person_mentions:
+                if m.label in s.text:
+                    last_person = m.name
+    return out
+
+
+def records(
+    doc: Document, names: Mentions, *, source: str = "-", minutes_text: str | None = None
+) -> Extraction:
+    """Questions, decisions, commitments, statements, amounts and dates of the Document."""
+    sentences = doc.sentences
+    people = names.people
+    org_names = names.org_names
+    attributions = _attributions(doc, names, org_names)
+    questions, q_kinds = find_questions(sentences, attributions, people, org_names)
+    decisions, decision_idx = find_decisions(sentences)
+
+    commitments: list[Commitment] = []
+    commitment_idx: set[int] = set()
+    last_person = None
+    last_speaker: Speaker | None = None
+    first = day_first(doc.country)
+    for i, s in enumerate(sentences):
+        att = attributions[i]
+        speaker_now = att.speaker if att else None
+        found = find_commitment(
+            s.text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
+        )
+        if found is not None:
+            found.due = first_date(found.action, doc.meeting_date, first)
+            commitments.append(found)
+            commitment_idx.add(i)
+        if att and att.speaker.name:
+            last_person = att.speaker.name
+        if (
+            att
+            and (att.speaker.name or att.speaker.role)
+            and att.speaker.label.lower() not in {"he", "she", "they"}
+        ):
+            last_speaker = att.speaker
+
+    statements: list[Statement] = []
+    for i, s in enumerate(sentences):
+        att = attributions[i]
+        kind: StatementKind
+        if i in decision_idx:
+            kind = "decision"
+        elif i in commitment_idx:
+            kind = "commitment"
+        elif i in q_kinds:
+            kind = q_kinds[i]  # type: ignore[assignment]
+        elif _PROCEDURAL.match(s.text):
+            kind = "procedural"
+        else:
+            kind = "statement"
+        statements.append(Statement(s.text, att.speaker if att else None, kind))
+
+    return Extraction(
+        source=source,
+        minutes_text=doc.minutes if minutes_text is None else minutes_text,
+        statements=statements,
+        questions=questions,
+        commitments=commitments,
+        decisions=decisions,
+        amounts=find_amounts(doc.text, doc.country),
+        dates=find_dates(doc.text, doc.meeting_date, first),
+        people=[Person(n, people.roles.get(n)) for n in people.names],
+        entities=names.entities,
+    )
+
+
+def run(
+    text: str, *, context: str = "", meeting_date: dt.date | None = None, source: str = "-"
+) -> Extraction:
+    """All stages over one item's minutes ``text``."""
+    doc = layout(text, context=context, meeting_date=meeting_date)
+    return records(doc, mentions(doc), source=source, minutes_text=text)
