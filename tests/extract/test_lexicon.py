@@ -33,5 +33,5 @@ def test_lists_hold_no_duplicate_lines(name: str) -> None:
 def test_lists_are_cached_and_ordered_where_order_matters() -> None:
     assert lexicon.words("given_names") is lexicon.words("given_names")
     # "Council Member" must be tried before "Council" would be; file order is kept.
-    assert lexicon.HONORIFICS == lexicon.ordered("honorifics")
+    assert lexicon.ordered("honorifics") == lexicon.HONORIFICS
     assert "cllr" in lexicon.lower("honorifics")
