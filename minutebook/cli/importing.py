@@ -15,21 +15,22 @@ from minutebook.core.readers import Hints, read_source
 
 
 def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True, limit: int = 0):
-    """Import every source; return the summary. Bad sources are reported and skipped."""
-    from minutebook.records.store import ImportSummary, store_items
+    """Import every source; return the summary. Bad sources are reported and skipped.
+
+    Each council whose items changed is relinked once, when the run ends (records.writes).
+    """
+    from minutebook.records import writes
+    from minutebook.records.store import ImportSummary
 
     summary = ImportSummary()
     sources = list(expand_paths(paths))
-    with item_progress(err_console) as progress:
+    with writes.import_run(), item_progress(err_console) as progress:
         task = progress.add_task("Importing", total=len(sources), items=0)
         done_items = 0
-        changed_bodies: set[str] = set()
 
         def on_item(item, outcome) -> None:
             nonlocal done_items
             done_items += 1
-            if outcome != "unchanged":
-                changed_bodies.add(item.body)
             progress.update(task, items=done_items)
 
         for path in sources:
@@ -38,7 +39,9 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
                 items = list(read_source(path, hints))
                 if limit:
                     items = items[:limit]
-                summary.add(store_items(items, run_extraction=run_extraction, on_item=on_item))
+                summary.add(
+                    writes.store_items(items, run_extraction=run_extraction, on_item=on_item)
+                )
             except SourceError as exc:
                 summary.failed += 1
                 summary.errors.append(str(exc))
@@ -46,10 +49,6 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
                     f"error: {exc}", style="red", markup=False, highlight=False, soft_wrap=True
                 )
             progress.advance(task)
-    if run_extraction and changed_bodies:
-        from minutebook.tracker.linking import relink_bodies
-
-        relink_bodies(changed_bodies)  # follow-up links within each council that changed
     return summary
 
 

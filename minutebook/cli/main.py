@@ -132,22 +132,21 @@ def reextract(everything: bool) -> None:
     setup_django()
     from django.db import transaction
 
+    from minutebook.records import writes
     from minutebook.records.extracted import current_version, extract_and_store
     from minutebook.records.models import AgendaItem
 
-    items = AgendaItem.objects.select_related("meeting")
+    items = AgendaItem.objects.select_related("meeting__committee")
     if not everything:
         items = items.exclude(extractor_version=current_version())
     count = 0
-    for item in items.iterator():
-        with transaction.atomic():
-            extract_and_store(item, meeting_date=item.meeting.date)
-        count += 1
+    with writes.import_run():  # each changed council relinked once, at the end
+        for item in items.iterator():
+            with transaction.atomic():
+                extract_and_store(item, meeting_date=item.meeting.date)
+                writes.body_changed(item.meeting.committee.body_id)
+            count += 1
     click.echo(f"{count} items re-extracted with extractor {current_version()}")
-    from minutebook.tracker.linking import relink_all
-
-    for summary in relink_all():
-        click.echo(f"follow-up links: {summary}")
 
 
 cli.add_command(import_cmd)

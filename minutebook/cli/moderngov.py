@@ -177,7 +177,10 @@ def run_import(
         cache=DatabaseValidatorCache(),
         allowed_hosts={host},
     )
-    with fetcher:
+    from minutebook.records import writes
+
+    # Councils whose items changed are relinked once, when the run ends (records.writes).
+    with fetcher, writes.import_run():
         try:
             sync = ModernGovSync(
                 base_url,
@@ -248,10 +251,6 @@ def run_import(
                 "run the same command again to resume"
             )
             return 130
-    if run_extraction and (result.stored.new or result.stored.updated):
-        from minutebook.tracker.linking import relink_bodies
-
-        relink_bodies([sync.body_name])  # follow-up links within the council that changed
     click.echo(str(result))
     if not result.crawl.complete:
         _note("some meetings could not be read; run the same command again to retry them")

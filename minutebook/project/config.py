@@ -25,3 +25,13 @@ def database_url() -> str:
     data_dir = Path(user_data_dir("minutebook", appauthor=False))
     data_dir.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{data_dir / 'minutebook.sqlite3'}"
+
+
+def papers_dir() -> Path:
+    """Where uploaded papers go unless MINUTEBOOK_PAPERS_DIR says: beside a SQLite database
+    (``minutebook-papers/``), else in the user data directory. Never inside the package or
+    a static folder, so no web server can serve them directly."""
+    url = database_url()
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        return Path(url.removeprefix("sqlite:///")).resolve().parent / "minutebook-papers"
+    return Path(user_data_dir("minutebook", appauthor=False)) / "papers"

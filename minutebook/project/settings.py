@@ -13,7 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from minutebook.project.config import database_url
+from minutebook.project.config import database_url, papers_dir
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = os.environ.get("MINUTEBOOK_ENV", "development") == "production"
@@ -113,6 +113,15 @@ WHITENOISE_USE_FINDERS = True
 # Assets are served from the apps' static folders (finders); STATIC_ROOT exists only after
 # a collectstatic, so WhiteNoise's warning about its absence is noise for every worker.
 warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
+
+# Uploaded committee papers and agenda packs: outside the web root and never served from a
+# URL of their own; a view checks who may read each file and sends it with safe headers.
+MEDIA_ROOT = Path(os.environ.get("MINUTEBOOK_PAPERS_DIR") or papers_dir())
+MEDIA_URL = "/_papers-are-served-by-a-view/"
+#: Largest paper a clerk may upload, in bytes (MINUTEBOOK_PAPER_MAX_BYTES).
+MINUTEBOOK_PAPER_MAX_BYTES = int(os.environ.get("MINUTEBOOK_PAPER_MAX_BYTES", 20 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -19,6 +19,7 @@ from minutebook.questions import audit
 from minutebook.questions.forms import RateLimitedLoginForm
 from minutebook.questions.models import AuditEntry, ClerkAssignment, PublicQuestion
 from minutebook.records import models as records
+from minutebook.records import writes
 
 
 class RateLimitedAdminLoginForm(RateLimitedLoginForm):
@@ -49,7 +50,11 @@ class AuditedAdmin(admin.ModelAdmin):
             old = type(obj)._default_manager.filter(pk=obj.pk).first()
             before = audit.snapshot(old)
         request._audit_before = before
-        super().save_model(request, obj, form, change)
+        self.persist(obj)
+
+    def persist(self, obj) -> None:
+        """Write ``obj``; record types with derived data go through records.writes."""
+        obj.save()
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
@@ -104,20 +109,48 @@ _register(
     list_filter=["status", "committee__body"],
     search_fields=["committee__name", "venue"],
     date_hierarchy="date",
-    raw_id_fields=["committee"],
+    raw_id_fields=["committee", "moved_to"],
+    # Publication happens in the back office (/backoffice/meetings/<id>/), which checks the
+    # deadline, records who published and builds the agenda pack.
+    readonly_fields=[
+        "agenda_status",
+        "agenda_published_at",
+        "agenda_published_by",
+        "agenda_late_reason",
+        "agenda_updated_at",
+        "agenda_pack",
+    ],
 )
 
 
 class AgendaItemAdmin(AuditedAdmin):
-    """Items and their minutes. HTML typed here is sanitised as imported HTML is."""
+    """Items and their minutes. HTML typed here is sanitised as imported HTML is, and the
+    item is stored, extracted, indexed and relinked by the one write path, so it is
+    searchable at once."""
 
     list_display = ["title", "meeting", "number"]
     search_fields = ["title"]
-    raw_id_fields = ["meeting"]
+    raw_id_fields = ["meeting", "lead"]
+    readonly_fields = [
+        "key",
+        "content_sha256",
+        "extractor_version",
+        "source_uri",
+        "source_sha256",
+        "imported_at",
+    ]
 
     def save_model(self, request, obj, form, change) -> None:
         obj.minutes_html = sanitize_html(obj.minutes_html) if obj.minutes_html else ""
         super().save_model(request, obj, form, change)
+
+    def persist(self, obj) -> None:
+        writes.save_item(obj)
+
+    def delete_model(self, request, obj) -> None:
+        before, pk = audit.snapshot(obj), obj.pk
+        writes.delete_item(obj)
+        audit.record(request.user, "delete", obj, before, None, object_id=pk)
 
 
 if not admin.site.is_registered(records.AgendaItem):
@@ -128,7 +161,22 @@ _register(
     list_display=["person", "body", "committee", "role"],
     raw_id_fields=["person", "body", "committee"],
 )
-_register(records.Document, search_fields=["title"], raw_id_fields=["meeting", "item"])
+
+
+class DocumentAdmin(AuditedAdmin):
+    """Documents; a change re-indexes the item (records.writes). Uploaded papers are
+    managed in the back office, where their type and text are checked."""
+
+    search_fields = ["title"]
+    raw_id_fields = ["meeting", "item"]
+    readonly_fields = ["file", "content_type", "size", "original_name", "source_sha256"]
+
+    def persist(self, obj) -> None:
+        writes.save_document(obj)
+
+
+if not admin.site.is_registered(records.Document):
+    admin.site.register(records.Document, DocumentAdmin)
 
 
 @admin.register(PublicQuestion)

@@ -50,6 +50,22 @@ def _digest(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()[:12]
 
 
+def committee_of(obj: models.Model) -> int | None:
+    """The committee an object belongs to (a committee, or via its meeting or item)."""
+    if obj._meta.label_lower == "records.committee":
+        return obj.pk
+    for path in ("committee_id", "meeting.committee_id", "item.meeting.committee_id"):
+        value: Any = obj
+        try:
+            for part in path.split("."):
+                value = getattr(value, part)
+        except (AttributeError, models.ObjectDoesNotExist):
+            continue
+        if value is not None:
+            return value
+    return None
+
+
 def record(
     actor: Any,
     action: str,
@@ -63,6 +79,7 @@ def record(
     user = actor if getattr(actor, "is_authenticated", False) else None
     label = actor.get_username() if user is not None else str(actor or "anonymous")
     return AuditEntry.objects.create(
+        committee_id=committee_of(obj),
         user=user,
         actor=label[:200],
         action=action[:60],

@@ -124,7 +124,11 @@ class ClerkAssignment(models.Model):
 
 
 class AuditEntry(models.Model):
-    """One change by a clerk, an admin or a command: who, when, what before, what after."""
+    """One change by a clerk, an admin or a command: who, when, what before, what after.
+
+    Used for every back-office change (questions, committees, meetings, agendas, papers,
+    follow-up links, accounts), not only questions.
+    """
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -143,6 +147,14 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(max_length=300)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
+    committee = models.ForeignKey(
+        Committee,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The committee the change belongs to, so its clerks can read the entry.",
+    )
 
     class Meta:
         ordering = ["-at", "-id"]

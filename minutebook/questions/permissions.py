@@ -11,10 +11,8 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
 from minutebook.questions.models import ClerkAssignment
-from minutebook.records.models import Meeting
-
-CLERK_GROUP = "clerk"
-ADMIN_GROUP = "admin"
+from minutebook.records.models import Committee, Meeting
+from minutebook.records.roles import ADMIN_GROUP, CLERK_GROUP  # noqa: F401 - re-exported
 
 
 def is_admin(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -49,3 +47,22 @@ def moderatable_meetings(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Mee
     if is_admin(user) or user.has_perm("questions.moderate_any_meeting"):
         return meetings
     return meetings.filter(committee__clerk_assignments__user=user)
+
+
+def managed_committees(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Committee]:
+    """The committees ``user`` runs: all for an admin, the assigned ones for a clerk."""
+    committees = Committee.objects.select_related("body")
+    if not is_back_office_user(user):
+        return committees.none()
+    if is_admin(user) or user.has_perm("questions.moderate_any_meeting"):
+        return committees
+    return committees.filter(clerk_assignments__user=user)
+
+
+def can_manage(user: AbstractBaseUser | AnonymousUser, committee_id: int) -> bool:
+    """May ``user`` change the committee's meetings, agendas, papers and members?"""
+    if not is_back_office_user(user):
+        return False
+    if is_admin(user) or user.has_perm("questions.moderate_any_meeting"):
+        return True
+    return ClerkAssignment.objects.filter(user=user, committee_id=committee_id).exists()

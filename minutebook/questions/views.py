@@ -30,6 +30,7 @@ from minutebook.questions.permissions import (
     can_moderate,
     is_admin,
     is_back_office_user,
+    managed_committees,
     moderatable_meetings,
 )
 from minutebook.questions.public import meeting_questions_context
@@ -360,15 +361,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @back_office
 def audit_log(request: HttpRequest) -> HttpResponse:
-    """The audit trail. Admins see everything; clerks see their committees' questions."""
+    """The audit trail. Admins see everything; clerks see their committees' changes."""
     entries = AuditEntry.objects.select_related("user")
     if not is_admin(request.user):
-        ids = PublicQuestion.objects.filter(
-            meeting__in=moderatable_meetings(request.user)
-        ).values_list("pk", flat=True)
-        entries = entries.filter(
-            model="questions.publicquestion", object_id__in=[str(i) for i in ids]
-        )
+        entries = entries.filter(committee__in=managed_committees(request.user))
     model = request.GET.get("model", "")
     object_id = request.GET.get("object_id", "")
     if model:

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from minutebook.core.items import Provenance, SourceItem
+from minutebook.records import writes
 from minutebook.records.models import (
     AgendaItem,
     Amount,
@@ -30,7 +31,7 @@ from minutebook.records.models import (
     Statement,
     unique_slugs,
 )
-from minutebook.search.indexing import index_items
+from minutebook.records.people import people_named
 
 
 def current_version() -> str:
@@ -151,7 +152,7 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
     ids = [item.pk for item, _ in pairs]
     for model in _KINDS:  # an item's earlier rows, from any earlier extraction or store
         model.objects.filter(item_id__in=ids).delete()
-    people = _people(name for _, result in pairs for name in _names(result))
+    people = people_named(name for _, result in pairs for name in _names(result))
     entities = _entities(e for _, result in pairs for e in result.get("entities", []))
 
     def person_for(speaker: dict | None) -> Person | None:
@@ -256,7 +257,7 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
                 queryset._result_cache = found
                 queryset._prefetch_done = True
                 cache[name] = queryset
-    index_items([item for item, _ in pairs])
+    writes.index([item for item, _ in pairs])
 
 
 def _names(result: dict) -> Iterator[str | None]:
@@ -269,22 +270,6 @@ def _names(result: dict) -> Iterator[str | None]:
         yield (q.get("responder") or {}).get("name")
     for c in result.get("commitments", []):
         yield (c.get("actor") or {}).get("name")
-
-
-def _people(names: Iterable[str | None]) -> dict[str, Person]:
-    """Name -> Person for every name, creating the missing people (in first-seen order)."""
-    wanted = list(dict.fromkeys(n for n in names if n))
-    found: dict[str, Person] = {}
-    for person in Person.objects.filter(name__in=wanted).order_by("pk"):
-        found.setdefault(person.name, person)
-    missing = [n for n in wanted if n not in found]
-    if missing:
-        for person in Person.objects.bulk_create(
-            Person(name=n, slug=slug)
-            for n, slug in zip(missing, unique_slugs(Person, missing), strict=True)
-        ):
-            found[person.name] = person
-    return found
 
 
 def _entities(found: Iterable[dict]) -> dict[str, Entity]:

@@ -9,9 +9,15 @@ bytes, when it was imported) so a reader can always check it against the origina
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+
+from minutebook.core.deadlines import DeadlineRule, Nation
 
 
 class Provenance(models.Model):
@@ -26,9 +32,17 @@ class Provenance(models.Model):
 class Body(Provenance):
     """A council or other public body (Popolo organization, classification 'council')."""
 
+    NATIONS = [(n.value, n.label) for n in Nation]
+
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     website = models.URLField(blank=True)
+    nation = models.CharField(
+        max_length=20,
+        choices=NATIONS,
+        default=Nation.ENGLAND_AND_WALES.value,
+        help_text="Whose bank holidays are not working days when deadlines are counted.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -50,6 +64,27 @@ class Committee(Provenance):
     slug = models.SlugField(max_length=200)
     category = models.CharField(max_length=200, blank=True)
     is_active = models.BooleanField(default=True)
+    description = models.TextField(blank=True, help_text="What the committee does, for the public.")
+    contact_email = models.EmailField(
+        blank=True, help_text="Democratic services address named in the questions notice."
+    )
+    # Deadline rules (minutebook.core.deadlines): counted in clear working days.
+    question_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(60)],
+        help_text="Public questions close this many clear working days before a meeting. "
+        "Empty: the committee does not take public questions.",
+    )
+    question_time = models.TimeField(
+        default=dt.time(23, 59), help_text="On the last day, questions close at (UK time)."
+    )
+    agenda_days = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(0), MaxValueValidator(60)],
+        help_text="The agenda is published at least this many clear working days before "
+        "a meeting (5 in UK law). Publishing later asks for a reason.",
+    )
 
     class Meta:
         ordering = ["body__name", "name"]
@@ -64,6 +99,16 @@ class Committee(Provenance):
     def get_absolute_url(self) -> str:
         return reverse("website:committee", args=[self.body.slug, self.slug])
 
+    @property
+    def question_rule(self) -> DeadlineRule | None:
+        if self.question_days is None:
+            return None
+        return DeadlineRule(self.question_days, self.question_time)
+
+    @property
+    def agenda_rule(self) -> DeadlineRule:
+        return DeadlineRule(self.agenda_days)
+
 
 class Meeting(Provenance):
     """A meeting of a committee (OCD event). The date may be unknown for loose pages."""
@@ -71,18 +116,62 @@ class Meeting(Provenance):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         CONFIRMED = "confirmed", "Confirmed"
+        POSTPONED = "postponed", "Postponed"
         CANCELLED = "cancelled", "Cancelled"
         HELD = "held", "Held"
         UNKNOWN = "unknown", "Unknown"
+
+    class AgendaStatus(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="meetings")
     key = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True)
     start_time = models.CharField(max_length=40, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.UNKNOWN)
+    status_reason = models.TextField(
+        blank=True, help_text="Why the meeting was postponed or cancelled (shown publicly)."
+    )
+    moved_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moved_from",
+        help_text="The meeting this one was moved to.",
+    )
     venue = models.CharField(max_length=500, blank=True)
     question_deadline = models.DateTimeField(
         null=True, blank=True, help_text="Last moment public questions are accepted."
+    )
+    # Publication. Imported meetings were published by their source, so "published" is the
+    # default; a meeting a clerk schedules starts as a draft that only the back office sees.
+    agenda_status = models.CharField(
+        max_length=10,
+        choices=AgendaStatus.choices,
+        default=AgendaStatus.PUBLISHED,
+        db_default=AgendaStatus.PUBLISHED,
+    )
+    agenda_published_at = models.DateTimeField(null=True, blank=True)
+    agenda_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    agenda_late_reason = models.TextField(
+        blank=True,
+        help_text="Why the agenda was published after its deadline (a late item).",
+    )
+    agenda_updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last change to the agenda after it was published."
+    )
+    agenda_pack = models.FileField(
+        upload_to="packs/",
+        blank=True,
+        help_text="Front sheet and public papers as one PDF, built when published.",
     )
 
     class Meta:
@@ -99,9 +188,23 @@ class Meeting(Provenance):
     def get_absolute_url(self) -> str:
         return reverse("website:meeting", args=[self.pk])
 
+    @property
+    def is_published(self) -> bool:
+        return self.agenda_status == self.AgendaStatus.PUBLISHED
+
 
 class AgendaItem(Provenance):
-    """One item of a meeting's agenda with its minutes as published."""
+    """One item of a meeting's agenda with its minutes as published.
+
+    Issue 14 (minutes, attendance, votes) adds to the same row: ``minutes_text`` and
+    ``decision_text`` already hold the minutes, ``status`` says whether the item was taken,
+    and every change to a published item keeps an :class:`AgendaItemVersion`.
+    """
+
+    class Status(models.TextChoices):
+        LISTED = "listed", "On the agenda"
+        DEFERRED = "deferred", "Deferred"
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     key = models.CharField(max_length=300)
@@ -115,6 +218,32 @@ class AgendaItem(Provenance):
     truncated = models.BooleanField(default=False)
     content_sha256 = models.CharField(max_length=64)
     extractor_version = models.CharField(max_length=40, blank=True)
+    # The agenda as a clerk writes it (imported items keep the defaults).
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.LISTED)
+    lead = models.ForeignKey(
+        "Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items_led",
+        help_text="The member or officer who presents the item.",
+    )
+    lead_role = models.CharField(
+        max_length=300, blank=True, help_text="e.g. 'Director of Children's Services'."
+    )
+    is_exempt = models.BooleanField(
+        default=False,
+        help_text="Exempt information: the public sees only the title and the exemption.",
+    )
+    exemption_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(15)],
+        help_text="Paragraph of the access-to-information schedule (e.g. LGA 1972 Sch. 12A).",
+    )
+    is_supplementary = models.BooleanField(
+        default=False, help_text="Added after the agenda was published."
+    )
 
     class Meta:
         ordering = ["meeting", "order", "id"]
@@ -156,6 +285,19 @@ class Document(Provenance):
     url = models.URLField(max_length=1000, blank=True)
     published = models.DateField(null=True, blank=True)
     text = models.TextField(blank=True, help_text="Extracted text, for search.")
+    # A paper uploaded in the back office (imported documents link to their source instead).
+    file = models.FileField(
+        upload_to="papers/", blank=True, help_text="Stored outside the web root."
+    )
+    content_type = models.CharField(max_length=100, blank=True, help_text="Checked by content.")
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    is_public = models.BooleanField(
+        default=True, help_text="Papers of exempt items are never public."
+    )
+    superseded_at = models.DateTimeField(
+        null=True, blank=True, help_text="Replaced by a newer version of the paper at this time."
+    )
 
     class Meta:
         ordering = ["id"]
@@ -182,7 +324,19 @@ class Person(models.Model):
 
 
 class Membership(Provenance):
-    """A person's role in a body or committee (Popolo membership)."""
+    """A person's role in a body or committee (Popolo membership).
+
+    ``role`` is free text as imported ("Executive Member"); the back office chooses one of
+    :class:`Role`'s labels. A membership is current when today is within its dates.
+    """
+
+    class Role(models.TextChoices):
+        CHAIR = "Chair"
+        VICE_CHAIR = "Vice-Chair"
+        MEMBER = "Member"
+        SUBSTITUTE = "Substitute"
+        CO_OPTED = "Co-opted member"
+        OFFICER = "Officer"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
@@ -196,12 +350,19 @@ class Membership(Provenance):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "body", "committee", "role"], name="membership_unique"
+                fields=["person", "body", "committee", "role", "start_date"],
+                name="membership_unique",
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.person}: {self.role or 'member'}"
+
+    def is_current(self, on: dt.date | None = None) -> bool:
+        on = on or dt.date.today()
+        return (self.start_date is None or self.start_date <= on) and (
+            self.end_date is None or self.end_date >= on
+        )
 
 
 class Attendance(models.Model):

@@ -48,7 +48,7 @@ from minutebook.core.moderngov import (
 )
 from minutebook.core.readers import Hints
 from minutebook.core.readers.moderngov_xml import MeetingSummary
-from minutebook.records import extracted, store
+from minutebook.records import extracted, store, writes
 from minutebook.records.models import (
     AgendaItem,
     Body,
@@ -414,8 +414,6 @@ class ModernGovSync:
         """
         if not self.documents:
             return 0
-        from minutebook.search.indexing import index_item
-
         with_text = 0
         changed_items: set[int] = set()
         for item in items:
@@ -432,10 +430,9 @@ class ModernGovSync:
                 changed_items.update(i for i in stale.values_list("item_id", flat=True) if i)
                 stale.update(text=doc.text)
                 self._known_docs.add(doc.url)
-        for agenda_item in AgendaItem.objects.filter(pk__in=changed_items).select_related(
-            "meeting__committee"
-        ):
-            index_item(agenda_item)
+        writes.reindex(
+            AgendaItem.objects.filter(pk__in=changed_items).select_related("meeting__committee")
+        )
         return with_text
 
     def _store_meeting_without_items(self, crawled: CrawledMeeting) -> None:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from minutebook.core.items import SourceItem
 from minutebook.core.readers.identity import slugify
 from minutebook.core.sanitize import sanitize_html
-from minutebook.records import extracted
+from minutebook.records import extracted, writes
 from minutebook.records.models import (
     AgendaItem,
     AgendaItemVersion,
@@ -28,10 +28,9 @@ from minutebook.records.models import (
     Document,
     Meeting,
     Membership,
-    Person,
     unique_slug,
 )
-from minutebook.search.indexing import index_items
+from minutebook.records.people import get_or_create_person, people_named
 
 UNKNOWN_BODY = "Unknown body"
 UNKNOWN_COMMITTEE = "Unknown committee"
@@ -176,7 +175,7 @@ def _store_run(
             created.append((item, position))
             outcomes.append("new")
         else:
-            _keep_version(old, now)
+            keep_version(old, now)
             for name, value in fields.items():
                 setattr(old, name, value)
             old.imported_at = now
@@ -197,11 +196,14 @@ def _store_run(
             meeting_date=meeting.date,
         )  # re-indexes the items
     elif stored:
-        index_items([item for item, _ in stored])
+        writes.index([item for item, _ in stored])
+    if stored and run_extraction:
+        writes.body_changed(meeting.committee.body_id)
     return outcomes
 
 
-def _keep_version(item: AgendaItem, now) -> None:
+def keep_version(item: AgendaItem, now) -> None:
+    """Copy what ``item`` holds now into an AgendaItemVersion, before it is changed."""
     AgendaItemVersion.objects.create(
         item=item,
         content_sha256=item.content_sha256,
@@ -304,10 +306,11 @@ def _store_documents(
 
 def _store_attendees(meeting: Meeting, src: SourceItem) -> None:
     body = meeting.committee.body
+    people = people_named(a.name for a in src.attendees)
     for attendee in src.attendees:
         if not attendee.name:
             continue
-        person = get_or_create_person(attendee.name)
+        person = people[attendee.name]
         Attendance.objects.update_or_create(
             meeting=meeting,
             person=person,
@@ -322,9 +325,4 @@ def _store_attendees(meeting: Meeting, src: SourceItem) -> None:
         )
 
 
-def get_or_create_person(name: str) -> Person:
-    """People are matched by exact name; merging namesakes is a clerk's decision, not ours."""
-    person = Person.objects.filter(name=name).order_by("pk").first()
-    if person is None:
-        person = Person.objects.create(name=name, slug=unique_slug(Person, name))
-    return person
+__all__ = ["ImportSummary", "get_or_create_person", "keep_version", "store_items"]

@@ -31,9 +31,13 @@ def _people(*people_ids: int | None) -> str:
 def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
     """The search rows of one item: itself, its documents and its extracted records.
 
+    Only what the public pages show is indexed: nothing of a draft agenda (it is indexed
+    when published), only the title of an exempt item, and only current public papers.
     Expects ``item.meeting.committee`` loaded; uses prefetched related rows when present.
     """
     meeting = item.meeting
+    if not meeting.is_published:
+        return
     common = {
         "item_id": item.pk,
         "meeting_id": meeting.pk,
@@ -64,9 +68,13 @@ def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
     item_text = "\n\n".join(
         t for t in (item.description, item.minutes_text, item.decision_text) if t
     )
+    if item.is_exempt:
+        yield entry(Kind.ITEM, item.pk, item.title, "")
+        return
     yield entry(Kind.ITEM, item.pk, item.title, item_text, people=_people(*mentioned, *speakers))
     for d in item.documents.all():
-        yield entry(Kind.DOCUMENT, d.pk, d.title, d.text)
+        if d.is_public and d.superseded_at is None:
+            yield entry(Kind.DOCUMENT, d.pk, d.title, d.text)
     questions = list(item.questions.all())
     commitments = list(item.commitments.all())
     decisions = list(item.decisions.all())

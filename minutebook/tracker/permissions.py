@@ -2,8 +2,9 @@
 
 Deciding is the Django permission ``tracker.change_followuplink`` (adding a link also needs
 ``tracker.add_followuplink``); superusers have both. The back office's "clerk" group is given
-them after every migrate, and the "admin" group every tracker permission (:func:`grant_clerks`), so a clerk confirms links with the same
-account they moderate questions with. Each decision is written to the back office's audit
+them after every migrate, and the "admin" group every tracker permission (the roles are set
+up in :mod:`minutebook.records.roles` from ``TrackerConfig.roles``), so a clerk confirms links
+with the same account they moderate questions with. Each decision is written to the back office's audit
 trail (who, when, before and after) when that app is installed, and to Django's admin log
 otherwise.
 """
@@ -13,10 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-CLERK_GROUP = "clerk"  # the back office's roles (minutebook.questions.permissions)
-ADMIN_GROUP = "admin"
-CLERK_PERMISSIONS = ("view_followuplink", "change_followuplink", "add_followuplink")
 
 
 def can_decide(user: AbstractBaseUser | AnonymousUser | None) -> bool:
@@ -32,21 +29,6 @@ def can_decide(user: AbstractBaseUser | AnonymousUser | None) -> bool:
 def can_add(user: AbstractBaseUser | AnonymousUser | None) -> bool:
     """May ``user`` add a link by hand?"""
     return can_decide(user) and user.has_perm("tracker.add_followuplink")  # type: ignore[union-attr]
-
-
-def grant_clerks(**_kwargs: Any) -> None:
-    """post_migrate: give the clerk group the tracker permissions it needs and the admin
-    group all of them (idempotent, add-only: the roles' owner may grant more)."""
-    from django.contrib.auth.models import Group, Permission
-
-    every = Permission.objects.filter(content_type__app_label="tracker")
-    for name, perms in (
-        (CLERK_GROUP, every.filter(codename__in=CLERK_PERMISSIONS)),
-        (ADMIN_GROUP, every),
-    ):
-        if perms.exists():
-            group, _ = Group.objects.get_or_create(name=name)
-            group.permissions.add(*perms)
 
 
 def snapshot(link: Any) -> dict[str, Any]:

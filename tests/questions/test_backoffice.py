@@ -479,6 +479,7 @@ def test_minutes_html_edited_in_admin_is_sanitised(admin_user, minutes_item):
         "minutes_text": "Agreed.",
         "minutes_html": '<p onclick="x()">Agreed.</p><script>alert(1)</script>',
         "decision_text": "",
+        "status": "listed",
         "content_sha256": minutes_item.content_sha256,
         "extractor_version": "",
         "source_uri": "",

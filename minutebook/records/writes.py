@@ -1,0 +1,217 @@
+"""The one write path: everything that changes an agenda item goes through here.
+
+An importer (files, JSON Lines, ModernGov, PDF) and a clerk in the back office both end in
+the same steps, inside one transaction: store the row (keeping the earlier version when
+it changed), run the extractor, re-derive the item's search rows, and recompute the
+follow-up links of its council. A saved item is therefore searchable at once, and a
+page never shows records that search would not find.
+
+Indexing and relinking belong to other apps (``search``, ``tracker``), which sit *above*
+``records``: imports run one way (cli -> apps -> records -> core). So those apps register
+what they do here when Django starts (their ``AppConfig.ready``), and this module calls
+whatever is registered. Nothing here imports them; without them, a save still stores and
+extracts.
+
+- :func:`store_items` — importers: SourceItems, idempotent, one transaction per meeting,
+  one relink per council after the run (see :func:`import_run`).
+- :func:`save_item` — a clerk's new or edited item, in one transaction.
+- :func:`save_document` / :func:`delete_document` — a paper attached to an item.
+- :func:`delete_item`, :func:`reindex`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+if TYPE_CHECKING:  # pragma: no cover
+    from minutebook.core.items import SourceItem
+    from minutebook.records.extracted import Precomputed
+    from minutebook.records.models import AgendaItem, Body, Document
+    from minutebook.records.store import ImportSummary
+
+Indexer = Callable[[list["AgendaItem"]], None]
+Relinker = Callable[["Body"], object]
+
+_indexers: dict[str, Indexer] = {}
+_relinkers: dict[str, Relinker] = {}
+
+
+def register_indexer(name: str, indexer: Indexer) -> None:
+    """``indexer(items)`` replaces the search rows of ``items`` (called in the write's
+    transaction, after extraction). Registering the same name again replaces it."""
+    _indexers[name] = indexer
+
+
+def register_relinker(name: str, relinker: Relinker) -> None:
+    """``relinker(body)`` recomputes what links items of one council to each other."""
+    _relinkers[name] = relinker
+
+
+def index(items: Iterable[AgendaItem]) -> None:
+    """Re-derive the search rows of ``items`` with every registered indexer."""
+    items = list(items)
+    if not items:
+        return
+    for indexer in _indexers.values():
+        indexer(items)
+
+
+# --- Relinking: once per council per import run, or at once for a clerk's save. ---------
+
+_run = threading.local()
+
+
+@contextlib.contextmanager
+def import_run() -> Iterator[set[int]]:
+    """Collect the councils an import changed and relink each once, at the end.
+
+    Relinking looks at every item of a council, so doing it per stored meeting would make
+    an import quadratic; importers wrap their whole run in this instead. Nested runs join
+    the outer one. Yields the set of changed body ids.
+    """
+    outer = getattr(_run, "bodies", None)
+    if outer is not None:
+        yield outer
+        return
+    _run.bodies = bodies = set()
+    try:
+        yield bodies
+    finally:
+        _run.bodies = None
+    relink_bodies(bodies)
+
+
+def body_changed(body_id: int) -> None:
+    """Note that items of a council changed: relinked at the end of the import run, or at
+    once (in the caller's transaction) outside one."""
+    bodies = getattr(_run, "bodies", None)
+    if bodies is not None:
+        bodies.add(body_id)
+    else:
+        relink_bodies([body_id])
+
+
+def relink_bodies(body_ids: Iterable[int]) -> None:
+    from minutebook.records.models import Body
+
+    ids = sorted(set(body_ids))
+    if not ids or not _relinkers:
+        return
+    for body in Body.objects.filter(pk__in=ids).order_by("name"):
+        with transaction.atomic():
+            for relinker in _relinkers.values():
+                relinker(body)
+
+
+# --- Importers ----------------------------------------------------------------------------
+
+
+def store_items(
+    items: Iterable[SourceItem],
+    *,
+    run_extraction: bool = True,
+    on_item: Callable[[SourceItem, str], None] | None = None,
+    precomputed: Mapping[int, Precomputed] | None = None,
+) -> ImportSummary:
+    """Store imported items (see :func:`minutebook.records.store.store_items`); councils
+    whose items changed are relinked once when the surrounding :func:`import_run` ends,
+    or before this returns when there is none."""
+    from minutebook.records import store
+
+    with import_run():
+        return store.store_items(
+            items, run_extraction=run_extraction, on_item=on_item, precomputed=precomputed
+        )
+
+
+# --- A clerk's saves ----------------------------------------------------------------------
+
+
+def save_item(item: AgendaItem, *, keep_version: bool = True) -> AgendaItem:
+    """Store a new or edited item and everything derived from it, in one transaction.
+
+    The content hash is recomputed the way an import computes it, so a later import of the
+    same text is "unchanged". If the stored text differs and ``keep_version`` is set, the
+    earlier text is kept as an AgendaItemVersion (shown as "updated on ...").
+    """
+    from minutebook.records import extracted
+    from minutebook.records.models import AgendaItem
+    from minutebook.records.store import keep_version as _keep_version
+
+    now = timezone.now()
+    with transaction.atomic():
+        old = AgendaItem.objects.filter(pk=item.pk).first() if item.pk else None
+        item.content_sha256 = item_content_hash(item)
+        if old is not None and keep_version and old.content_sha256 != item.content_sha256:
+            _keep_version(old, now)
+        if old is None and item.imported_at is None:
+            item.imported_at = now
+        if not item.key:
+            item.key = f"minutebook:{timezone.now():%Y%m%d%H%M%S%f}"
+        item.save()
+        extracted.extract_and_store(item, meeting_date=item.meeting.date)
+        body_changed(item.meeting.committee.body_id)
+    return item
+
+
+def item_content_hash(item: AgendaItem) -> str:
+    """The hash an import would give this item's stored content (see SourceItem)."""
+    from minutebook.core.items import DocumentRef, Provenance, SourceItem
+
+    docs = []
+    if item.pk:
+        docs = [
+            DocumentRef(title=d.title, url=d.url, published=d.published)
+            for d in item.documents.order_by("id")
+        ]
+    return SourceItem(
+        title=item.title,
+        description=item.description or None,
+        minutes_text=item.minutes_text,
+        minutes_html=item.minutes_html,
+        decision_text=item.decision_text,
+        number=item.number,
+        documents=docs,
+        provenance=Provenance(uri=item.source_uri, sha256=item.source_sha256),
+    ).content_hash()
+
+
+def delete_item(item: AgendaItem) -> None:
+    """Remove an item and its derived rows (search rows go with it by cascade or indexer)."""
+    body_id = item.meeting.committee.body_id
+    with transaction.atomic():
+        item_id = item.pk
+        item.delete()
+        item.pk = item_id
+        for indexer in _indexers.values():
+            indexer([])  # nothing to add; indexers drop rows of deleted items themselves
+        body_changed(body_id)
+
+
+def save_document(document: Document) -> Document:
+    """Store a paper (text already extracted) and re-index its item, in one transaction."""
+    with transaction.atomic():
+        document.save()
+        if document.item_id is not None:
+            index([document.item])
+    return document
+
+
+def delete_document(document: Document) -> None:
+    item = document.item
+    with transaction.atomic():
+        document.delete()
+        if item is not None:
+            index([item])
+
+
+def reindex(items: Iterable[AgendaItem]) -> None:
+    """Re-derive search rows (e.g. after a paper's text changed), in one transaction."""
+    with transaction.atomic():
+        index(items)
