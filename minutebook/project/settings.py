@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "minutebook.search",
     "minutebook.tracker",
     "minutebook.questions",
+    "minutebook.committees",
 ]
 
 MIDDLEWARE = [

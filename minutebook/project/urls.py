@@ -6,5 +6,6 @@ urlpatterns = [
     path("search/", include("minutebook.search.urls")),
     path("commitments/", include("minutebook.tracker.urls")),
     path("", include("minutebook.questions.urls")),
+    path("", include("minutebook.committees.urls")),
     path("", include("minutebook.website.urls")),
 ]

@@ -33,14 +33,23 @@ class Submission:
 
 
 def accepting_questions(meeting: Meeting) -> bool:
-    """A meeting takes questions when it has a deadline and is not cancelled."""
-    return meeting.question_deadline is not None and meeting.status != Meeting.Status.CANCELLED
+    """A meeting takes questions when it has a deadline, its agenda is published, and it
+    has not been cancelled or postponed."""
+    return (
+        meeting.question_deadline is not None
+        and meeting.is_published
+        and meeting.status not in (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED)
+    )
 
 
 def check(meeting: Meeting, sub: Submission) -> str:
     """Apply the rules in the order a person would want to hear them; return clean text."""
-    if meeting.status == Meeting.Status.CANCELLED:
-        raise Refused("closed", "This meeting has been cancelled, so it is not taking questions.")
+    if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED):
+        raise Refused(
+            "closed",
+            f"This meeting has been {meeting.get_status_display().lower()}, "
+            "so it is not taking questions.",
+        )
     rules.check_deadline(meeting.question_deadline, sub.submitted_at)
     if not sub.name.strip():
         raise Refused("no_name", "Please give your name.")

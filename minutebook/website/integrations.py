@@ -23,6 +23,11 @@ try:
     from minutebook.questions import public as public_questions
 except ImportError:  # so is the public-questions app
     public_questions = None
+try:
+    from minutebook.committees import public as committee_system
+    from minutebook.committees import services as committee_services
+except ImportError:  # and the committee system's back office
+    committee_system = committee_services = None
 
 
 @dataclass
@@ -67,3 +72,20 @@ def submitted_questions(committee: Committee | None, year: int | None) -> list[A
             meeting__date__gte=dt.date(year, 1, 1), meeting__date__lt=dt.date(year + 1, 1, 1)
         )
     return list(qs[:200])
+
+
+def current_members(committee: Committee) -> list[Any]:
+    """Current memberships of a committee, chair first (empty without the committee app)."""
+    if committee_services is None:
+        return []
+    return committee_services.current_members(committee)
+
+
+def meeting_notices(meeting: Meeting) -> dict[str, Any]:
+    """The generated questions notice and deadline rule for a meeting page."""
+    if committee_system is None:
+        return {}
+    return {
+        "notice": committee_system.questions_notice(meeting),
+        "rule": meeting.committee.question_rule,
+    }

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -95,6 +95,20 @@ def body(request: HttpRequest, body_slug: str) -> HttpResponse:
     )
 
 
+def _calendar(meetings) -> tuple[list[Meeting], dict[str, list[Meeting]]]:
+    """Upcoming meetings (soonest first), then the rest by year (newest first)."""
+    today = dt.date.today()
+    upcoming = sorted(
+        (m for m in meetings if m.date and m.date >= today), key=lambda m: (m.date, m.pk)
+    )
+    years: dict[str, list[Meeting]] = {}
+    for m in meetings:
+        if m.date and m.date >= today:
+            continue
+        years.setdefault(str(m.date.year) if m.date else "Date not known", []).append(m)
+    return upcoming, years
+
+
 @public_page
 def committee(request: HttpRequest, body_slug: str, committee_slug: str) -> HttpResponse:
     obj = get_object_or_404(
@@ -105,9 +119,7 @@ def committee(request: HttpRequest, body_slug: str, committee_slug: str) -> Http
             item_count=Count("items"), question_count=Count("items__questions")
         ).order_by("-date", "-id")
     )
-    years: dict[str, list[Meeting]] = {}
-    for m in meetings:
-        years.setdefault(str(m.date.year) if m.date else "Date not known", []).append(m)
+    upcoming, years = _calendar(meetings)
     counts = {
         "commitments": Commitment.objects.filter(item__meeting__committee=obj).count(),
         "questions": Question.objects.filter(item__meeting__committee=obj).count(),
@@ -115,21 +127,93 @@ def committee(request: HttpRequest, body_slug: str, committee_slug: str) -> Http
     return render(
         request,
         "website/committee.html",
-        {"committee": obj, "years": years, "counts": counts, "meeting_count": len(meetings)},
+        {
+            "committee": obj,
+            "upcoming": upcoming,
+            "years": years,
+            "counts": counts,
+            "meeting_count": len(meetings),
+            "members": integrations.current_members(obj),
+        },
+    )
+
+
+MEETINGS_PAGE_YEARS = 1
+
+
+@public_page
+def meetings(request: HttpRequest) -> HttpResponse:
+    """Every council's meetings: upcoming first, then one year at a time (newest first)."""
+    today = dt.date.today()
+    base = Meeting.objects.select_related("committee__body").annotate(item_count=Count("items"))
+    upcoming = list(base.filter(date__gte=today).order_by("date", "start_time", "id")[:200])
+    years = sorted(
+        {
+            y
+            for y in Meeting.objects.filter(date__lt=today)
+            .annotate(year=ExtractYear("date"))
+            .values_list("year", flat=True)
+            .distinct()
+            if y
+        },
+        reverse=True,
+    )
+    year_text = request.GET.get("year", "")
+    year = int(year_text) if year_text.isdigit() and int(year_text) in years else None
+    shown = year or (years[0] if years else None)
+    past = []
+    if shown:
+        past = list(
+            base.filter(
+                date__lt=min(today, dt.date(shown + 1, 1, 1)), date__gte=dt.date(shown, 1, 1)
+            ).order_by("-date", "committee__name", "-id")
+        )
+    return render(
+        request,
+        "website/meetings.html",
+        {"upcoming": upcoming, "past": past, "years": years, "year": shown},
     )
 
 
 @public_page
-def meeting(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = get_object_or_404(Meeting.objects.select_related("committee__body"), pk=pk)
-    items = list(
-        obj.items.prefetch_related(
-            Prefetch("documents", queryset=Document.objects.defer("text").order_by("id")),
-            Prefetch("questions", queryset=Question.objects.select_related("asker", "responder")),
+def committees(request: HttpRequest) -> HttpResponse:
+    """Every committee, by council, with its next meeting."""
+    today = dt.date.today()
+    rows = list(
+        Committee.objects.select_related("body")
+        .annotate(
+            meeting_count=Count("meetings"),
+            next_meeting=Min("meetings__date", filter=Q(meetings__date__gte=today)),
+            latest=Max("meetings__date"),
         )
+        .order_by("body__name", "-is_active", "name")
     )
+    bodies: dict[str, list[Committee]] = {}
+    for c in rows:
+        bodies.setdefault(c.body.name, []).append(c)
+    return render(request, "website/committees.html", {"bodies": bodies, "count": len(rows)})
+
+
+@public_page
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_object_or_404(Meeting.objects.select_related("committee__body", "moved_to"), pk=pk)
+    items = []
+    if obj.is_published:  # a draft agenda is for the back office only
+        items = list(
+            obj.items.select_related("lead").prefetch_related(
+                Prefetch(
+                    "documents",
+                    queryset=Document.objects.defer("text")
+                    .filter(is_public=True, superseded_at__isnull=True)
+                    .order_by("id"),
+                ),
+                Prefetch(
+                    "questions", queryset=Question.objects.select_related("asker", "responder")
+                ),
+            )
+        )
     for i in items:
-        i.paragraphs = paragraphs(i.minutes_text)
+        i.paragraphs = [] if i.is_exempt else paragraphs(i.minutes_text)
     attendances = list(obj.attendances.select_related("person").order_by("person__name"))
     present = [a for a in attendances if a.status in ("", "present", "in attendance")]
     return render(
@@ -143,7 +227,11 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting_documents": obj.documents.filter(item__isnull=True)
             .defer("text")
             .order_by("id"),
-            "minuted_questions": [(i, q) for i in items for q in i.questions.all()],
+            "minuted_questions": [
+                (i, q) for i in items if not i.is_exempt for q in i.questions.all()
+            ],
+            "moved_from": list(obj.moved_from.order_by("date")),
+            "notices": integrations.meeting_notices(obj),
             **{f"public_{k}": v for k, v in integrations.meeting_questions(obj).items()},
         },
     )
@@ -151,7 +239,13 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
 
 @public_page
 def item(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = get_object_or_404(AgendaItem.objects.select_related("meeting__committee__body"), pk=pk)
+    obj = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__committee__body"),
+        pk=pk,
+        meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED,
+    )
+    if obj.is_exempt:
+        return render(request, "website/item_exempt.html", {"item": obj, "meeting": obj.meeting})
     siblings = list(obj.meeting.items.order_by("order", "id").values_list("pk", "number", "title"))
     index = next(i for i, s in enumerate(siblings) if s[0] == obj.pk)
     statements = list(obj.statements.select_related("speaker"))
@@ -169,7 +263,9 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": obj.meeting,
         "paragraphs": paragraphs(obj.minutes_text),
         "decision_paragraphs": paragraphs(obj.decision_text),
-        "documents": obj.documents.defer("text").order_by("id"),  # PDF text: search only
+        "documents": obj.documents.defer("text")  # PDF text: search only
+        .filter(is_public=True, superseded_at__isnull=True)
+        .order_by("id"),
         "statements": statements,
         "speakers": list(speakers.values()),
         "questions": obj.questions.select_related("asker", "responder"),

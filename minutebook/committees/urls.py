@@ -1,0 +1,27 @@
+"""The committee system's back office, under /backoffice/ beside the questions' screens."""
+
+from django.urls import path
+
+from minutebook.committees import files, views
+
+app_name = "committees"
+urlpatterns = [
+    path("backoffice/committees/", views.committee_list, name="list"),
+    path("backoffice/committees/new/", views.committee_new, name="committee_new"),
+    path("backoffice/committees/<int:pk>/", views.committee_detail, name="committee"),
+    path("backoffice/committees/<int:pk>/edit/", views.committee_edit, name="committee_edit"),
+    path("backoffice/committees/<int:pk>/members/new/", views.member_new, name="member_new"),
+    path("backoffice/memberships/<int:pk>/end/", views.member_end, name="member_end"),
+    path("backoffice/committees/<int:pk>/meetings/new/", views.meeting_new, name="meeting_new"),
+    path("backoffice/meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("backoffice/meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
+    path("backoffice/meetings/<int:pk>/items/new/", views.item_new, name="item_new"),
+    path("backoffice/meetings/<int:pk>/publish/", views.publish, name="publish"),
+    path("backoffice/items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("backoffice/items/<int:pk>/move/", views.item_move, name="item_move"),
+    path("backoffice/items/<int:pk>/papers/new/", views.paper_new, name="paper_new"),
+    path("backoffice/papers/<int:pk>/remove/", views.paper_remove, name="paper_remove"),
+    # Public: papers and agenda packs, sent by a view with safe headers.
+    path("papers/<int:pk>/<str:filename>", files.paper, name="paper"),
+    path("meetings/<int:pk>/agenda-pack.pdf", files.agenda_pack, name="agenda_pack"),
+]
