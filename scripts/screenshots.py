@@ -1,4 +1,4 @@
-"""Screenshots of every public page type at desktop (1280) and mobile (390) widths.
+"""Screenshots of every public and back-office page type at desktop and mobile widths.
 
 Builds a throwaway SQLite database from the demo data (the two seed pages and the Kent
 corpus sample in ../shared, or the fictional examples), serves it on 127.0.0.1, and has
@@ -92,7 +92,48 @@ def pick_pages() -> dict[str, str]:
     }
     if topic is not None:
         pages["topic"] = topic.get_absolute_url()
+    # The committee system: the demo's upcoming meeting, its committee, the calendars.
+    upcoming = Meeting.objects.filter(key="demo:upcoming").select_related("committee").first()
+    pages["meetings"] = "/meetings/"
+    pages["committees"] = "/committees/"
+    if upcoming is not None:
+        pages["meeting-upcoming"] = upcoming.get_absolute_url()
+        pages["committee-members"] = upcoming.committee.get_absolute_url()
+        pages["ask"] = f"/meetings/{upcoming.pk}/questions/ask/"
+        exempt = upcoming.items.filter(is_exempt=True).first()
+        if exempt is not None:
+            pages["item-exempt"] = exempt.get_absolute_url()
     return pages
+
+
+def back_office_pages() -> tuple[dict[str, str], tuple[str, str] | None]:
+    """Back-office pages of the demo meeting, and a clerk account made for them."""
+    import secrets
+
+    from django.contrib.auth.models import Group, User
+
+    from minutebook.questions.models import ClerkAssignment
+    from minutebook.records.models import Meeting
+    from minutebook.records.roles import CLERK_GROUP
+
+    upcoming = Meeting.objects.filter(key="demo:upcoming").first()
+    if upcoming is None:
+        return {}, None
+    password = secrets.token_urlsafe(16)
+    user, _ = User.objects.get_or_create(username="screenshot-clerk")
+    user.set_password(password)
+    user.save()
+    user.groups.add(Group.objects.get(name=CLERK_GROUP))
+    ClerkAssignment.objects.get_or_create(user=user, committee_id=upcoming.committee_id)
+    item = upcoming.items.order_by("order").last()
+    pages = {
+        "backoffice-committees": "/backoffice/committees/",
+        "backoffice-committee": f"/backoffice/committees/{upcoming.committee_id}/",
+        "backoffice-schedule": f"/backoffice/committees/{upcoming.committee_id}/meetings/new/",
+        "backoffice-meeting": f"/backoffice/meetings/{upcoming.pk}/",
+        "backoffice-item": f"/backoffice/items/{item.pk}/edit/",
+    }
+    return pages, (user.username, password)
 
 
 def wait_for(url: str, timeout: float = 30.0) -> None:
@@ -109,7 +150,9 @@ def wait_for(url: str, timeout: float = 30.0) -> None:
             time.sleep(0.3)
 
 
-def capture(base: str, pages: dict[str, str], out: Path) -> list[Path]:
+def capture(
+    base: str, pages: dict[str, str], out: Path, login: tuple[str, str] | None = None
+) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     written = []
@@ -126,6 +169,12 @@ def capture(base: str, pages: dict[str, str], out: Path) -> list[Path]:
                 ),
             )
             page = context.new_page()
+            if login is not None:
+                page.goto(base + "/backoffice/login/")
+                page.fill("#id_username", login[0])
+                page.fill("#id_password", login[1])
+                page.click("#content form button[type=submit]")
+                page.wait_for_url(base + "/backoffice/")
             for name, path in pages.items():
                 page.goto(base + path, wait_until="load")
                 full = page.evaluate("() => document.documentElement.scrollHeight")
@@ -179,6 +228,9 @@ def main() -> int:
             if _served(base + "/commitments/"):
                 pages["commitments"] = "/commitments/"
             written = capture(base, pages, out)
+            office, login = back_office_pages()
+            if login is not None:
+                written += capture(base, office, out, login)
         finally:
             server.terminate()
             server.wait(timeout=10)

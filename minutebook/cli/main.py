@@ -115,12 +115,30 @@ def demo(
         corpus_files = sorted(str(p) for p in (shared / "corpus").glob("*.jsonl"))
         corpus = import_paths(corpus_files, Hints(), limit=sample)
         click.echo(f"corpus sample: {corpus}")
+        _demo_meeting(SEED_COMMITTEE)
     else:
         examples = Path(__file__).resolve().parents[2] / "examples"
         fictional = import_paths([str(examples)], Hints())
         click.echo(f"fictional examples: {fictional}")
+        _demo_meeting(None)
     if serve_after:
         serve_site("127.0.0.1", port, workers=workers, threads=threads, dev=dev, reload=False)
+
+
+def _demo_meeting(committee_name: str | None) -> None:
+    """An upcoming meeting with a published agenda (see minutebook.committees.demo)."""
+    from minutebook.committees.demo import add_upcoming_meeting
+    from minutebook.records.models import Committee
+
+    committees = Committee.objects.select_related("body").order_by("pk")
+    committee = (
+        committees.filter(name=committee_name).first() if committee_name else None
+    ) or committees.first()
+    if committee is None:
+        return
+    meeting = add_upcoming_meeting(committee)
+    if meeting is not None:
+        click.echo(f"upcoming meeting with a published agenda: /meetings/{meeting.pk}/")
 
 
 @cli.command()

@@ -1,0 +1,124 @@
+"""Demo data for the committee system: an upcoming meeting with a published agenda.
+
+``minutebook demo`` calls :func:`add_upcoming_meeting` after importing the sample minutes,
+so the site shows what a clerk's work looks like: members with their roles, a meeting a
+few weeks ahead with its deadlines worked out by the rules, numbered items (one exempt),
+a report and the agenda pack. Dates are relative to today, so the meeting is always
+upcoming. Running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from minutebook.committees import services
+from minutebook.records.models import AgendaItem, Committee, Meeting, Membership
+
+ACTOR = "command:demo"
+MEMBERS = [
+    ("Councillor Theresa Debono", Membership.Role.CHAIR),
+    ("Councillor Nurullah Turan", Membership.Role.VICE_CHAIR),
+    ("Councillor Rakhia Ismail", Membership.Role.MEMBER),
+    ("Councillor Osh Gantly", Membership.Role.MEMBER),
+    ("Mary Clement", Membership.Role.CO_OPTED),
+    ("Carmel Littleton, Corporate Director of Children's Services", Membership.Role.OFFICER),
+]
+ITEMS = [
+    ("Apologies for absence", ""),
+    ("Declarations of interest", "Members are asked to declare any interest in an item."),
+    ("Minutes of the previous meeting", "To agree the minutes of the last meeting."),
+    (
+        "Executive Member Update and Questions",
+        "The Executive Member for Children, Schools and Families reports on recent work and "
+        "answers questions from members and the public.",
+    ),
+    (
+        "Youth Justice Plan",
+        "The annual plan of the youth offending service: performance, priorities and budget.",
+    ),
+]
+
+
+def _report_pdf() -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    story = [
+        Paragraph("Youth Justice Plan: report of the Corporate Director", styles["Title"]),
+        Paragraph(
+            "This report sets out the youth offending service's performance over the last "
+            "year and its priorities for the next. First-time entrants to the youth justice "
+            "system fell for the third year running. The committee is asked to note the "
+            "plan and comment on the priorities for prevention and education.",
+            styles["Normal"],
+        ),
+    ]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, title="Youth Justice Plan").build(story)
+    return buffer.getvalue()
+
+
+def upcoming_day(today: dt.date, weeks: int = 4) -> dt.date:
+    """A Tuesday about ``weeks`` weeks ahead."""
+    day = today + dt.timedelta(weeks=weeks)
+    return day + dt.timedelta(days=(1 - day.weekday()) % 7)
+
+
+def add_upcoming_meeting(committee: Committee) -> Meeting | None:
+    """Give ``committee`` members and an upcoming published meeting (once)."""
+    key = "demo:upcoming"
+    if committee.meetings.filter(key=key).exists():
+        return None
+    if committee.question_days is None:
+        before = None
+        committee.question_days = 3
+        if not committee.contact_email:
+            committee.contact_email = "democracy@islington.gov.uk"
+        services.save_committee(committee, ACTOR, before=before)
+    today = timezone.localdate()
+    if not committee.memberships.filter(source_uri=services.BACKOFFICE_URI).exists():
+        for name, role in MEMBERS:
+            services.add_membership(
+                committee,
+                name=name,
+                role=role,
+                start_date=dt.date(today.year - 1, 5, 20),
+                end_date=None,
+                actor=ACTOR,
+            )
+    meeting = services.schedule_meeting(
+        committee,
+        date=upcoming_day(today),
+        start_time="19:00",
+        venue="Committee Room 4, Town Hall, Upper Street, London N1 2UD",
+        actor=ACTOR,
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(key=key)
+    meeting.key = key
+    for title, description in ITEMS:
+        paper = None
+        if title == "Youth Justice Plan":
+            paper = SimpleUploadedFile("youth-justice-plan.pdf", _report_pdf())
+        services.add_item(
+            meeting,
+            AgendaItem(title=title, description=description),
+            ACTOR,
+            paper=paper,
+            paper_title="Youth Justice Plan: report of the Corporate Director" if paper else "",
+        )
+    exempt = AgendaItem(
+        title="School transport contract award",
+        description="",
+        is_exempt=True,
+        exemption_paragraph=3,
+    )
+    services.add_item(meeting, exempt, ACTOR)
+    services.publish(meeting, ACTOR, late_reason="Demo data published on the day it was made.")
+    return meeting

@@ -1,0 +1,127 @@
+"""The committee system's journeys in Debian's Chromium, each page checked with axe-core:
+a clerk schedules a meeting, adds items, uploads a paper and publishes; a resident reads the
+agenda, paper and deadline, asks a question before it and finds the form closed after it;
+a clerk of another committee is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from minutebook.core.deadlines import DeadlineRule
+from minutebook.questions.models import PublicQuestion
+from minutebook.records.models import Meeting
+from tests.browser.fixtures import _new_page, assert_accessible, assert_headings_in_order
+
+from . import samples
+from .conftest import PASSWORD, far_date
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SUBMIT = "#content form.stacked button[type=submit]"
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.goto(base + "/backoffice/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click(SUBMIT)
+    page.wait_for_url(re.compile(r"/backoffice/$"))
+
+
+def test_clerk_publishes_and_a_resident_asks_before_the_deadline(
+    live_server, page, browser, committee, clerk, other_clerk
+):
+    base = live_server.url
+    day = far_date(45)
+    log_in(page, base, "clerk")
+    assert_accessible(page)
+    page.get_by_role("link", name="Committees and meetings").click()
+    page.get_by_role("link", name=committee.name).click()
+    assert_accessible(page)
+    assert_headings_in_order(page)
+    page.get_by_role("link", name="Schedule a meeting").click()
+    assert_accessible(page)
+    page.fill("#id_date", day.isoformat())
+    page.fill("#id_start_time", "19:00")
+    page.fill("#id_venue", "Committee Room 4, Town Hall")
+    page.click(SUBMIT)
+    page.wait_for_url(re.compile(r"/backoffice/meetings/\d+/$"))
+    meeting = Meeting.objects.get()
+    assert "Meeting scheduled" in page.inner_text(".messages")
+    assert_accessible(page)
+
+    page.fill("#id_title", "Youth Justice Plan")
+    page.fill("#id_description", "The annual plan of the youth offending service.")
+    page.set_input_files(
+        "#id_paper",
+        {
+            "name": "youth-justice-plan.pdf",
+            "mimeType": "application/pdf",
+            "buffer": samples.pdf("Youth offending figures fell by a quarter"),
+        },
+    )
+    page.fill("#id_paper_title", "Youth Justice Plan 2025")
+    page.get_by_role("button", name="Add item").click()
+    page.wait_for_selector("text=Item 1 added")
+    page.fill("#id_title", "Work Programme")
+    page.get_by_role("button", name="Add item").click()
+    page.wait_for_selector("text=Item 2 added")
+    page.get_by_role("button", name="Move up item 2").click()
+    page.wait_for_selector("#content .bo-agenda li:first-child h3:has-text('Work Programme')")
+    assert_accessible(page)
+    page.get_by_role("button", name="Publish agenda").click()
+    page.wait_for_selector("text=Agenda published")
+    assert_accessible(page)
+    meeting.refresh_from_db()
+    assert meeting.is_published and meeting.agenda_pack
+
+    # A resident, in a browser of their own.
+    resident_context, resident, offsite = _new_page(browser, bypass_csp=True)
+    resident.goto(base + f"/meetings/{meeting.pk}/")
+    main = resident.inner_text("main")
+    assert "1. Work Programme" in main and "2. Youth Justice Plan" in main
+    deadline = DeadlineRule(3).deadline(day, "england-and-wales")
+    words = f"{deadline:%A} {deadline.day} {deadline:%B %Y}"
+    assert f"no later than {words}." in main
+    assert "Questions may be submitted in advance by emailing democracy@islington.example" in main
+    assert_accessible(resident)
+    assert_headings_in_order(resident)
+    with resident.expect_download() as download:
+        resident.get_by_role("link", name="Youth Justice Plan 2025").click()
+    assert download.value.suggested_filename == "youth-justice-plan-2025.pdf"
+    resident.get_by_role("link", name="Ask a question").click()
+    resident.wait_for_url(re.compile(r"/questions/ask/$"))
+    assert_accessible(resident)
+    resident.fill("#id_name", "Ann Example")
+    resident.fill("#id_email", "ann@example.org")
+    resident.fill("#id_text", "How many young people are on the programme this year?")
+    resident.click(SUBMIT)
+    resident.wait_for_selector("text=Question received")
+    assert_accessible(resident)
+    assert PublicQuestion.objects.get(meeting=meeting).status == "pending"
+
+    # After the deadline (time moves on: the deadline is now behind us) the form is closed.
+    Meeting.objects.filter(pk=meeting.pk).update(
+        question_deadline=timezone.now() - dt.timedelta(minutes=5)
+    )
+    resident.goto(base + f"/meetings/{meeting.pk}/questions/ask/")
+    assert "closed" in resident.inner_text("main").lower()
+    assert resident.locator("#id_text").count() == 0
+    assert_accessible(resident)
+    resident.goto(base + f"/meetings/{meeting.pk}/")
+    assert "The deadline has passed" in resident.inner_text("main")
+    resident_context.close()
+    assert not offsite
+
+    # A clerk of another committee is refused, on the page and on a forged POST.
+    other_context, other, _ = _new_page(browser, bypass_csp=True)
+    log_in(other, base, "otherclerk")
+    assert committee.name not in other.inner_text("main")
+    response = other.goto(base + f"/backoffice/meetings/{meeting.pk}/")
+    assert response.status == 403
+    assert "You cannot do this" in other.inner_text("h1")
+    assert_accessible(other)
+    other_context.close()
