@@ -18,13 +18,14 @@ from minutebook.committees import services
 from minutebook.records.models import AgendaItem, Committee, Meeting, Membership
 
 ACTOR = "command:demo"
+#: Fictional people: demo data must not put real people in roles they may not hold.
 MEMBERS = [
-    ("Councillor Theresa Debono", Membership.Role.CHAIR),
-    ("Councillor Nurullah Turan", Membership.Role.VICE_CHAIR),
-    ("Councillor Rakhia Ismail", Membership.Role.MEMBER),
-    ("Councillor Osh Gantly", Membership.Role.MEMBER),
-    ("Mary Clement", Membership.Role.CO_OPTED),
-    ("Carmel Littleton, Corporate Director of Children's Services", Membership.Role.OFFICER),
+    ("Councillor Ada Okafor (demo)", Membership.Role.CHAIR),
+    ("Councillor Ben Hargreaves (demo)", Membership.Role.VICE_CHAIR),
+    ("Councillor Carys Evans (demo)", Membership.Role.MEMBER),
+    ("Councillor Dominic Ashworth (demo)", Membership.Role.MEMBER),
+    ("Elin Morgan, parent governor representative (demo)", Membership.Role.CO_OPTED),
+    ("Director of Children's Services (demo)", Membership.Role.OFFICER),
 ]
 ITEMS = [
     ("Apologies for absence", ""),

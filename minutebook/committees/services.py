@@ -164,8 +164,6 @@ def save_meeting(meeting: Meeting, actor, before: dict) -> Meeting:
     with transaction.atomic():
         if before.get("date") != (meeting.date.isoformat() if meeting.date else None):
             meeting.question_deadline = deadlines_for(meeting.committee, meeting.date).questions
-        if meeting.status == Meeting.Status.CANCELLED:
-            meeting.question_deadline = meeting.question_deadline  # kept, but closed by status
         if meeting.is_published:
             meeting.agenda_updated_at = timezone.now()
         meeting.save()

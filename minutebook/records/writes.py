@@ -154,10 +154,23 @@ def save_item(item: AgendaItem, *, keep_version: bool = True) -> AgendaItem:
             item.imported_at = now
         if not item.key:
             item.key = f"minutebook:{timezone.now():%Y%m%d%H%M%S%f}"
+        linkable_before = _linkable(item) if old is not None else ((), ())
         item.save()
         extracted.extract_and_store(item, meeting_date=item.meeting.date)
-        body_changed(item.meeting.committee.body_id)
+        # Links are made only from statements and commitments: relinking the council (which
+        # reads all its items) is needed only when those changed, not for an agenda entry
+        # without minutes or an edit that left them as they were.
+        if _linkable(item) != linkable_before:
+            body_changed(item.meeting.committee.body_id)
     return item
+
+
+def _linkable(item: AgendaItem) -> tuple:
+    """What the follow-up linker reads of one item, to tell whether a save changed it."""
+    return (
+        tuple(item.statements.order_by("position").values_list("kind", "text", "speaker_label")),
+        tuple(item.commitments.order_by("position").values_list("actor_label", "text")),
+    )
 
 
 def item_content_hash(item: AgendaItem) -> str:
@@ -183,14 +196,13 @@ def item_content_hash(item: AgendaItem) -> str:
 
 
 def delete_item(item: AgendaItem) -> None:
-    """Remove an item and its derived rows (search rows go with it by cascade or indexer)."""
+    """Remove an item with its extracted records; derived rows (search entries, links) go
+    by cascade, and the council is relinked without it."""
     body_id = item.meeting.committee.body_id
     with transaction.atomic():
         item_id = item.pk
         item.delete()
-        item.pk = item_id
-        for indexer in _indexers.values():
-            indexer([])  # nothing to add; indexers drop rows of deleted items themselves
+        item.pk = item_id  # kept for the caller's audit entry
         body_changed(body_id)
 
 

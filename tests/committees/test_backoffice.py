@@ -408,3 +408,43 @@ def test_the_public_calendars(clerk, committee, other_committee):
     assert "Environment Committee" in index and "next meeting" in index
     committee_page = Client().get(committee.get_absolute_url()).content.decode()
     assert "Upcoming" in committee_page and "agenda to follow" in committee_page
+
+
+def test_admin_creates_a_committee_and_a_new_rule_moves_upcoming_deadlines(
+    admin_user, clerk, committee
+):
+    admin = signed_in(admin_user)
+    r = admin.post(
+        "/backoffice/committees/new/",
+        {
+            "body": committee.body_id,
+            "name": "Audit Committee",
+            "agenda_days": "5",
+            "question_time": "23:59",
+            "is_active": "on",
+        },
+    )
+    assert r.status_code == 302
+    assert signed_in(clerk).get("/backoffice/committees/new/").status_code == 403
+    client = signed_in(clerk)
+    meeting = schedule(client, committee, far_date(40))
+    r = client.post(
+        f"/backoffice/committees/{committee.pk}/edit/",
+        {
+            "name": committee.name,
+            "contact_email": "",
+            "question_days": "5",
+            "question_time": "17:00",
+            "agenda_days": "5",
+            "is_active": "on",
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    meeting.refresh_from_db()
+    assert meeting.question_deadline == DeadlineRule(5, dt.time(17)).deadline(
+        meeting.date, committee.body.nation
+    )
+    page = Client().get(committee.get_absolute_url()).content.decode()
+    assert "5 clear working days before the meeting, by 17:00 (UK time)" in page
+    entries = client.get("/backoffice/audit/").content.decode()
+    assert "deadline by rule" in entries and "schedule" in entries

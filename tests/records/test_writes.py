@@ -149,3 +149,21 @@ def test_one_role_set_up_covers_every_app(db):
     assert not any(
         codename.endswith("_auditentry") and codename != "view_auditentry" for _, codename in admin
     )
+
+
+def test_a_save_relinks_its_council_only_when_its_linkable_records_changed(meeting):
+    calls: list[str] = []
+    saved = dict(writes._relinkers)
+    writes.register_relinker("count", lambda body: calls.append(body.name))
+    try:
+        item = writes.save_item(AgendaItem(meeting=meeting, title="Highways", description=""))
+        assert calls == []  # an agenda entry: no statements, nothing to link
+        item.minutes_text = "The Director advised that she would report back on potholes."
+        writes.save_item(item)
+        assert calls == ["Fernbridge Borough Council"]
+        item.title = "Highways maintenance"  # minutes unchanged: the links cannot change
+        writes.save_item(item)
+        assert calls == ["Fernbridge Borough Council"]
+    finally:
+        writes._relinkers.clear()
+        writes._relinkers.update(saved)
