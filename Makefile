@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///$(CURDIR)/minutebook.sqlite3
 
-.PHONY: install demo test test-sqlite test-postgres lint bench screenshots clean
+.PHONY: install demo test test-sqlite test-postgres lint bench models screenshots clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -38,6 +38,11 @@ test-postgres: install
 	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider \
 		tests/records tests/search tests/website tests/tracker tests/questions tests/moderngov \
 		-m "not browser"
+
+# Retrain the people/entity tagger (fold models for cross-validation and the shipped model)
+# from tests/gold, ../shared/gold and training/gold; deterministic: same data, same files.
+models: install
+	$(BIN)/minutebook train-names
 
 bench: install
 	for b in bench/[a-z]*.py; do $(BIN)/python $$b || exit 1; done

@@ -17,6 +17,7 @@ from minutebook.cli.questions import questions_cmd
 from minutebook.cli.search import reindex, search_cmd
 from minutebook.cli.serving import production_defaults, serve_site
 from minutebook.cli.setup import setup_django
+from minutebook.cli.train import train_names_cmd
 
 SEED_BODY = "Islington Council"
 SEED_COMMITTEE = "Children's Services Scrutiny Committee"
@@ -173,6 +174,7 @@ cli.add_command(commitments_cmd)
 cli.add_command(relink_cmd)
 cli.add_command(extract_cmd)
 cli.add_command(eval_cmd)
+cli.add_command(train_names_cmd)
 cli.add_command(questions_cmd)
 cli.add_command(reindex)
 cli.add_command(search_cmd)

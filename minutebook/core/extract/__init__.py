@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from minutebook.core.extract import pipeline
+from minutebook.core.extract import learned, pipeline
 from minutebook.core.items import SourceItem
 
 #: Bumped whenever output can change, so stored items are re-extracted (``minutebook reextract``).
-EXTRACTOR_VERSION = "2026.11.1"
+#: The name tagger's model id is part of it: retraining the model changes the version.
+EXTRACTOR_VERSION = f"2026.11.1+{learned.model_id()}"
 SCHEMA = "minutebook.extraction/1"
 
 __all__ = ["EXTRACTOR_VERSION", "SCHEMA", "extract", "extract_text"]

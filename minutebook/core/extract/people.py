@@ -135,7 +135,7 @@ def _role_ok(cand: str) -> bool:
     )
 
 
-def _role_after(text: str, pos: int) -> str | None:
+def role_after(text: str, pos: int) -> str | None:
     """A role written right after a name: ", Practice Development Officer," or "(Team Lead)"."""
     rest = text[pos : pos + 160]
     m = re.match(r"\s*\(([^()]{3,90})\)", rest)
@@ -153,7 +153,7 @@ def _role_after(text: str, pos: int) -> str | None:
     return None
 
 
-def _role_before(text: str, pos: int) -> str | None:
+def role_before(text: str, pos: int) -> str | None:
     """A role written right before a name: "the Cabinet Member for Finance, Mr Oakford"."""
     before = text[max(0, pos - 120) : pos]
     m = re.search(r"(?:^|\b)(?:the|The)\s+([A-Z][^,.;()]{2,100}),\s*$", before)
@@ -181,7 +181,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         end = m.start("name") + len(name)
         label = text[m.start() : end]
-        role = _role_after(text, end) or _role_before(text, m.start())
+        role = role_after(text, end) or role_before(text, m.start())
         out.append(Mention(m.start(), end, label, name, role))
         taken.append((m.start(), end))
     for m in _BARE.finditer(text):
@@ -191,7 +191,7 @@ def find_mentions(text: str) -> list[Mention]:
         given = m.group("given")
         if not _plausible_name(name):
             continue
-        role = _role_after(text, m.end())
+        role = role_after(text, m.end())
         if given in GIVEN_NAMES or role:
             out.append(Mention(m.start(), m.end(), name, name, role))
     out.sort(key=lambda x: x.start)

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from minutebook.core.extract import learned
 from minutebook.core.extract import text as text_mod
 from minutebook.core.extract.amounts import find_amounts
 from minutebook.core.extract.commitments import find_commitment
@@ -102,7 +103,15 @@ class Mentions:
 
 
 def mentions(doc: Document) -> Mentions:
-    """People with their roles, every place they are named, and the named entities."""
+    """People with their roles, every place they are named, and the named entities.
+
+    By default the learned tagger (:mod:`.learned`) finds them; ``MINUTEBOOK_NAMES=rules``
+    selects the hand-written rules below, kept to compare against.
+    """
+    if learned.method() == "learned":
+        names = learned.find_names(doc.text)
+        entities = [Entity(e.name, e.type) for e in names.entities]
+        return Mentions(names.people, names.mentions, entities)
     people, found = collect(doc.text)
     sentence_texts = [s.text for s in doc.context_sentences] + [s.text for s in doc.sentences]
     for role in {r for r in people.roles.values() if r}:

@@ -1,0 +1,124 @@
+"""Learned recognition of the people and entities an item names.
+
+Hand rules for names did not carry from one council to the next (every capitalised run
+became an entity; lists after "Councillors", US "Finance Director Lopez", initials and
+Australian "Cr" were missed), so names are found by a statistical sequence tagger: a
+linear-chain CRF (python-crfsuite) over tokens, with features that encode the conventions
+of minutes (:mod:`.features`), trained on hand-annotated items (:mod:`.corpus`,
+:mod:`.train`). The tagger marks spans as a person or an entity; this module turns the
+spans into the records the contract wants: people without honorifics, surname re-mentions
+folded into the full name, roles attached, entities typed by their head word.
+
+Why a CRF: it labels a whole sequence at once (so "Jerry Stone Bud Lake" can be two people
+and "Kingston upon Thames" one place), it learns from a few hundred annotated items, it
+runs in C at a few microseconds a token, its model is a file of a few hundred kilobytes,
+and the library is one small wheel with no dependencies. See docs/EXTRACTION.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from minutebook.core.extract.learned.names import Entity, Names, build_names
+from minutebook.core.extract.learned.tagger import MODEL_PATH, Tagger
+from minutebook.core.extract.learned.tokens import Tokens, tokenize
+from minutebook.core.extract.lexicon import lower
+
+__all__ = ["Entity", "Names", "find_names", "method", "model_id", "using_model"]
+
+_MODEL: contextvars.ContextVar[Path | None] = contextvars.ContextVar("names_model", default=None)
+
+
+@functools.cache
+def _tagger(path: Path) -> Tagger:
+    return Tagger(path)
+
+
+def tagger() -> Tagger:
+    """The tagger in use: the shipped model, or the one :func:`using_model` selected."""
+    return _tagger(_MODEL.get() or MODEL_PATH)
+
+
+@contextlib.contextmanager
+def using_model(path: Path | str | None) -> Iterator[None]:
+    """Tag with the model at ``path`` inside the block (``None``: the shipped model).
+    Cross-validated evaluation uses it to score an item with a model that never saw it."""
+    token = _MODEL.set(Path(path) if path else None)
+    try:
+        yield
+    finally:
+        _MODEL.reset(token)
+
+
+def model_id() -> str:
+    """``names.<first 8 hex digits of the shipped model's SHA-256>``, or ``rules`` when the
+    hand-written path is selected: part of the extractor version, so a new model (or a
+    switch of path) makes ``minutebook reextract`` extract stored items again."""
+    if method() == "rules":
+        return "rules"
+    return "names." + hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:8]
+
+
+#: The path used when ``MINUTEBOOK_NAMES`` does not choose one.
+DEFAULT_METHOD = "rules"
+
+
+def method() -> str:
+    """``learned`` or ``rules`` (the hand-written path, kept for comparison), from
+    ``MINUTEBOOK_NAMES``, else :data:`DEFAULT_METHOD`."""
+    chosen = os.environ.get("MINUTEBOOK_NAMES", "").strip().lower()
+    return chosen if chosen in ("learned", "rules") else DEFAULT_METHOD
+
+
+# --------------------------------------------------------------------------- spans -> names
+
+_NOT_INSIDE = frozenset({";", ":", "|", "•", "·", "–", "—", "?", "!", '"', "“", "”"})
+_EDGE_WORDS = frozenset(
+    {"of", "and", "for", "the", "&", "on", "in", "at", "to", "'s", "’s", "-", ",", "."}
+)
+_HON = lower("person_titles") | lower("plural_titles")
+
+
+def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Split spans at punctuation that never sits inside a name, and trim function words,
+    possessives and punctuation from their edges; honorifics are trimmed from people."""
+    words = tokens.words
+    out: list[tuple[int, int, str]] = []
+    for i, j, kind in raw:
+        start = i
+        for k in range(i, j + 1):
+            if k == j or words[k] in _NOT_INSIDE:
+                a, b = start, k
+                while a < b and (words[a].lower() in _EDGE_WORDS or not words[a][:1].isalnum()):
+                    a += 1
+                if kind == "PER":
+                    while a < b and words[a].lower().rstrip(".") in _HON:
+                        a += 1
+                        while a < b and words[a] == ".":
+                            a += 1
+                while b > a and (
+                    words[b - 1].lower() in _EDGE_WORDS or not words[b - 1][-1:].isalnum()
+                ):
+                    if (
+                        words[b - 1].endswith(".")
+                        and len(words[b - 1]) <= 4
+                        and words[b - 1][0].isupper()
+                    ):
+                        break  # "Inc.", "A.B." keep their full stop
+                    b -= 1
+                if a < b:
+                    out.append((a, b, kind))
+                start = k + 1
+    return out
+
+
+def find_names(text: str) -> Names:
+    """People (with mentions and roles) and entities named in ``text``."""
+    tokens = tokenize(text)
+    return build_names(tokens, clean_spans(tokens, tagger().spans(tokens)))

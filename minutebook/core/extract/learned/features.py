@@ -1,0 +1,293 @@
+"""What the name tagger knows about each token: conventions of minutes, not sample items.
+
+Every feature says something general about how minutes name people and bodies:
+
+* the word and its shape ("Xx", "X.", "XX", digits), prefix and suffix;
+* its class in the lexicon's word lists: honorific (singular or plural: "Councillors",
+  "Crs", "Messrs"), given name, role word ("Attorney", "Director"), particle ("de", "van",
+  "y"), head words of organisations, places, programmes and legislation, document words
+  ("Report", "Appendix"), procedural words ("Standing Orders"), heading words ("Apologies",
+  "Roll Call"), months;
+* the same classes of the two words either side, so "City Attorney Ann Cole", "Portfolio
+  Holder for Customer Services" and "Kingston upon Thames" are read as patterns;
+* where the token sits: first on its line or in its sentence, on the title line, on a line
+  in capitals or shaped like a heading, in brackets, in a block opened by "Present:",
+  "Apologies:" or "Roll call", or in a list that follows a plural title;
+* what the rest of the item says about the word: whether it follows an honorific somewhere
+  (so a bare "Baird" in a roll call is a surname) and whether it is written in lower case
+  somewhere (so it is a common noun).
+
+Static features of a word are cached per spelling (bounded), so a token costs a dictionary
+lookup plus its context features. The word lists are files in :mod:`..lexicon`; editing
+one changes what the model sees, so retrain (``make models``) afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.core.calendar_names import MONTHS, WEEKDAYS
+from minutebook.core.extract.learned.tokens import Tokens
+from minutebook.core.extract.lexicon import GIVEN_NAMES, ROLE_WORDS, lower
+
+_HON = lower("person_titles")
+_HON_PLURAL = lower("plural_titles")
+_PARTICLES = lower("name_particles")
+_ATTENDANCE = lower("attendance_labels")
+_DOCUMENT = lower("document_words")
+_PROCEDURAL = lower("procedural_words")
+_HEADING = lower("heading_words")
+_ORG = lower("org_heads")
+_PROG = lower("programme_heads")
+_PLACE = lower("place_heads")
+_LEG = lower("legislation_heads")
+_COMMON = lower("common_lower")
+_GIVEN = frozenset(n.lower() for n in GIVEN_NAMES)
+_ROLE = frozenset(ROLE_WORDS)
+_DATE = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_CONNECT = frozenset({"of", "and", "for", "the", "&", "on", "in", "at", "to"})
+_SENT_END = frozenset({".", "!", "?", ":", ";"})
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+$")
+
+_CACHE_LIMIT = 200_000
+
+
+def _shape(w: str) -> str:
+    if _INITIALS.match(w):
+        return "X." if len(w) == 2 else "X.X."
+    if w.isdigit():
+        return "dddd" if len(w) == 4 else "d"
+    if not w[0].isalnum():
+        return w if len(w) == 1 else "p"
+    if w.isupper():
+        return "X" if len(w) == 1 else "XX"
+    if w[0].isupper():
+        if "-" in w:
+            return "Xx-"
+        return "XxX" if any(c.isupper() for c in w[1:]) else "Xx"
+    if w[0].isdigit():
+        return "dx"
+    return "x"
+
+
+def _classes(w: str, low: str) -> tuple[str, ...]:
+    cap = w[:1].isupper()
+    out = []
+    if low in _HON or (low.endswith(".") and low[:-1] in _HON):
+        out.append("hon")
+    if low in _HON_PLURAL:
+        out.append("honp")
+    if cap and low in _GIVEN:
+        out.append("given")
+    if low in _ROLE:
+        out.append("role")
+    if low in _PARTICLES:
+        out.append("part")
+    if low in _ATTENDANCE:
+        out.append("att")
+    if low in _DOCUMENT:
+        out.append("doc")
+    if low in _PROCEDURAL:
+        out.append("proc")
+    if low in _HEADING:
+        out.append("head")
+    if low in _ORG:
+        out.append("org")
+    if low in _PROG:
+        out.append("prog")
+    if low in _PLACE:
+        out.append("place")
+    if low in _LEG:
+        out.append("leg")
+    if low in _DATE:
+        out.append("date")
+    if low in _CONNECT:
+        out.append("conn")
+    if _YEAR.match(w):
+        out.append("year")
+    return tuple(out)
+
+
+def _short_class(w: str, classes: tuple[str, ...], shape: str) -> str:
+    """One label for a word in its neighbours' features."""
+    for c in ("honp", "hon", "given", "org", "place", "prog", "leg", "role", "date", "part"):
+        if c in classes:
+            return c + ("C" if w[:1].isupper() else "")
+    if "conn" in classes:
+        return w.lower()
+    return shape
+
+
+class _Word:
+    __slots__ = ("feats", "cls", "low", "cap")
+
+    def __init__(self, w: str) -> None:
+        low = w.lower()
+        shape = _shape(w)
+        classes = _classes(w, low)
+        feats = ["w=" + low if len(low) <= 24 else "w=LONG", "sh=" + shape]
+        if len(low) > 3:
+            feats.append("s3=" + low[-3:])
+            feats.append("p3=" + low[:3])
+        feats.extend("L=" + c for c in classes)
+        if w.isupper() and len(w) > 1 and w.isalpha():
+            feats.append("caps")
+        if w[:1].isupper():
+            feats.append("common" if low in _COMMON else ("rare" if not classes else "lex"))
+        self.feats = feats
+        self.cls = _short_class(w, classes, shape)
+        self.low = low
+        self.cap = w[:1].isupper()
+
+
+_WORDS: dict[str, _Word] = {}
+
+
+def _word(w: str) -> _Word:
+    found = _WORDS.get(w)
+    if found is None:
+        if len(_WORDS) > _CACHE_LIMIT:
+            _WORDS.clear()
+        found = _WORDS[w] = _Word(w)
+    return found
+
+
+def _line_info(
+    tokens: Tokens, infos: list[_Word]
+) -> tuple[list[str | None], list[bool], list[bool]]:
+    """Per line: the attendance block label that covers it, and whether it is in capitals
+    or shaped like a heading (short, every word capitalised, no closing full stop)."""
+    text = tokens.text
+    n_lines = tokens.lines[-1] + 1 if tokens.lines else 0
+    first: list[int] = [-1] * n_lines
+    last: list[int] = [-1] * n_lines
+    for i, ln in enumerate(tokens.lines):
+        if first[ln] < 0:
+            first[ln] = i
+        last[ln] = i
+    block: list[str | None] = [None] * n_lines
+    caps = [False] * n_lines
+    heading = [False] * n_lines
+    current: str | None = None
+    prev_end = 0
+    for ln in range(n_lines):
+        i, j = first[ln], last[ln]
+        if i < 0:
+            current = None  # a blank line ends an attendance block
+            continue
+        if (
+            "\n\n" in text[prev_end : tokens.starts[i]]
+            or "\n \n" in text[prev_end : tokens.starts[i]]
+        ):
+            current = None
+        prev_end = tokens.ends[j]
+        w0 = infos[i]
+        if w0.low in _ATTENDANCE or w0.low in _HON_PLURAL:
+            current = "att"
+        block[ln] = current
+        alpha = [infos[k] for k in range(i, j + 1) if tokens.words[k][:1].isalpha()]
+        if len(alpha) >= 2 and all(
+            tokens.words[k].isupper() for k in range(i, j + 1) if tokens.words[k][:1].isalpha()
+        ):
+            caps[ln] = True
+        if (
+            0 < len(alpha) <= 10
+            and tokens.words[j] not in {".", ","}
+            and all(a.cap or a.cls in _CONNECT for a in alpha)
+        ):
+            heading[ln] = True
+    return block, caps, heading
+
+
+def sequence_features(tokens: Tokens) -> list[list[str]]:
+    """The feature strings of every token of ``tokens``."""
+    words = tokens.words
+    n = len(words)
+    if n == 0:
+        return []
+    infos = [_word(w) for w in words]
+    lines = tokens.lines
+    block, caps, heading = _line_info(tokens, infos)
+    # item-level evidence: words seen after a title, and words seen in lower case
+    after_hon: set[str] = set()
+    lower_seen: set[str] = set()
+    for i, info in enumerate(infos):
+        if not info.cap and info.low.isalpha():
+            lower_seen.add(info.low)
+        if i and info.cap and infos[i - 1].cls in ("hon", "honC", "honp", "honpC"):
+            after_hon.add(words[i])
+    # a list after a plural title runs while names, initials, commas and "and" follow
+    in_list = [False] * n
+    open_list = False
+    for i, info in enumerate(infos):
+        if info.cls in ("honpC", "honp"):
+            open_list = True
+            continue
+        if open_list:
+            w = words[i]
+            if info.cap or w in {",", "and", "&", "(", ")", "-", "."} or info.cls == "part":
+                in_list[i] = True
+            else:
+                open_list = False
+    paren = False
+    out: list[list[str]] = []
+    for i in range(n):
+        info = infos[i]
+        w = words[i]
+        f = list(info.feats)
+        ln = lines[i]
+        if w == "(":
+            paren = True
+        elif w == ")":
+            paren = False
+        bol = i == 0 or lines[i - 1] != ln
+        eol = i == n - 1 or lines[i + 1] != ln
+        p1 = infos[i - 1] if i > 0 else None
+        p2 = infos[i - 2] if i > 1 else None
+        n1 = infos[i + 1] if i + 1 < n else None
+        n2 = infos[i + 2] if i + 2 < n else None
+        c = info.cls
+        p1c = "BOL" if bol else p1.cls  # type: ignore[union-attr]
+        n1c = "EOL" if eol else n1.cls  # type: ignore[union-attr]
+        p2c = p2.cls if p2 is not None and not bol and lines[i - 2] == ln else "BOL"
+        n2c = n2.cls if n2 is not None and not eol and lines[i + 2] == ln else "EOL"
+        f.append("p1c=" + p1c)
+        f.append("n1c=" + n1c)
+        f.append("p2c=" + p2c)
+        f.append("n2c=" + n2c)
+        f.append("p1c|c=" + p1c + "|" + c)
+        f.append("c|n1c=" + c + "|" + n1c)
+        f.append("p2c|p1c=" + p2c + "|" + p1c)
+        f.append("n1c|n2c=" + n1c + "|" + n2c)
+        if p1 is not None and not bol:
+            f.append("p1w=" + p1.low)
+        if n1 is not None and not eol:
+            f.append("n1w=" + n1.low)
+        if bol:
+            f.append("bol")
+        if eol:
+            f.append("eol")
+        if bol or (p1 is not None and words[i - 1] in _SENT_END):
+            f.append("sos")
+        elif info.cap:
+            f.append("midcap")
+        if ln == 0:
+            f.append("title")
+        if block[ln]:
+            f.append("blk=" + block[ln])  # type: ignore[operator]
+        if caps[ln]:
+            f.append("capsline")
+        if heading[ln]:
+            f.append("headline")
+        if paren:
+            f.append("paren")
+        if in_list[i]:
+            f.append("inlist")
+        if info.cap:
+            if w in after_hon:
+                f.append("doc_hon")
+            if info.low in lower_seen:
+                f.append("doc_low")
+        out.append(f)
+    return out

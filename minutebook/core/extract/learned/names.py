@@ -1,0 +1,123 @@
+"""From tagged spans to the contract's people and entities.
+
+The tagger says *where* a person or an entity is named; this module says *who* and *what*:
+a person's name without the honorific, the label the minutes used ("Mrs Spore"), the role
+written beside the name (", Director of Finance", "(Chair)", or US style "City Attorney
+Ann Cole"), surname re-mentions folded into the one full name that ends with them ("Ms Roe"
+after "Laura Roe"), and each entity typed by the word that ends its name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from minutebook.core.extract.learned.tokens import Tokens
+from minutebook.core.extract.lexicon import ROLE_WORDS, lower
+from minutebook.core.extract.people import Mention, People, role_after, role_before
+
+_HON = lower("person_titles")
+_ORG = lower("org_heads")
+_PROG = lower("programme_heads")
+_PLACE = lower("place_heads")
+_LEG = lower("legislation_heads")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_BROKEN_HYPHEN = re.compile(r"(?<=\w)- (?=[A-Z])")
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named organisation, programme, place or piece of legislation, and where it is named."""
+
+    name: str
+    type: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def record(self) -> dict:
+        return {"name": self.name, "type": self.type}
+
+
+@dataclass
+class Names:
+    """Everyone and everything an item names (the mentions stage's output)."""
+
+    people: People
+    mentions: list[Mention]
+    entities: list[Entity]
+
+    def entity_records(self) -> list[dict]:
+        return [e.record() for e in self.entities]
+
+
+def entity_type(name: str) -> str:
+    """The contract type of an entity from the word that ends its name."""
+    words = name.split()
+    head = re.sub(r"['’]s?$", "", words[-1]).lower()
+    if head in _LEG or (_YEAR.match(head) and any(w.lower() in _LEG for w in words)):
+        return "legislation"
+    if head in _ORG:
+        return "organisation"
+    if head in _PROG:
+        return "programme"
+    if head in _PLACE:
+        return "place"
+    if len(words) == 1:
+        return "organisation" if words[0].isupper() and len(words[0]) > 1 else "place"
+    return "other"
+
+
+def _span_name(tokens: Tokens, i: int, j: int) -> str:
+    return _BROKEN_HYPHEN.sub("-", tokens.span_text(i, j))
+
+
+def _title_before(tokens: Tokens, i: int) -> str | None:
+    """A capitalised job title written straight before a name ("Finance Director Lopez")."""
+    words = tokens.words
+    k = i
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in _HON:
+        k -= 1
+        if i - k > 6:
+            return None
+    if k == i or words[i - 1].lower() not in ROLE_WORDS:
+        return None
+    return tokens.span_text(k, i)
+
+
+def build_names(tokens: Tokens, spans: list[tuple[int, int, str]]) -> Names:
+    """People, mentions and entities from cleaned tagger spans."""
+    text = tokens.text
+    words = tokens.words
+    mentions: list[Mention] = []
+    entities: dict[str, Entity] = {}
+    for i, j, kind in spans:
+        start, end = tokens.starts[i], tokens.ends[j - 1]
+        name = _span_name(tokens, i, j)
+        if kind == "ENT":
+            key = name.lower()
+            ent = entities.get(key)
+            if ent is None:
+                ent = entities[key] = Entity(name, entity_type(name))
+            ent.spans.append((start, end))
+            continue
+        k = i  # the honorifics before the name belong to its label ("Mrs Spore")
+        while k > 0 and (
+            words[k - 1].lower().rstrip(".") in _HON
+            or (words[k - 1] == "." and k > 1 and words[k - 2].lower() in _HON)
+        ):
+            k -= 1
+        label_start = tokens.starts[k]
+        role = role_after(text, end) or role_before(text, label_start)
+        if role is None and k == i:
+            role = _title_before(tokens, i)
+        mentions.append(
+            Mention(label_start, end, " ".join(text[label_start:end].split()), name, role)
+        )
+    people = People()
+    for m in sorted(mentions, key=lambda x: (-len(x.name.split()), x.start)):
+        people.add(m.name, m.role)
+    people.merge_short_forms()
+    for m in mentions:
+        m.name = people.canonical(m.name)
+        if m.role is None:
+            m.role = people.roles.get(m.name)
+    return Names(people, mentions, list(entities.values()))

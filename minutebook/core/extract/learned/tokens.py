@@ -1,0 +1,59 @@
+"""Cut text into the tokens the name tagger labels, keeping character offsets.
+
+Names are read token by token, so the tokeniser decides what a token is with names in mind:
+initials with full stops stay whole ("A.B.", "J."), apostrophes and hyphens inside a word
+stay inside it ("O'Brien", "Sub-Committee", "Council's"), and every other character that is
+not a space is a token of its own (commas and brackets matter for lists and roles). Offsets
+index the string given, so a span of tokens maps back to the minutes' own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}(?![A-Za-z])"  # A.B.  U.S.
+    r"|[A-Z]\.(?=[ \t]*[A-Z])"  # J. Smith
+    r"|['’][sS]\b"  # a possessive 's is a token of its own: "Council" + "'s"
+    r"|[^\W_]+(?:(?:['’](?![sS]\b)|-)[^\W_]+)*(?:['’](?=[\s,.;:)]|$))?"  # O'Brien, Adults'
+    r"|\S"
+)
+
+
+@dataclass(slots=True)
+class Tokens:
+    """A text's tokens as parallel lists (cheaper than one object per token)."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    #: index of the line each token is on (lines are split at "\n")
+    lines: list[int]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span_text(self, i: int, j: int) -> str:
+        """The text of tokens ``i`` to ``j`` (exclusive), whitespace collapsed."""
+        return " ".join(self.text[self.starts[i] : self.ends[j - 1]].split())
+
+
+def tokenize(text: str) -> Tokens:
+    """Tokens of ``text`` with their offsets and line numbers."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    lines: list[int] = []
+    line = 0
+    last = 0
+    for m in _TOKEN.finditer(text):
+        s = m.start()
+        line += text.count("\n", last, s)
+        last = s
+        words.append(m.group())
+        starts.append(s)
+        ends.append(m.end())
+        lines.append(line)
+    return Tokens(text, words, starts, ends, lines)

@@ -1,0 +1,127 @@
+"""Train the name tagger and measure it by cross-validation grouped by council.
+
+``minutebook train-names`` (or ``make models``) runs :func:`train_all`:
+
+1. load every annotated item (:mod:`.corpus`) and project its gold names onto tokens;
+2. assign councils to ``FOLDS`` folds (largest council first, to the fold with fewest items;
+   ties by name), so no council is split between folds;
+3. train one model per fold on the other folds' items, tag the held-out items, and keep those
+   models (``models/folds/``): ``minutebook eval`` uses the fold model that did not see an
+   item's council when it scores an item the shipped model was trained on;
+4. train the shipped model on every item (``models/names.crfsuite``);
+5. write ``models/MANIFEST.json``: the model's SHA-256, the training parameters, and every
+   training item with its council, fold and the SHA-256 of its gold file.
+
+CRFsuite's L-BFGS training has no randomness, the items and features are in a fixed order,
+so the same data gives byte-identical model files (a test checks this).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from minutebook.core.extract.learned.corpus import Item, load_items
+from minutebook.core.extract.learned.features import sequence_features
+from minutebook.core.extract.learned.tagger import MODEL_DIR
+
+FOLDS = 5
+#: L1 keeps the model small (most rare features get weight 0), L2 keeps it smooth.
+PARAMS: dict[str, float | int | bool] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+MANIFEST = "MANIFEST.json"
+
+
+@dataclass(frozen=True)
+class TrainedModels:
+    """What a training run wrote."""
+
+    model: Path
+    sha256: str
+    folds: dict[str, int]  # council -> fold
+    items: int
+
+
+def assign_folds(items: list[Item], k: int = FOLDS) -> dict[str, int]:
+    """Council -> fold, balancing items per fold; deterministic."""
+    sizes = Counter(it.group for it in items)
+    load = [0] * k
+    fold_of: dict[str, int] = {}
+    for group, size in sorted(sizes.items(), key=lambda gs: (-gs[1], gs[0])):
+        fold = min(range(k), key=lambda f: (load[f], f))
+        fold_of[group] = fold
+        load[fold] += size
+    return fold_of
+
+
+def train_model(items: list[Item], path: Path) -> str:
+    """Train a CRF on ``items`` into ``path``; returns the file's SHA-256."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for it in items:
+        assert it.tokens is not None
+        trainer.append(sequence_features(it.tokens), it.labels)
+    trainer.set_params(PARAMS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+    return file_sha256(path)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fold_model_path(fold: int, model_dir: Path = MODEL_DIR) -> Path:
+    return model_dir / "folds" / f"fold-{fold}.crfsuite"
+
+
+def train_all(
+    model_dir: Path = MODEL_DIR,
+    *,
+    folds: int = FOLDS,
+    progress: Callable[[str], None] | None = None,
+) -> TrainedModels:
+    """Train the fold models and the shipped model; write the manifest."""
+    say = progress or (lambda _msg: None)
+    items = load_items()
+    say(f"{len(items)} items from {len({it.group for it in items})} councils")
+    fold_of = assign_folds(items, folds)
+    fold_hashes = []
+    for fold in range(folds):
+        train = [it for it in items if fold_of[it.group] != fold]
+        say(f"fold {fold + 1}/{folds}: training on {len(train)} items")
+        fold_hashes.append(train_model(train, fold_model_path(fold, model_dir)))
+    say(f"shipped model: training on {len(items)} items")
+    model = model_dir / "names.crfsuite"
+    digest = train_model(items, model)
+    manifest = {
+        "model": model.name,
+        "sha256": digest,
+        "params": PARAMS,
+        "folds": [
+            {"path": fold_model_path(f, model_dir).relative_to(model_dir).as_posix(), "sha256": h}
+            for f, h in enumerate(fold_hashes)
+        ],
+        "items": [
+            {
+                "key": it.key,
+                "source": it.case.source,
+                "title": it.case.item.title,
+                "council": it.group,
+                "fold": fold_of[it.group],
+                "gold_sha256": file_sha256(it.case.path),
+            }
+            for it in items
+        ],
+    }
+    (model_dir / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return TrainedModels(model, digest, fold_of, len(items))
