@@ -50,6 +50,9 @@ class Reply:
     etag: str = ""
     last_modified: str = ""
     drop: bool = False  # close the connection without answering
+    #: Seconds between bytes of the status line and headers: a hostile or broken server
+    #: that keeps every single read busy but never finishes its response.
+    trickle: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,10 @@ class ReplayServer:
         self._lock = threading.Lock()
         self.requests: list[LoggedRequest] = []
         self.max_in_flight = 0
+        #: Paths of trickled responses whose client hung up before the headers were out.
+        self.hangups: list[str] = []
+        #: (path, query) of every reply written in full, in the order they were finished.
+        self.answered: list[tuple[str, dict[str, str]]] = []
         self._in_flight = 0
         self._httpd = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
@@ -135,6 +142,15 @@ class ReplayServer:
                     script=script,
                 )
             )
+
+    def wait_for_hangup(self, patience: float = 10.0) -> list[str]:
+        """:attr:`hangups`, once there is one (a server notices a closed connection only at
+        its next write), or the empty list after ``patience`` seconds."""
+        until = time.monotonic() + patience
+        while not self.hangups and time.monotonic() < until:
+            time.sleep(0.02)
+        with self._lock:
+            return list(self.hangups)
 
     def requests_to(self, path: str) -> list[LoggedRequest]:
         with self._lock:
@@ -201,6 +217,9 @@ class ReplayServer:
                 self._send(reply)
 
             def _send(self, reply: Reply) -> None:
+                if reply.trickle:
+                    self._trickle(reply)
+                    return
                 try:
                     self.send_response(reply.status)
                     self.send_header("Content-Type", reply.content_type)
@@ -216,6 +235,28 @@ class ReplayServer:
                 except (BrokenPipeError, ConnectionResetError):
                     # The client gave up (a timeout test); nothing to answer.
                     self.close_connection = True
+                    return
+                parts = urlsplit(self.path)
+                query = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+                with server._lock:
+                    server.answered.append((parts.path.lower(), query))
+
+            def _trickle(self, reply: Reply) -> None:
+                lines = [f"HTTP/1.1 {reply.status} {self.responses[reply.status][0]}"]
+                lines += [f"Content-Type: {reply.content_type}"]
+                lines += [f"Content-Length: {len(reply.body)}"]
+                lines += [f"{name}: {value}" for name, value in reply.headers.items()]
+                head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+                try:
+                    for byte in head:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(reply.trickle)
+                    self.wfile.write(reply.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True
+                    with server._lock:
+                        server.hangups.append(urlsplit(self.path).path.lower())
 
             def log_message(self, format: str, *args: object) -> None:
                 pass  # keep test output clean

@@ -54,7 +54,8 @@ def _date(value: str | None, name: str) -> dt.date | None:
     show_default=True,
     type=click.FloatRange(min=0.1),
     metavar="S",
-    help="Seconds allowed for each response (ModernGov servers can be slow).",
+    help="Seconds allowed for the whole of each response, from connecting to its last byte "
+    "(ModernGov servers can be slow).",
 )
 @click.option(
     "--rate",

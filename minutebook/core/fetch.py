@@ -4,8 +4,13 @@ Council ModernGov servers are small, shared and slow (a GetMeetings for a busy c
 take a minute), and they are run by people who will block a client that hammers them. So
 every request here goes through the same discipline:
 
-* a per-request deadline (default 60 s) that covers the whole response, not only each read,
-  so a server trickling bytes cannot hold us forever;
+* a per-request deadline (default 60 s) that covers the whole exchange, from connecting to
+  the last byte of the body, not only each read: a server trickling its headers or body a
+  byte at a time cannot hold us for longer than the deadline (every socket operation is
+  given only the time left, see :class:`_DeadlineBackend`);
+* redirects followed only within the scheme and host of the URL asked for: a council's
+  server cannot send us to another site, and a redirect to ``file:`` or any other scheme is
+  refused at once, without retries;
 * retries with exponential back-off on 5xx, 429, timeouts and connection errors, and never
   on other 4xx (retrying a 404 is rude and pointless);
 * a minimum interval between request starts and a cap on requests in flight, shared by all
@@ -24,12 +29,14 @@ from __future__ import annotations
 import random
 import threading
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Protocol
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from minutebook import __version__
@@ -38,6 +45,8 @@ from minutebook.core.errors import SourceError
 USER_AGENT = f"minutebook/{__version__} (+https://github.com/minutebook)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
 
 
 class FetchError(SourceError):
@@ -130,9 +139,12 @@ class Fetcher:
         user_agent: str = USER_AGENT,
         max_bytes: int = DEFAULT_MAX_BYTES,
         allowed_hosts: frozenset[str] | set[str] | None = None,
-        transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``sleep`` and ``clock`` pace requests and back off between retries (tests give
+        their own, to check the spacing without waiting); the deadline always runs on real
+        time, since it bounds real sockets."""
         if timeout <= 0:
             raise ValueError("timeout must be positive")
         if max_concurrency < 1:
@@ -146,24 +158,23 @@ class Fetcher:
         self.max_concurrency = max_concurrency
         self.cache = cache
         self.max_bytes = max_bytes
+        self.user_agent = user_agent
         self.allowed_hosts = (
             frozenset(h.lower() for h in allowed_hosts) if allowed_hosts is not None else None
         )
         self.stats = FetchStats()
         self._sleep = sleep
+        self._clock = clock
         self._slots = threading.BoundedSemaphore(max_concurrency)
         self._pace_lock = threading.Lock()
         self._stats_lock = threading.Lock()
-        self._next_start = 0.0
+        self._next_start: float | None = None
         self._closed = threading.Event()
-        self._client = httpx.Client(
-            headers={"User-Agent": user_agent},
-            timeout=httpx.Timeout(timeout),
-            follow_redirects=True,
-            transport=transport,
-            limits=httpx.Limits(
-                max_connections=max_concurrency, max_keepalive_connections=max_concurrency
-            ),
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpcore.default_ssl_context(),
+            max_connections=max_concurrency,
+            max_keepalive_connections=max_concurrency,
+            network_backend=_DeadlineBackend(),
         )
 
     def __enter__(self) -> Fetcher:
@@ -175,14 +186,14 @@ class Fetcher:
     def close(self) -> None:
         """Close the connections; requests still retrying on other threads give up."""
         self._closed.set()
-        self._client.close()
+        self._pool.close()
 
     def get(
         self, url: str, params: Mapping[str, str] | None = None, *, conditional: bool = True
     ) -> Response:
         """GET ``url`` politely; raise :class:`FetchError` once retries are exhausted."""
         full_url = str(httpx.URL(url, params=params)) if params else url
-        self._check_host(full_url)
+        self._check_url(full_url)
         cached = self.cache.get(full_url) if (conditional and self.cache is not None) else None
         attempt = 0
         while True:
@@ -217,53 +228,71 @@ class Fetcher:
     # -- internals ---------------------------------------------------------------------
 
     def _attempt(self, url: str, cached: CachedResponse | None) -> Response:
-        headers: dict[str, str] = {}
+        """One try, redirects included, within one deadline of ``timeout`` seconds."""
+        headers = [("User-Agent", self.user_agent), ("Accept-Encoding", "gzip")]
         if cached is not None:
             if cached.etag:
-                headers["If-None-Match"] = cached.etag
+                headers.append(("If-None-Match", cached.etag))
             if cached.last_modified:
-                headers["If-Modified-Since"] = cached.last_modified
+                headers.append(("If-Modified-Since", cached.last_modified))
         with self._slots:
             self._pace()
-            deadline = time.monotonic() + self.timeout
+            _deadline.at = time.monotonic() + self.timeout
             try:
-                with self._client.stream("GET", url, headers=headers) as resp:
-                    status = resp.status_code
-                    if status == 304 and cached is not None:
-                        self._count(requests=1, not_modified=1)
-                        return Response(
-                            url=url,
-                            status=304,
-                            content=cached.body,
-                            headers=_merge_cached_headers(resp.headers, cached),
-                            not_modified=True,
-                        )
-                    if status in RETRY_STATUSES:
-                        self._count(requests=1)
-                        raise _Retryable(
-                            f"HTTP {status} {resp.reason_phrase}".strip(),
-                            status=status,
-                            retry_after=_retry_after(resp.headers.get("retry-after")),
-                        )
-                    if status >= 400 or status == 304:
-                        self._count(requests=1)
-                        raise FetchError(
-                            url, f"HTTP {status} {resp.reason_phrase}".strip(), status=status
-                        )
-                    body = self._read_body(resp, url, deadline)
-                    resp_headers = {k.lower(): v for k, v in resp.headers.items()}
-            except httpx.TimeoutException:
-                self._count(requests=1)
+                target = url
+                for redirects in range(MAX_REDIRECTS + 1):
+                    response, location = self._exchange(url, target, headers, cached)
+                    if response is not None:
+                        return response
+                    target = self._redirect_target(url, target, location, redirects)
+                raise FetchError(url, f"more than {MAX_REDIRECTS} redirects; refused")
+            except httpcore.TimeoutException:
                 raise _Retryable(f"timed out after {self.timeout:g} s") from None
-            except httpx.TransportError as exc:
-                self._count(requests=1)
+            except (httpcore.NetworkError, httpcore.ProtocolError) as exc:
                 raise _Retryable(f"connection failed ({type(exc).__name__}: {exc})") from None
-        self._count(requests=1, bytes=len(body))
+            finally:
+                _deadline.at = None
+
+    def _exchange(
+        self, origin: str, url: str, headers: list[tuple[str, str]], cached: CachedResponse | None
+    ) -> tuple[Response | None, str]:
+        """One request: (the response, "") or, for a redirect, (None, its Location)."""
+        timeout = self.timeout
+        timeouts = {"connect": timeout, "read": timeout, "write": timeout, "pool": timeout}
+        self._count(requests=1)
+        with self._pool.stream(
+            "GET", url, headers=headers, extensions={"timeout": timeouts}
+        ) as resp:
+            status = resp.status
+            resp_headers = {
+                k.decode("latin-1").lower(): v.decode("latin-1") for k, v in resp.headers
+            }
+            reason = f"HTTP {status} {resp.extensions.get('reason_phrase', b'').decode('latin-1')}"
+            reason = reason.strip()
+            if status in REDIRECT_STATUSES and "location" in resp_headers:
+                return None, resp_headers["location"]
+            if status == 304 and cached is not None:
+                self._count(not_modified=1)
+                return Response(
+                    url=url,
+                    status=304,
+                    content=cached.body,
+                    headers=_merge_cached_headers(resp_headers, cached),
+                    not_modified=True,
+                ), ""
+            if status in RETRY_STATUSES:
+                raise _Retryable(
+                    reason, status=status, retry_after=_retry_after(resp_headers.get("retry-after"))
+                )
+            if status >= 300:
+                raise FetchError(url, reason, status=status)
+            body = self._read_body(resp, url, resp_headers.get("content-encoding", ""))
+        self._count(bytes=len(body))
         if self.cache is not None and (
             resp_headers.get("etag") or resp_headers.get("last-modified")
         ):
             self.cache.put(
-                url,
+                origin,
                 CachedResponse(
                     body=body,
                     etag=resp_headers.get("etag", ""),
@@ -271,28 +300,52 @@ class Fetcher:
                     content_type=resp_headers.get("content-type", ""),
                 ),
             )
-        return Response(url=url, status=status, content=body, headers=resp_headers)
+        return Response(url=url, status=status, content=body, headers=resp_headers), ""
 
-    def _read_body(self, resp: httpx.Response, url: str, deadline: float) -> bytes:
+    def _redirect_target(self, origin: str, url: str, location: str, redirects: int) -> str:
+        """Where a redirect may take us: the same scheme and host as ``origin``, or nowhere."""
+        if redirects >= MAX_REDIRECTS:
+            raise FetchError(origin, f"more than {MAX_REDIRECTS} redirects; refused")
+        target = urljoin(url, location.strip())
+        want, got = urlsplit(origin), urlsplit(target)
+        if got.scheme not in ("http", "https"):
+            raise FetchError(origin, f"redirected to a {got.scheme or 'relative'!r} URL; refused")
+        if (got.scheme, got.hostname, got.port) != (want.scheme, want.hostname, want.port):
+            raise FetchError(
+                origin,
+                f"redirected to another site ({got.scheme}://{got.netloc}); refused: only "
+                f"redirects within {want.scheme}://{want.netloc} are followed",
+            )
+        return target
+
+    def _read_body(self, resp: httpcore.Response, url: str, encoding: str) -> bytes:
+        """The body, gunzipped if the server compressed it, refused past ``max_bytes``
+        (counted after decompression, so a small gzip bomb is refused too)."""
+        encoding = encoding.strip().lower()
+        if encoding not in ("", "identity", "gzip", "x-gzip"):
+            raise FetchError(url, f"unsupported Content-Encoding {encoding!r}")
+        gunzip = zlib.decompressobj(16 + zlib.MAX_WBITS) if "gzip" in encoding else None
         chunks: list[bytes] = []
         size = 0
-        for chunk in resp.iter_bytes():
+        for raw in resp.iter_stream():
+            try:
+                chunk = gunzip.decompress(raw, self.max_bytes + 1 - size) if gunzip else raw
+            except zlib.error as exc:
+                raise FetchError(url, f"corrupt gzip body ({exc})") from None
             size += len(chunk)
             if size > self.max_bytes:
                 raise FetchError(url, f"response larger than {self.max_bytes // 2**20} MB; refused")
-            if time.monotonic() > deadline:
-                raise httpx.ReadTimeout("whole-response deadline passed")
             chunks.append(chunk)
         return b"".join(chunks)
 
     def _pace(self) -> None:
         """Wait until ``min_interval`` has passed since the previous request started."""
         with self._pace_lock:
-            now = time.monotonic()
-            wait = self._next_start - now
-            self._next_start = max(now, self._next_start) + self.min_interval
-        if wait > 0:
-            self._sleep(wait)
+            now = self._clock()
+            start = now if self._next_start is None else max(now, self._next_start)
+            self._next_start = start + self.min_interval
+        if start > now:
+            self._sleep(start - now)
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
         delay = min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
@@ -302,7 +355,7 @@ class Fetcher:
             delay *= 1 + random.uniform(0, self.jitter)
         return delay
 
-    def _check_host(self, url: str) -> None:
+    def _check_url(self, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise FetchError(url, f"unsupported URL scheme {parts.scheme or '(none)'!r}")
@@ -314,6 +367,76 @@ class Fetcher:
         with self._stats_lock:
             for name, delta in deltas.items():
                 setattr(self.stats, name, getattr(self.stats, name) + delta)
+
+
+class _Deadline(threading.local):
+    """When the request on this thread must be over (``time.monotonic()``), or None."""
+
+    at: float | None = None
+
+
+_deadline = _Deadline()
+
+
+def _time_left(timeout: float | None) -> float | None:
+    """``timeout``, cut to what is left of this thread's deadline; ReadTimeout once it passed."""
+    if _deadline.at is None:
+        return timeout
+    left = _deadline.at - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the deadline for the whole response passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every operation gets only the time left before the deadline.
+
+    httpcore's timeouts apply to each read on its own, so a server sending one byte a
+    second never trips a 60 s timeout. Cutting each read to the time left turns them into a
+    limit on the whole response.
+    """
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _time_left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _time_left(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname, _time_left(timeout))
+        return _DeadlineStream(inner)
+
+    def get_extra_info(self, info: str) -> object:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's own socket backend, with :class:`_DeadlineStream` streams."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self, host, port, timeout=None, local_address=None, socket_options=None
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(
+            host, port, _time_left(timeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        return _DeadlineStream(
+            self._inner.connect_unix_socket(path, _time_left(timeout), socket_options)
+        )
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
 
 class _Retryable(Exception):
@@ -338,8 +461,8 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _merge_cached_headers(headers: httpx.Headers, cached: CachedResponse) -> dict[str, str]:
-    merged = {k.lower(): v for k, v in headers.items()}
+def _merge_cached_headers(headers: Mapping[str, str], cached: CachedResponse) -> dict[str, str]:
+    merged = dict(headers)
     if cached.content_type and "content-type" not in merged:
         merged["content-type"] = cached.content_type
     merged.setdefault("etag", cached.etag)

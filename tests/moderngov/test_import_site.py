@@ -6,7 +6,6 @@ Everything is served from 127.0.0.1 (the fetcher's allow-list refuses any other 
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 from django.core.management import call_command
@@ -200,9 +199,7 @@ def test_slow_meeting_times_out_others_are_stored_and_the_next_run_resumes(serve
             "5001": (EDGE / "meeting_non_ascii.xml").read_bytes(),
         },
     )
-    started = time.perf_counter()
     first = sync(site, fetcher=make_fetcher(timeout=0.3, retries=0))
-    assert time.perf_counter() - started < 3
     assert not first.ok and first.crawl.meetings_failed == 1
     assert "timed out after 0.3 s" in first.crawl.problems[0]
     assert first.crawl.problems[0].startswith("meeting 4967: http://127.0.0.1:")
@@ -233,9 +230,7 @@ def test_bad_xml_fails_fast_with_one_line_and_stores_the_rest(server, fixture, m
         [(meeting_id, "01/03/2026", "Confirmed"), ("4967", "10/02/2026", "Confirmed")],
         {meeting_id: (EDGE / fixture).read_bytes(), "4967": recorded_meeting(server)},
     )
-    started = time.perf_counter()
     result = sync(site)
-    assert time.perf_counter() - started < 5
     assert result.crawl.meetings_failed == 1 and not result.ok
     (problem,) = result.crawl.problems
     assert problem.startswith(f"meeting {meeting_id}: http://127.0.0.1:") and reason in problem
