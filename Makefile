@@ -37,6 +37,7 @@ test-sqlite: install
 test-postgres: install
 	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider \
 		tests/records tests/search tests/website tests/tracker tests/questions tests/moderngov \
+		tests/committees \
 		-m "not browser"
 
 # Retrain the people/entity tagger (fold models for cross-validation and the shipped model)

@@ -23,8 +23,6 @@ from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 LONDON = ZoneInfo("Europe/London")
 DEFAULT_TIME = dt.time(23, 59)
 
@@ -56,11 +54,15 @@ _SUBDIVISION = {
 @lru_cache(maxsize=64)
 def bank_holidays(nation: Nation | str, year: int) -> frozenset[dt.date]:
     """The bank holidays of ``nation`` in ``year`` (substitute days included)."""
+    import holidays  # imported on first use: it costs ~80 ms, and most commands never count days
+
     found = holidays.country_holidays("GB", subdiv=_SUBDIVISION[Nation(nation)], years=year)
     return frozenset(found)
 
 
 def bank_holiday_name(nation: Nation | str, day: dt.date) -> str:
+    import holidays
+
     found = holidays.country_holidays("GB", subdiv=_SUBDIVISION[Nation(nation)], years=day.year)
     return found.get(day, "")
 

@@ -72,6 +72,7 @@ class Committee(Provenance):
     question_days = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        default=3,
         validators=[MaxValueValidator(60)],
         help_text="Public questions close this many clear working days before a meeting. "
         "Empty: the committee does not take public questions.",

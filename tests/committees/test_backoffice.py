@@ -307,6 +307,9 @@ def test_members_with_roles_on_the_public_committee_page(clerk, committee):
     page = Client().get(committee.get_absolute_url()).content.decode()
     assert 'Cllr Joe Caluori</a> <span class="muted">(Chair)' in page
     assert "Cllr Ann Bright" not in page
+    assert "<h2>Public questions</h2>" not in page  # the rule is shown once a meeting is ahead
+    schedule(client, committee)
+    page = Client().get(committee.get_absolute_url()).content.decode()
     assert "3 clear working days before the meeting, by 23:59 (UK time)" in page
 
 
@@ -448,3 +451,46 @@ def test_admin_creates_a_committee_and_a_new_rule_moves_upcoming_deadlines(
     assert "5 clear working days before the meeting, by 17:00 (UK time)" in page
     entries = client.get("/backoffice/audit/").content.decode()
     assert "deadline by rule" in entries and "schedule" in entries
+
+
+def test_word_and_opendocument_papers_are_in_the_pack_as_text_and_withdrawn_ones_are_not(
+    clerk, committee
+):
+    import io
+
+    from pypdf import PdfReader
+
+    client = signed_in(clerk)
+    meeting = schedule(client, committee)
+    item = add_item(
+        client,
+        meeting,
+        "Libraries",
+        paper=SimpleUploadedFile("libraries.docx", samples.docx(["Sunday opening at Archway"])),
+    )
+    parks = add_item(
+        client,
+        meeting,
+        "Parks",
+        paper=SimpleUploadedFile("parks.odt", samples.odt(["Tree planting"])),
+    )
+    client.post(f"/backoffice/meetings/{meeting.pk}/publish/")
+
+    def pack_text() -> str:
+        meeting.refresh_from_db()
+        with meeting.agenda_pack.open("rb") as handle:
+            reader = PdfReader(io.BytesIO(handle.read()))
+        return "\n".join(page.extract_text() for page in reader.pages)
+
+    text = pack_text()
+    assert "Sunday opening at Archway" in text and "Tree planting" in text
+    odt = parks.documents.get()
+    r = client.post(f"/backoffice/papers/{odt.pk}/remove/")
+    assert r.status_code == 302
+    odt.refresh_from_db()
+    assert odt.superseded_at is not None  # kept after publication, no longer shown
+    assert "Tree planting" not in pack_text()
+    assert Client().get(f"/papers/{odt.pk}/parks.odt").status_code == 404
+    page = Client().get(f"/meetings/{meeting.pk}/").content.decode()
+    assert f"/papers/{odt.pk}/" not in page
+    assert f"/papers/{item.documents.get().pk}/" in page
