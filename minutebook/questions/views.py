@@ -181,7 +181,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "questions/backoffice/dashboard.html",
-        {"page": page, "admin": is_admin(request.user)},
+        {
+            "page": page,
+            "admin": is_admin(request.user),
+            # Where a clerk starts after signing in: their committees, then the questions.
+            "committees": managed_committees(request.user).order_by("body__name", "name")[:50],
+        },
     )
 
 

@@ -167,3 +167,32 @@ def test_a_save_relinks_its_council_only_when_its_linkable_records_changed(meeti
     finally:
         writes._relinkers.clear()
         writes._relinkers.update(saved)
+
+
+def test_an_item_added_in_the_django_admin_is_searchable_at_once(meeting):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    admin = User.objects.create_superuser("root", "root@example.org", "x" * 20)
+    client = Client()
+    client.force_login(admin)
+    r = client.post(
+        "/admin/records/agendaitem/add/",
+        {
+            "meeting": meeting.pk,
+            "number": "7",
+            "order": "7",
+            "title": "Allotments waiting list",
+            "description": "",
+            "minutes_text": "The waiting list for allotments had grown to 1,200 households.",
+            "minutes_html": "",
+            "decision_text": "",
+            "status": "listed",
+            "lead_role": "",
+            "_save": "Save",
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    item = AgendaItem.objects.get(title="Allotments waiting list")
+    assert item.extractor_version == current_version()  # not "not analysed yet"
+    assert {h.entry.item_id for h in search("allotments waiting").hits} == {item.pk}
