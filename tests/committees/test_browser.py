@@ -125,3 +125,62 @@ def test_clerk_publishes_and_a_resident_asks_before_the_deadline(
     assert "You cannot do this" in other.inner_text("h1")
     assert_accessible(other)
     other_context.close()
+
+
+def test_every_back_office_form_and_its_errors_pass_axe(live_server, page, committee, clerk):
+    """The forms the journey does not fill, in their empty and error states."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from minutebook.committees import services
+    from minutebook.records.models import AgendaItem
+
+    base = live_server.url
+    soon = dt.date.today() + dt.timedelta(days=2)
+    meeting = services.schedule_meeting(
+        committee, date=soon, start_time="10:00", venue="Council Chamber", actor=clerk
+    )
+    item = services.add_item(
+        meeting,
+        AgendaItem(title="Budget", description="Quarter two."),
+        clerk,
+        paper=SimpleUploadedFile("budget.pdf", samples.pdf("Budget monitoring")),
+    )
+    log_in(page, base, "clerk")
+    checks = [
+        (f"/backoffice/committees/{committee.pk}/edit/", None),
+        (f"/backoffice/committees/{committee.pk}/members/new/", "Add"),
+        (f"/backoffice/meetings/{meeting.pk}/edit/", None),
+        (f"/backoffice/items/{item.pk}/edit/", None),
+        (f"/backoffice/items/{item.pk}/papers/new/", "Upload"),
+        ("/backoffice/audit/", None),
+    ]
+    for path, submit in checks:
+        page.goto(base + path)
+        assert_accessible(page)
+        assert_headings_in_order(page)
+        if submit:  # submitted empty: the error summary and the fields' error states
+            page.get_by_role("button", name=submit, exact=True).click()
+            page.wait_for_selector(".error-summary")
+            assert_accessible(page)
+    # Meeting edit with a postponement and no reason: an error on a textarea.
+    page.goto(base + f"/backoffice/meetings/{meeting.pk}/edit/")
+    page.select_option("#id_status", "postponed")
+    page.click(SUBMIT)
+    page.wait_for_selector(".error-summary")
+    assert page.get_attribute("#id_status_reason", "aria-invalid") == "true"
+    assert_accessible(page)
+    # Publishing two days ahead is late: the page asking for the reason.
+    page.goto(base + f"/backoffice/meetings/{meeting.pk}/")
+    page.get_by_role("button", name="Publish agenda").click()
+    page.wait_for_selector("text=This agenda is late")
+    assert_accessible(page)
+    page.fill("#id_late_reason", "The report was delayed by the external audit.")
+    page.click(SUBMIT)
+    page.wait_for_selector("text=Agenda published")
+    page.goto(base + f"/meetings/{meeting.pk}/")
+    assert "The report was delayed by the external audit." in page.inner_text("main")
+    assert_accessible(page)
+    for path in ("/meetings/", "/committees/", committee.get_absolute_url()):
+        page.goto(base + path)
+        assert_accessible(page)
+        assert_headings_in_order(page)
