@@ -280,6 +280,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             key=lambda m: (_ENTITY_ORDER.get(m.entity.type, 9), m.position),
         ),
         "versions": obj.versions.count(),
+        "earlier": list(obj.versions.defer("minutes_html")[:10]),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
     }

@@ -138,6 +138,9 @@ def test_every_change_after_publication_is_versioned_and_dated(clerk, committee)
     page = Client().get(f"/meetings/{meeting.pk}/").content.decode()
     assert f"updated on {timezone.localdate():%-d %B %Y}" in page
     assert "Supplementary item" in page
+    item_page = Client().get(f"/items/{item.pk}/").content.decode()
+    assert f"updated on {timezone.localdate():%-d %B %Y}" in item_page
+    assert "Earlier version of this item" in item_page and "Budget</p>" in item_page
 
 
 def test_reordering_renumbers_the_agenda(clerk, committee):
