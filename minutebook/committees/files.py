@@ -41,12 +41,7 @@ def paper(request: HttpRequest, pk: int, filename: str):
     )
     if not document.file:
         raise Http404("Not an uploaded paper")
-    public = (
-        document.is_public
-        and document.superseded_at is None
-        and document.meeting.is_published
-        and not (document.item and document.item.is_exempt)
-    )
+    public = Document.objects.public().filter(pk=document.pk).exists()
     if not public and not can_manage(request.user, document.meeting.committee_id):
         raise Http404("No such paper")
     extension = EXTENSIONS.get(document.content_type, "bin")

@@ -30,9 +30,8 @@ log = logging.getLogger(__name__)
 def public_papers(meeting: Meeting) -> list[Document]:
     """Papers the public may read, in agenda order."""
     return list(
-        Document.objects.filter(
-            meeting=meeting, is_public=True, superseded_at__isnull=True, item__is_exempt=False
-        )
+        Document.objects.filter(meeting=meeting, item__isnull=False)
+        .filter(is_public=True, superseded_at__isnull=True, item__is_exempt=False)
         .exclude(file="")
         .select_related("item")
         .order_by("item__order", "item_id", "id")

@@ -194,6 +194,13 @@ class Meeting(Provenance):
         return self.agenda_status == self.AgendaStatus.PUBLISHED
 
 
+class AgendaItemQuerySet(models.QuerySet):
+    def public(self) -> AgendaItemQuerySet:
+        """Items the public may see: those of published agendas. (An exempt item is public
+        by its title and exemption paragraph only; see ``is_exempt``.)"""
+        return self.filter(meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED)
+
+
 class AgendaItem(Provenance):
     """One item of a meeting's agenda with its minutes as published.
 
@@ -246,6 +253,8 @@ class AgendaItem(Provenance):
         default=False, help_text="Added after the agenda was published."
     )
 
+    objects = AgendaItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "order", "id"]
         constraints = [
@@ -275,8 +284,20 @@ class AgendaItemVersion(Provenance):
         ordering = ["-superseded_at", "-id"]
 
 
+class DocumentQuerySet(models.QuerySet):
+    def public(self) -> DocumentQuerySet:
+        """Documents the public may read: current, public, of a published agenda, not of an
+        exempt item."""
+        return self.filter(
+            is_public=True,
+            superseded_at__isnull=True,
+            meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED,
+        ).exclude(item__is_exempt=True)
+
+
 class Document(Provenance):
-    """A supporting document (report, appendix, printed minutes)."""
+    """A supporting document (report, appendix, printed minutes), or a paper a clerk uploaded
+    (``file``, checked by content; served by a view, never from the web root)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
     item = models.ForeignKey(
@@ -299,6 +320,8 @@ class Document(Provenance):
     superseded_at = models.DateTimeField(
         null=True, blank=True, help_text="Replaced by a newer version of the paper at this time."
     )
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

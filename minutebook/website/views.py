@@ -240,9 +240,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
 @public_page
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(
-        AgendaItem.objects.select_related("meeting__committee__body"),
-        pk=pk,
-        meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED,
+        AgendaItem.objects.public().select_related("meeting__committee__body"), pk=pk
     )
     if obj.is_exempt:
         return render(request, "website/item_exempt.html", {"item": obj, "meeting": obj.meeting})
