@@ -15,7 +15,9 @@ TOKENS = [
     # text, tokens
     ("A.B. Carter", ["A.B.", "Carter"]),
     ("J. Smith", ["J.", "Smith"]),
-    ("Mrs. D.E. Frost", ["Mrs", ".", "D.E.", "Frost"]),
+    ("Mrs. D.E. Frost", ["Mrs.", "D.E.", "Frost"]),
+    ("Mr. Smith", ["Mr.", "Smith"]),
+    ("end. Then", ["end", ".", "Then"]),
     ("the Council's view", ["the", "Council", "'s", "view"]),
     ("Kent County Council’s plan", ["Kent", "County", "Council", "’s", "plan"]),
     ("O'Brien said", ["O'Brien", "said"]),

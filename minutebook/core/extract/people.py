@@ -63,6 +63,8 @@ class People:
 
     names: list[str] = field(default_factory=list)
     roles: dict[str, str | None] = field(default_factory=dict)
+    #: short forms folded into a full name ("P. M. Jones" -> "Patricia Jones")
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, role: str | None) -> str:
         key = self.canonical(name)
@@ -75,6 +77,8 @@ class People:
 
     def canonical(self, name: str) -> str:
         """The fullest known form of ``name`` ("Carter" -> "P B Carter")."""
+        if name in self.aliases:
+            return self.aliases[name]
         last = name.split()[-1].lower()
         matches = [n for n in self.names if n.split()[-1].lower() == last]
         if name in matches:
@@ -95,12 +99,15 @@ class People:
                 for n in self.names
                 if n != short and n.split()[-1] == short.split()[-1] and n.endswith(short)
             ]
+            if len(candidates) != 1:
+                candidates = [n for n in self.names if n != short and _initials_of(short, n)]
             if len(candidates) == 1:
                 target = candidates[0]
                 if not self.roles.get(target):
                     self.roles[target] = self.roles.get(short)
                 self.names.remove(short)
                 del self.roles[short]
+                self.aliases[short] = target
 
     def by_role_label(self, label: str) -> str | None:
         """The person an item calls "the Executive Member", when exactly one fits."""
@@ -111,6 +118,18 @@ class People:
             if (r := self.roles.get(n)) and (r.lower() == want or r.lower().startswith(want))
         ]
         return found[0] if len(found) == 1 else None
+
+
+def _initials_of(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` written with initials: "P. M. Jones" and "P Jones" are
+    "Patricia Jones" (same surname, first initial matches a written-out given name)."""
+    s = short.replace(".", " ").split()
+    f = full.split()
+    if len(s) < 2 or len(f) < 2 or s[-1] != f[-1]:
+        return False
+    if not all(len(w) == 1 and w.isupper() for w in s[:-1]) or len(f[0]) < 2:
+        return False
+    return f[0][0] == s[0]
 
 
 def _plausible_name(name: str) -> bool:

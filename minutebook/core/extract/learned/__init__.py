@@ -25,6 +25,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from minutebook.core.extract.learned.conventions import convention_spans
 from minutebook.core.extract.learned.names import Entity, Names, build_names
 from minutebook.core.extract.learned.tagger import MODEL_PATH, Tagger
 from minutebook.core.extract.learned.tokens import Tokens, tokenize
@@ -66,7 +67,7 @@ def model_id() -> str:
 
 
 #: The path used when ``MINUTEBOOK_NAMES`` does not choose one.
-DEFAULT_METHOD = "rules"
+DEFAULT_METHOD = "learned"
 
 
 def method() -> str:
@@ -121,4 +122,5 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
 def find_names(text: str) -> Names:
     """People (with mentions and roles) and entities named in ``text``."""
     tokens = tokenize(text)
-    return build_names(tokens, clean_spans(tokens, tagger().spans(tokens)))
+    spans = convention_spans(tokens, clean_spans(tokens, tagger().spans(tokens)))
+    return build_names(tokens, spans)

@@ -121,35 +121,40 @@ def names_text(case: GoldCase) -> str:
     return layout(minutes, context=context).text
 
 
-def _sources() -> Iterator[tuple[str, Path, dict[str, str]]]:
-    """(folder label, gold directory, {gold file name: council}) for every annotated set."""
+def gold_folders() -> Iterator[tuple[str, Path]]:
+    """(label, gold directory) of every annotated set, in a fixed order."""
     shared = shared_dir()
-    kent = ROOT / "tests" / "gold"
-    if kent.is_dir():
-        yield "kent", kent, {p.name: "kent" for p in kent.glob("*.json")}
-    dev = shared / "gold" / "dev"
-    if dev.is_dir():
-        yield "dev", dev, {p.name: "islington" for p in dev.glob("*.json")}
+    if (ROOT / "tests" / "gold").is_dir():
+        yield "kent", ROOT / "tests" / "gold"
+    if (shared / "gold" / "dev").is_dir():
+        yield "dev", shared / "gold" / "dev"
     for top, label in (
         (shared / "gold" / "diverse", "diverse"),
         (ROOT / "training" / "gold", "training"),
     ):
-        if not top.is_dir():
-            continue
-        for manifest in sorted(top.glob("*/manifest.json")):
-            entries = json.loads(manifest.read_text(encoding="utf-8"))
-            groups = {
-                Path(e.get("gold") or e["file"]).stem + ".json": council_key(e["body"])
-                for e in entries
-                if e.get("gold") or e.get("file")
-            }
-            yield f"{label}/{manifest.parent.name}", manifest.parent / "gold", groups
+        for manifest in sorted(top.glob("*/manifest.json")) if top.is_dir() else []:
+            yield f"{label}/{manifest.parent.name}", manifest.parent / "gold"
+
+
+def _councils(folder: str, gold_dir: Path) -> dict[str, str]:
+    """Gold file name -> council key, from the folder's manifest (Kent and dev: one council)."""
+    if folder == "kent":
+        return {p.name: "kent" for p in gold_dir.glob("*.json")}
+    if folder == "dev":
+        return {p.name: "islington" for p in gold_dir.glob("*.json")}
+    entries = json.loads((gold_dir.parent / "manifest.json").read_text(encoding="utf-8"))
+    return {
+        Path(e.get("gold") or e["file"]).stem + ".json": council_key(e["body"])
+        for e in entries
+        if e.get("gold") or e.get("file")
+    }
 
 
 def load_items(folders: set[str] | None = None) -> list[Item]:
     """Every annotated item (or those in ``folders``), projected and in a stable order."""
     items: list[Item] = []
-    for folder, gold_dir, groups in _sources():
+    for folder, gold_dir in gold_folders():
+        groups = _councils(folder, gold_dir)
         if folders is not None and folder not in folders and folder.split("/")[0] not in folders:
             continue
         for case in load_gold([gold_dir]):

@@ -120,7 +120,22 @@ def _short_class(w: str, classes: tuple[str, ...], shape: str) -> str:
 
 
 class _Word:
-    __slots__ = ("feats", "cls", "low", "cap")
+    """A spelling's own features and the strings its neighbours use (built once)."""
+
+    __slots__ = (
+        "feats",
+        "cls",
+        "low",
+        "cap",
+        "as_p1",
+        "as_p2",
+        "as_n1",
+        "as_n2",
+        "as_p1w",
+        "as_p2w",
+        "as_n1w",
+        "as_n2w",
+    )
 
     def __init__(self, w: str) -> None:
         low = w.lower()
@@ -129,16 +144,27 @@ class _Word:
         feats = ["w=" + low if len(low) <= 24 else "w=LONG", "sh=" + shape]
         if len(low) > 3:
             feats.append("s3=" + low[-3:])
-            feats.append("p3=" + low[:3])
         feats.extend("L=" + c for c in classes)
         if w.isupper() and len(w) > 1 and w.isalpha():
             feats.append("caps")
         if w[:1].isupper():
             feats.append("common" if low in _COMMON else ("rare" if not classes else "lex"))
         self.feats = feats
-        self.cls = _short_class(w, classes, shape)
+        self.cls = cls = _short_class(w, classes, shape)
         self.low = low
         self.cap = w[:1].isupper()
+        self.as_p1, self.as_p2, self.as_n1, self.as_n2 = (
+            "p1c=" + cls,
+            "p2c=" + cls,
+            "n1c=" + cls,
+            "n2c=" + cls,
+        )
+        self.as_p1w, self.as_p2w, self.as_n1w, self.as_n2w = (
+            "p1w=" + low,
+            "p2w=" + low,
+            "n1w=" + low,
+            "n2w=" + low,
+        )
 
 
 _WORDS: dict[str, _Word] = {}
@@ -200,21 +226,40 @@ def _line_info(
     return block, caps, heading
 
 
-def sequence_features(tokens: Tokens) -> list[list[str]]:
-    """The feature strings of every token of ``tokens``."""
+def candidates(tokens: Tokens) -> list[int]:
+    """The tokens the tagger labels: those within one token of a word that starts with a
+    capital or a digit. Names never reach further (a name's lower-case words, "upon",
+    "y", "of the", sit between capitalised ones), and skipping the long lower-case
+    stretches of prose halves the work. Every other token is outside any name."""
+    words = tokens.words
+    n = len(words)
+    mark = [w[:1].isupper() or w[:1].isdigit() for w in words]
+    return [
+        i for i in range(n) if mark[i] or (i > 0 and mark[i - 1]) or (i + 1 < n and mark[i + 1])
+    ]
+
+
+def sequence_features(tokens: Tokens, keep: list[int] | None = None) -> list[list[str]]:
+    """The feature strings of the tokens ``keep`` (default: :func:`candidates`), in order.
+    A token after skipped ones carries "gap", so the model starts a new name there."""
     words = tokens.words
     n = len(words)
     if n == 0:
         return []
+    if keep is None:
+        keep = candidates(tokens)
     infos = [_word(w) for w in words]
     lines = tokens.lines
     block, caps, heading = _line_info(tokens, infos)
     # item-level evidence: words seen after a title, and words seen in lower case
     after_hon: set[str] = set()
     lower_seen: set[str] = set()
+    midcap: dict[str, int] = {}
     for i, info in enumerate(infos):
         if not info.cap and info.low.isalpha():
             lower_seen.add(info.low)
+        elif info.cap and i and infos[i - 1].low not in _SENT_END and lines[i - 1] == lines[i]:
+            midcap[words[i]] = midcap.get(words[i], 0) + 1
         if i and info.cap and infos[i - 1].cls in ("hon", "honC", "honp", "honpC"):
             after_hon.add(words[i])
     # a list after a plural title runs while names, initials, commas and "and" follow
@@ -230,64 +275,149 @@ def sequence_features(tokens: Tokens) -> list[list[str]]:
                 in_list[i] = True
             else:
                 open_list = False
+    run_feats = _run_features(tokens, infos)
+    parens = [False] * n
     paren = False
-    out: list[list[str]] = []
-    for i in range(n):
-        info = infos[i]
-        w = words[i]
-        f = list(info.feats)
-        ln = lines[i]
+    for i, w in enumerate(words):
         if w == "(":
             paren = True
         elif w == ")":
             paren = False
+        parens[i] = paren
+    out: list[list[str]] = []
+    last = -2
+    for i in keep:
+        info = infos[i]
+        ln = lines[i]
         bol = i == 0 or lines[i - 1] != ln
         eol = i == n - 1 or lines[i + 1] != ln
-        p1 = infos[i - 1] if i > 0 else None
-        p2 = infos[i - 2] if i > 1 else None
-        n1 = infos[i + 1] if i + 1 < n else None
-        n2 = infos[i + 2] if i + 2 < n else None
         c = info.cls
-        p1c = "BOL" if bol else p1.cls  # type: ignore[union-attr]
-        n1c = "EOL" if eol else n1.cls  # type: ignore[union-attr]
-        p2c = p2.cls if p2 is not None and not bol and lines[i - 2] == ln else "BOL"
-        n2c = n2.cls if n2 is not None and not eol and lines[i + 2] == ln else "EOL"
-        f.append("p1c=" + p1c)
-        f.append("n1c=" + n1c)
-        f.append("p2c=" + p2c)
-        f.append("n2c=" + n2c)
-        f.append("p1c|c=" + p1c + "|" + c)
-        f.append("c|n1c=" + c + "|" + n1c)
-        f.append("p2c|p1c=" + p2c + "|" + p1c)
-        f.append("n1c|n2c=" + n1c + "|" + n2c)
-        if p1 is not None and not bol:
-            f.append("p1w=" + p1.low)
-        if n1 is not None and not eol:
-            f.append("n1w=" + n1.low)
         if bol:
-            f.append("bol")
+            p1c = "BOL"
+            f = [*info.feats, "bol", "sos", "p1c=BOL", "p2c=BOL", "p1c|c=BOL|" + c]
+        else:
+            p1 = infos[i - 1]
+            p1c = p1.cls
+            f = [*info.feats, p1.as_p1, p1.as_p1w, "p1c|c=" + p1c + "|" + c]
+            if i > 1 and lines[i - 2] == ln:
+                p2 = infos[i - 2]
+                f.append(p2.as_p2)
+                f.append(p2.as_p2w)
+            else:
+                f.append("p2c=BOL")
+            if p1.low in _SENT_END:
+                f.append("sos")
+            elif info.cap:
+                f.append("midcap")
         if eol:
-            f.append("eol")
-        if bol or (p1 is not None and words[i - 1] in _SENT_END):
-            f.append("sos")
-        elif info.cap:
-            f.append("midcap")
+            f += ("eol", "n1c=EOL", "n2c=EOL", "c|n1c=" + c + "|EOL")
+        else:
+            n1 = infos[i + 1]
+            f += (n1.as_n1, n1.as_n1w, "c|n1c=" + c + "|" + n1.cls)
+            if i + 2 < n and lines[i + 2] == ln:
+                n2 = infos[i + 2]
+                f.append(n2.as_n2)
+                f.append(n2.as_n2w)
+            else:
+                f.append("n2c=EOL")
+        if i != last + 1:
+            f.append("gap")
+        last = i
         if ln == 0:
             f.append("title")
         if block[ln]:
-            f.append("blk=" + block[ln])  # type: ignore[operator]
+            f.append("blk=att")
         if caps[ln]:
             f.append("capsline")
         if heading[ln]:
             f.append("headline")
-        if paren:
+        if parens[i]:
             f.append("paren")
         if in_list[i]:
             f.append("inlist")
+        if run_feats[i]:
+            f += run_feats[i]
         if info.cap:
+            w = words[i]
             if w in after_hon:
                 f.append("doc_hon")
             if info.low in lower_seen:
                 f.append("doc_low")
+            if midcap.get(w, 0) > 1:
+                f.append("doc_midcap")
         out.append(f)
+    return out
+
+
+_RUN_CONNECT = frozenset(
+    {
+        "of",
+        "and",
+        "&",
+        "the",
+        "for",
+        "upon",
+        "on",
+        "under",
+        "y",
+        "de",
+        "la",
+        "du",
+        "van",
+        "von",
+        "'s",
+        "’s",
+        "-",
+    }
+)
+
+
+def _run_features(tokens: Tokens, infos: list[_Word]) -> list[tuple[str, ...]]:
+    """Features of the capitalised run each token belongs to ("Fire and Rescue Authority"):
+    its length, the class of its last word, whether every capitalised word in it is a common
+    word, and whether it holds a given name. Runs stay within a line."""
+    words = tokens.words
+    lines = tokens.lines
+    n = len(words)
+    out: list[tuple[str, ...]] = [()] * n
+    i = 0
+    while i < n:
+        if not infos[i].cap or not words[i][:1].isalpha():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and lines[j] == lines[i]:
+            if (
+                infos[j].cap
+                and words[j][:1].isalpha()
+                or (
+                    infos[j].low in _RUN_CONNECT
+                    and j + 1 < n
+                    and lines[j + 1] == lines[i]
+                    and infos[j + 1].cap
+                )
+            ):
+                j += 1
+            else:
+                break
+        caps = [infos[k] for k in range(i, j) if infos[k].cap]
+        length = min(len(caps), 5)
+        last = infos[j - 1]
+        head = "none"
+        for c in ("org", "prog", "place", "leg", "doc", "proc", "role", "head"):
+            if ("L=" + c) in last.feats:
+                head = c
+                break
+        common = all(("common" in c.feats) or ("lex" in c.feats) for c in caps)
+        given = any("L=given" in c.feats for c in caps)
+        feats = (f"rlen={length}", f"rhead={head}", f"rlen|rhead={length}|{head}")
+        if head != "none":
+            feats += ("rheadw=" + last.low,)
+        if common:
+            feats += ("rcommon", f"rcommon|rhead={head}")
+        if given:
+            feats += ("rgiven",)
+        for k in range(i, j):
+            out[k] = feats + (("rfirst",) if k == i else ("rlast",) if k == j - 1 else ())
+        i = j
     return out

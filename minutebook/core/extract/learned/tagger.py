@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from minutebook.core.extract.learned.features import sequence_features
+from minutebook.core.extract.learned.features import candidates, sequence_features
 from minutebook.core.extract.learned.tokens import Tokens
 
 MODEL_DIR = Path(__file__).with_name("models")
@@ -40,9 +40,15 @@ class Tagger:
         self._tagger.open(str(self.path))
 
     def labels(self, tokens: Tokens) -> list[str]:
-        if not len(tokens):
-            return []
-        return self._tagger.tag(sequence_features(tokens))
+        """A BIO label for every token (tokens the tagger skips are "O")."""
+        labels = ["O"] * len(tokens)
+        keep = candidates(tokens)
+        if keep:
+            for i, label in zip(
+                keep, self._tagger.tag(sequence_features(tokens, keep)), strict=True
+            ):
+                labels[i] = label
+        return labels
 
     def spans(self, tokens: Tokens) -> list[tuple[int, int, str]]:
         return spans(self.labels(tokens))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}(?![A-Za-z])"  # A.B.  U.S.
     r"|[A-Z]\.(?=[ \t]*[A-Z])"  # J. Smith
+    r"|(?:Mrs|Mr|Ms|Mx|Dr|Cllr|Cr|Prof|Rev|Revd|Hon|Fr|Sr|Jr|St|Mt|Supt|Insp|Sgt)\.(?=[ \t]*[A-Z])"
     r"|['’][sS]\b"  # a possessive 's is a token of its own: "Council" + "'s"
     r"|[^\W_]+(?:(?:['’](?![sS]\b)|-)[^\W_]+)*(?:['’](?=[\s,.;:)]|$))?"  # O'Brien, Adults'
     r"|\S"
@@ -46,14 +47,13 @@ def tokenize(text: str) -> Tokens:
     starts: list[int] = []
     ends: list[int] = []
     lines: list[int] = []
-    line = 0
-    last = 0
-    for m in _TOKEN.finditer(text):
-        s = m.start()
-        line += text.count("\n", last, s)
-        last = s
-        words.append(m.group())
-        starts.append(s)
-        ends.append(m.end())
-        lines.append(line)
+    offset = 0
+    finditer = _TOKEN.finditer
+    for number, line in enumerate(text.split("\n")):
+        for m in finditer(line):
+            words.append(m.group())
+            starts.append(offset + m.start())
+            ends.append(offset + m.end())
+            lines.append(number)
+        offset += len(line) + 1
     return Tokens(text, words, starts, ends, lines)

@@ -28,14 +28,14 @@ from pathlib import Path
 import pycrfsuite
 
 from minutebook.core.extract.learned.corpus import Item, load_items
-from minutebook.core.extract.learned.features import sequence_features
+from minutebook.core.extract.learned.features import candidates, sequence_features
 from minutebook.core.extract.learned.tagger import MODEL_DIR
 
 FOLDS = 5
 #: L1 keeps the model small (most rare features get weight 0), L2 keeps it smooth.
 PARAMS: dict[str, float | int | bool] = {
-    "c1": 0.05,
-    "c2": 0.05,
+    "c1": 0.1,
+    "c2": 0.3,
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
@@ -69,7 +69,9 @@ def train_model(items: list[Item], path: Path) -> str:
     trainer = pycrfsuite.Trainer(verbose=False)
     for it in items:
         assert it.tokens is not None
-        trainer.append(sequence_features(it.tokens), it.labels)
+        keep = candidates(it.tokens)
+        if keep:
+            trainer.append(sequence_features(it.tokens, keep), [it.labels[i] for i in keep])
     trainer.set_params(PARAMS)
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))

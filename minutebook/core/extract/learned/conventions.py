@@ -1,0 +1,100 @@
+"""Two conventions of minutes that hold without exception, applied after the tagger.
+
+The tagger learns them too, but from a few hundred items it can still miss a name in an
+unusual spot. Where it left the tokens outside any name:
+
+* a name after a personal title is a person: "Mrs. D.E. Frost", "Cllr Amos", "Cr Lee"
+  (the title, then initials, then one to three capitalised words);
+* the names listed after a plural title are people: "Councillors Amos, Baird, Chen and
+  Dyer", "Crs Lee and Tan", "Messrs Hill & Ray".
+
+Words that are not names after a title ("Councillor Chair", "Councillors Present") stop it.
+"""
+
+from __future__ import annotations
+
+from minutebook.core.extract.learned.tokens import Tokens
+from minutebook.core.extract.lexicon import lower
+
+#: Titles that only ever stand before a person's name.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "cllr",
+        "councillor",
+        "councilor",
+        "cr",
+        "councilmember",
+        "alderman",
+        "alderwoman",
+    ]
+)
+_PLURAL = lower("plural_titles") - {"members", "directors", "trustees", "supervisors"}
+_NOT_NAME = lower("role_words") | lower("attendance_labels") | lower("heading_words")
+_LIST_GLUE = frozenset({",", "and", "&"})
+
+
+def _is_initial(w: str) -> bool:
+    return (len(w) == 1 and w.isupper()) or (
+        w.endswith(".") and w[:-1].replace(".", "").isupper() and len(w) <= 6
+    )
+
+
+def _is_name_word(w: str) -> bool:
+    return w[:1].isupper() and w[1:2].islower() and w.lower() not in _NOT_NAME
+
+
+def _name_at(words: list[str], k: int, n: int) -> int:
+    """End of a name starting at ``k`` (initials then 1-3 capitalised words), or ``k``."""
+    j = k
+    while j < n and _is_initial(words[j]):
+        j += 1
+    end = j
+    while end < n and end - j < 3 and _is_name_word(words[end]):
+        end += 1
+    return end if end > j else k
+
+
+def convention_spans(
+    tokens: Tokens, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``spans`` plus the people these conventions name where the tagger found nothing."""
+    words = tokens.words
+    n = len(words)
+    taken = [False] * n
+    for i, j, _kind in spans:
+        for k in range(i, j):
+            taken[k] = True
+    added: list[tuple[int, int, str]] = []
+
+    def add(i: int, j: int) -> None:
+        if j > i and not any(taken[i:j]):
+            added.append((i, j, "PER"))
+            for k in range(i, j):
+                taken[k] = True
+
+    for i, w in enumerate(words):
+        low = w.lower().rstrip(".")
+        if low in _TITLES:
+            k = i + 1
+            add(k, _name_at(words, k, n))
+        elif low in _PLURAL and w[:1].isupper():
+            k = i + 1
+            while k < n:
+                end = _name_at(words, k, n)
+                if end == k:
+                    break
+                add(k, end)
+                k = end
+                if k < n and words[k] in _LIST_GLUE:
+                    k += 1
+                    if k < n and words[k] == "and":
+                        k += 1
+                else:
+                    break
+    return sorted(spans + added)
