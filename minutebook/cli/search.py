@@ -27,7 +27,7 @@ def reindex() -> None:
 @click.option(
     "--rank-all",
     is_flag=True,
-    help="Rank every match of a very broad search, not only its most recent years (slower).",
+    help="Rank every match of a very broad search, not only its most recent months (slower).",
 )
 def search_cmd(words: tuple[str, ...], limit: int, rank_all: bool) -> None:
     """Search the minutes: best matches first, with where each was said."""
@@ -41,8 +41,8 @@ def search_cmd(words: tuple[str, ...], limit: int, rank_all: bool) -> None:
     click.echo(f"{f'more than {COUNT_CAP:,}' if page.more else page.total} result(s)")
     if page.ranked:
         click.echo(
-            f"ranked among the {page.ranked.matches:,} from {page.ranked.first_year}"
-            f"-{page.ranked.last_year}, the most recent (add words, or --rank-all)"
+            f"ranked among the {page.ranked.matches:,} from {page.ranked.label}, "
+            "the most recent (add words, or --rank-all)"
         )
     for hit in page.hits:
         e = hit.entry

@@ -50,6 +50,7 @@ def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
         tokens = [f"c{common['committee_id']}", f"b{common['body_id']}", f"k{kind}"]
         if meeting.date:
             tokens.append(f"y{meeting.date.year}")
+            tokens.append(f"m{meeting.date.year}{meeting.date.month:02d}")
         tokens.extend(f"p{p}" for p in people.split())
         return SearchEntry(
             facets=" ".join(tokens),

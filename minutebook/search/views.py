@@ -83,18 +83,17 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _ranked(request: HttpRequest, result: SearchPage) -> dict | None:
-    """How to describe a very broad search ranked within its most recent years."""
+    """How to describe a very broad search ranked within its most recent months."""
     window = result.ranked
     if window is None:
         return None
-    years = (
-        str(window.first_year)
-        if window.first_year == window.last_year
-        else f"{window.first_year}–{window.last_year}"
-    )
     cap = base.COUNT_CAP
     matches = f"more than {cap:,}" if window.matches > cap else f"{window.matches:,}"
-    return {"years": years, "matches": matches, "rank_all": _query_string(request, rank="all")}
+    return {
+        "period": window.label,
+        "matches": matches,
+        "rank_all": _query_string(request, rank="all"),
+    }
 
 
 def _query_string(request: HttpRequest, **changes: object) -> str:

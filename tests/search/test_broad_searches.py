@@ -1,7 +1,8 @@
-"""Very broad searches on SQLite: ranked within their most recent years, sorted exactly.
+"""Very broad searches: ranked within their most recent months, sorted exactly, and the same
+months, matches and pages on SQLite and PostgreSQL (this module runs on both).
 
-The thresholds are lowered (a cap of 20 matches instead of 10,000) so a few dozen stored
-items behave as a national archive's commonest words do.
+The thresholds are lowered (a cap of 20 matches instead of 10,000, a window of 8 instead of
+2,000) so a few dozen stored items behave as a national archive's commonest words do.
 """
 
 from __future__ import annotations
@@ -10,27 +11,23 @@ import datetime as dt
 import re
 
 import pytest
-from django.db import connection
 
-from minutebook.search.backends import base, sqlite_fts5
+from minutebook.search.backends import base, postgres, sqlite_fts5
+from minutebook.search.backends.base import Month, SearchRequest, choose_window, period_tokens
+from minutebook.search.query import parse
 from tests.search.conftest import search, source_item
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5's year windows"),
-]
 YEARS = range(2015, 2025)
 PER_YEAR = 6
 
 
 @pytest.fixture
 def archive(store, monkeypatch):
-    """Six budget items a year over ten years, and items about other things."""
-    for module in (base, sqlite_fts5):
+    """Six budget items a year (January to June) over ten years, and a July parks item."""
+    for module in (base, sqlite_fts5, postgres):
         monkeypatch.setattr(module, "COUNT_CAP", 20)
-    monkeypatch.setattr(sqlite_fts5, "RANK_WINDOW", 8)
-    monkeypatch.setattr(sqlite_fts5, "SAMPLE", 3)
-    monkeypatch.setattr(sqlite_fts5, "SORT_ALL", 5)
+    monkeypatch.setattr(base, "RANK_WINDOW", 8)
+    monkeypatch.setattr(base, "SORT_ALL", 5)
     items = []
     for year in YEARS:
         for n in range(PER_YEAR):
@@ -41,38 +38,48 @@ def archive(store, monkeypatch):
     store(*items)
 
 
-def test_broad_search_is_ranked_within_its_most_recent_years(archive):
+@pytest.mark.django_db(transaction=True)
+def test_broad_search_is_ranked_within_its_most_recent_months(archive):
     page = search("budget", per_page=5)
     assert page.more  # 60 matches, over the cap of 20
     window = page.ranked
-    assert window is not None and window.last_year == 2024
-    assert window.first_year == 2023  # two years hold the 8 needed
-    assert window.matches == 2 * PER_YEAR
-    assert all(h.entry.date.year >= window.first_year for h in page.hits)
-    assert page.pages == 3  # the pages cover the window's 12 matches, no more
-    seen = [h.entry.pk for p in (1, 2, 3) for h in search("budget", per_page=5, page=p).hits]
-    assert len(seen) == len(set(seen)) == 12
+    # Counting back from July 2024 (the archive's newest month): January-June 2024 hold 6
+    # matches, and May-June 2023 the two more needed.
+    assert (window.first, window.last, window.matches) == (Month(2023, 5), Month(2024, 7), 8)
+    assert window.label == "May 2023–July 2024"
+    assert all(h.entry.date >= dt.date(2023, 5, 1) for h in page.hits)
+    assert page.pages == 2  # the pages cover the window's 8 matches, no more
+    seen = [h.entry.pk for p in (1, 2) for h in search("budget", per_page=5, page=p).hits]
+    assert len(seen) == len(set(seen)) == 8
     scores = [h.score for h in page.hits]
     assert scores == sorted(scores, reverse=True)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_choosing_dates_ranks_every_match_in_them(archive):
     dates = {"date_from": dt.date(2015, 1, 1), "date_to": dt.date(2024, 12, 31)}
     page = search("budget", **dates)
     assert page.ranked is None and page.more
     assert {h.entry.date.year for h in page.hits} - {2023, 2024}  # older years rank too
     assert {h.entry.date.year for h in search("budget").hits} <= {2023, 2024}
-    assert search("grass").ranked is None  # a search within the cap is never cut
+    assert search("parks 2024").ranked is None  # a search within the window is never cut
     assert search("budget", rank_all=True).ranked is None
 
 
+@pytest.mark.django_db(transaction=True)
+def test_dates_within_a_month_are_exact(archive):
+    page = search("budget", date_from=dt.date(2019, 2, 11), date_to=dt.date(2019, 4, 12))
+    assert sorted(h.entry.date for h in page.hits) == [dt.date(2019, 2, 11), dt.date(2019, 3, 12)]
+
+
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("order", ["newest", "oldest"])
 def test_date_order_gives_exactly_the_full_sort(archive, monkeypatch, order):
     cut = [
         [h.entry.pk for h in search("budget", order=order, per_page=7, page=p).hits]
         for p in range(1, 10)
     ]
-    monkeypatch.setattr(sqlite_fts5, "SORT_ALL", 10**9)  # sort every match
+    monkeypatch.setattr(base, "SORT_ALL", 10**9)  # sort every match
     full = [
         [h.entry.pk for h in search("budget", order=order, per_page=7, page=p).hits]
         for p in range(1, 10)
@@ -83,22 +90,80 @@ def test_date_order_gives_exactly_the_full_sort(archive, monkeypatch, order):
     assert dates == sorted(dates, reverse=order == "newest")
 
 
-def test_search_page_says_which_years_were_ranked(archive, client):
+@pytest.mark.django_db(transaction=True)
+def test_search_page_says_which_months_were_ranked(archive, client):
     html = client.get("/search/?q=budget").content.decode()
     assert "More than 20 results" in html
-    assert "ranked among the 12 from 2023–2024, the most recent" in html
+    assert "ranked among the 8 from May 2023–July 2024, the most recent" in html
     assert 'href="?q=budget&amp;rank=all"' in html
     everything = client.get("/search/?q=budget&rank=all").content.decode()
     assert "ranked among" not in everything
     assert re.search(r'class="kicker">.* 201[5-9]</p>', everything)  # older years ranked too
-    assert "ranked among" not in client.get("/search/?q=grass").content.decode()
+    assert "ranked among" not in client.get("/search/?q=parks+2024").content.decode()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_undated_records_are_ranked_whole(store, monkeypatch):
-    for module in (base, sqlite_fts5):
+    for module in (base, sqlite_fts5, postgres):
         monkeypatch.setattr(module, "COUNT_CAP", 5)
-    monkeypatch.setattr(sqlite_fts5, "SORT_ALL", 2)
+    monkeypatch.setattr(base, "RANK_WINDOW", 2)
+    monkeypatch.setattr(base, "SORT_ALL", 2)
     store(*[source_item(f"Levy {n}", "The levy was noted.", date=None) for n in range(8)])
     page = search("levy", per_page=3)
     assert page.more and page.ranked is None and page.pages == 2
     assert len(search("levy", order="newest", per_page=3).hits) == 3
+
+
+# choose_window is the one place both backends get their window from: table-driven, with the
+# matches of each month given and a count that says how many the tokens hold.
+
+
+def months_back(last: Month, n: int) -> list[Month]:
+    return [last.step(-i) for i in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("per_month", "window", "probes_at_most"),
+    [
+        # newest month first: matches per month
+        ([3000] + [3000] * 100, (0, 1), 2),  # the newest month alone holds enough
+        ([0, 1500, 600] + [50] * 98, (0, 3), 4),
+        ([10] * 101, (0, 200), 16),  # 200 months of 10 each
+        ([0] * 100 + [2500], None, 10),  # only the whole archive holds enough
+    ],
+)
+def test_choose_window_takes_the_fewest_recent_months(per_month, window, probes_at_most):
+    last = Month(2024, 11)
+    months = months_back(last, len(per_month))
+    if window and window[1] > len(per_month):
+        per_month = per_month + [10] * (window[1] + 10 - len(per_month))
+        months = months_back(last, len(per_month))
+    held = dict(zip(months, per_month, strict=True))
+    probes = []
+
+    def count(tokens: list[str], limit: int) -> int:
+        probes.append(tokens)
+        found = sum(
+            n
+            for m, n in held.items()
+            if f"y{m.year}" in tokens or f"m{m.year}{m.month:02d}" in tokens
+        )
+        return min(found, limit)
+
+    request = SearchRequest(query=parse("budget"))
+    span = (min(months).first_day, last.first_day)
+    chosen = choose_window(request, sum(per_month), span, count)
+    if window is None:
+        assert chosen is None
+    else:
+        tokens, ranked = chosen
+        assert ranked.last == last and ranked.first == months[window[1] - 1]
+        assert ranked.matches == min(sum(per_month[: window[1]]), base.COUNT_CAP + 1)
+        assert ranked.matches >= base.RANK_WINDOW > sum(per_month[: window[1] - 1])
+    assert len(probes) <= probes_at_most + 1  # + the final count of the window
+
+
+def test_period_tokens_say_whole_years_once():
+    months = months_back(Month(2024, 2), 26)  # Jan 2022 .. Feb 2024
+    assert period_tokens(months) == ["y2022", "y2023", "m202401", "m202402"]
+    assert period_tokens([Month(2019, 3)]) == ["m201903"]

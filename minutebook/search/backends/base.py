@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -80,19 +81,143 @@ class Hit:
 # Counting every match of a very common word costs as much as ranking them; past this many
 # matches a page says "more than 10,000" instead (and pagination stops there).
 COUNT_CAP = 10_000
+# A search with more matches than this is ranked among the matches of its most recent whole
+# months that hold at least this many (both backends, the same months, so the same answers).
+# Ranking costs per match (bm25 ~1 us, ts_rank ~8 us), so this bounds a search's cost
+# whatever the archive's size. The page says which months and offers to rank them all.
+RANK_WINDOW = 2_000
+# A search sorted by date with more matches than this sorts only the months holding the
+# page asked for, which gives exactly the full sort's answer.
+SORT_ALL = 2_000
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month; search entries carry it as the facet token 'm202411'."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, day: dt.date) -> Month:
+        return cls(day.year, day.month)
+
+    def step(self, months: int) -> Month:
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.step(1).first_day - dt.timedelta(days=1)
+
+
+def month_token(month: Month) -> str:
+    return f"m{month.year}{month.month:02d}"
+
+
+def period_tokens(months: list[Month]) -> list[str]:
+    """Facet tokens covering exactly ``months`` (consecutive): whole years as 'y2023', the
+    rest month by month, so a window of ten years is 10-odd tokens, not 120."""
+    by_year: dict[int, list[Month]] = {}
+    for m in months:
+        by_year.setdefault(m.year, []).append(m)
+    tokens = []
+    for year, held in sorted(by_year.items()):
+        if len(held) == 12:
+            tokens.append(f"y{year}")
+        else:
+            tokens.extend(month_token(m) for m in sorted(held))
+    return tokens
 
 
 @dataclass(frozen=True)
 class RankedWindow:
-    """The years a very broad search was ranked within, and how many matches they hold."""
+    """The months a very broad search was ranked within, and how many matches they hold."""
 
-    first_year: int
-    last_year: int
+    first: Month
+    last: Month
     matches: int  # at most COUNT_CAP + 1
+
+    @property
+    def first_year(self) -> int:
+        return self.first.year
+
+    @property
+    def last_year(self) -> int:
+        return self.last.year
 
     @property
     def years(self) -> range:
         return range(self.first_year, self.last_year + 1)
+
+    @property
+    def label(self) -> str:
+        """'March–November 2024', 'November 2023–April 2024', 'November 2024'."""
+        first, last = self.first.first_day, self.last.first_day
+        if first == last:
+            return f"{last:%B %Y}"
+        if first.year == last.year:
+            return f"{first:%B}–{last:%B %Y}"
+        return f"{first:%B %Y}–{last:%B %Y}"
+
+
+def choose_window(
+    request: SearchRequest,
+    total: int,
+    span: tuple[dt.date, dt.date] | None,
+    count: Callable[[list[str], int], int],
+) -> tuple[list[str], RankedWindow] | None:
+    """The most recent (sorted oldest first: earliest) whole months to rank or sort within.
+
+    Both backends call this with their own ``count(period tokens, limit)`` (matches of the
+    search within those periods, counting no further than ``limit``), so both choose the same
+    months: the fewest, counting back from the newest month of the archive (``span``: the
+    first and last date indexed), that hold RANK_WINDOW matches, or, sorted by date, the
+    matches up to the end of the page asked for. None when the search is not broad, chose
+    its own dates, or needs every month anyway. Months are probed 1, 2, 4, ... then halved
+    back, so a search costs a handful of capped counts whatever the archive's size.
+    """
+    if request.rank_all or request.date_from or request.date_to or span is None:
+        return None
+    if request.order == "relevance":
+        if total <= RANK_WINDOW:
+            return None
+        need = RANK_WINDOW
+    else:
+        if total <= SORT_ALL:
+            return None
+        need = request.offset + request.per_page
+    first, last = Month.of(span[0]), Month.of(span[1])
+    months_in_span = (last.year - first.year) * 12 + last.month - first.month + 1
+    if request.order == "oldest":
+        months = [first.step(i) for i in range(months_in_span)]
+    else:
+        months = [last.step(-i) for i in range(months_in_span)]
+
+    def enough(k: int) -> bool:
+        return count(period_tokens(months[:k]), need) >= need
+
+    if len(months) < 2:
+        return None  # a single month (or undated records): nothing to cut
+    low, high = 0, 1  # ``low`` months are too few; ``high`` months may be enough
+    while not enough(high):
+        if high >= len(months) - 1:
+            return None  # only the whole archive holds enough: rank it all
+        low, high = high, min(high * 2, len(months) - 1)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if enough(middle):
+            high = middle
+        else:
+            low = middle
+    chosen = months[:high]
+    tokens = period_tokens(chosen)
+    matches = count(tokens, COUNT_CAP + 1)
+    return tokens, RankedWindow(min(chosen), max(chosen), matches)
 
 
 @dataclass
@@ -115,6 +240,58 @@ class SearchPage:
         return max(1, -(-min(shown, COUNT_CAP) // self.request.per_page))
 
 
+# Date ranges are said with period tokens up to this many years; wider ranges use SQL alone.
+MAX_PERIOD_YEARS = 60
+
+
+@dataclass
+class Filters:
+    """A request's filters as facet tokens, and SQL for what tokens cannot say.
+
+    Every search entry carries tokens for its committee ('c12'), council ('b3'), kind
+    ('kitem'), year ('y2019'), month ('m201903') and people ('p7'), indexed beside its words
+    (an FTS5 column on SQLite, weight-D lexemes of the tsvector on PostgreSQL). So the index
+    intersects filters with the words before anything is ranked, on both backends alike.
+    ``groups`` are ANDed, the tokens within a group ORed; ``where`` (on alias ``e``) checks
+    dates within a partial month on that smaller set.
+    """
+
+    groups: list[list[str]] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    params: list[object] = field(default_factory=list)
+
+
+def filters_of(request: SearchRequest) -> Filters:
+    out = Filters()
+    if request.body_id is not None:
+        out.groups.append([f"b{int(request.body_id)}"])
+    if request.committee_id is not None:
+        out.groups.append([f"c{int(request.committee_id)}"])
+    if request.person_id is not None:
+        out.groups.append([f"p{int(request.person_id)}"])
+    kinds = [f"k{k}" for k in request.kinds if k.isalpha()]
+    if request.kinds:
+        out.groups.append(kinds or ["k-none"])
+    start, end = request.date_from, request.date_to
+    exact = False
+    if start and end and end.year - start.year < MAX_PERIOD_YEARS:
+        first, last = Month.of(start), Month.of(end)
+        months = []
+        while first <= last:
+            months.append(first)
+            first = first.step(1)
+        out.groups.append(period_tokens(months) or ["m-none"])
+        exact = start.day == 1 and end == Month.of(end).last_day
+    if not exact:
+        if start:
+            out.where.append("e.date >= %s")
+            out.params.append(start)
+        if end:
+            out.where.append("e.date <= %s")
+            out.params.append(end)
+    return out
+
+
 class SearchBackend(ABC):
     """What the site and the benchmarks call; one implementation per database vendor."""
 
@@ -126,32 +303,6 @@ class SearchBackend(ABC):
 
     def optimize(self) -> None:  # noqa: B027 - optional hook, nothing to do by default
         """Compact the index after a bulk load (a no-op where the database does it itself)."""
-
-    @staticmethod
-    def filters(request: SearchRequest, alias: str = "e") -> tuple[list[str], list[object]]:
-        """SQL conditions and parameters for the request's filters (PostgreSQL's; FTS5 says
-        most of them as facet tokens, see sqlite_fts5.match_expression)."""
-        where: list[str] = []
-        params: list[object] = []
-        if request.body_id is not None:
-            where.append(f"{alias}.body_id = %s")
-            params.append(request.body_id)
-        if request.committee_id is not None:
-            where.append(f"{alias}.committee_id = %s")
-            params.append(request.committee_id)
-        if request.person_id is not None:
-            where.append(f"{alias}.people LIKE %s")
-            params.append(f"% {int(request.person_id)} %")
-        if request.kinds:
-            where.append(f"{alias}.kind IN ({', '.join(['%s'] * len(request.kinds))})")
-            params.extend(request.kinds)
-        if request.date_from is not None:
-            where.append(f"{alias}.date >= %s")
-            params.append(request.date_from)
-        if request.date_to is not None:
-            where.append(f"{alias}.date <= %s")
-            params.append(request.date_to)
-        return where, params
 
     @staticmethod
     def order_by(request: SearchRequest, score: str, alias: str = "e") -> str:
