@@ -165,44 +165,65 @@ class RankedWindow:
         return f"{first:%B %Y}–{last:%B %Y}"
 
 
+def window_months(request: SearchRequest, span: tuple[dt.date, dt.date]) -> list[Month]:
+    """Every month of the archive, the most recent first (sorted oldest first: the earliest)."""
+    first, last = Month.of(span[0]), Month.of(span[1])
+    n = (last.year - first.year) * 12 + last.month - first.month + 1
+    if request.order == "oldest":
+        return [first.step(i) for i in range(n)]
+    return [last.step(-i) for i in range(n)]
+
+
+def window_need(request: SearchRequest, total: int) -> int | None:
+    """How many matches the window must hold, or None when the search is not cut at all."""
+    if request.rank_all or request.date_from or request.date_to:
+        return None
+    if request.order == "relevance":
+        return RANK_WINDOW if total > RANK_WINDOW else None
+    return request.offset + request.per_page if total > SORT_ALL else None
+
+
 def choose_window(
     request: SearchRequest,
     total: int,
     span: tuple[dt.date, dt.date] | None,
     count: Callable[[list[str], int], int],
+    by_month: Callable[[list[Month]], dict[Month, int]] | None = None,
 ) -> tuple[list[str], RankedWindow] | None:
     """The most recent (sorted oldest first: earliest) whole months to rank or sort within.
 
-    Both backends call this with their own ``count(period tokens, limit)`` (matches of the
-    search within those periods, counting no further than ``limit``), so both choose the same
-    months: the fewest, counting back from the newest month of the archive (``span``: the
-    first and last date indexed), that hold RANK_WINDOW matches, or, sorted by date, the
-    matches up to the end of the page asked for. None when the search is not broad, chose
-    its own dates, or needs every month anyway. Months are probed 1, 2, 4, ... then halved
-    back, so a search costs a handful of capped counts whatever the archive's size.
-    """
-    if request.rank_all or request.date_from or request.date_to or span is None:
-        return None
-    if request.order == "relevance":
-        if total <= RANK_WINDOW:
-            return None
-        need = RANK_WINDOW
-    else:
-        if total <= SORT_ALL:
-            return None
-        need = request.offset + request.per_page
-    first, last = Month.of(span[0]), Month.of(span[1])
-    months_in_span = (last.year - first.year) * 12 + last.month - first.month + 1
-    if request.order == "oldest":
-        months = [first.step(i) for i in range(months_in_span)]
-    else:
-        months = [last.step(-i) for i in range(months_in_span)]
+    Both backends call this, so both choose the same months: the fewest, counting back from
+    the newest month of the archive (``span``: the first and last date indexed), that hold
+    RANK_WINDOW matches, or, sorted by date, the matches up to the end of the page asked
+    for. None when the search is not broad, chose its own dates, or needs every month anyway.
 
+    Two ways to the same answer, whichever is cheaper for the database: ``count(period
+    tokens, limit)`` counts matches within periods, stopping at ``limit`` (FTS5 stops early:
+    months are probed 1, 2, 4, ... then halved back); ``by_month(months)`` returns the matches
+    of each of those months in one query (PostgreSQL, where a count re-reads rows anyway:
+    months are surveyed in ranges of 1, 2, 4, ... until enough are found).
+    """
+    need = window_need(request, total)
+    if need is None or span is None:
+        return None
+    months = window_months(request, span)
+    if len(months) < 2:
+        return None  # a single month (or undated records): nothing to cut
+    found = survey(months, by_month, need) if by_month else _probe(months, count, need)
+    if found is None:
+        return None
+    k, matches = found
+    chosen = months[:k]
+    tokens = period_tokens(chosen)
+    if matches is None:
+        matches = count(tokens, COUNT_CAP + 1)
+    return tokens, RankedWindow(min(chosen), max(chosen), min(matches, COUNT_CAP + 1))
+
+
+def _probe(months: list[Month], count, need: int) -> tuple[int, None] | None:
     def enough(k: int) -> bool:
         return count(period_tokens(months[:k]), need) >= need
 
-    if len(months) < 2:
-        return None  # a single month (or undated records): nothing to cut
     low, high = 0, 1  # ``low`` months are too few; ``high`` months may be enough
     while not enough(high):
         if high >= len(months) - 1:
@@ -214,10 +235,22 @@ def choose_window(
             high = middle
         else:
             low = middle
-    chosen = months[:high]
-    tokens = period_tokens(chosen)
-    matches = count(tokens, COUNT_CAP + 1)
-    return tokens, RankedWindow(min(chosen), max(chosen), matches)
+    return high, None
+
+
+def survey(months: list[Month], by_month, need: int) -> tuple[int, int] | None:
+    held: dict[Month, int] = {}
+    start, size = 0, 1
+    while start < len(months) - 1:
+        end = min(start + size, len(months) - 1)
+        held.update(by_month(months[start:end]))
+        found = 0
+        for k, month in enumerate(months[:end], start=1):
+            found += held.get(month, 0)
+            if found >= need:
+                return k, found
+        start, size = end, size * 2
+    return None  # only the whole archive holds enough: rank it all
 
 
 @dataclass

@@ -22,6 +22,8 @@ from minutebook.search.backends.base import (
     COUNT_CAP,
     MARK_END,
     MARK_START,
+    RANK_WINDOW,
+    SORT_ALL,
     Month,
     SearchBackend,
     SearchPage,
@@ -29,6 +31,9 @@ from minutebook.search.backends.base import (
     choose_window,
     filters_of,
     period_tokens,
+    survey,
+    window_months,
+    window_need,
 )
 from minutebook.search.query import tsquery_expression
 
@@ -45,20 +50,23 @@ def facet_query(groups: list[list[str]]) -> str:
     return " & ".join("(" + " | ".join(f"'~{t}'" for t in group) + ")" for group in groups)
 
 
-def capped_total(span, count) -> int:
-    """min(matches, COUNT_CAP + 1), counting the most recent 1, 2, 4, ... months first.
+def capped_total(span, count, *, skip: int = 0) -> int:
+    """min(matches, COUNT_CAP + 1), counting the most recent 4, 16, 64, ... months first.
 
     GIN reads a word's whole posting list to count its matches, even under a LIMIT: 7 in
     10 entries for a word like "council", which at 10^6 entries is most of the time
     allowed for a search. Within a few recent months the posting lists are intersected
     with the months' and the cap is reached long before; a rarer word ends with one full
-    count, cheap because its list is short.
+    count, cheap because its list is short. ``skip``: the most recent months already known
+    to hold fewer than the cap (no probe within them can reach it).
     """
     cap = COUNT_CAP + 1
     if span is not None:
         last, first = Month.of(span[1]), Month.of(span[0])
         months = (last.year - first.year) * 12 + last.month - first.month + 1
         k = 4
+        while k <= skip:
+            k *= 4
         while k < months:
             found = count([period_tokens([last.step(-i) for i in range(k)])], cap)
             if found >= cap:
@@ -95,12 +103,41 @@ class PostgresBackend(SearchBackend):
                 )
                 return cursor.fetchone()[0]
 
+            surveyed: dict[tuple[Month, ...], dict[Month, int]] = {}
+
+            def by_month(months: list[Month]) -> dict[Month, int]:
+                """Matches per month within ``months``, one query (remembered)."""
+                if tuple(months) not in surveyed:
+                    sql, params = source([period_tokens(months)])
+                    cursor.execute(
+                        "SELECT extract(year FROM e.date)::int, extract(month FROM e.date)::int, "
+                        f"count(*) {sql} GROUP BY 1, 2",
+                        params,
+                    )
+                    surveyed[tuple(months)] = {Month(y, m): n for y, m, n in cursor.fetchall()}
+                return surveyed[tuple(months)]
+
+            # Survey the recent months first: enough to know whether the search is broad
+            # and which months its window takes; the total then only needs the rest.
             span = self._span(cursor)
-            total = capped_total(span, count)
+            total, skip = None, 0
+            need = window_need(request, COUNT_CAP + 1)
+            if span is not None and need is not None:
+                months = window_months(request, span)
+                threshold = RANK_WINDOW if request.order == "relevance" else SORT_ALL
+                if len(months) > 1:
+                    survey(months, by_month, max(need, threshold + 1))
+                    held = sum(n for found in surveyed.values() for n in found.values())
+                    if held > COUNT_CAP:
+                        total = COUNT_CAP + 1
+                    elif request.order != "oldest":
+                        skip = sum(len(r) for r in surveyed)
+            if total is None:
+                total = capped_total(span, count, skip=skip)
             if not total:
                 return SearchPage(request=request, total=0)
             chosen = choose_window(
-                request, total, span, lambda tokens, limit: count([tokens], limit)
+                request, total, span, lambda tokens, limit: count([tokens], limit), by_month
             )
             window_tokens, window = chosen if chosen else (None, None)
             sql, params = source([window_tokens] if window_tokens else [])
