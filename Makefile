@@ -33,11 +33,12 @@ test-sqlite: install
 	$(BIN)/pytest -p no:cacheprovider -n 2
 
 # Everything that touches the database again on a real PostgreSQL (a throwaway cluster,
-# started and removed here): storage, search, tracker, questions and the ModernGov import.
+# started and removed here): storage, search, tracker, questions, the ModernGov import, and
+# the background queue with real worker processes (the production set-up).
 test-postgres: install
 	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider \
 		tests/records tests/search tests/website tests/tracker tests/questions tests/moderngov \
-		tests/committees \
+		tests/committees tests/jobs \
 		-m "not browser"
 
 # Retrain the people/entity tagger (fold models for cross-validation and the shipped model)

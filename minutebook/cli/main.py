@@ -18,6 +18,7 @@ from minutebook.cli.search import reindex, search_cmd
 from minutebook.cli.serving import production_defaults, serve_site
 from minutebook.cli.setup import setup_django
 from minutebook.cli.train import train_names_cmd
+from minutebook.cli.worker import sites_cmd, start_embedded_worker, worker_cmd
 
 SEED_BODY = "Islington Council"
 SEED_COMMITTEE = "Children's Services Scrutiny Committee"
@@ -123,7 +124,15 @@ def demo(
         click.echo(f"fictional examples: {fictional}")
         _demo_meeting(None)
     if serve_after:
-        serve_site("127.0.0.1", port, workers=workers, threads=threads, dev=dev, reload=False)
+        # The embedded set-up: the queue lives in the same SQLite database, and one
+        # background worker runs beside the web server and stops with it.
+        worker = start_embedded_worker()
+        click.echo("background worker started (queue: this database)")
+        try:
+            serve_site("127.0.0.1", port, workers=workers, threads=threads, dev=dev, reload=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
 
 
 def _demo_meeting(committee_name: str | None) -> None:
@@ -178,6 +187,8 @@ cli.add_command(train_names_cmd)
 cli.add_command(questions_cmd)
 cli.add_command(reindex)
 cli.add_command(search_cmd)
+cli.add_command(worker_cmd)
+cli.add_command(sites_cmd)
 
 
 def main() -> None:

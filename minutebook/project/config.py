@@ -35,3 +35,29 @@ def papers_dir() -> Path:
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         return Path(url.removeprefix("sqlite:///")).resolve().parent / "minutebook-papers"
     return Path(user_data_dir("minutebook", appauthor=False)) / "papers"
+
+
+def development_secret_key() -> str:
+    """A key kept in the user data directory for development, made on first use.
+
+    Every process of one installation must sign with the same key: the web server's
+    workers (a session made by one is read by another) and the background workers (a task
+    is signed by the process that queues it and checked by the one that runs it). A key
+    made afresh per process would break both; production sets MINUTEBOOK_SECRET_KEY.
+    """
+    import secrets
+
+    path = Path(user_data_dir("minutebook", appauthor=False)) / "development-secret-key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+        if key:
+            return key
+        # another process is writing it right now: use the same fallback as before
+        return secrets.token_urlsafe(50)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        key = secrets.token_urlsafe(50)
+        out.write(key)
+    return key

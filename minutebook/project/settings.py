@@ -1,25 +1,25 @@
 """Django settings. Development defaults; ``MINUTEBOOK_ENV=production`` turns on the rest.
 
-Secrets come from the environment only. In development a random key is generated per
-process, which is fine because nothing signed needs to outlive it.
+Secrets come from the environment only. In development a key is made once and kept in the
+user data directory, so every process of the installation (web and background workers)
+signs alike (config.development_secret_key).
 """
 
 from __future__ import annotations
 
 import os
-import secrets
 import warnings
 from pathlib import Path
 
 import dj_database_url
 
-from minutebook.project.config import database_url, papers_dir
+from minutebook.project.config import database_url, development_secret_key, papers_dir
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = os.environ.get("MINUTEBOOK_ENV", "development") == "production"
 
 SECRET_KEY = os.environ.get("MINUTEBOOK_SECRET_KEY") or (
-    "" if PRODUCTION else secrets.token_urlsafe(50)
+    "" if PRODUCTION else development_secret_key()
 )
 if PRODUCTION and not SECRET_KEY:
     raise RuntimeError("MINUTEBOOK_SECRET_KEY must be set when MINUTEBOOK_ENV=production")
@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "minutebook.tracker",
     "minutebook.questions",
     "minutebook.committees",
+    "django_q",
+    "minutebook.jobs",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +97,26 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
+}
+# Background work (minutebook/jobs/queue.py): django-q2 with its queue in this database.
+# A claimed task not acknowledged within `retry` seconds (its worker died) is handed out
+# again; a failed one is retried after the same interval, `max_attempts` in all. `retry`
+# must exceed `timeout`, the longest a task may run (a first ModernGov import with documents).
+_TASK_TIMEOUT = int(os.environ.get("MINUTEBOOK_TASK_TIMEOUT", 3 * 3600))
+Q_CLUSTER = {
+    "name": "minutebook",
+    "orm": "default",
+    "workers": int(os.environ.get("MINUTEBOOK_WORKER_PROCESSES", 1)),
+    "timeout": _TASK_TIMEOUT,
+    "retry": int(os.environ.get("MINUTEBOOK_TASK_RETRY", _TASK_TIMEOUT + 600)),
+    "max_attempts": int(os.environ.get("MINUTEBOOK_TASK_ATTEMPTS", 5)),
+    "ack_failures": False,
+    "save_limit": 1000,
+    "poll": float(os.environ.get("MINUTEBOOK_QUEUE_POLL", 1.0)),
+    "catch_up": False,
+    "daemonize_workers": False,  # a task may start processes of its own (extractor pool)
+    "recycle": 200,
+    "label": "Background work",
 }
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

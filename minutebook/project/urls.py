@@ -7,5 +7,6 @@ urlpatterns = [
     path("commitments/", include("minutebook.tracker.urls")),
     path("", include("minutebook.questions.urls")),
     path("", include("minutebook.committees.urls")),
+    path("", include("minutebook.jobs.urls")),
     path("", include("minutebook.website.urls")),
 ]

@@ -16,7 +16,7 @@ extracts.
   one relink per council after the run (see :func:`import_run`).
 - :func:`save_item` — a clerk's new or edited item, in one transaction.
 - :func:`save_document` / :func:`delete_document` — a paper attached to an item.
-- :func:`delete_item`, :func:`reindex`.
+- :func:`delete_item`, :func:`reindex`, :func:`refresh_item` (the queue's extraction task).
 """
 
 from __future__ import annotations
@@ -171,6 +171,24 @@ def _linkable(item: AgendaItem) -> tuple:
         tuple(item.statements.order_by("position").values_list("kind", "text", "speaker_label")),
         tuple(item.commitments.order_by("position").values_list("actor_label", "text")),
     )
+
+
+def refresh_item(item_id: int) -> bool:
+    """Re-extract a stored item, re-derive its search rows and relink its council if what the
+    linker reads changed, in one transaction (a queued task's work, e.g. after an extractor
+    upgrade); False if it is gone."""
+    from minutebook.records import extracted
+    from minutebook.records.models import AgendaItem
+
+    with transaction.atomic():
+        item = AgendaItem.objects.select_related("meeting__committee").filter(pk=item_id).first()
+        if item is None:
+            return False
+        linkable_before = _linkable(item)
+        extracted.extract_and_store(item, meeting_date=item.meeting.date)
+        if _linkable(item) != linkable_before:
+            body_changed(item.meeting.committee.body_id)
+    return True
 
 
 def item_content_hash(item: AgendaItem) -> str:

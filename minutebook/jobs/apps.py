@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class JobsConfig(AppConfig):
+    name = "minutebook.jobs"
+    label = "jobs"
+    verbose_name = "Background work"
+    #: Clerks see every council's sync state and last error; admins run and manage them.
+    roles = {
+        "clerk": ["jobs.view_moderngovsite"],
+        "admin": ["jobs", "django_q"],
+    }
+
+    def ready(self) -> None:
+        from minutebook.jobs.schedules import ensure_schedules
+
+        post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="jobs-schedules")
