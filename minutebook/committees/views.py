@@ -155,21 +155,27 @@ def member_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @back_office
 def member_end(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = get_object_or_404(Membership.objects.select_related("person"), pk=pk)
+    """End a membership on a date (kept, and listed as a former member)."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("person", "committee__body"), pk=pk
+    )
     if membership.committee_id is None or not can_manage(request.user, membership.committee_id):
         raise PermissionDenied("You are not a clerk of this committee.")
-    form = forms.EndMembershipForm(request.POST)
-    if form.is_valid():
+    form = forms.EndMembershipForm(request.POST or None, initial={"end_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
         before = audit.snapshot(membership)
         membership.end_date = form.cleaned_data["end_date"]
         services.save_membership(membership, request.user, before)
         messages.success(request, f"{membership.person.name}'s membership ended.")
-    else:
-        messages.error(request, "Give the date the membership ended.")
-    return redirect("committees:committee", pk=membership.committee_id)
+        return redirect("committees:committee", pk=membership.committee_id)
+    return render(
+        request,
+        "committees/member_end.html",
+        {"form": form, "membership": membership, "committee": membership.committee},
+        status=400 if form.errors else 200,
+    )
 
 
 # --- Meetings ------------------------------------------------------------------------------

@@ -342,6 +342,7 @@ BACKOFFICE_POSTS = [
     ("/backoffice/items/{i}/move/", {"direction": "down"}),
     ("/backoffice/items/{i}/papers/new/", {}),
     ("/backoffice/papers/{d}/remove/", {}),
+    ("/backoffice/memberships/{ms}/end/", {"end_date": "2024-01-01"}),
 ]
 
 
@@ -353,7 +354,17 @@ def agenda(clerk, committee):
         client, meeting, "Budget", paper=SimpleUploadedFile("b.pdf", samples.pdf("budget"))
     )
     add_item(client, meeting, "Other business")
-    return {"c": committee.pk, "m": meeting.pk, "i": item.pk, "d": item.documents.get().pk}
+    client.post(
+        f"/backoffice/committees/{committee.pk}/members/new/", {"name": "Cllr Ada", "role": "Chair"}
+    )
+    membership = Membership.objects.get(person__name="Cllr Ada")
+    return {
+        "c": committee.pk,
+        "m": meeting.pk,
+        "i": item.pk,
+        "d": item.documents.get().pk,
+        "ms": membership.pk,
+    }
 
 
 def _unchanged(ids) -> None:
@@ -367,6 +378,7 @@ def _unchanged(ids) -> None:
     assert not Membership.objects.filter(person__name="Mallory").exists()
     assert meeting.committee.name != "Hijacked"
     assert Meeting.objects.filter(committee_id=ids["c"]).count() == 1
+    assert Membership.objects.get(pk=ids["ms"]).end_date is None
 
 
 def test_a_clerk_of_another_committee_is_refused(agenda, other_clerk):

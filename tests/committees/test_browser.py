@@ -154,6 +154,10 @@ def test_every_back_office_form_and_its_errors_pass_axe(live_server, page, commi
         (f"/backoffice/items/{item.pk}/papers/new/", "Upload"),
         ("/backoffice/audit/", None),
     ]
+    services.add_membership(
+        committee, name="Cllr Ada Okafor", role="Chair", start_date=None, end_date=None, actor=clerk
+    )
+    checks.append((f"/backoffice/memberships/{committee.memberships.get().pk}/end/", None))
     for path, submit in checks:
         page.goto(base + path)
         assert_accessible(page)
