@@ -75,3 +75,22 @@ def test_entities(text: str, wanted: list[str], unwanted: list[str]) -> None:
     found = {normalise_name(e.name) for e in names(text).entities}
     assert set(wanted) <= found
     assert not set(unwanted) & found
+
+
+ROLES = [
+    # text, person, the role the item gives them
+    ("City Attorney Ann Cole advised the Council on the contract.", "Ann Cole", "City Attorney"),
+    ("Laura Roe, Planning Manager, introduced the item.", "Laura Roe", "Planning Manager"),
+    ("Present: Cr Ann Lee (Mayor), Cr Bob Tan.", "Ann Lee", "Mayor"),
+    (
+        "The Cabinet Member for Finance, Mr Oakford, presented the budget.",
+        "Oakford",
+        "Cabinet Member for Finance",
+    ),
+    ("City Clerk, Jane Poe; City Treasurer, Tom Roe;", "Tom Roe", "City Treasurer"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "role"), ROLES)
+def test_roles(text: str, person: str, role: str) -> None:
+    assert names(text).people.roles.get(person) == role

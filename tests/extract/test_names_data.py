@@ -27,6 +27,7 @@ TOKENS = [
     ("Route 12", ["Route", "12"]),
     ("Harris-\nMoore", ["Harris", "-", "Moore"]),
     ("£12,500", ["£", "12", ",", "500"]),
+    ("ŸMr Bowles", ["Ÿ", "Mr", "Bowles"]),
 ]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from minutebook.core.calendar_names import MONTHS, WEEKDAYS
-from minutebook.core.extract.lexicon import GIVEN_NAMES, HONORIFICS, ROLE_WORDS
+from minutebook.core.extract.lexicon import GIVEN_NAMES, HONORIFICS, ROLE_WORDS, lower
 
 _ORG_HEADS = frozenset(
     [
@@ -447,7 +447,6 @@ _NOT_ENTITY = (
             "Mx",
             "NOTE",
             "National",
-            "Nepalese",
             "New",
             "Next",
             "Nine",
@@ -639,10 +638,12 @@ _COMMON_SUFFIX = re.compile(
     r"ing|ers|ors|als|ics|ings|ents|s|[a-z]{4}ed)$"
 )
 _ROLE_HEADS = frozenset(w.capitalize() for w in ROLE_WORDS) | {"Members", "Member"}
-_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "la"})
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "la", "upon", "under"})
 _TOKEN = re.compile(r"[A-Za-z0-9À-ÿ][\w’'&-]*[\w]|[A-Za-z0-9&]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _HONORIFIC_SET = frozenset(HONORIFICS)
+#: A body's own procedural rules are not legislation ("Standing Orders", "Motion").
+_PROCEDURAL = lower("procedural_words")
 
 
 def _is_cap(tok: str) -> bool:
@@ -725,7 +726,7 @@ def find_entities(sentences: list[str], person_words: set[str]) -> list[dict]:
                 if gap.strip() not in {"", "-"}:
                     break  # punctuation ends a name
                 if run[-1].endswith(("’s", "'s")):
-                    break  # "Kent’s Nepalese community": a possessive ends a name
+                    break  # "the borough’s Polish community": a possessive ends a name
                 if _is_cap(t):
                     run.append(t)
                     j += 1
@@ -844,7 +845,7 @@ def _split_coordination(run: list[str]) -> list[list[str]]:
         or (left_head in _PLACE_HEADS)
     )
     if len(left) == 1 and len(right) > 1 and right[-1] in _ORG_HEADS | _PROGRAMME_HEADS:
-        complete = False  # "Kent and Medway Prisons": one body
+        complete = False  # "Avon and Somerset Constabulary": one body, not two
     if complete:
         return [left, *_split_coordination(right)]
     return [run]
@@ -860,26 +861,16 @@ def _take(
     defined: set[str],
 ) -> None:
     words = list(run)
-    if (
-        len(words) == 2
-        and words[0] == "The"
-        and not sentence_start
-        and before[:1].islower()
-        and words[1] not in _NOT_ENTITY
-        and words[1] not in _ROLE_HEADS
-    ):
-        # "it was advised that The Bridge had ...": a capital "The" mid-sentence is part of
-        # a name (scoring drops the article again)
-        key = " ".join(words).lower()
-        seen.setdefault(key, {"name": " ".join(words), "type": "organisation"})
-        return
     # a leading function word or title is not part of a name ("Following", "The")
     while words and words[0] in _LEADING_STOP:
         before = words[0]
         words = words[1:]
         sentence_start = False
-    if not words or any(w in _PERSONISH or w == "Motion" or w == "Motions" for w in words):
+    if not words or any(w in _PERSONISH for w in words):
         return
+    if any(w.lower() in _PROCEDURAL for w in words) and not _YEAR.fullmatch(words[-1]):
+        return  # "Standing Orders", "Code of Conduct", "Motion": a body's own rules
+
     if all(w in _DATE_WORDS or _YEAR.fullmatch(w) or w in _CONNECTORS for w in words):
         return  # "February 2017": a date, not a name
     while words and (words[-1] in _HEADING_TAIL or _YEAR.fullmatch(words[-1])) and len(words) > 1:
@@ -914,7 +905,14 @@ def _take(
         return  # "(KMEP)" after its long form, or a plural such as "HGVs"
     if len(words) == 1 and not acronym:
         w = words[0]
-        if sentence_start or before.lower() in {"the", "a", "an", "this", "that", "its"}:
+        if sentence_start or before.lower() in {
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "its",
+        }:
             return  # a capitalised first word, or "the Inquiry": a common noun
         if w.lower() in lower_words:
             return  # written in lower case elsewhere: a common noun

@@ -86,6 +86,23 @@ _EDGE_WORDS = frozenset(
 _HON = lower("person_titles") | lower("plural_titles")
 
 
+_ABBREVIATED = frozenset({"inc", "ltd", "co", "corp", "bros", "jr", "sr"})
+_ROLE_TAIL = lower("role_words") | {"acting", "interim"}
+
+
+def _is_initial(w: str) -> bool:
+    """ "D", "D.", "A.B.", "JS": initials, not a written-out name ("Ng" is a name)."""
+    letters = w.replace(".", "")
+    return bool(letters) and letters.isupper() and (len(letters) == 1 or "." in w or len(w) == 2)
+
+
+def _spaced_dash(tokens: Tokens, k: int) -> bool:
+    """A hyphen with spaces round it ("Lynn - C Humphries") separates, not joins, names."""
+    if tokens.words[k] not in {"-", "–"} or k == 0 or k + 1 >= len(tokens):
+        return False
+    return tokens.starts[k] > tokens.ends[k - 1] and tokens.starts[k + 1] > tokens.ends[k]
+
+
 def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Split spans at punctuation that never sits inside a name, and trim function words,
     possessives and punctuation from their edges; honorifics are trimmed from people."""
@@ -94,7 +111,11 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
     for i, j, kind in raw:
         start = i
         for k in range(i, j + 1):
-            if k == j or words[k] in _NOT_INSIDE:
+            if (
+                k == j
+                or words[k] in _NOT_INSIDE
+                or (kind == "PER" and (words[k] in "()[]" or _spaced_dash(tokens, k)))
+            ):
                 a, b = start, k
                 while a < b and (words[a].lower() in _EDGE_WORDS or not words[a][:1].isalnum()):
                     a += 1
@@ -103,16 +124,23 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
                         a += 1
                         while a < b and words[a] == ".":
                             a += 1
+                    while b > a + 1 and words[b - 1].lower() in _ROLE_TAIL:
+                        b -= 1  # "Bruce Stewart Acting": a role word after the name
+                    if all(_is_initial(w) for w in words[a:b]):
+                        a = b  # initials alone ("D", "A.B.") are no one's name
                 while b > a and (
                     words[b - 1].lower() in _EDGE_WORDS or not words[b - 1][-1:].isalnum()
                 ):
-                    if (
-                        words[b - 1].endswith(".")
-                        and len(words[b - 1]) <= 4
-                        and words[b - 1][0].isupper()
+                    if (words[b - 1].endswith(".") and words[b - 1][0].isupper()) or (
+                        words[b - 1] == "."
+                        and b - 2 >= a
+                        and words[b - 2].lower() in _ABBREVIATED
+                        and tokens.starts[b - 1] == tokens.ends[b - 2]
                     ):
-                        break  # "Inc.", "A.B." keep their full stop
+                        break  # "A.B.", "Inc." keep their full stop
                     b -= 1
+                if kind == "PER" and start > 0 and words[start - 1] == "(":
+                    a = b  # "Hadley (Landscape Officer)": the bracket holds a role
                 if a < b:
                     out.append((a, b, kind))
                 start = k + 1

@@ -70,17 +70,39 @@ def _span_name(tokens: Tokens, i: int, j: int) -> str:
     return _BROKEN_HYPHEN.sub("-", tokens.span_text(i, j))
 
 
-def _title_before(tokens: Tokens, i: int) -> str | None:
-    """A capitalised job title written straight before a name ("Finance Director Lopez")."""
-    words = tokens.words
-    k = i
-    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in _HON:
+def _title_run(tokens: Tokens, end: int) -> int:
+    """Start of the capitalised run ending at ``end`` on the same line (titles excluded)."""
+    words, lines = tokens.words, tokens.lines
+    k = end
+    while (
+        k > 0
+        and lines[k - 1] == lines[end - 1]
+        and words[k - 1][:1].isupper()
+        and words[k - 1].lower() not in _HON
+        and end - k < 6
+    ):
         k -= 1
-        if i - k > 6:
-            return None
-    if k == i or words[i - 1].lower() not in ROLE_WORDS:
+    return k
+
+
+def _title_before(tokens: Tokens, i: int) -> str | None:
+    """A job title written before a name: "Finance Director Lopez", or as a label with a
+    comma in a list of officers: "City Clerk, Jane Poe; City Treasurer, Tom Roe"."""
+    words = tokens.words
+    end = i
+    if i >= 2 and words[i - 1] == "," and tokens.lines[i - 1] == tokens.lines[i]:
+        end = i - 1
+    if end == 0 or words[end - 1].lower() not in ROLE_WORDS:
         return None
-    return tokens.span_text(k, i)
+    k = _title_run(tokens, end)
+    if (
+        end < i
+        and k > 0
+        and words[k - 1] not in {";", ":"}
+        and tokens.lines[k - 1] == tokens.lines[k]
+    ):
+        return None  # "..., Director, Ann Poe": a comma list, not a label
+    return tokens.span_text(k, end) if k < end else None
 
 
 def build_names(tokens: Tokens, spans: list[tuple[int, int, str]]) -> Names:

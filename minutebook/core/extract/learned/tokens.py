@@ -16,6 +16,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}(?![A-Za-z])"  # A.B.  U.S.
     r"|[A-Z]\.(?=[ \t]*[A-Z])"  # J. Smith
     r"|(?:Mrs|Mr|Ms|Mx|Dr|Cllr|Cr|Prof|Rev|Revd|Hon|Fr|Sr|Jr|St|Mt|Supt|Insp|Sgt)\.(?=[ \t]*[A-Z])"
+    r"|Ÿ(?=[A-Z])"  # a Word bullet glyph glued to the next word ("ŸMr Bowles")
     r"|['’][sS]\b"  # a possessive 's is a token of its own: "Council" + "'s"
     r"|[^\W_]+(?:(?:['’](?![sS]\b)|-)[^\W_]+)*(?:['’](?=[\s,.;:)]|$))?"  # O'Brien, Adults'
     r"|\S"
