@@ -16,7 +16,10 @@ class TrackerConfig(AppConfig):
 
     def ready(self) -> None:
         from minutebook.records import writes
-        from minutebook.tracker.linking import relink_body
+        from minutebook.tracker.incremental import mark_stale
+        from minutebook.tracker.linking import relink_changed
 
-        # The one write path (records.writes) recomputes follow-up links through this.
-        writes.register_relinker("tracker", relink_body)
+        # The one write path (records.writes) recomputes follow-up links through this, and
+        # tells the linker which items it must prepare again (every re-derived item).
+        writes.register_relinker("tracker", relink_changed)
+        writes.register_indexer("tracker-linker", mark_stale)

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from minutebook.core.link import Link, LinkInput, link_items
+from minutebook.core.link import Link, Linker, LinkInput
+from minutebook.core.link.prepare import prepare_item
 from minutebook.records.models import (
     AgendaItem,
     Body,
@@ -64,17 +65,22 @@ def _speaker(label: str, name: str | None, role: str) -> dict | None:
     return {"label": label or name or role, "name": name or None, "role": role or None}
 
 
-def body_inputs(body: Body) -> tuple[list[LinkInput], dict[str, AgendaItem]]:
-    """The linker inputs of every item of ``body``, ordered, and the items by source id.
+def body_inputs(
+    body: Body, item_ids: Iterable[int] | None = None
+) -> tuple[list[LinkInput], dict[str, AgendaItem]]:
+    """The linker inputs of every item of ``body`` (or of just ``item_ids``), ordered, and
+    the items by source id.
 
     Five queries in all, whatever the body's size: items, statements, commitments, people
     and entities, each grouped by item in Python.
     """
-    items = list(
-        AgendaItem.objects.filter(meeting__committee__body=body)
-        .select_related("meeting__committee")
-        .order_by("meeting_id", "order", "id")
-    )
+    chosen = AgendaItem.objects.filter(meeting__committee__body=body)
+    scope: dict = {"item__meeting__committee__body": body}
+    if item_ids is not None:
+        ids = list(item_ids)
+        chosen = chosen.filter(pk__in=ids)
+        scope = {"item_id__in": ids}
+    items = list(chosen.select_related("meeting__committee").order_by("meeting_id", "order", "id"))
     items.sort(
         key=lambda i: (
             i.meeting.date is None,
@@ -84,7 +90,6 @@ def body_inputs(body: Body) -> tuple[list[LinkInput], dict[str, AgendaItem]]:
             i.id,
         )
     )
-    scope = {"item__meeting__committee__body": body}
     statements: dict[int, list[dict]] = defaultdict(list)
     for row in (
         Statement.objects.filter(**scope)
@@ -151,45 +156,50 @@ def body_inputs(body: Body) -> tuple[list[LinkInput], dict[str, AgendaItem]]:
     return inputs, by_source
 
 
-def _commitment_texts(items: Iterable[AgendaItem]) -> dict[tuple[int, str], str]:
+def _commitment_texts(item_ids: Iterable[int]) -> dict[tuple[int, str], str]:
     """(item id, stripped text) -> the stored commitment text, so link ends match rows."""
-    ids = [i.pk for i in items]
     out: dict[tuple[int, str], str] = {}
-    for item_id, text in Commitment.objects.filter(item_id__in=ids).values_list("item_id", "text"):
+    for item_id, text in Commitment.objects.filter(item_id__in=list(item_ids)).values_list(
+        "item_id", "text"
+    ):
         out[(item_id, text.strip())] = text
     return out
 
 
-def relink_body(body: Body) -> RelinkSummary:
-    """Recompute the automatic follow-up links of ``body``; keep every clerk decision."""
-    summary = RelinkSummary(body=body.name)
-    inputs, by_source = body_inputs(body)
-    summary.items = len(inputs)
-    links: list[Link] = link_items(inputs) if inputs else []
-    summary.found = len(links)
-    promising = {by_source[link.from_source] for link in links}
-    stored_text = _commitment_texts(promising)
+def _item_id(source: str) -> int:
+    return int(source.removeprefix("item:"))
 
+
+def reconcile(
+    body: Body, links: list[Link], summary: RelinkSummary, *, to_items: set[int] | None = None
+) -> RelinkSummary:
+    """Store ``links`` as the body's automatic links (only those reporting in ``to_items``,
+    when given, are replaced); clerk decisions and clerk-added links are never touched."""
+    summary.found = len(links)
+    stored_text = _commitment_texts({_item_id(link.from_source) for link in links})
     wanted: dict[str, FollowUpLink] = {}
     for link in links:
-        from_item, to_item = by_source[link.from_source], by_source[link.to_source]
-        from_text = stored_text.get((from_item.pk, link.from_text.strip()), link.from_text)
+        from_id, to_id = _item_id(link.from_source), _item_id(link.to_source)
+        from_text = stored_text.get((from_id, link.from_text.strip()), link.from_text)
         row = FollowUpLink(
             body=body,
-            from_item=from_item,
+            from_item_id=from_id,
             from_text=from_text,
-            to_item=to_item,
+            to_item_id=to_id,
             to_text=link.to_text,
             status=link.status,
             score=link.score,
             evidence=list(link.evidence),
             origin=FollowUpLink.Origin.AUTO,
         )
-        row.key = link_key(from_item.pk, from_text, to_item.pk, link.to_text)
+        row.key = link_key(from_id, from_text, to_id, link.to_text)
         wanted[row.key] = row
 
     with transaction.atomic():
-        existing = {row.key: row for row in FollowUpLink.objects.filter(body=body)}
+        rows = FollowUpLink.objects.filter(body=body)
+        if to_items is not None:
+            rows = rows.filter(to_item_id__in=list(to_items))
+        existing = {row.key: row for row in rows}
         stale = []
         for key, row in existing.items():
             untouchable = row.decision or row.origin != FollowUpLink.Origin.AUTO
@@ -199,11 +209,11 @@ def relink_body(body: Body) -> RelinkSummary:
                 stale.append(row.pk)
         summary.deleted = len(stale)
         FollowUpLink.objects.filter(pk__in=stale).delete()
+        new = []
         for key, row in wanted.items():
             old = existing.get(key)
             if old is None:
-                row.save()
-                summary.created += 1
+                new.append(row)
             elif (
                 not old.decision
                 and old.origin == FollowUpLink.Origin.AUTO
@@ -212,6 +222,35 @@ def relink_body(body: Body) -> RelinkSummary:
                 old.status, old.score, old.evidence = row.status, row.score, row.evidence
                 old.save(update_fields=["status", "score", "evidence", "updated_at"])
                 summary.updated += 1
+        FollowUpLink.objects.bulk_create(new)
+        summary.created = len(new)
+    return summary
+
+
+def relink_changed(body: Body) -> RelinkSummary:
+    """What the write path runs after an import or a save: re-read and re-match only what
+    changed since the last relink (:mod:`minutebook.tracker.incremental`), or everything
+    when that is cheaper or nothing was kept yet."""
+    from minutebook.tracker import incremental
+
+    summary = incremental.relink(body)
+    return summary if summary is not None else relink_body(body)
+
+
+def relink_body(body: Body) -> RelinkSummary:
+    """Recompute the automatic follow-up links of ``body`` from everything stored; keep
+    every clerk decision (and keep the linker's preparation for later incremental runs)."""
+    from minutebook.tracker import incremental
+
+    summary = RelinkSummary(body=body.name)
+    inputs, by_source = body_inputs(body)
+    summary.items = len(inputs)
+    prepared = [prepare_item(position, item.extraction) for position, item in enumerate(inputs)]
+    linker = Linker.from_prepared(inputs, prepared)
+    links: list[Link] = linker.run() if inputs else []
+    with transaction.atomic():
+        reconcile(body, links, summary)
+        incremental.store_all(body, inputs, prepared, linker.max_role_words)
     return summary
 
 
@@ -227,5 +266,5 @@ def relink_bodies(names: Iterable[str]) -> list[RelinkSummary]:
 
 
 def relink_all() -> list[RelinkSummary]:
-    """Relink every body (after re-extraction or a linker upgrade)."""
+    """Relink every body in full (after a linker upgrade, or as a periodic reset)."""
     return [relink_body(body) for body in Body.objects.all()]

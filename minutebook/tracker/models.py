@@ -93,3 +93,74 @@ class FollowUpLink(models.Model):
     def is_public(self) -> bool:
         """Rejected links are kept (so they are not found again) but never shown."""
         return self.decision != self.Decision.REJECTED
+
+
+# --- What the linker prepared, kept so a relink re-prepares only what changed -------------
+# (see minutebook/tracker/incremental.py). Items are referenced by id, not foreign key: when
+# an item is deleted its rows must outlive it long enough to take its words out of the
+# council's term counts.
+
+
+class LinkPrep(models.Model):
+    """One item as the linker prepared it: its subject terms, promises and report-backs."""
+
+    item_id = models.BigIntegerField(primary_key=True)
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    stale = models.BooleanField(default=False, help_text="Re-extracted since it was prepared.")
+    counted = models.BooleanField(
+        default=True, help_text="Linked at all (an item with nothing said is not)."
+    )
+    vocabulary = models.JSONField(default=list)
+    promises = models.JSONField(default=list)
+    reports = models.JSONField(default=list)
+
+    class Meta:
+        indexes = [models.Index(fields=["body", "stale"])]
+
+
+class LinkPosting(models.Model):
+    """A promise under one actor key and one term: the linker's candidate index, stored."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=300)
+    term = models.CharField(max_length=200)
+    item_id = models.BigIntegerField()
+    promise = models.PositiveIntegerField(help_text="Position in the item's promises.")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["body", "term", "key"]),
+            models.Index(fields=["item_id"]),
+        ]
+
+
+class ReportTerm(models.Model):
+    """A report-back's term, to find the reports a changed promise could now meet."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=200)
+    item_id = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["body", "term"]), models.Index(fields=["item_id"])]
+
+
+class LinkTerm(models.Model):
+    """In how many of a council's items a subject term occurs (the linker's rarity)."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=200)
+    items = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["body", "term"], name="link_term_unique"),
+        ]
+
+
+class LinkState(models.Model):
+    """A council's linker totals: items counted, and the longest role of any promise."""
+
+    body = models.OneToOneField(Body, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    items = models.IntegerField(default=0)
+    max_role_words = models.IntegerField(default=1)

@@ -42,9 +42,15 @@ class Rarity:
 class PostingIndex:
     """(group, term) -> promise ids, for looking up candidate promises of a report."""
 
-    def __init__(self, max_postings: int = MAX_POSTINGS) -> None:
+    def __init__(
+        self, max_postings: int = MAX_POSTINGS, sizes: dict[tuple[str, str], int] | None = None
+    ) -> None:
+        """``sizes``: the length each posting has over the whole archive, when this index
+        holds only some of its promises (an incremental relink), so that the same terms are
+        too common to propose a link as in a full run."""
         self.postings: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.max_postings = max_postings
+        self.sizes = sizes
 
     def add(self, group: str, promise_id: int, terms: Iterable[str]) -> None:
         for term in terms:
@@ -55,7 +61,10 @@ class PostingIndex:
         found: dict[int, list[str]] = defaultdict(list)
         for term in terms:
             posting = self.postings.get((group, term))
-            if not posting or len(posting) > self.max_postings:
+            if not posting:
+                continue
+            size = self.sizes.get((group, term), len(posting)) if self.sizes else len(posting)
+            if size > self.max_postings:
                 continue
             for promise_id in posting:
                 found[promise_id].append(term)

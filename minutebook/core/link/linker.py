@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from minutebook.core.link.actors import mentions_actor, report_keys, same_actor
 from minutebook.core.link.index import PostingIndex, Rarity
 from minutebook.core.link.model import Link, LinkInput
-from minutebook.core.link.prepare import Promise, Report, prepare_item
+from minutebook.core.link.prepare import PreparedItem, Promise, Report, prepare_item
 
 #: A term is "distinctive" when its IDF is at least this (in at most ~1 in 5 items).
 MIN_IDF = 1.6
@@ -109,23 +109,69 @@ class Linker:
     """Holds the archive's rarity statistics, promises, reports and the index."""
 
     def __init__(self, items: Sequence[LinkInput], thresholds: Thresholds | None = None):
-        self.items = list(items)
+        items = list(items)
+        prepared = [prepare_item(position, item.extraction) for position, item in enumerate(items)]
+        self._build(items, prepared, thresholds)
+
+    @classmethod
+    def from_prepared(
+        cls,
+        items: Sequence[LinkInput],
+        prepared: Sequence[PreparedItem],
+        thresholds: Thresholds | None = None,
+    ) -> Linker:
+        """The same as ``Linker(items)`` with each item's :func:`prepare_item` already done
+        (``prepared[i]`` for ``items[i]``), so a caller can keep the preparation."""
+        self = cls.__new__(cls)
+        self._build(list(items), list(prepared), thresholds)
+        return self
+
+    def _build(self, items, prepared, thresholds) -> None:
+        self.items = items
         self.thresholds = thresholds or Thresholds()
         self.rarity = Rarity()
         self.promises: list[Promise] = []
         self.reports: list[Report] = []
         self.index = PostingIndex()
         self.max_role_words = 1
-        for position, item in enumerate(self.items):
-            prepared = prepare_item(position, item.extraction)
-            self.rarity.add_item(prepared.vocabulary)
+        for item, ready in zip(items, prepared, strict=True):
+            self.rarity.add_item(ready.vocabulary)
             body = _body_key(item.body)
-            for promise in prepared.promises:
+            for promise in ready.promises:
                 for key in promise.actor.index_keys():
                     self.index.add(f"{body}|{key}", len(self.promises), promise.terms)
                 self.max_role_words = max(self.max_role_words, len(promise.actor.role.split()))
                 self.promises.append(promise)
-            self.reports.extend(prepared.reports)
+            self.reports.extend(ready.reports)
+
+    @classmethod
+    def assemble(
+        cls,
+        items: Sequence[LinkInput],
+        promises: Sequence[Promise],
+        reports: Sequence[Report],
+        rarity: Rarity,
+        *,
+        max_role_words: int,
+        posting_sizes: dict[tuple[str, str], int],
+        thresholds: Thresholds | None = None,
+    ) -> Linker:
+        """A linker over already-prepared promises and reports (an incremental relink): the
+        reports to link, the promises they could match, and the archive's rarity and
+        posting sizes, so each report gets exactly the link a full run would give it."""
+        self = cls.__new__(cls)
+        self.items = list(items)
+        self.thresholds = thresholds or Thresholds()
+        self.rarity = rarity
+        self.promises = list(promises)
+        self.reports = list(reports)
+        self.index = PostingIndex(sizes=posting_sizes)
+        for promise_id, promise in enumerate(self.promises):
+            body = _body_key(self.items[promise.item].body)
+            for key in promise.actor.index_keys():
+                self.index.add(f"{body}|{key}", promise_id, promise.terms)
+        self.max_role_words = max_role_words
+        return self
 
     def run(self) -> list[Link]:
         """All links, one report per (promise, later item), in the promises' order."""

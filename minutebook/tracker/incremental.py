@@ -1,0 +1,364 @@
+"""Relink a council in proportion to what changed, not to the size of its archive.
+
+A full relink reads every item of the council and prepares each for the linker (its
+subject terms, promises and report-backs), which is most of its cost (55 s for 10^5
+items). So the preparation is kept (:class:`LinkPrep`, with the candidate index as
+:class:`LinkPosting` rows, report terms as :class:`ReportTerm` rows and the council's term
+counts as :class:`LinkTerm` rows), and a later relink:
+
+1. finds the items added, re-extracted (marked stale by the search indexer hook, which the
+   write path calls for every re-derived item) or deleted since;
+2. prepares just those, and updates the term counts by what they removed and added;
+3. re-matches only the reports that can have changed: those in changed items, those a
+   changed promise was linked to, and those sharing two or more terms with a changed
+   promise (a link needs at least two);
+4. each such report against the promises the stored index offers it, with the archive's
+   term counts and posting sizes, so it gets the link a full run would give it.
+
+Links of reports outside that set keep their scores from when they were found; the term
+counts they used drift a little as the archive grows, which the scheduled full relink
+(``minutebook relink``) resets. When much of a council changed (more than FULL_SHARE of its
+items) a full relink is cheaper and is done instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import Count
+
+from minutebook.core.link import Linker, LinkInput
+from minutebook.core.link.actors import Actor, report_keys
+from minutebook.core.link.cues import Cue
+from minutebook.core.link.index import Rarity
+from minutebook.core.link.linker import MIN_IDF
+from minutebook.core.link.prepare import PreparedItem, Promise, Report, prepare_item
+from minutebook.records.models import AgendaItem, Body
+from minutebook.tracker.models import (
+    FollowUpLink,
+    LinkPosting,
+    LinkPrep,
+    LinkState,
+    LinkTerm,
+    ReportTerm,
+)
+
+FULL_SHARE = 0.2
+CHUNK = 500
+_FAR_FUTURE = dt.date.max
+
+
+# --- Prepared items as JSON ------------------------------------------------------------
+
+
+def _actor(a: Actor) -> list:
+    return [list(a.name), a.role, a.display]
+
+
+def _actor_from(j: list) -> Actor:
+    return Actor(name=tuple(j[0]), role=j[1], display=j[2])
+
+
+def promise_json(p: Promise) -> dict:
+    return {"text": p.text, "action": p.action, "actor": _actor(p.actor), "terms": p.terms}
+
+
+def report_json(r: Report) -> dict:
+    c = r.cue
+    return {
+        "text": r.text,
+        "cue": [c.phrase, c.start, c.action_start, c.strength, c.status],
+        "reporter": _actor(r.reporter),
+        "subject": r.subject_tokens,
+        "terms": r.terms,
+    }
+
+
+def promise_from(j: dict, position: int) -> Promise:
+    actor = _actor_from(j["actor"])
+    return Promise(item=position, text=j["text"], action=j["action"], actor=actor, terms=j["terms"])
+
+
+def report_from(j: dict, position: int) -> Report:
+    return Report(
+        item=position,
+        text=j["text"],
+        cue=Cue(*j["cue"]),
+        reporter=_actor_from(j["reporter"]),
+        subject_tokens=j["subject"],
+        terms=j["terms"],
+    )
+
+
+def _rows_for(body: Body, item_id: int, ready: PreparedItem | None):
+    """The LinkPrep, LinkPosting and ReportTerm rows of one item, as tuples for an
+    INSERT (``ready`` None: an item with nothing said, which the linker skips)."""
+    if ready is None:
+        return (item_id, body.pk, False, False, "[]", "[]", "[]"), [], []
+    prep = (
+        item_id,
+        body.pk,
+        False,
+        True,
+        json.dumps(sorted(ready.vocabulary)),
+        json.dumps([promise_json(p) for p in ready.promises]),
+        json.dumps([report_json(r) for r in ready.reports]),
+    )
+    postings = [
+        (body.pk, key, term, item_id, n)
+        for n, promise in enumerate(ready.promises)
+        for key in promise.actor.index_keys()
+        for term in promise.terms
+    ]
+    reports = [(body.pk, t, item_id) for t in sorted({t for r in ready.reports for t in r.terms})]
+    return prep, postings, reports
+
+
+def _write(rows) -> None:
+    """Insert prepared rows with plain INSERTs: building a model instance for each of the
+    hundreds of thousands of postings of a large council would cost more than the insert."""
+    preps, postings, reports = [], [], []
+    for prep, posting, report in rows:
+        preps.append(prep)
+        postings.extend(posting)
+        reports.extend(report)
+    tables = (
+        (LinkPrep, "item_id, body_id, stale, counted, vocabulary, promises, reports", preps),
+        (LinkPosting, "body_id, key, term, item_id, promise", postings),
+        (ReportTerm, "body_id, term, item_id", reports),
+    )
+    with connection.cursor() as cursor:
+        for model, columns, values in tables:
+            if not values:
+                continue
+            marks = ", ".join(["%s"] * len(values[0]))
+            sql = f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})"
+            for chunk in _chunks(values, 5000):
+                cursor.executemany(sql, chunk)
+
+
+def store_all(
+    body: Body, inputs: list[LinkInput], prepared: list[PreparedItem], max_role_words: int
+) -> None:
+    """After a full relink: keep every item's preparation, the index and the term counts."""
+    for model in (LinkPrep, LinkPosting, ReportTerm, LinkTerm):
+        model.objects.filter(body=body).delete()
+    linked = {int(i.source.removeprefix("item:")): p for i, p in zip(inputs, prepared, strict=True)}
+    every = AgendaItem.objects.filter(meeting__committee__body=body).values_list("pk", flat=True)
+    _write(_rows_for(body, pk, linked.get(pk)) for pk in every)
+    df: Counter[str] = Counter()
+    for ready in prepared:
+        df.update(set(ready.vocabulary))
+    LinkTerm.objects.bulk_create(
+        (LinkTerm(body=body, term=t, items=n) for t, n in df.items()), batch_size=2000
+    )
+    LinkState.objects.update_or_create(
+        body=body, defaults={"items": len(prepared), "max_role_words": max_role_words}
+    )
+
+
+def mark_stale(items: Iterable[AgendaItem]) -> None:
+    """Registered with the write path beside the search indexer: every item whose derived
+    rows were just re-made must be prepared again at the next relink."""
+    ids = [i.pk for i in items if i.pk]
+    if ids:
+        LinkPrep.objects.filter(item_id__in=ids, stale=False).update(stale=True)
+
+
+# --- The incremental relink -------------------------------------------------------------
+
+
+def _ordered_items(body: Body) -> list[tuple[int, dt.date | None, str]]:
+    """(id, meeting date, committee) of every item, in the order the linker reads them."""
+    rows = list(
+        AgendaItem.objects.filter(meeting__committee__body=body).values_list(
+            "pk", "meeting_id", "order", "meeting__date", "meeting__committee__name"
+        )
+    )
+    rows.sort(key=lambda r: (r[3] is None, r[3] or _FAR_FUTURE, r[1], r[2], r[0]))
+    return [(pk, date, committee) for pk, _m, _o, date, committee in rows]
+
+
+def _chunks(values: list, size: int = CHUNK):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def relink(body: Body):
+    """Relink what changed; None when a full relink is needed (first run, or too much)."""
+    from minutebook.tracker.linking import RelinkSummary, body_inputs, reconcile
+
+    state = LinkState.objects.filter(body=body).first()
+    if state is None:
+        return None
+    ordered = _ordered_items(body)
+    position = {pk: n for n, (pk, _d, _c) in enumerate(ordered)}
+    meta = {pk: (date, committee) for pk, date, committee in ordered}
+    known = dict(LinkPrep.objects.filter(body=body).values_list("item_id", "stale"))
+    changed = [pk for pk, _d, _c in ordered if known.get(pk, True)]
+    removed = [pk for pk in known if pk not in position]
+    summary = RelinkSummary(body=body.name, items=len(ordered))
+    if not changed and not removed:
+        return summary
+    if len(changed) + len(removed) > FULL_SHARE * max(1, len(ordered)):
+        return None
+
+    with transaction.atomic():
+        old = {
+            p.item_id: p
+            for chunk in _chunks([*changed, *removed])
+            for p in LinkPrep.objects.filter(item_id__in=chunk)
+        }
+        inputs, _items = body_inputs(body, item_ids=changed)
+        fresh = {int(i.source.removeprefix("item:")): prepare_item(0, i.extraction) for i in inputs}
+
+        # 1. the term counts, by what the changed items took out and put in
+        df: Counter[str] = Counter()
+        counted = 0
+        for prep in old.values():
+            if prep.counted:
+                df.subtract(set(prep.vocabulary))
+                counted -= 1
+        for ready in fresh.values():
+            df.update(set(ready.vocabulary))
+            counted += 1
+        _apply_counts(body, df)
+        state.items += counted
+        for ready in fresh.values():
+            for p in ready.promises:
+                state.max_role_words = max(state.max_role_words, len(p.actor.role.split()))
+        state.save()
+
+        # 2. the stored preparation and index, now current
+        for chunk in _chunks([*changed, *removed]):
+            for model in (LinkPrep, LinkPosting, ReportTerm):
+                model.objects.filter(item_id__in=chunk).delete()
+        _write(_rows_for(body, pk, fresh.get(pk)) for pk in changed)
+
+        # 3. the reports that can have changed
+        affected = set(changed)
+        affected.update(
+            FollowUpLink.objects.filter(
+                body=body, from_item_id__in=list(old), origin=FollowUpLink.Origin.AUTO
+            ).values_list("to_item_id", flat=True)
+        )
+        promise_terms = [list(p["terms"]) for prep in old.values() for p in prep.promises] + [
+            list(p.terms) for ready in fresh.values() for p in ready.promises
+        ]
+        affected.update(_sharing_two_terms(body, promise_terms))
+        affected = {pk for pk in affected if pk in position}
+
+        # 4. match them as a full run would
+        links = _link(body, state, sorted(affected, key=position.get), position, meta)
+        reconcile(body, links, summary, to_items=affected)
+    return summary
+
+
+def _apply_counts(body: Body, delta: Counter[str]) -> None:
+    terms = [t for t, n in delta.items() if n]
+    existing = {
+        row.term: row
+        for chunk in _chunks(terms)
+        for row in LinkTerm.objects.filter(body=body, term__in=chunk)
+    }
+    new, changed, gone = [], [], []
+    for term in terms:
+        row = existing.get(term)
+        if row is None:
+            if delta[term] > 0:
+                new.append(LinkTerm(body=body, term=term, items=delta[term]))
+            continue
+        row.items += delta[term]
+        (changed if row.items > 0 else gone).append(row)
+    LinkTerm.objects.bulk_create(new, batch_size=2000)
+    LinkTerm.objects.bulk_update(changed, ["items"], batch_size=2000)
+    LinkTerm.objects.filter(pk__in=[r.pk for r in gone]).delete()
+
+
+def _sharing_two_terms(body: Body, promise_terms: list[list[str]]) -> set[int]:
+    """Items with a report sharing at least two terms with any of the promises."""
+    found: set[int] = set()
+    for terms in promise_terms:
+        if len(terms) < 2:
+            continue
+        found.update(
+            ReportTerm.objects.filter(body=body, term__in=terms)
+            .values("item_id")
+            .annotate(n=Count("id"))
+            .filter(n__gte=2)
+            .values_list("item_id", flat=True)
+        )
+    return found
+
+
+def _link(body, state, report_items, position, meta):
+    preps = {
+        p.item_id: p
+        for chunk in _chunks(report_items)
+        for p in LinkPrep.objects.filter(item_id__in=chunk, counted=True)
+    }
+    reports_json = [(pk, r) for pk in report_items if pk in preps for r in preps[pk].reports]
+    if not reports_json:
+        return []
+    terms = sorted({t for _pk, r in reports_json for t in r["terms"]})
+    df = {
+        t: n
+        for chunk in _chunks(terms)
+        for t, n in LinkTerm.objects.filter(body=body, term__in=chunk).values_list("term", "items")
+    }
+    rarity = Rarity()
+    rarity.items = state.items
+    rarity.df = Counter(df)
+    wanted: dict[str, set[str]] = defaultdict(set)  # key -> distinctive terms asked under it
+    for _pk, r in reports_json:
+        report = report_from(r, 0)
+        usable = {t for t in report.terms if rarity.idf(t) >= MIN_IDF}
+        for key in report_keys(report.reporter, report.subject_tokens, state.max_role_words):
+            wanted[key].update(usable)
+    postings: list[tuple[str, str, int, int]] = []
+    sizes: Counter[tuple[str, str]] = Counter()
+    asked_terms = sorted({t for ts in wanted.values() for t in ts})
+    for chunk in _chunks(asked_terms):
+        for key, term, item_id, promise in LinkPosting.objects.filter(
+            body=body, term__in=chunk
+        ).values_list("key", "term", "item_id", "promise"):
+            if term in wanted.get(key, ()):
+                sizes[(key, term)] += 1
+                postings.append((key, term, item_id, promise))
+    promise_items = sorted({item_id for _k, _t, item_id, _p in postings}, key=position.get)
+    involved = sorted(set(promise_items) | {pk for pk, _r in reports_json}, key=position.get)
+    mini = {pk: n for n, pk in enumerate(involved)}
+    items = [
+        LinkInput(
+            source=f"item:{pk}",
+            body=body.name,
+            committee=meta[pk][1],
+            meeting_date=meta[pk][0],
+            order=position[pk],
+            extraction={},
+        )
+        for pk in involved
+    ]
+    promise_preps = {
+        p.item_id: p
+        for chunk in _chunks(promise_items)
+        for p in LinkPrep.objects.filter(item_id__in=chunk)
+    }
+    promises = [
+        promise_from(j, mini[pk]) for pk in promise_items for j in promise_preps[pk].promises
+    ]
+    reports = [report_from(r, mini[pk]) for pk, r in reports_json]
+    group = " ".join(body.name.lower().split())
+    linker = Linker.assemble(
+        items,
+        promises,
+        reports,
+        rarity,
+        max_role_words=state.max_role_words,
+        posting_sizes={(f"{group}|{k}", t): n for (k, t), n in sizes.items()},
+    )
+    return linker.run()

@@ -1,0 +1,114 @@
+"""An incremental relink (what the write path runs) gives the links a full relink gives.
+
+A synthetic council (bench/link_scale.py's generator: real Kent word frequencies, planted
+promises and report-backs) is stored and relinked in full, which keeps the linker's
+preparation. Then items are re-extracted, edited, deleted and added through the write path,
+and each time the links the incremental relink left are compared with a full relink of the
+same records from scratch.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bench.link_scale import Vocabulary, store_synthetic, synthetic_items
+from minutebook.records import writes
+from minutebook.records.models import AgendaItem, Statement
+from minutebook.tracker import incremental
+from minutebook.tracker.linking import relink_body
+from minutebook.tracker.models import FollowUpLink, LinkPrep
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def links() -> set[tuple]:
+    return set(
+        FollowUpLink.objects.values_list(
+            "from_item_id", "from_text", "to_item_id", "to_text", "status"
+        )
+    )
+
+
+def full_relink_agrees(body) -> set[tuple]:
+    """The links now stored equal those a full relink finds from the same records."""
+    kept = links()
+    FollowUpLink.objects.all().delete()
+    relink_body(body)
+    assert links() == kept
+    return kept
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return Vocabulary(CORPUS)
+
+
+@pytest.fixture
+def council(vocabulary):
+    items, planted = synthetic_items(600, vocabulary, random.Random(16))
+    body = store_synthetic(items, "Synthetic Borough Council")
+    relink_body(body)
+    assert FollowUpLink.objects.count() > 20
+    return body
+
+
+def reextracted(*items: AgendaItem) -> None:
+    """As a re-extraction ends: the item's derived rows re-made, then its council relinked."""
+    with writes.import_run():
+        writes.reindex(items)
+        for item in items:
+            writes.body_changed(item.meeting.committee.body_id)
+
+
+def test_nothing_changed_costs_next_to_nothing(council, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        summary = incremental.relink(council)
+    assert (summary.found, summary.created, summary.deleted) == (0, 0, 0)
+
+
+def test_a_withdrawn_report_and_its_return(council):
+    link = FollowUpLink.objects.order_by("pk").first()
+    report = AgendaItem.objects.get(pk=link.to_item_id)
+    statement = Statement.objects.get(item=report, text=link.to_text)
+    statement.text = "The Committee noted the position."
+    statement.save()
+    reextracted(report)
+    assert not FollowUpLink.objects.filter(to_item_id=report.pk, to_text=link.to_text).exists()
+    assert LinkPrep.objects.filter(stale=True).count() == 0
+    full_relink_agrees(council)
+    statement.text = link.to_text
+    statement.save()
+    reextracted(report)
+    assert FollowUpLink.objects.filter(
+        from_item_id=link.from_item_id, to_item_id=report.pk, to_text=link.to_text
+    ).exists()
+    full_relink_agrees(council)
+
+
+def test_edits_deletions_and_new_items_link_as_a_full_relink(council):
+    ordered = list(FollowUpLink.objects.order_by("pk"))
+    promise_item = AgendaItem.objects.get(pk=ordered[0].from_item_id)
+    edited = AgendaItem.objects.get(pk=ordered[1].to_item_id)
+    later = AgendaItem.objects.get(pk=ordered[2].to_item_id)
+    edited.minutes_text += " The Chairman thanked the officers for the report."
+    with writes.import_run():
+        writes.save_item(edited)  # re-extracted by the real extractor: its statements change
+        writes.delete_item(promise_item)  # its promises, links and words go
+        copy = AgendaItem.objects.get(pk=later.pk)
+        copy.pk, copy.key = None, "copy"
+        writes.save_item(copy)  # a new item saying the same as another
+    assert not FollowUpLink.objects.filter(from_item_id=promise_item.pk).exists()
+    full_relink_agrees(council)
+
+
+def test_most_of_a_council_changed_is_relinked_in_full(council):
+    items = list(AgendaItem.objects.all()[:200])
+    with pytest.MonkeyPatch.context() as patch:
+        called = []
+        patch.setattr(incremental, "_link", lambda *a: called.append(a) or [])
+        reextracted(*items)
+        assert not called  # more than FULL_SHARE changed: a full relink instead
+    full_relink_agrees(council)
