@@ -13,6 +13,14 @@ class JobsConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from minutebook.jobs.queue import register
         from minutebook.jobs.schedules import ensure_schedules
+        from minutebook.jobs.tasks import full_relink
 
+        register(
+            "links.full_relink",
+            full_relink,
+            cron="30 4 * * 0",
+            description="Relink every council in full (Sundays 04:30)",
+        )
         post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="jobs-schedules")

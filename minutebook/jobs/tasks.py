@@ -93,6 +93,14 @@ def sync_site(site_id: int) -> str:
     return summary
 
 
+def full_relink() -> str:
+    """Relink every council in full: the write path relinks only what changed, with the
+    term counts of when each link was found; this resets them (weekly, see apps.py)."""
+    from minutebook.tracker.linking import relink_all
+
+    return "; ".join(str(summary) for summary in relink_all())
+
+
 def run_registered(name: str, kwargs: dict) -> object:
     """Run a function another app registered with minutebook.jobs.queue.register."""
     from minutebook.jobs.queue import registered

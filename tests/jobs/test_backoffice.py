@@ -133,3 +133,10 @@ def test_a_registered_task_can_be_queued_and_scheduled(site, monkeypatch):
     assert run_registered("tests.digest", {"day": "monday"}) == "sent {'day': 'monday'}"
     with pytest.raises(LookupError):
         run_registered("tests.nothing", {})
+
+
+def test_every_council_is_relinked_in_full_weekly():
+    ensure_schedules()
+    schedule = Schedule.objects.get(name="registered-links.full_relink")
+    assert schedule.cron == "30 4 * * 0"
+    assert schedule.func == "minutebook.jobs.tasks.run_registered"
