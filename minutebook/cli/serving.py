@@ -11,7 +11,9 @@ every page (about 0.7 ms).
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 
 import click
 
@@ -29,6 +31,31 @@ def production_defaults() -> None:
     os.environ.setdefault("MINUTEBOOK_PAGE_CACHE_SECONDS", SERVE_DEFAULT_SECONDS)
 
 
+def refuse_port_in_use(host: str, port: int) -> None:
+    """Stop with a clear error if something already listens on ``host:port``.
+
+    Granian binds with SO_REUSEPORT, so a second `minutebook serve` on a busy port would
+    start and share it, and answers would alternate between two servers (and perhaps two
+    databases). A plain bind, which the kernel refuses next to a listener, finds out first.
+    """
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            reason = (
+                "the port is already in use (is another `minutebook serve` running?)"
+                if exc.errno == errno.EADDRINUSE
+                else exc.strerror
+            )
+            raise click.ClickException(f"cannot serve on {host}:{port}: {reason}") from None
+
+
 def serve_site(
     host: str, port: int, *, workers: int | None, threads: int, dev: bool, reload: bool = True
 ) -> None:
@@ -43,6 +70,7 @@ def serve_site(
     from granian.constants import Interfaces
     from granian.server import Server
 
+    refuse_port_in_use(host, port)
     workers = workers or os.cpu_count() or 1
     click.echo(
         f"Serving on http://{host}:{port}/ with {workers} worker(s) x {threads} thread(s)"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import click
+
 
 def setup_django(*, debug: bool = False) -> None:
     """Configure Django for a command.
@@ -15,5 +17,9 @@ def setup_django(*, debug: bool = False) -> None:
     os.environ.setdefault("MINUTEBOOK_DEBUG", "1" if debug else "0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutebook.project.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # a setting the user must fix: say which, no traceback
+        raise click.ClickException(f"configuration: {exc}") from None

@@ -12,6 +12,7 @@ import warnings
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from minutebook.project.config import database_url, development_secret_key, papers_dir
 
@@ -22,7 +23,10 @@ SECRET_KEY = os.environ.get("MINUTEBOOK_SECRET_KEY") or (
     "" if PRODUCTION else development_secret_key()
 )
 if PRODUCTION and not SECRET_KEY:
-    raise RuntimeError("MINUTEBOOK_SECRET_KEY must be set when MINUTEBOOK_ENV=production")
+    raise ImproperlyConfigured(
+        "MINUTEBOOK_ENV=production needs MINUTEBOOK_SECRET_KEY (a long random string, e.g. "
+        "from: python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+    )
 DEBUG = os.environ.get("MINUTEBOOK_DEBUG", "0" if PRODUCTION else "1") == "1"
 ALLOWED_HOSTS = [
     h.strip()
@@ -49,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "minutebook.website.middleware.HttpMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
+from django.db import models
 from django.http import HttpResponse
 
 from minutebook.core.sanitize import sanitize_html
@@ -43,6 +44,9 @@ admin.site.site_header = "minutebook administration"
 
 class AuditedAdmin(admin.ModelAdmin):
     """Records who changed what, with the object before and after, for every change."""
+
+    # A web address typed without a scheme means https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change) -> None:
         before = None

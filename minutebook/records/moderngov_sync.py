@@ -39,6 +39,7 @@ from django.utils import timezone
 from minutebook.core.extract.pool import ExtractionPool, default_jobs
 from minutebook.core.fetch import CachedResponse, Fetcher
 from minutebook.core.items import DocumentRef, Provenance, SourceItem
+from minutebook.core.links import safe_link
 from minutebook.core.moderngov import (
     CrawledMeeting,
     CrawlSummary,
@@ -379,7 +380,7 @@ class ModernGovSync:
     def _ensure_body_website(self) -> None:
         """Record the site on the body (once it exists), unless a website is already set."""
         site = site_root(self.base_url)
-        Body.objects.filter(name=self.body_name, website="").update(website=site[:200])
+        Body.objects.filter(name=self.body_name, website="").update(website=safe_link(site)[:200])
         self._website_set = Body.objects.filter(name=self.body_name).exists()
 
     def _with_known_texts(self, items: list[SourceItem]) -> list[SourceItem]:

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from minutebook.core.items import SourceItem
+from minutebook.core.links import safe_link
 from minutebook.core.readers.identity import slugify
 from minutebook.core.sanitize import sanitize_html
 from minutebook.records import extracted, writes
@@ -292,10 +293,10 @@ def _store_documents(
             meeting=meeting,
             item=item,
             title=doc.title,
-            url=doc.url,
+            url=safe_link(doc.url),
             published=doc.published,
             text=doc.text,
-            source_uri=doc.url or batch[position].provenance.uri,
+            source_uri=safe_link(doc.url) or batch[position].provenance.uri,
             source_sha256=batch[position].provenance.sha256,
             imported_at=now,
         )

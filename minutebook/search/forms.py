@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from minutebook.core.numbers import whole_number
 from minutebook.records.models import Body, Committee, Person
 from minutebook.search.models import SearchEntry
 from minutebook.search.widgets import QuickSelect
@@ -55,7 +56,7 @@ class SearchForm(forms.Form):
     def clean_page(self) -> int:
         """A page number; anything else (a stale or hand-edited link) means the first page."""
         text = self.cleaned_data.get("page") or ""
-        return min(int(text), 10_000) if text.isdigit() and int(text) > 0 else 1
+        return min(whole_number(text, maximum=10**9) or 1, 10_000)
 
     def clean_person(self) -> Person | None:
         """A name (any case), a unique part of one, or a page slug -> the one Person meant."""

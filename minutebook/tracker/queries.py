@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from minutebook.core.numbers import whole_number
 from minutebook.records.models import AgendaItem, Commitment
 from minutebook.tracker.models import FollowUpLink
 
@@ -95,8 +96,8 @@ class Filters:
             match = Q(item__meeting__committee__name__iexact=self.committee) | Q(
                 item__meeting__committee__slug=self.committee
             )
-            if self.committee.isdigit():
-                match |= Q(item__meeting__committee_id=int(self.committee))
+            if (committee_id := whole_number(self.committee)) is not None:
+                match |= Q(item__meeting__committee_id=committee_id)
             qs = qs.filter(match)
         if self.person:
             qs = qs.filter(

@@ -19,8 +19,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from minutebook.core.numbers import whole_number
 from minutebook.records.models import AgendaItem, Commitment, Committee
 from minutebook.tracker.models import FollowUpLink
 from minutebook.tracker.permissions import audit, can_add, can_decide, snapshot
@@ -36,6 +37,7 @@ from minutebook.tracker.queries import (
 from minutebook.website.caching import public_page
 
 PAGE_SIZE = 50
+MAX_AGE_DAYS = 100 * 366  # more than any record holds; a timedelta overflows long before 2**63
 #: "Age" choices of the filter form: commitments made at least this long ago.
 AGES = [("", "Any age"), ("90", "Over 3 months"), ("180", "Over 6 months"),
         ("365", "Over a year"), ("730", "Over two years")]  # fmt: skip
@@ -51,7 +53,7 @@ def _filters(request: HttpRequest) -> Filters:
         status=normalise_status(get.get("status", "")),
         committee=get.get("committee", "").strip(),
         person=get.get("person", "").strip()[:200],
-        min_age_days=int(age) if age.isdigit() else 0,
+        min_age_days=whole_number(age, maximum=MAX_AGE_DAYS) or 0,
     )
 
 
@@ -66,7 +68,7 @@ def _query_string(filters: Filters, **extra: str) -> str:
     return urlencode({k: v for k, v in params.items() if v})
 
 
-@require_GET
+@require_safe
 @public_page
 def tracker(request: HttpRequest) -> HttpResponse:
     """/commitments/: every commitment with its status, filtered, newest first."""
@@ -94,7 +96,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/tracker.html", context)
 
 
-@require_GET
+@require_safe
 def tracker_csv(request: HttpRequest) -> HttpResponse:
     """The tracker as CSV (the committee's action log), same filters as the page."""
     filters = _filters(request)
@@ -139,7 +141,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(request, link.from_item.get_absolute_url())
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @adder_required
 def add_link(request: HttpRequest, pk: int) -> HttpResponse:
     """A clerk links a commitment to a statement of a later item of the same body.
@@ -155,12 +157,12 @@ def add_link(request: HttpRequest, pk: int) -> HttpResponse:
     target: AgendaItem | None = None
     raw_item = (request.POST.get("item") or request.GET.get("item") or "").strip()
     if raw_item:
-        if not raw_item.isdigit():
+        if (item_id := whole_number(raw_item)) is None:
             errors.append("The item number must be a whole number.")
         else:
             target = (
                 AgendaItem.objects.select_related("meeting__committee__body")
-                .filter(pk=int(raw_item), meeting__committee__body=body)
+                .filter(pk=item_id, meeting__committee__body=body)
                 .first()
             )
             if target is None:

@@ -11,6 +11,7 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from minutebook.core.numbers import whole_number
 from minutebook.records.models import (
     AgendaItem,
     Body,
@@ -159,7 +160,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
         reverse=True,
     )
     year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() and int(year_text) in years else None
+    year = whole_number(year_text) if whole_number(year_text) in years else None
     shown = year or (years[0] if years else None)
     past = []
     if shown:
@@ -377,10 +378,10 @@ def questions(request: HttpRequest) -> HttpResponse:
         .filter(meetings__items__questions__isnull=False)
         .distinct()
     )
-    committee_id = request.GET.get("committee", "")
+    committee_id = whole_number(request.GET.get("committee", ""))
     chosen = (
         Committee.objects.select_related("body").filter(pk=committee_id).first()
-        if committee_id.isdigit()
+        if committee_id is not None
         else None
     )
     if chosen is not None and chosen not in committees:
@@ -399,7 +400,8 @@ def questions(request: HttpRequest) -> HttpResponse:
         reverse=True,
     )
     year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() and 1800 < int(year_text) < 2200 else None
+    year = whole_number(year_text, maximum=2199)
+    year = year if year and year > 1800 else None
     if year:
         qs = qs.filter(
             item__meeting__date__gte=dt.date(year, 1, 1),

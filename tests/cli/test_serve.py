@@ -6,6 +6,9 @@ import http.client
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from tests.conftest import CLI, SEEDS, cli_env
 
@@ -71,3 +74,79 @@ def test_serve_answers_pages_and_static_files_on_kept_alive_connections(tmp_path
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@contextmanager
+def serving(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[int]:
+    """`minutebook serve` on a free port of 127.0.0.1 (migrated, empty database); the port."""
+    env = env or cli_env(tmp_path)
+    subprocess.run([*CLI, "migrate"], env=env, cwd=tmp_path, check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*CLI, "serve", "--port", str(port), *args],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(port, "/")
+                break
+            except OSError:
+                assert server.poll() is None, server.stdout.read().decode()
+                assert time.monotonic() < deadline, "the server did not start in 60 s"
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _request(port: int, method: str, path: str) -> tuple[http.client.HTTPResponse, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request(method, path, headers={"Host": "127.0.0.1"})
+    response = conn.getresponse()
+    return response, response.read()
+
+
+def test_methods_csp_and_a_second_server_on_the_same_port(tmp_path):
+    with serving(tmp_path, "--workers", "1") as port:
+        trace, body = _request(port, "TRACE", "/")
+        assert trace.status == 405 and b"<html" not in body
+        options, body = _request(port, "OPTIONS", "/")
+        assert options.status == 200 and body == b""
+        assert options.headers["Allow"] == "GET, HEAD, POST, OPTIONS"
+        head, body = _request(port, "HEAD", "/commitments/")
+        assert head.status == 200 and body == b""
+        admin, _ = _request(port, "GET", "/admin/login/")
+        assert "frame-ancestors" in admin.headers["Content-Security-Policy"]
+
+        second = subprocess.run(
+            [*CLI, "serve", "--port", str(port), "--workers", "1"],
+            env=cli_env(tmp_path),
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert second.returncode == 1
+        assert second.stderr.strip() == (
+            f"Error: cannot serve on 127.0.0.1:{port}: the port is already in use "
+            "(is another `minutebook serve` running?)"
+        )
+
+
+def test_production_without_a_secret_key_is_a_one_line_error(tmp_path):
+    env = cli_env(tmp_path, MINUTEBOOK_ENV="production")
+    env.pop("MINUTEBOOK_SECRET_KEY", None)
+    result = subprocess.run(
+        [*CLI, "migrate"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: configuration: MINUTEBOOK_ENV=production needs MINUTEBOOK_SECRET_KEY (a long "
+        "random string, e.g. from: python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+    )

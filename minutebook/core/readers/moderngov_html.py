@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -22,6 +21,7 @@ from minutebook.core.calendar_names import MONTHS
 from minutebook.core.decoding import decode_text
 from minutebook.core.errors import SourceError
 from minutebook.core.items import DocumentRef, Provenance, SourceItem, sha256_bytes
+from minutebook.core.links import safe_link
 from minutebook.core.readers import Hints
 from minutebook.core.readers.identity import item_key_for, set_meeting_keys
 
@@ -98,8 +98,7 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
         for a in el.iter("a"):
             label = _text_of(a)
             if label:
-                href = a.get("href") or ""
-                documents.append(DocumentRef(title=label, url=urljoin(base, href) if href else ""))
+                documents.append(DocumentRef(title=label, url=safe_link(a.get("href"), base)))
     item = SourceItem(
         title=raw_title,
         description=_blocks_text(sections["description"]) or None,

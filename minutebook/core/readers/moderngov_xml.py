@@ -20,7 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import defusedxml
 import defusedxml.ElementTree as SafeET
@@ -30,6 +30,7 @@ from lxml import etree
 from minutebook.core.decoding import normalise_text
 from minutebook.core.errors import SourceError
 from minutebook.core.items import Attendee, DocumentRef, Provenance, SourceItem, sha256_bytes
+from minutebook.core.links import safe_link
 from minutebook.core.readers import Hints
 from minutebook.core.readers.identity import set_meeting_keys
 
@@ -451,9 +452,7 @@ def _documents(item: ET.Element, base: str) -> list[DocumentRef]:
             # link would only lead users (and --documents) to an access-denied page.
             continue
         title = normalise_text(_text(el, "title"))
-        url = _text(el, "url")
-        if url and base and not urlsplit(url).scheme:
-            url = urljoin(base, url)
+        url = safe_link(_text(el, "url"), base)
         if not title and not url:
             continue
         docs.append(

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
 from django import template
 from django.urls import Resolver404, resolve
+
+from minutebook.core.links import safe_link
 
 register = template.Library()
 
@@ -16,6 +21,25 @@ def url_if_served(path: str) -> str:
     except Resolver404:
         return ""
     return path
+
+
+@register.filter
+def link(url: str) -> str:
+    """``url`` if it may be a link (http, https or a path on this site), else ''."""
+    return safe_link(url)
+
+
+@register.filter
+def source_name(uri: str) -> str:
+    """What a reader may see of a source that is not a web page: the file's name, never
+    the server's path to it ('file:///srv/import/x.jsonl#42' -> 'x.jsonl#42')."""
+    if not uri or uri == "-":
+        return "standard input"
+    if uri.startswith("file:"):
+        path, _, fragment = uri.partition("#")
+        name = unquote(PurePosixPath(urlsplit(path).path).name) or "a file"
+        return f"{name}#{fragment}" if fragment else name
+    return "an imported file"
 
 
 @register.filter
