@@ -56,6 +56,17 @@ def cli_runner(
     return run
 
 
+#: In-process tests keep cached values in the test process (the shared cache is a table
+#: that fixtures without database access could not clear); tests of the shared cache itself
+#: ask for it, and every `minutebook` process a test starts uses it as installed.
+PROCESS_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
+def _process_cache(settings):
+    settings.CACHES = PROCESS_CACHE
+
+
 @pytest.fixture
 def seed_paths() -> list[Path]:
     paths = sorted(SEEDS.glob("*.txt"))

@@ -16,7 +16,7 @@ from minutebook.cli.link import link_cmd
 from minutebook.cli.questions import questions_cmd
 from minutebook.cli.search import reindex, search_cmd
 from minutebook.cli.serving import production_defaults, serve_site
-from minutebook.cli.setup import setup_django
+from minutebook.cli.setup import migrate_database, require_migrated, setup_django
 from minutebook.cli.train import train_names_cmd
 from minutebook.cli.worker import sites_cmd, start_embedded_worker, worker_cmd
 
@@ -38,9 +38,7 @@ def cli() -> None:
 def migrate() -> None:
     """Create or upgrade the database tables."""
     setup_django()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=1)
+    migrate_database(verbosity=1)
 
 
 def serve_options(command):
@@ -74,6 +72,7 @@ def serve(host: str, port: int, workers: int | None, threads: int, dev: bool) ->
     if not dev:
         production_defaults()
     setup_django(debug=dev)
+    require_migrated()
     serve_site(host, port, workers=workers, threads=threads, dev=dev)
 
 
@@ -105,9 +104,8 @@ def demo(
     if serve_after and not dev:
         production_defaults()
     setup_django(debug=serve_after and dev)
-    from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
+    migrate_database(verbosity=0)
     shared = _sample_dir()
     if shared is not None:
         seeds = import_paths(

@@ -88,6 +88,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # cache instead of copying pages in, which made cold searches about 40% faster.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
+        # A writer waits this long for another's transaction before "database is locked".
+        # Every write transaction is short (a meeting, a batch of the index), so waiting
+        # beats failing: a question posted during a `reindex` is stored, not refused.
+        "timeout": float(os.environ.get("MINUTEBOOK_SQLITE_BUSY_TIMEOUT", "30")),
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;"
         ),
@@ -96,13 +100,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("MINUTEBOOK_CONN_MAX_AGE", "0"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Per-process memory: the page micro-cache (minutebook/website/caching.py) and rate limits.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+# One cache shared by every worker process: log-in and form rate limits (limits that held only
+# per process let a 2-worker server take twice the tries) and the page micro-cache
+# (minutebook/website/caching.py). Redis if MINUTEBOOK_REDIS_URL is set, else a table in the
+# database (`minutebook migrate` creates it).
+REDIS_URL = os.environ.get("MINUTEBOOK_REDIS_URL", "").strip()
+CACHE_TABLE = "minutebook_cache"
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "minutebook",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 # Background work (minutebook/jobs/queue.py): django-q2 with its queue in this database.
 # A claimed task not acknowledged within `retry` seconds (its worker died) is handed out
 # again; a failed one is retried after the same interval, `max_attempts` in all. `retry`

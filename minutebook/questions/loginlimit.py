@@ -1,9 +1,9 @@
 """Rate limits on the cache framework: failed log-ins and public form posts.
 
-Counts live in Django's cache, so with several server processes the cache must be
-shared (Memcached, Redis or the database cache); the default local-memory cache limits
-per process. Fixed windows keep it simple: the first event starts a window of
-``window`` seconds and at most ``limit`` events are allowed within it.
+Counts live in Django's default cache, which every worker process shares (the database
+cache, or Redis; see settings.CACHES), so a limit holds however many workers serve the
+site. An event takes one of ``limit`` slots, each held for ``window`` seconds: at most
+``limit`` events are allowed within any ``window`` seconds.
 """
 
 from __future__ import annotations
@@ -45,36 +45,38 @@ def client_ip(request: HttpRequest | None) -> str:
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
-def _key(kind: str, value: str) -> str:
+def _slots(kind: str, value: str, limit: int) -> list[str]:
     digest = hashlib.sha256(value.casefold().encode("utf-8")).hexdigest()[:32]
-    return f"minutebook:rl:{kind}:{digest}"
+    return [f"minutebook:rl:{kind}:{digest}:{n}" for n in range(limit)]
 
 
-def _count(key: str) -> int:
-    return int(cache.get(key, 0))
+def _count(slots: list[str]) -> int:
+    return len(cache.get_many(slots))
 
 
-def _bump(key: str, window: int) -> int:
-    if cache.add(key, 1, timeout=window):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return 1
+def _take(slots: list[str], window: int) -> bool:
+    """Take a free slot for ``window`` seconds; False when every slot is taken.
+
+    ``cache.add`` is atomic in every shared backend (an INSERT against the table's primary
+    key in the database cache, SET NX in Redis), so two workers counting the same failure
+    at the same moment take two slots; a read-increment-write counter would lose one.
+    Each slot expires on its own, so the limit is over the last ``window`` seconds.
+    """
+    return any(cache.add(slot, 1, timeout=window) for slot in slots)
 
 
-def _login_keys(request: HttpRequest | None, username: str) -> list[str]:
-    keys = [_key("login-ip", client_ip(request))]
+def _login_slots(request: HttpRequest | None, username: str) -> list[list[str]]:
+    limit = _setting("MINUTEBOOK_LOGIN_LIMIT", LOGIN_LIMIT)
+    slots = [_slots("login-ip", client_ip(request), limit)]
     if username:
-        keys.append(_key("login-user", username))
-    return keys
+        slots.append(_slots("login-user", username, limit))
+    return slots
 
 
 def blocked(request: HttpRequest | None, username: str) -> str:
     """A message if this address or account has failed too often lately, else ''."""
     limit = _setting("MINUTEBOOK_LOGIN_LIMIT", LOGIN_LIMIT)
-    if any(_count(k) >= limit for k in _login_keys(request, username)):
+    if any(_count(slots) >= limit for slots in _login_slots(request, username)):
         minutes = _setting("MINUTEBOOK_LOGIN_WINDOW", LOGIN_WINDOW) // 60
         return (
             "Too many failed log-in attempts. For your security, log-in is paused; "
@@ -85,18 +87,25 @@ def blocked(request: HttpRequest | None, username: str) -> str:
 
 def note_failure(request: HttpRequest | None, username: str) -> None:
     window = _setting("MINUTEBOOK_LOGIN_WINDOW", LOGIN_WINDOW)
-    for key in _login_keys(request, username):
-        _bump(key, window)
+    for slots in _login_slots(request, username):
+        _take(slots, window)
 
 
 def clear(request: HttpRequest | None, username: str) -> None:
     """A successful log-in forgets this account's failures (not the address's)."""
     if username:
-        cache.delete(_key("login-user", username))
+        limit = _setting("MINUTEBOOK_LOGIN_LIMIT", LOGIN_LIMIT)
+        cache.delete_many(_slots("login-user", username, limit))
+
+
+def allow(kind: str, who: str, *, limit: int, window: int) -> bool:
+    """Count one event of ``kind`` (e.g. "api") by ``who`` (e.g. an address); False once
+    ``who`` had ``limit`` of them in the last ``window`` seconds. Shared by all workers."""
+    return _take(_slots(kind, who, limit), window)
 
 
 def form_allowed(request: HttpRequest) -> bool:
     """Count one public form post from this address; False once over the limit."""
     limit = _setting("MINUTEBOOK_QUESTION_FORM_LIMIT", FORM_LIMIT)
     window = _setting("MINUTEBOOK_QUESTION_FORM_WINDOW", FORM_WINDOW)
-    return _bump(_key("ask-ip", client_ip(request)), window) <= limit
+    return allow("ask-ip", client_ip(request), limit=limit, window=window)

@@ -11,13 +11,21 @@ cache middleware refuses them.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_page
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+#: What a cache backend raises when its store fails: the database cache's DatabaseError,
+#: the Redis client's errors (RedisError subclasses, and OSError for a refused connection).
+CACHE_ERRORS = (DatabaseError, OSError, RedisError)
 
 #: What `minutebook serve` uses when MINUTEBOOK_PAGE_CACHE_SECONDS is not set.
 SERVE_DEFAULT_SECONDS = "10"
@@ -41,6 +49,12 @@ def public_page(view: Callable) -> Callable:
     def choose(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
-        return cached(request, *args, **kwargs)
+        try:
+            return cached(request, *args, **kwargs)
+        except CACHE_ERRORS:
+            # The shared cache is a convenience: if it cannot be read or written (Redis
+            # down, the database busy past its timeout), the reader still gets the page.
+            log.warning("page cache unavailable for %s", request.path, exc_info=True)
+            return view(request, *args, **kwargs)
 
     return choose
