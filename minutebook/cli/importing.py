@@ -19,6 +19,8 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
 
     Each council whose items changed is relinked once, when the run ends (records.writes).
     """
+    from django.db import DatabaseError
+
     from minutebook.records import writes
     from minutebook.records.store import ImportSummary
 
@@ -39,17 +41,39 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
                 items = list(read_source(path, hints))
                 if limit:
                     items = items[:limit]
+                for note in dict.fromkeys(n for item in items for n in item.warnings):
+                    progress.console.print(
+                        f"warning: {_label(path)}: {note}",
+                        style="yellow",
+                        markup=False,
+                        highlight=False,
+                        soft_wrap=True,
+                    )
                 summary.add(
                     writes.store_items(items, run_extraction=run_extraction, on_item=on_item)
                 )
             except SourceError as exc:
-                summary.failed += 1
-                summary.errors.append(str(exc))
-                progress.console.print(
-                    f"error: {exc}", style="red", markup=False, highlight=False, soft_wrap=True
-                )
+                _fail(summary, progress, str(exc))
+            except DatabaseError as exc:
+                # Another import or a rebuild held the database past the busy timeout, or
+                # the server went away: the meeting being stored was rolled back, the rest
+                # stand, and the other sources are still tried.
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                _fail(summary, progress, f"{_label(path)}: not stored: database error ({reason})")
             progress.advance(task)
     return summary
+
+
+def _fail(summary, progress, message: str) -> None:
+    summary.failed += 1
+    summary.errors.append(message)
+    progress.console.print(
+        f"error: {message}", style="red", markup=False, highlight=False, soft_wrap=True
+    )
+
+
+def _label(path: str) -> str:
+    return "<stdin>" if path == "-" else path
 
 
 def _short(path: str) -> str:

@@ -15,9 +15,16 @@ def reindex() -> None:
     the search index existed, or after restoring tables by hand.
     """
     setup_django()
+    from minutebook.cli.progress import err_console, item_progress
     from minutebook.search.indexing import rebuild
 
-    written = rebuild()
+    with item_progress(err_console) as progress:
+        task = progress.add_task("Indexing", total=None, items=0)
+
+        def on_chunk(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total, items=done)
+
+        written = rebuild(on_chunk=on_chunk)
     click.echo(f"search index rebuilt: {written} entries")
 
 

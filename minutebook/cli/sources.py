@@ -23,11 +23,14 @@ def expand_paths(paths: tuple[str, ...] | list[str]) -> Iterator[str]:
         if path == "-":
             yield path
         elif os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unreadable.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and not name.endswith(SKIP_SUFFIXES):
                         yield os.path.join(root, name)
+            # A folder os.walk could not list is yielded, so reading it reports why.
+            yield from (exc.filename for exc in unreadable if exc.filename)
         elif any(ch in path for ch in "*?[") and not os.path.exists(path):
             matches = sorted(glob.glob(path, recursive=True))
             yield from matches or [path]

@@ -2,7 +2,8 @@
 
 Saved pages and exports from Windows machines are often cp1252; refusing them would lose
 real minutes, while guessing wrongly on binary data would store garbage. So: UTF-8 first,
-then a detected encoding, and anything that looks binary is an error.
+then Windows-1252, then a detected encoding (each guess reported to the user), and anything
+that looks binary is an error.
 """
 
 from __future__ import annotations
@@ -25,21 +26,38 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(4, len(sample) // 100)
 
 
-def decode_text(data: bytes, label: str) -> str:
-    """Decode a text source; raise :class:`SourceError` for binary data."""
+def decode_text(data: bytes, label: str, warnings: list[str] | None = None) -> str:
+    """Decode a text source; raise :class:`SourceError` for binary data.
+
+    Text that is not UTF-8 is decoded with the encoding it most likely has, and a line
+    saying so (with where the first non-UTF-8 byte is) goes to ``warnings``: a guess the
+    user should be able to check, not one made silently.
+    """
     if looks_binary(data):
         raise SourceError(label, "binary data, not a text, HTML or JSON document")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        best = from_bytes(data[:65536]).best()
-        encoding = best.encoding if best is not None else "cp1252"
+    except UnicodeDecodeError as exc:
+        # Windows-1252 first: what UK councils' pages saved on Windows are in, and a short
+        # text gives a detector too little to tell it from its Baltic or Cyrillic cousins.
+        encoding = "cp1252"
         try:
             text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            text = data.decode("cp1252", errors="replace")
+        except UnicodeDecodeError:
+            best = from_bytes(data[:65536]).best()
+            encoding = best.encoding if best is not None else "cp1252"
+            try:
+                text = data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                encoding = "cp1252"
+                text = data.decode(encoding, errors="replace")
+        if warnings is not None:
+            warnings.append(
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                f"read as {encoding}: check its accented letters and symbols"
+            )
     return normalise_text(text)
 
 

@@ -69,6 +69,8 @@ class SourceItem:
     venue: str = ""
     attendees: list[Attendee] = field(default_factory=list)
     truncated: bool = False
+    #: Things the reader had to guess (e.g. the text encoding), for the importer to report.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def text_for_extraction(self) -> str:

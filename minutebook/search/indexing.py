@@ -8,7 +8,7 @@ index a database imported before the search app existed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db import transaction
 from django.db.models import Prefetch
@@ -135,18 +135,27 @@ def index_items(items: Iterable[AgendaItem]) -> None:
         )
 
 
-def rebuild(*, chunk: int = 500) -> int:
-    """Re-derive the whole index from the records; returns the number of rows written."""
+def rebuild(*, chunk: int = 200, on_chunk: Callable[[int, int], None] | None = None) -> int:
+    """Re-derive the whole index from the records; returns the number of rows written.
+
+    Each chunk of items has its rows replaced in a short transaction of its own, so a
+    rebuild never holds SQLite's write lock for long (a question posted meanwhile waits a
+    moment, not the whole rebuild), and a search meanwhile finds every item, in its old
+    rows or its new ones. ``on_chunk(done, total)`` runs after each chunk is committed.
+    """
     from minutebook.search.backends import get_backend
 
     written = 0
-    with transaction.atomic():
-        SearchEntry.objects.all().delete()
-        ids = list(AgendaItem.objects.order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), chunk):
-            batch = _items_for_indexing().filter(pk__in=ids[start : start + chunk])
+    ids = list(AgendaItem.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        with transaction.atomic():
+            SearchEntry.objects.filter(item_id__in=part).delete()
+            batch = _items_for_indexing().filter(pk__in=part)
             rows = [e for item in batch for e in entries_for(item)]
             SearchEntry.objects.bulk_create(rows, batch_size=1000)
-            written += len(rows)
+        written += len(rows)
+        if on_chunk is not None:
+            on_chunk(start + len(part), len(ids))
     get_backend().optimize()
     return written

@@ -73,24 +73,35 @@ def read_source(path: str, hints: Hints | None = None) -> Iterator[SourceItem]:
         raise SourceError(label, "no such file") from None
     except OSError as exc:
         raise SourceError(label, exc.strerror or str(exc)) from None
+    if os.path.isdir(path):
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            raise SourceError(label, f"folder cannot be read ({exc.strerror})") from None
+        raise SourceError(label, "a folder (name it, not its contents, to import them)")
     if not os.path.isfile(path):
         raise SourceError(label, "not a regular file")
     if st.st_size == 0:
         raise SourceError(label, "empty file")
-    with open(path, "rb") as fh:
-        head = fh.read(SNIFF_BYTES)
-    jsonl = import_module(f"{__name__}.jsonl")
-    if jsonl.sniff(head, path):
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+            jsonl = import_module(f"{__name__}.jsonl")
+            if jsonl.sniff(head, path):
+                data = None
+            elif st.st_size > MAX_DOCUMENT_BYTES:
+                raise SourceError(
+                    label,
+                    f"too large ({st.st_size / 2**20:.0f} MB; the limit for one document is "
+                    f"{MAX_DOCUMENT_BYTES // 2**20} MB)",
+                )
+            else:
+                data = head + fh.read()
+    except OSError as exc:  # unreadable (permissions), or gone since it was listed
+        raise SourceError(label, f"cannot be read ({exc.strerror or exc})") from None
+    if data is None:
         yield from jsonl.read_file(path, uri, hints, label=label)
         return
-    if st.st_size > MAX_DOCUMENT_BYTES:
-        raise SourceError(
-            label,
-            f"too large ({st.st_size / 2**20:.0f} MB; the limit for one document is "
-            f"{MAX_DOCUMENT_BYTES // 2**20} MB)",
-        )
-    with open(path, "rb") as fh:
-        data = fh.read()
     yield from read_bytes(data, uri, hints, label=label)
 
 

@@ -41,7 +41,8 @@ def sniff(head: bytes, path: str) -> bool:
 
 
 def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
-    text = decode_text(data, uri)
+    warnings: list[str] = []
+    text = decode_text(data, uri, warnings)
     lines = [line.rstrip() for line in text.split("\n")]
     while lines and (not lines[0].strip() or lines[0].strip().lower() in _CHROME):
         lines.pop(0)
@@ -100,6 +101,7 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
         item_key=item_key_for(number, title),
         documents=documents,
     )
+    item.warnings = warnings
     set_meeting_keys([item], hints.meeting_date)
     yield item
 

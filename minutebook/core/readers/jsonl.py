@@ -28,11 +28,13 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
 
 
 def read_file(path: str, uri: str, hints: Hints, *, label: str) -> Iterator[SourceItem]:
-    with open(path, "rb") as fh:
-        try:
+    try:
+        with open(path, "rb") as fh:
             yield from _read_lines(fh, uri, hints)
-        except SourceError as exc:
-            raise SourceError(label, exc.reason) from None
+    except SourceError as exc:
+        raise SourceError(label, exc.reason) from None
+    except OSError as exc:
+        raise SourceError(label, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def _read_lines(lines, uri: str, hints: Hints) -> Iterator[SourceItem]:

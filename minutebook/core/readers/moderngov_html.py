@@ -55,7 +55,8 @@ def sniff(head: bytes, path: str) -> bool:
 
 
 def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
-    text = decode_text(data, uri)
+    warnings: list[str] = []
+    text = decode_text(data, uri, warnings)
     if not re.search(r"</html\s*>", text[-4096:], re.IGNORECASE):
         raise SourceError(uri, "truncated HTML (no closing </html> tag); save the whole page again")
     try:
@@ -115,6 +116,7 @@ def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
         item_key=item_key_for(number, raw_title),
         documents=documents,
     )
+    item.warnings = warnings
     set_meeting_keys([item], meeting_date)
     yield item
 
