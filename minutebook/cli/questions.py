@@ -13,7 +13,7 @@ from minutebook.cli.setup import setup_django
 
 @click.group("questions")
 def questions_cmd() -> None:
-    """Public questions put to meetings (C7)."""
+    """Public questions put to meetings: e-mail import, retention, back-office accounts."""
 
 
 @questions_cmd.command("import-mail")
@@ -59,6 +59,34 @@ def import_mail(files: tuple[Path, ...], meeting_id: int) -> None:
     click.echo(f"Meeting {meeting_id} ({meeting}): {summary}")
     if counts.get("unreadable"):
         sys.exit(1)
+
+
+@questions_cmd.command("purge")
+@click.option(
+    "--months",
+    type=click.IntRange(0, 1200),
+    help="Keep addresses this many months after the meeting "
+    "[default: MINUTEBOOK_EMAIL_RETENTION_MONTHS, else 12].",
+)
+@click.option("--dry-run", is_flag=True, help="Only count the addresses that would go.")
+def purge_cmd(months: int | None, dry_run: bool) -> None:
+    """Remove submitters' e-mail addresses once their retention period is over.
+
+    An address is kept while it is needed (acknowledging, telling the submitter the
+    outcome, spotting duplicates) and removed a set time after the meeting: from the
+    question and from the audit trail's copies of it. Run it daily (cron, systemd timer).
+    """
+    setup_django()
+    from minutebook.questions.retention import purge
+
+    result = purge(months=months, dry_run=dry_run, actor=f"command:purge ({getpass.getuser()})")
+    if dry_run:
+        click.echo(
+            f"{result.questions} question(s) of meetings on or before "
+            f"{result.cutoff.isoformat()} hold an address that would be removed"
+        )
+    else:
+        click.echo(str(result))
 
 
 @questions_cmd.command("add-user")

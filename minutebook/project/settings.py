@@ -200,6 +200,9 @@ EMAIL_USE_TLS = os.environ.get("MINUTEBOOK_EMAIL_USE_TLS", "1" if PRODUCTION els
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("MINUTEBOOK_FROM_EMAIL", "minutebook <noreply@localhost>")
 LOGIN_URL = "questions:login"
+# Submitters' e-mail addresses are removed this many months after the meeting
+# (`minutebook questions purge`, run daily).
+MINUTEBOOK_EMAIL_RETENTION_MONTHS = int(os.environ.get("MINUTEBOOK_EMAIL_RETENTION_MONTHS", "12"))
 
 LOGGING = {
     "version": 1,
