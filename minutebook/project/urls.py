@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+#: A missing page looks like the site, with its navigation (website/404.html).
+handler404 = "minutebook.website.views.not_found"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", include("minutebook.search.urls")),

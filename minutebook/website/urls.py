@@ -11,6 +11,7 @@ urlpatterns = [
     path("committees/", views.committees, name="committees"),
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
     path("items/<int:pk>/", views.item, name="item"),
+    path("people/", views.people, name="people"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("topics/<slug:slug>/", views.topic, name="topic"),
     path("questions/", views.questions, name="questions"),

@@ -295,6 +295,43 @@ def _unique(rows, key: str) -> list:
     return out
 
 
+PEOPLE_PAGE = 120
+
+
+@public_page
+def people(request: HttpRequest) -> HttpResponse:
+    """Everyone the record names, A to Z (or those under one initial), with how much they said."""
+    letter = request.GET.get("letter", "").strip().upper()[:1]
+    letter = letter if letter.isascii() and letter.isalpha() else ""
+    people = Person.objects.order_by("name", "pk")
+    if letter:
+        people = people.filter(name__istartswith=letter)
+    page = Paginator(people, PEOPLE_PAGE).get_page(request.GET.get("page"))
+    counts = dict(
+        Statement.objects.filter(speaker__in=[p.pk for p in page.object_list])
+        .values_list("speaker")
+        .annotate(n=Count("pk"))
+        .values_list("speaker", "n")
+    )
+    for person in page.object_list:
+        person.statement_count = counts.get(person.pk, 0)
+    return render(
+        request,
+        "website/people.html",
+        {
+            "page": page,
+            "letter": letter,
+            "letters": [chr(c) for c in range(ord("A"), ord("Z") + 1)],
+            "query": f"letter={letter}" if letter else "",
+        },
+    )
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 404 page, in the site's own layout and navigation."""
+    return render(request, "website/404.html", status=404)
+
+
 @public_page
 def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Person, slug=slug)
