@@ -94,7 +94,10 @@ def _date(value: object, uri: str, lineno: int) -> dt.date | None:
     if isinstance(value, int | float):
         # Epoch ms in UTC. Meetings are published as midnight London time, which is 23:00
         # UTC the day before in summer, so round to the nearest day rather than truncate.
-        ts = dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC) + dt.timedelta(hours=12)
+        try:
+            ts = dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC) + dt.timedelta(hours=12)
+        except (OverflowError, ValueError, OSError):  # NaN, infinity, past year 9999
+            raise SourceError(uri, f"line {lineno}: meeting_date {value!r} is not a date") from None
         return ts.date()
     if isinstance(value, str):
         try:
