@@ -2,27 +2,42 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections.abc import Iterable, Iterator
 
 import click
+from rich.console import Console
 
 from minutebook.cli.moderngov import ImportCommand
 from minutebook.cli.progress import err_console, item_progress
 from minutebook.cli.setup import setup_django
 from minutebook.cli.sources import expand_paths
 from minutebook.core.errors import SourceError
+from minutebook.core.items import SourceItem
 from minutebook.core.readers import Hints, read_source
 
 
-def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True, limit: int = 0):
+def import_paths(
+    paths: list[str],
+    hints: Hints,
+    *,
+    run_extraction: bool = True,
+    limit: int = 0,
+    jobs: int | None = None,
+):
     """Import every source; return the summary. Bad sources are reported and skipped.
 
-    Each council whose items changed is relinked once, when the run ends (records.writes).
+    Sources are streamed: a meeting's items at a time are stored while later items are
+    extracted in ``jobs`` worker processes (records.streaming), so a source of any size
+    imports in flat memory. Each council whose items changed is relinked once, when the
+    run ends (records.writes).
     """
     from django.db import DatabaseError
 
     from minutebook.records import writes
     from minutebook.records.store import ImportSummary
+    from minutebook.records.streaming import store_stream
 
     summary = ImportSummary()
     sources = list(expand_paths(paths))
@@ -38,19 +53,16 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
         for path in sources:
             progress.update(task, description=f"Importing {_short(path)}")
             try:
-                items = list(read_source(path, hints))
+                items = read_source(path, hints)
                 if limit:
-                    items = items[:limit]
-                for note in dict.fromkeys(n for item in items for n in item.warnings):
-                    progress.console.print(
-                        f"warning: {_label(path)}: {note}",
-                        style="yellow",
-                        markup=False,
-                        highlight=False,
-                        soft_wrap=True,
-                    )
+                    items = itertools.islice(items, limit)
                 summary.add(
-                    writes.store_items(items, run_extraction=run_extraction, on_item=on_item)
+                    store_stream(
+                        _reporting_warnings(items, path, progress.console),
+                        run_extraction=run_extraction,
+                        jobs=jobs,
+                        on_item=on_item,
+                    )
                 )
             except SourceError as exc:
                 _fail(summary, progress, str(exc))
@@ -62,6 +74,25 @@ def import_paths(paths: list[str], hints: Hints, *, run_extraction: bool = True,
                 _fail(summary, progress, f"{_label(path)}: not stored: database error ({reason})")
             progress.advance(task)
     return summary
+
+
+def _reporting_warnings(
+    items: Iterable[SourceItem], path: str, console: Console
+) -> Iterator[SourceItem]:
+    """Pass items through, printing each different warning of the source once."""
+    warned: set[str] = set()
+    for item in items:
+        for note in item.warnings:
+            if note not in warned:
+                warned.add(note)
+                console.print(
+                    f"warning: {_label(path)}: {note}",
+                    style="yellow",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
+        yield item
 
 
 def _fail(summary, progress, message: str) -> None:
@@ -90,7 +121,14 @@ def _short(path: str) -> str:
     "--meeting-date", type=click.DateTime(["%Y-%m-%d"]), help="Meeting date (YYYY-MM-DD)."
 )
 @click.option("--no-extract", is_flag=True, help="Store the items without running the extractor.")
-def import_cmd(paths, body, committee, meeting_date, no_extract):
+@click.option(
+    "--jobs",
+    type=click.IntRange(0, 64),
+    metavar="N",
+    help="Extractor worker processes, working ahead of storage (0: extract in this process)"
+    "  [default: one per core but one].",
+)
+def import_cmd(paths, body, committee, meeting_date, no_extract, jobs):
     """Import agenda items from files, directories, globs or '-' (stdin).
 
     Formats are recognised by content: agenda-item text pages, "title, blank line, minutes"
@@ -101,6 +139,6 @@ def import_cmd(paths, body, committee, meeting_date, no_extract):
     hints = Hints(
         body=body, committee=committee, meeting_date=meeting_date.date() if meeting_date else None
     )
-    summary = import_paths(list(paths), hints, run_extraction=not no_extract)
+    summary = import_paths(list(paths), hints, run_extraction=not no_extract, jobs=jobs)
     click.echo(str(summary))
     sys.exit(1 if summary.failed else 0)

@@ -62,7 +62,12 @@ def _take(slots: list[str], window: int) -> bool:
     at the same moment take two slots; a read-increment-write counter would lose one.
     Each slot expires on its own, so the limit is over the last ``window`` seconds.
     """
-    return any(cache.add(slot, 1, timeout=window) for slot in slots)
+    if any(cache.add(slot, 1, timeout=window) for slot in slots):
+        return True
+    # Every add was refused: the slots are all taken, or the cache could not be written
+    # (the database cache reports a database busy past its timeout the same way). Only a
+    # count tells which; a cache that failed must not lock people out.
+    return _count(slots) < len(slots)
 
 
 def _login_slots(request: HttpRequest | None, username: str) -> list[list[str]]:

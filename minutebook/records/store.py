@@ -64,6 +64,10 @@ def _meeting_identity(item: SourceItem) -> tuple[str, str, str]:
     return (item.body or UNKNOWN_BODY, _committee_key(item), item.meeting_key)
 
 
+#: Which meeting (one transaction) an item belongs to; for importers that batch by meeting.
+meeting_identity = _meeting_identity
+
+
 def _committee_key(item: SourceItem) -> str:
     return item.committee_key or f"name:{slugify(item.committee or UNKNOWN_COMMITTEE)}"
 

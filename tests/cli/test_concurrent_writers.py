@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import re
 import sqlite3
+import subprocess
 import threading
 import urllib.parse
 from http.cookies import SimpleCookie
@@ -18,7 +19,7 @@ from minutebook.records.store import store_items
 from minutebook.search.indexing import rebuild
 from minutebook.search.models import SearchEntry
 from tests.cli.test_serve import serving
-from tests.conftest import cli_env
+from tests.conftest import CLI, cli_env
 from tests.search.conftest import source_item
 
 
@@ -56,21 +57,24 @@ def _post_question(port: int, meeting_id: int) -> int:
 def test_a_question_posted_during_a_long_write_is_stored(tmp_path):
     env = cli_env(tmp_path)
     with serving(tmp_path, "--workers", "1", env=env) as port:
-        db = sqlite3.connect(tmp_path / "mb.sqlite3", isolation_level=None)
-        db.execute("insert into records_body (name, slug, website, source_uri, source_sha256)"
-                   " values ('Test Council', 'test', '', '', '')")  # fmt: skip
-        db.execute("insert into records_committee (body_id, key, name, slug, category, is_active,"
-                   " source_uri, source_sha256) values (1, 'c', 'Audit', 'audit', '', 1, '', '')")  # fmt: skip
-        db.execute("insert into records_meeting (committee_id, key, date, start_time, status, venue,"
-                   " question_deadline, source_uri, source_sha256) values (1, 'm', '2099-02-19', '',"
-                   " 'scheduled', '', '2099-02-14 23:59:00', '', '')")  # fmt: skip
+        page = tmp_path / "item.txt"
+        page.write_text("Budget\n\nThe Committee noted the budget.\n")
+        made = subprocess.run(
+            [*CLI, "import", str(page), "--body", "Test Council", "--committee", "Audit",
+             "--meeting-date", "2099-02-19", "--no-extract"],
+            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert made.returncode == 0, made.stderr
+        db = sqlite3.connect(tmp_path / "mb.sqlite3", isolation_level=None, check_same_thread=False)
+        db.execute("update records_meeting set question_deadline = '2099-02-14 23:59:00'")
+        (meeting_id,) = db.execute("select id from records_meeting").fetchone()
         # Another writer (a rebuild, an import) holds the write lock for longer than SQLite's
         # default 5 s busy timeout while the resident presses "Send".
         db.execute("begin immediate")
         released = threading.Timer(7.0, lambda: db.execute("commit"))
         released.start()
         try:
-            status = _post_question(port, 1)
+            status = _post_question(port, meeting_id)
         finally:
             released.join()
         assert status == 302  # stored and confirmed, after the wait

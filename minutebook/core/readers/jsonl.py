@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from minutebook.core.decoding import normalise_text
 from minutebook.core.errors import SourceError
@@ -24,22 +24,31 @@ def sniff(head: bytes, path: str) -> bool:
 
 
 def read(data: bytes, uri: str, hints: Hints) -> Iterator[SourceItem]:
-    yield from _read_lines(data.splitlines(keepends=True), uri, hints)
+    lines = data.splitlines(keepends=True)
+    _check(lines, uri, hints)
+    yield from _items(lines, uri, hints)
 
 
 def read_file(path: str, uri: str, hints: Hints, *, label: str) -> Iterator[SourceItem]:
+    """Read the file twice, holding one line at a time: a first pass checks every line, so
+    a bad line fails the file before any item of it is stored; the second yields them."""
     try:
         with open(path, "rb") as fh:
-            yield from _read_lines(fh, uri, hints)
+            _check(fh, uri, hints)
+        with open(path, "rb") as fh:
+            yield from _items(fh, uri, hints)
     except SourceError as exc:
         raise SourceError(label, exc.reason) from None
     except OSError as exc:
         raise SourceError(label, f"cannot be read ({exc.strerror or exc})") from None
 
 
-def _read_lines(lines, uri: str, hints: Hints) -> Iterator[SourceItem]:
-    """Validate every line before yielding, so a bad line fails the file, not half of it."""
-    items = []
+def _check(lines: Iterable[bytes], uri: str, hints: Hints) -> None:
+    if not any(True for _ in _items(lines, uri, hints)):
+        raise SourceError(uri, "no items in JSON Lines file")
+
+
+def _items(lines: Iterable[bytes], uri: str, hints: Hints) -> Iterator[SourceItem]:
     for lineno, raw in enumerate(lines, start=1):
         if len(raw) > MAX_JSONL_LINE_BYTES:
             raise SourceError(uri, f"line {lineno}: longer than {MAX_JSONL_LINE_BYTES} bytes")
@@ -51,10 +60,7 @@ def _read_lines(lines, uri: str, hints: Hints) -> Iterator[SourceItem]:
             raise SourceError(uri, f"line {lineno}: not valid JSON ({exc.args[0]})") from None
         if not isinstance(record, dict):
             raise SourceError(uri, f"line {lineno}: expected a JSON object")
-        items.append(_item(record, raw, uri, lineno, hints))
-    if not items:
-        raise SourceError(uri, "no items in JSON Lines file")
-    yield from items
+        yield _item(record, raw, uri, lineno, hints)
 
 
 def _item(record: dict, raw: bytes, uri: str, lineno: int, hints: Hints) -> SourceItem:
