@@ -44,7 +44,7 @@ def read_file(path: str, uri: str, hints: Hints, *, label: str) -> Iterator[Sour
 
 
 def _check(lines: Iterable[bytes], uri: str, hints: Hints) -> None:
-    if not any(True for _ in _items(lines, uri, hints)):
+    if sum(1 for _ in _items(lines, uri, hints)) == 0:  # every line, not just the first
         raise SourceError(uri, "no items in JSON Lines file")
 
 
