@@ -54,6 +54,7 @@ from typing import Any
 
 from minutebook.core.errors import SourceError
 from minutebook.core.items import Provenance, SourceItem
+from minutebook.core.vocabulary import HONORIFICS
 
 #: The seven scored record types, in the order reports show them.
 TYPES: tuple[str, ...] = (
@@ -68,15 +69,10 @@ TYPES: tuple[str, ...] = (
 LIST_TYPES = frozenset({"questions", "commitments", "decisions"})
 MATCH_THRESHOLD = 0.5
 
-#: Titles stripped from the front of a person's (or a named body's) name before comparing.
-#: Broader than the contract's list (Mr, Mrs, Ms, Dr, Cllr, Councillor) because the gold
-#: guide also strips police and clerical titles (Supt, Canon, CC = County Councillor), and
-#: minutes elsewhere use Cr (Australia), Alderman, Revd and the like. Words that are also
-#: ordinary parts of names (Mayor, Chief, Lord, Major) are left alone. Both sides are
-#: normalised the same way, so the list can only merge spellings of one name.
-_HONORIFIC_WORDS = """mr mrs ms miss mx dr cllr councillor councilor cr cc alderman alderwoman
-prof professor sir dame rev revd reverend canon supt superintendent ch insp inspector sgt dci"""
-HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+#: Titles stripped from the front of a person's (or a named body's) name before comparing:
+#: core.vocabulary.HONORIFICS, broader than the contract's list (Mr, Mrs, Ms, Dr, Cllr,
+#: Councillor) because the gold guide strips police and clerical titles too.
+
 
 _TOKEN = re.compile(r"\w+")
 _NAME_PUNCT = re.compile(r"[^\w\s&'-]+")

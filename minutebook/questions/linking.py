@@ -11,21 +11,14 @@ from __future__ import annotations
 
 import re
 
+from minutebook.core.vocabulary import STOP_WORDS
 from minutebook.questions.models import PublicQuestion
-from minutebook.questions.rules import normalise_text
+from minutebook.questions.rules import comparison_key
 from minutebook.records.models import AgendaItem
 
 MIN_OVERLAP = 0.6
-# fmt: off
-STOPWORDS = frozenset({
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "how",
-    "i", "if", "in", "into", "is", "it", "its", "may", "me", "more", "my", "no", "not", "of",
-    "on", "or", "our", "please", "should", "so", "than", "that", "the", "their", "them", "there",
-    "these", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who",
-    "why", "will", "with", "would", "you", "your",
-})
-# fmt: on
+#: English stop words, and the words of asking that say nothing of a question's subject.
+STOPWORDS = STOP_WORDS | {"also", "could", "may", "please", "would"}
 PUBLIC_QUESTIONS_TITLE = re.compile(
     r"\bpublic\s+questions?\b|\bquestions?\b.{0,40}\b(?:public|residents?|deputations?)\b",
     re.IGNORECASE,
@@ -33,7 +26,7 @@ PUBLIC_QUESTIONS_TITLE = re.compile(
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in normalise_text(text).split() if len(w) > 2 and w not in STOPWORDS}
+    return {w for w in comparison_key(text).split() if len(w) > 2 and w not in STOPWORDS}
 
 
 def overlap(question_words: set[str], text: str) -> float:

@@ -35,14 +35,15 @@ def max_length() -> int:
     return int(getattr(settings, "MINUTEBOOK_QUESTION_MAX_LENGTH", DEFAULT_MAX_LENGTH))
 
 
-def normalise_text(text: str) -> str:
-    """Text reduced to what makes two questions 'the same': case, spacing, punctuation."""
+def comparison_key(text: str) -> str:
+    """Text reduced to what makes two questions 'the same' (case, spacing and punctuation
+    gone); not core.decoding.normalise_text, which only tidies Unicode and newlines."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(re.findall(r"\w+", folded))
 
 
 def fingerprint(text: str) -> str:
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+    return hashlib.sha256(comparison_key(text).encode("utf-8")).hexdigest()
 
 
 def normalise_email(address: str) -> str:

@@ -11,25 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutebook.core.vocabulary import STOP_WORDS
+
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 MAX_PARTS = 12
-# The Snowball English stop words, which PostgreSQL's 'english' configuration drops from
-# every query. FTS5 has no such list, so the parser drops them for both backends: they then
-# find the same things, and FTS5 does not score words found in nearly every item ("the
-# officer advised that" ranks on "officer advised"), which made such searches slow.
-_SNOWBALL_ENGLISH = """
-    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
-    she her hers herself it its itself they them their theirs themselves what which who whom
-    this that these those am is are was were be been being have has had having do does did
-    doing a an the and but if or because as until while of at by for with about against
-    between into through during before after above below to from up down in out on off over
-    under again further then once here there when where why how all any both each few more
-    most other some such no nor not only own same so than too very s t can will just don
-    should now
-"""
-STOP_WORDS = frozenset(_SNOWBALL_ENGLISH.split())
+# English stop words (core.vocabulary: the Snowball list PostgreSQL's 'english'
+# configuration drops) are dropped for both backends, so they find the same things, and
+# FTS5 does not score words found in nearly every item, which made such searches slow.
 
 
 @dataclass(frozen=True)

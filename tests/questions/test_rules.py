@@ -103,7 +103,7 @@ def test_normalisation_ignores_case_spacing_and_punctuation_only():
     b = "why is the archway library closing"
     assert rules.fingerprint(a) == rules.fingerprint(b)
     assert rules.fingerprint(a) != rules.fingerprint("Why is the Highbury library closing?")
-    assert rules.normalise_text("Ｃａｆé") == "café"  # NFKC folds full-width forms
+    assert rules.comparison_key("Ｃａｆé") == "café"  # NFKC folds full-width forms
 
 
 def test_references_are_distinct_and_unambiguous():

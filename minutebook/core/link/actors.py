@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutebook.core import vocabulary
 from minutebook.core.link.terms import HONORIFICS, words
 
 #: Actors that exist in every body and so identify nobody in particular.
@@ -210,7 +211,7 @@ def mentions_actor(tokens: list[str], actor: Actor) -> str:
     return ""
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor", "sir", "dame"})
+_TITLES = vocabulary.HONORIFICS
 
 
 def _names_someone_else(tokens: list[str], actor: Actor) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from minutebook.core import vocabulary
+
 
 def _wordlist(text: str) -> list[str]:
     """Whitespace-separated word lists keep the long vocabularies below readable."""
@@ -21,19 +23,19 @@ def _wordlist(text: str) -> list[str]:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
-#: English function words and modal/auxiliary verbs.
-_FUNCTION = _wordlist(
-    """
-a about above after again against all also although am an and any are as at be because been
-before being below between both but by can could did do does doing down during each either
-else ever every few for from further had has have having he her here hers herself him himself
-his how however i if in into is it its itself just let may me might more most much must my
-myself neither no nor not now of off on once only or other others otherwise our ours ourselves
-out over own per perhaps rather same shall she should since so some such than that the their
-theirs them themselves then there these they this those though through thus to too under until
-up upon us very was we were what whatever when where whether which while who whom whose why
-will with within without would yet you your yours yourself well whilst amongst among via
+#: English function words: the shared stop words (core.vocabulary), plus the modal verbs
+#: and connectives that list leaves out.
+_FUNCTION = sorted(
+    vocabulary.STOP_WORDS
+    | set(
+        _wordlist(
+            """
+also although among amongst could either else ever every however let may might much must
+neither others otherwise per perhaps rather shall since though thus upon us via well
+whatever whether whilst whose within without would yet
 """
+        )
+    )
 )
 
 #: Words of meeting procedure and reported speech: present in minutes on every subject.
@@ -70,10 +72,9 @@ saturday sunday
 
 STOPWORDS: frozenset[str] = frozenset(_FUNCTION + _PROCEDURE + _MONTHS)
 
-#: Honorifics dropped from names and labels ("Ms Clement" is "Clement").
-HONORIFICS: frozenset[str] = frozenset(
-    _wordlist("mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor rev revd the")
-)
+#: Honorifics dropped from names and labels ("Ms Clement" is "Clement"): the shared list,
+#: plus peers' titles and "the", which the linker drops from role labels too.
+HONORIFICS: frozenset[str] = vocabulary.HONORIFICS | {"lord", "lady", "the"}
 
 
 def words(text: str) -> list[str]:
