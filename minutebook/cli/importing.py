@@ -132,8 +132,11 @@ def import_cmd(paths, body, committee, meeting_date, no_extract, jobs):
     """Import agenda items from files, directories, globs or '-' (stdin).
 
     Formats are recognised by content: agenda-item text pages, "title, blank line, minutes"
-    text, saved ModernGov agenda-item pages (HTML) and JSON Lines. Importing the same source
-    again changes nothing; a changed source updates the item and keeps the old version.
+    text, saved ModernGov agenda-item pages (HTML), ModernGov web-service XML, JSON Lines,
+    and PDFs of printed minutes (split into items at their numbered headings; scanned PDFs
+    without a text layer are refused). Give --body and --committee for sources that do not
+    name them. Importing the same source again, from anywhere, changes nothing; a changed
+    source updates the item and keeps the old version.
     """
     setup_django()
     hints = Hints(

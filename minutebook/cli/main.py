@@ -175,6 +175,23 @@ def reextract(everything: bool) -> None:
     click.echo(f"{count} items re-extracted with extractor {current_version()}")
 
 
+@cli.command(
+    context_settings={"ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run one of Django's own commands on minutebook's database and settings.
+
+    For example `minutebook manage createsuperuser`, `minutebook manage dbshell` or
+    `minutebook manage check --deploy`; `minutebook manage help` lists them.
+    """
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["minutebook manage", *args])
+
+
 cli.add_command(import_cmd)
 cli.add_command(link_cmd)
 cli.add_command(commitments_cmd)

@@ -238,7 +238,7 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
         )
     created = {model: model.objects.bulk_create(rows[model]) for model in _KINDS}
     # The search rows derive from these records and are replaced in the same transaction.
-    # Hand the rows just written to the indexer (as prefetch_related would leave them)
+    # Hand the rows just written to the indexer (``item.extracted_rows``, by related name)
     # instead of reading them back: bulk_create returns their keys on SQLite and PostgreSQL.
     if all(row.pk is not None for model in _KINDS for row in created[model]):
         by_item: dict[int, dict[str, list]] = {
@@ -250,13 +250,7 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
                 for row in created[model]:
                     by_item[row.item_id][name].append(row)
         for item, _ in pairs:
-            cache = getattr(item, "_prefetched_objects_cache", {})
-            item._prefetched_objects_cache = cache
-            for name, found in by_item[item.pk].items():
-                queryset = getattr(item, name).get_queryset()
-                queryset._result_cache = found
-                queryset._prefetch_done = True
-                cache[name] = queryset
+            item.extracted_rows = by_item[item.pk]  # read by search.indexing.entries_for
     writes.index([item for item, _ in pairs])
 
 

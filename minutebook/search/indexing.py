@@ -28,6 +28,16 @@ def _people(*people_ids: int | None) -> str:
     return f" {' '.join(str(p) for p in ids)} " if ids else ""
 
 
+def _rows(item: AgendaItem, name: str) -> list:
+    """An item's extracted rows of one kind: those the extractor just wrote, when it left
+    them on the item (``extracted_rows``, see records.extracted), else from the database
+    (or a prefetch)."""
+    fresh = getattr(item, "extracted_rows", None)
+    if fresh is not None and name in fresh:
+        return list(fresh[name])
+    return list(getattr(item, name).all())
+
+
 def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
     """The search rows of one item: itself, its documents and its extracted records.
 
@@ -63,8 +73,8 @@ def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
             **common,
         )
 
-    statements = list(item.statements.all())
-    mentioned = [m.person_id for m in item.personmentions.all()]
+    statements = _rows(item, "statements")
+    mentioned = [m.person_id for m in _rows(item, "personmentions")]
     speakers = [s.speaker_id for s in statements]
     item_text = "\n\n".join(
         t for t in (item.description, item.minutes_text, item.decision_text) if t
@@ -76,9 +86,9 @@ def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
     for d in item.documents.all():
         if d.is_public and d.superseded_at is None:
             yield entry(Kind.DOCUMENT, d.pk, d.title, d.text)
-    questions = list(item.questions.all())
-    commitments = list(item.commitments.all())
-    decisions = list(item.decisions.all())
+    questions = _rows(item, "questions")
+    commitments = _rows(item, "commitments")
+    decisions = _rows(item, "decisions")
     # Sentences that the richer records below already cover are not indexed twice.
     covered = {
         *(("question", "answer") if questions else ()),

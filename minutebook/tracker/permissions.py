@@ -46,21 +46,7 @@ def snapshot(link: Any) -> dict[str, Any]:
 
 
 def audit(user: Any, action: str, link: Any, before: dict[str, Any] | None) -> None:
-    """Record one decision: in the back office's audit trail, else in Django's admin log."""
-    after = snapshot(link)
-    try:
-        from minutebook.questions.audit import record
-    except ImportError:
-        record = None
-    if record is not None:
-        record(user, action, link, before, after)
-        return
-    from django.contrib.admin.models import CHANGE, LogEntry
+    """Record one decision in the back office's audit trail (minutebook.questions.audit)."""
+    from minutebook.questions.audit import record
 
-    LogEntry.objects.log_actions(
-        user_id=user.pk,
-        queryset=type(link).objects.filter(pk=link.pk),
-        action_flag=CHANGE,
-        change_message=f"{action}: {before} -> {after}",
-        single_object=True,
-    )
+    record(user, action, link, before, snapshot(link))

@@ -2,9 +2,9 @@
 
 The commitments tracker (``minutebook.tracker.queries``) gives each commitment a follow-up
 status and its follow-ups; the public-questions app (``minutebook.questions.public``) gives
-the answered questions people submitted. The website calls them through these functions
-so each page has one place to ask, and keeps working (showing the minuted record only)
-in a deployment or checkout where one of those apps is absent.
+the answered questions people submitted; the committee system gives members and notices.
+The website calls them through these functions so each page has one place to ask. All
+of them are always installed (settings.INSTALLED_APPS).
 """
 
 from __future__ import annotations
@@ -13,21 +13,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from minutebook.committees import public as committee_system
+from minutebook.committees import services as committee_services
+from minutebook.questions import public as public_questions
 from minutebook.records.models import Commitment, Committee, Meeting
-
-try:
-    from minutebook.tracker import queries as tracker
-except ImportError:  # the tracker app is optional for the site
-    tracker = None
-try:
-    from minutebook.questions import public as public_questions
-except ImportError:  # so is the public-questions app
-    public_questions = None
-try:
-    from minutebook.committees import public as committee_system
-    from minutebook.committees import services as committee_services
-except ImportError:  # and the committee system's back office
-    committee_system = committee_services = None
+from minutebook.tracker import queries as tracker
 
 
 @dataclass
@@ -35,7 +25,7 @@ class CommitmentView:
     """A commitment as the item and person pages show it."""
 
     commitment: Commitment
-    status: str = ""  # "" when no tracker is installed
+    status: str = ""
     follow_ups: list[Any] = field(default_factory=list)
 
 
@@ -44,26 +34,22 @@ def commitments_for(commitments) -> list[CommitmentView]:
     and follow-ups when available: one query for the follow-ups, none when there are no
     commitments (most items promise nothing)."""
     plain = list(commitments)
-    if tracker is None or not plain:
+    if not plain:
         return [CommitmentView(c) for c in plain]
     return [CommitmentView(r.commitment, r.status, r.follow_ups) for r in tracker.rows_for(plain)]
 
 
 def tracker_available() -> bool:
-    return tracker is not None
+    return True
 
 
 def meeting_questions(meeting: Meeting) -> dict[str, Any]:
-    """The public-questions section of a meeting page (empty without the questions app)."""
-    if public_questions is None:
-        return {}
+    """The public-questions section of a meeting page."""
     return public_questions.meeting_questions_context(meeting)
 
 
 def submitted_questions(committee: Committee | None, year: int | None) -> list[Any]:
     """Answered questions submitted by the public, for the archive, filtered like it."""
-    if public_questions is None:
-        return []
     qs = public_questions.published_questions()
     if committee is not None:
         qs = qs.filter(meeting__committee=committee)
@@ -75,16 +61,12 @@ def submitted_questions(committee: Committee | None, year: int | None) -> list[A
 
 
 def current_members(committee: Committee) -> list[Any]:
-    """Current memberships of a committee, chair first (empty without the committee app)."""
-    if committee_services is None:
-        return []
+    """Current memberships of a committee, chair first."""
     return committee_services.current_members(committee)
 
 
 def meeting_notices(meeting: Meeting) -> dict[str, Any]:
     """The generated questions notice and deadline rule for a meeting page."""
-    if committee_system is None:
-        return {}
     return {
         "notice": committee_system.questions_notice(meeting),
         "rule": meeting.committee.question_rule,

@@ -161,13 +161,17 @@ def test_eval_json_and_confusions_agree_with_each_other() -> None:
     assert all(c["source"].startswith("corpus/") for c in doc["confusions"])
 
 
-def test_eval_table_confusions_name_the_item() -> None:
-    gold = str(ROOT / "tests" / "gold")
-    result = CliRunner().invoke(eval_cmd, [gold, "--confusions"])
-    assert result.exit_code == 0
-    if "No confusions" not in result.stdout:
-        assert "corpus/kent-minutes-sample.jsonl#" in result.stdout
-        assert "missed" in result.stdout or "spurious" in result.stdout
+def test_eval_table_confusions_name_the_item(tmp_path: Path) -> None:
+    """A gold amount the minutes never state is a confusion for certain, named by its item."""
+    name = "kent-agenda_kent_cc_6115__20851.json"
+    gold = json.loads((ROOT / "tests" / "gold" / name).read_text(encoding="utf-8"))
+    gold["amounts"].append({"text": "£987,654,321", "value": 987654321, "currency": "GBP"})
+    (tmp_path / name).write_text(json.dumps(gold), encoding="utf-8")
+    result = CliRunner().invoke(eval_cmd, [str(tmp_path), "--confusions"])
+    assert result.exit_code == 0, result.output
+    assert "No confusions" not in result.stdout
+    assert "corpus/kent-minutes-sample.jsonl#agenda_kent_cc_6115__20851" in result.stdout
+    assert "missed" in result.stdout and "987,654,321" in result.stdout
 
 
 def test_eval_bad_path_is_a_one_line_error(tmp_path: Path) -> None:
