@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from minutebook.core.extract.pool import ExtractionPool, default_jobs
@@ -64,14 +65,19 @@ def store_stream(
                 )
             )
 
+        workers = pool.active
         for item in items:
             prepared = None
-            if pool.active:
+            if workers:
                 wanted = extracted.extraction_input(item)
-                future = pool.submit(
-                    wanted, meeting_date=wanted.meeting_date, source=item.provenance.uri
-                )
-                prepared = extracted.Precomputed(wanted, future)
+                try:
+                    future = pool.submit(
+                        wanted, meeting_date=wanted.meeting_date, source=item.provenance.uri
+                    )
+                except BrokenProcessPool:  # a worker died (killed, out of memory): the
+                    workers = False  # rest are extracted here, as are its unfinished items
+                else:
+                    prepared = extracted.Precomputed(wanted, future)
             window.append(_Pending(item, prepared))
             if len(window) >= AHEAD and (ready := _complete_meetings(window, BATCH)):
                 store(ready)
