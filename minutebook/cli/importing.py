@@ -25,6 +25,7 @@ def import_paths(
     run_extraction: bool = True,
     limit: int = 0,
     jobs: int | None = None,
+    link: bool = True,
 ):
     """Import every source; return the summary. Bad sources are reported and skipped.
 
@@ -41,7 +42,7 @@ def import_paths(
 
     summary = ImportSummary()
     sources = list(expand_paths(paths))
-    with writes.import_run(), item_progress(err_console) as progress:
+    with writes.import_run() as changed, item_progress(err_console) as progress:
         task = progress.add_task("Importing", total=len(sources), items=0)
         done_items = 0
 
@@ -73,6 +74,8 @@ def import_paths(
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 _fail(summary, progress, f"{_label(path)}: not stored: database error ({reason})")
             progress.advance(task)
+        if not link:
+            changed.clear()  # the user relinks later (`minutebook relink`)
     return summary
 
 
@@ -128,7 +131,13 @@ def _short(path: str) -> str:
     help="Extractor worker processes, working ahead of storage (0: extract in this process)"
     "  [default: one per core but one].",
 )
-def import_cmd(paths, body, committee, meeting_date, no_extract, jobs):
+@click.option(
+    "--no-link",
+    is_flag=True,
+    help="Skip recomputing follow-up links at the end (for several bulk imports in a row: "
+    "run `minutebook relink` after the last).",
+)
+def import_cmd(paths, body, committee, meeting_date, no_extract, jobs, no_link):
     """Import agenda items from files, directories, globs or '-' (stdin).
 
     Formats are recognised by content: agenda-item text pages, "title, blank line, minutes"
@@ -142,6 +151,8 @@ def import_cmd(paths, body, committee, meeting_date, no_extract, jobs):
     hints = Hints(
         body=body, committee=committee, meeting_date=meeting_date.date() if meeting_date else None
     )
-    summary = import_paths(list(paths), hints, run_extraction=not no_extract, jobs=jobs)
+    summary = import_paths(
+        list(paths), hints, run_extraction=not no_extract, jobs=jobs, link=not no_link
+    )
     click.echo(str(summary))
     sys.exit(1 if summary.failed else 0)
