@@ -1,69 +1,567 @@
-"""Formal outcomes: "RESOLVED that ...", "AGREED ...", "The Committee noted the report",
-"the motion was carried".
+"""Decisions: the formal outcomes of the body, one record per outcome or per limb.
 
-A resolution split into limbs ("RESOLVED that:- (a) ... (b) ...") is one decision per limb,
-without the shared stem, as the contract counts them; limbs that only thank someone are not
-decisions. The segmenter has already cut limbs into their own paragraphs with their marker,
-so this works on the sentence sequence.
+Minutes record decisions in a few conventions, each a rule below, tried in this order at
+every sentence (families D1-D7 of ``shared/spec/error-families.md``):
+
+* **motion blocks** (D1): "Moved by A, seconded by B, that ... Carried", "A made a motion to
+  ...; 2nd B; motion carried", "MOTION No. 3 Moved by A ... Carried.", "Motion: (A) THAT
+  Council: 1. ... 2. ... Motion Carried". The block runs from the motion to its outcome; it is
+  one decision, or one per limb when the motion has limbs;
+* **resolution keywords**: "RESOLVED that ...", "AGREED -", "It is resolved that:",
+  "Now therefore be it resolved", "After discussion it was agreed that ...", with their limbs
+  ("RESOLVED that:- (a) ... (b) ...", one decision per limb, without the shared stem; D3:
+  a "RESOLVED:" alone on its line takes the "That ..." paragraph after it);
+* **detached limbs** (D3): limbs whose heading was stripped ("(1) That the reports be
+  received.", "a) the delivery ... be approved") and bare "That ... be noted." paragraphs;
+* **the body as subject** (D4): "The Committee noted the report", "Members noted a report
+  by ...", "The meeting agreed to ...";
+* **passive outcomes** (D2): "The minutes ... were agreed as a correct record",
+  "The action log was noted.", "These were agreed as accurate";
+* **an outcome line on its own** ("Motion carried.", "Unanimously carried by voice vote."):
+  the sentence before it is what was carried.
+
+Thanks, apologies and declarations are not decisions (D7), nor is a resolution's stem when
+its limbs are the decisions.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from minutebook.core.extract.model import Decision, Sentence
+from minutebook.core.extract.model import Decision, DecisionKind, Sentence
+
+# --------------------------------------------------------------------------- patterns
 
 _RESOLVED = re.compile(
-    r"(?:^|(?<=[\s(:\-–]))(?P<kw>RESOLVED|Resolved|RESOLVE|AGREED|DECIDED|DECISION|Decision|"
-    r"Decided|It was (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided)|(?:it was\s+)?unanimously "
-    r"(?:RESOLVED|resolved|AGREED|agreed))\b\s*(?:(?:that|to|:|-|–|;|,)\s*)*",
+    r"(?:^|(?<=[\s(:\-–“\"]))(?P<kw>RESOLVED|Resolved|RESOLVE|AGREED|DECIDED|DECISION|Decision|"
+    r"Decided|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|determined)|"
+    r"(?:Now,? )?(?:Therefore,? )?(?:BE IT|Be [Ii]t|be it) (?:FURTHER )?(?:RESOLVED|[Rr]esolved)|"
+    r"(?:it was\s+)?unanimously (?:RESOLVED|resolved|AGREED|agreed))\b"
+    r"(?:\s+by\s+the\s+(?:[A-Z][\w-]*\s+){0,8}?(?:Board|Council|Committee)(?:\s+of\s+(?:[A-Z][\w-]*\s*){1,3})?)?"
+    r"\s*(?:(?:that|to|:|-|–|;|,)\s*)*",
+)
+#: "After discussion, ...", "After much consideration it was agreed": openers before a keyword.
+_OPENER = re.compile(
+    r"^(?:after|following)\s+(?:a\s+|much\s+|some\s+|further\s+|brief\s+|short\s+|full\s+|"
+    r"lengthy\s+|the\s+)*(?:discussion|consideration|debate|deliberation)s?\b[^,]{0,40}?,?\s*$",
+    re.IGNORECASE,
+)
+_BODY_NOUNS = (
+    r"Committee|Sub-Committee|Sub-committee|Panel|Board|Cabinet|Council|Forum|Members|Group|"
+    r"Commission|Assembly|Executive|SACRE|Authority|Meeting|Trustees|Councillors|Commissioners"
 )
 _BODY_DECIDES = re.compile(
     r"^(?:(?:\w+\s*,\s*)?(?:the|The)\s+)?(?:[A-Z][\w-]*\s+){0,5}?"
-    r"(?:Committee|Sub-Committee|Sub-committee|Panel|Board|Cabinet|Council|Forum|Members|Group|"
-    r"Commission|Assembly|Executive|SACRE|Authority)\s+(?:then\s+|also\s+|formally\s+|"
-    r"unanimously\s+|duly\s+)?"
-    r"(?P<verb>agreed|AGREED|resolved|RESOLVED|noted|NOTED|approved|APPROVED|endorsed|"
+    r"(?:" + _BODY_NOUNS + r"|" + _BODY_NOUNS.lower() + r")\s+(?:then\s+|also\s+|formally\s+|"
+    r"unanimously\s+|duly\s+|therefore\s+)?"
+    r"(?P<verb>agreed|AGREED|agrees|resolved|RESOLVED|noted|NOTED|approved|APPROVED|endorsed|"
     r"ENDORSED|decided|DECIDED|recommended|RECOMMENDED|accepted|adopted|ratified|confirmed|"
     r"supported|rejected|refused|deferred|voted)\b(?P<rest>.*)$",
     re.DOTALL,
 )
 _NOTED_OBJECT = re.compile(
-    r"^\s*(?:the|this|that|its|their)?\s*(?:contents?|report|reports|update|updates|"
-    r"presentation|information|minutes|comments|position|progress|recommendations?|"
-    r"proposals?|plan|draft|briefing|findings|performance|work programme|outcome|"
-    r"responses?|petition|decision|actions?|report's)\b",
+    r"^\s*(?:the|this|that|its|their|a|an)?\s*(?:(?:written|verbal|annual|quarterly|monthly|"
+    r"latest|draft|updated|revised|final|oral|progress|financial)\s+)*(?:contents?|report|reports|"
+    r"update|updates|presentation|information|minutes|comments|position|progress|"
+    r"recommendations?|proposals?|plan|draft|briefing|findings|performance|work programme|"
+    r"outcome|responses?|petition|decision|actions?|report's|action log|statement|"
+    r"accounts|summary|letter|correspondence)\b",
     re.IGNORECASE,
 )
-_MOTION = re.compile(
+#: A motion or proposal being put: the start of a motion block.
+_MOTION_START = re.compile(
+    r"^(?:MOTION\b|Motion\s*(?:No\.?\s*\d+|#\s*\d+)?\s*[:\-–(]|Motion\s+(?:by|made by|was made by|"
+    r"of|to\s+[A-Za-z]+)\b|(?:[A-Z][\w-]*\s+){0,6}?Resolution\s*(?:#|No\.?|Number)?\s*"
+    r"[\w/-]*\d[\w/-]*\s+(?:Moved|MOVED)|Moved\b|MOVED\b|Proposed\b|PROPOSED\b)"
+    r"|\b(?:[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b)"
+    r"|\b(?:made|make|makes) a motion\b"
+    r"|\b(?:moved|MOVED|proposed|PROPOSED|[Nn]ominated|proposal of)\b[^.]{0,240}?\b(?:seconded|SECONDED|2nd)\b"
+    r"|\bon (?:a )?motion (?:of|by)\b[^.]{0,120}\bseconded\b"
+)
+#: "..., seconded by B, it was agreed to ...": the motion's outcome stated as a resolution.
+_AGREED_AFTER = re.compile(
+    r"\b(?:it was\s+)?(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED)\b"
+)
+_SECONDED = re.compile(r"\b(?:seconded|SECONDED|Seconded|2nd)\b")
+#: A motion's outcome: "Carried", "Motion Passed (6 to 1)", "Motion status: Rejected".
+_OUTCOME = re.compile(
+    r"\b(?:carried|passed|lost|defeated|failed|rejected)\b(?!\s+(?:out|forward|over|on|through|"
+    r"by\s+(?:the\s+)?(?:council|committee|board)\s+(?:in|on)\b))"
+    r"|\bmotion status\s*:|\ball (?:ayes?|in favou?r)\b|\bvote\b[^.]{0,20}\bunanimous"
+    r"|\bunanimous(?:ly)? (?:agreement|approved|agreed|carried|adopted)\b"
+    r"|\bdeclared (?:the motion )?(?:carried|lost|adopted)\b",
+    re.IGNORECASE,
+)
+#: A sentence that is only an outcome: "Motion carried.", "CARRIED", "Carried unanimously".
+_OUTCOME_ONLY = re.compile(
+    r"^(?:the\s+)?(?:(?:main\s+)?(?:motion|amendment|resolution|recommendation|question)\s+"
+    r"(?:was\s+)?(?:then\s+|duly\s+|therefore\s+)?)?(?:declared\s+)?(?:unanimously\s+)?"
+    r"(?:carried|passed|lost|defeated|failed|adopted|rejected)\b(?:\s+unanimously)?"
+    r"(?:\s+(?:by\s+(?:a\s+)?(?:voice|show of hands|majority|recorded)\s*(?:vote)?|"
+    r"\(?\d+\s*(?:-|to|–)\s*\d+\)?|\d+\s+votes?\s+to\s+\d+|with\s+\w+\s+(?:votes?|abstentions?)))*"
+    r"[\s.;,]*",
+    re.IGNORECASE,
+)
+_MOTION_TEXT = re.compile(
     r"\b(?:motion|amendment|recommendation|proposal)s?\b[^.]{0,200}?\b(?:was|were|being)\s+"
-    r"(?:then\s+|duly\s+|unanimously\s+)?(?:carried|lost|defeated|agreed|approved|passed|"
-    r"rejected|adopted|not carried)\b|\b(?:motion|amendment) (?:carried|lost|passed|failed)\b",
+    r"(?:then\s+|duly\s+|unanimously\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:carried|lost|"
+    r"defeated|agreed|approved|passed|rejected|adopted|not carried)\b|"
+    r"\b(?:motion|amendment) (?:carried|lost|passed|failed)\b",
     re.IGNORECASE,
 )
-#: The decision kind a body's verb gives ("The Committee noted ..." is "noted").
-_VERB_KIND = {"noted": "noted", "agreed": "agreed", "resolved": "resolved", "decided": "resolved"}
+#: "The minutes ... were approved as a correct record", "The action log was noted".
+_PASSIVE = re.compile(
+    r"^(?:(?:The|These|This|Those|That|Its|Their|All|Both|[A-Z][\w’'-]*)\s+)"
+    r"(?:[\w’'(),/&-]+\s+){0,14}?(?:was|were|had been|stood|stand|is|are)\s+"
+    r"(?:then\s+|duly\s+|formally\s+|unanimously\s+|all\s+|not\s+|also\s+|therefore\s+)*"
+    r"(?:(?:presented|submitted|received|considered|reviewed|read)\s+(?:for\s+\w+\s+)?and\s+)?"
+    r"(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|ratified|confirmed|signed|"
+    r"passed|received|carried|rejected|deferred)\b"
+)
+#: Words that make a sentence something other than an outcome (thanks, apologies, interests).
+_NOT_DECISION = re.compile(
+    r"\b(?:thank|thanks|thanked|gratitude|appreciation|apolog(?:y|ies|ised|ized)|"
+    r"declared an? (?:\w+\s+)?interest)\b",
+    re.IGNORECASE,
+)
 _THANKS = re.compile(r"\b(?:thank|thanks|thanked|gratitude|appreciation)\b", re.IGNORECASE)
-_LIMB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[).]?$")
+_LIMB = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*)[).]?$")
+#: A limb or paragraph worded as a resolution: "That the report be noted", "a) X be approved".
+_THAT = re.compile(r"^[\"“‘]?(?:That|that|THAT|T H A T)\b")
+#: "... be approved", "... is given": the subjunctive of a resolution (not "would be done").
+_SUBJUNCTIVE = re.compile(
+    r"(?<!\bwould )(?<!\bshould )(?<!\bcould )(?<!\bmight )(?<!\bwill )(?<!\bmay )(?<!\bmust )"
+    r"(?<!\bcan )(?<!\bnot )(?<!\bto )\b(?:be|is|are)\s+(?:\w+ly\s+)?(?:[a-z]+ed|given|made|held|taken|"
+    r"brought|sought|set|put|sent|written|undertaken|drawn|shown|done)\b"
+)
+_IMPERATIVE = re.compile(
+    r"^(?:Approve|Approves|Note|Notes|Agree|Agrees|Endorse|Endorses|Adopt|Adopts|Receive|"
+    r"Receives|Request|Requests|Authori[sz]e|Authori[sz]es|Delegate|Delegates|Confirm|Confirms|"
+    r"Support|Supports|Accept|Accepts|Refer|Refers|Recommend|Recommends|Ask|Asks|Agree|Instruct|"
+    r"Instructs|Allocate|Allocates|Establish|Establishes|Appoint|Appoints)\b"
+)
+#: Reported speech: a limb that reports what someone said is not a resolution.
+_REPORTED = re.compile(
+    r"\b(?:said|commented|expressed|explained|advised|informed|stated|asked|reported|"
+    r"suggested|noted that|felt|considered that|confirmed|added|highlighted|questioned)\b"
+)
+_STEM_END = re.compile(r"(?::|:-|:–|\bthat|\bto|\bthe\s+\w+|\bbe recommended to)\s*$")
 
 
-def _kind(kw: str, text: str) -> str:
+@dataclass
+class _Found:
+    decisions: list[Decision] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    next: int = 0
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _kind(kw: str, text: str) -> DecisionKind:
     low = text.lower()
-    if re.search(r"\bnot(?:ed|e)\b", low) and not re.search(
-        r"\b(?:agree|approve|endorse|recommend)", low
+    if re.search(r"\bnot(?:ed|e|es)\b", low) and not re.search(
+        r"\b(?:agree|approve|endorse|recommend|adopt)", low
     ):
         return "noted"
-    if kw.lower().startswith("agreed") or re.search(r"\bagree", kw.lower()):
+    kw = kw.lower()
+    if kw.startswith("agreed") or "agree" in kw:
         return "agreed"
-    if kw.lower().startswith(("resolved", "it was resolved", "unanimously")):
+    if kw.startswith(("resolved", "it was resolved", "it is resolved", "unanimously", "be it")):
         return "resolved"
-    if "decided" in kw.lower() or "decision" in kw.lower():
+    if "decided" in kw or "decision" in kw or "resolved" in kw:
         return "resolved"
     return "other"
 
 
 def _is_limb(s: Sentence) -> bool:
     return bool(s.marker) and bool(_LIMB.match(s.marker))
+
+
+def _marker_style(marker: str, previous: str | None = None) -> str:
+    core = marker.strip("().")
+    if core.replace(".", "").isdigit():
+        return "digit"
+    if core in {"i", "v", "x"}:
+        # "i)" opens a roman list unless it follows "h)"; "v" and "x" follow "iv" and "ix".
+        if previous is None or previous in {"roman"}:
+            return "roman" if core == "i" or previous == "roman" else "alpha"
+        return "alpha"
+    if re.fullmatch(r"[ivx]+", core):
+        return "roman"
+    if re.fullmatch(r"[IVX]+", core) and len(core) > 1:
+        return "ROMAN"
+    return "upper" if core.isupper() else "alpha"
+
+
+def _clean_limb(text: str) -> str:
+    text = text.strip()
+    text = re.sub(r"[;,]\s*(?:and|or)?\s*$", "", text)
+    return text.strip()
+
+
+def _collect_limbs(
+    sentences: list[Sentence], start: int, outer: str | None = None
+) -> tuple[list[tuple[int, str]], int]:
+    """The lettered/numbered limbs from ``start`` on: (first sentence, text) pairs."""
+    limbs: list[tuple[int, str]] = []
+    j = start
+    first_style: str | None = None
+    last_style: str | None = None
+    while j < len(sentences):
+        s = sentences[j]
+        if limbs and _RESOLVED.match(s.text):
+            break
+        if _is_limb(s):
+            style = _marker_style(s.marker, last_style)
+            if style == outer:
+                break
+            if first_style is None:
+                first_style = style
+            elif style != first_style and limbs:
+                # a nested sub-limb belongs to the limb before it
+                k, text = limbs[-1]
+                limbs[-1] = (k, text + " " + s.text)
+                last_style = style
+                j += 1
+                continue
+            last_style = style
+            limbs.append((j, s.text.strip()))
+            j += 1
+            continue
+        if limbs and s.para == sentences[limbs[-1][0]].para and not _OUTCOME_ONLY.fullmatch(s.text):
+            k, text = limbs[-1]
+            limbs[-1] = (k, text + " " + s.text)
+            j += 1
+            continue
+        break
+    return limbs, j
+
+
+def _limb_decisions(limbs: list[tuple[int, str]], kw: str, found: _Found) -> None:
+    for k, text in limbs:
+        found.used.add(k)
+        text = _clean_limb(_cut_outcome(text))
+        if text and not _THANKS.search(text):
+            found.decisions.append(Decision(text, _kind(kw, text)))
+
+
+def _cut_outcome(text: str) -> str:
+    """A limb's text without a vote line run into it ("... Motion Carried For Motion: ...")."""
+    m = re.search(r"\s(?:Motion|MOTION)\s+(?:Carried|CARRIED|Lost|LOST|Passed|PASSED)\b", text)
+    return text[: m.start()] if m else text
+
+
+def _own_style(s: Sentence) -> str | None:
+    """The marker style of a numbered paragraph, which its limbs cannot share."""
+    return _marker_style(s.marker) if s.marker else None
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
+    """D1: a motion from its mover to its outcome, or one decision per limb it has.
+
+    A bare mover line ("Moved by A Seconded by B", "Moved, seconded and CARRIED") takes the
+    motion's words from the "THAT ..." sentences after it.
+    """
+    s = sentences[i]
+    m = _MOTION_START.search(s.text)
+    if not m:
+        return None
+    at = m.start()
+    if at > 0:
+        it_was = re.search(r"\b[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b", s.text)
+        at = it_was.start() if it_was and it_was.start() <= m.start() + 1 else 0
+        if not it_was and m.start() > 0 and not _SECONDED.search(s.text):
+            return None
+    head = s.text[at:].strip()
+    seconded_at = _SECONDED.search(head)
+    tail = head[seconded_at.end() :] if seconded_at else head[len(head) // 2 :]
+    outcome = bool(_OUTCOME.search(tail) or _AGREED_AFTER.search(tail))
+    has_content = not _bare_mover(head, seconded_at)
+    parts = [head]
+    last = i
+    j = i + 1
+    limbs: list[tuple[int, str]] = []
+    own = _own_style(s)
+    while (not outcome or not has_content) and j < len(sentences) and j <= i + 14:
+        nxt = sentences[j]
+        if _MOTION_START.search(nxt.text) or _RESOLVED.match(nxt.text):
+            break
+        if _is_limb(nxt) and _marker_style(nxt.marker) != own:
+            found_limbs, k = _collect_limbs(sentences, j, own)
+            limbs.extend(found_limbs)
+            has_content = True
+            last = k - 1
+            j = k
+            continue
+        if _MOTION_TEXT.search(nxt.text) and not _OUTCOME_ONLY.fullmatch(nxt.text):
+            # "the motion as set out in paragraph (1) was agreed": that sentence records it
+            return _Found([Decision(nxt.text.strip(), "resolved")], set(range(i, j + 1)), j + 1)
+        if len(nxt.text.split()) > 60 and not _OUTCOME.search(nxt.text[:40]):
+            break
+        if outcome and not _THAT.match(nxt.text):
+            break  # an outcome already, and no motion words follow
+        parts.append(nxt.text)
+        last = j
+        if _OUTCOME.search(nxt.text) and (has_content or len(nxt.text.split()) <= 12):
+            outcome = True
+        else:
+            has_content = True
+        j += 1
+    found = _Found(next=last + 1)
+    if not outcome:
+        if limbs or (j < len(sentences) and _RESOLVED.match(sentences[j].text)):
+            # A motion put and voted on later, or restated as "RESOLVED that ...": the
+            # outcome or the resolution is the decision, not the words proposed.
+            found.used.update(range(i, last + 1))
+            return found
+        # No outcome recorded: a proposal made and seconded still stands as the decision.
+        if not seconded_at and not re.match(r"^(?:Motion|MOTION)\s*[:(]", head):
+            return None
+        if not has_content:
+            return None
+    found.used.update(range(i, last + 1))
+    if limbs:
+        _limb_decisions(limbs, "resolved", found)
+    elif has_content:
+        found.decisions.append(Decision(" ".join(parts).strip(), "resolved"))
+    return found
+
+
+def _bare_mover(head: str, seconded: re.Match[str] | None) -> bool:
+    """ "Moved by A Seconded by B" or "Moved, seconded and CARRIED": no motion words in it."""
+    return len(head.split()) <= 16 and not re.search(
+        r"\b(?:that|THAT|That|to\s+[a-z]+|To\s+[a-z]+|approv\w*|adopt\w*|accept\w*|"
+        r"recommend\w*)\b",
+        head,
+    )
+
+
+def _keyword(sentences: list[Sentence], i: int) -> _Found | None:
+    """A resolution keyword ("RESOLVED that ...", "It was agreed that ...") and its limbs."""
+    s = sentences[i]
+    text = s.text
+    m = _RESOLVED.search(text)
+    if not m:
+        return None
+    before = text[: m.start()].strip(" (")
+    glued = m.group("kw") in {"RESOLVED", "AGREED"} and bool(
+        re.match(r"\s*(?:that|to|:|-|–)", text[m.end("kw") :])
+    )
+    if not (
+        m.start() == 0
+        or before.lower().endswith(
+            ("that", "and", "it was", "committee", "panel", "board", "cabinet", "members")
+        )
+        or before.endswith((":", "unanimously"))
+        or _OPENER.match(before)
+        or (m.start() < 40 and m.group("kw").isupper())
+        or (
+            m.group("kw") in {"RESOLVED", "AGREED"}
+            and re.match(r"\s*(?:that|to|:|-|–)", text[m.end("kw") :])
+        )
+    ):
+        return None
+    rest = text[m.end() :].strip()
+    kw = m.group("kw")
+    kind = _kind(kw, text)
+    found = _Found()
+    limbs, j = _collect_limbs(sentences, i + 1, _own_style(s))
+    if limbs and (not rest or _STEM_END.search(rest) or len(rest) < 60):
+        stem = text[m.start() :].strip()
+        if (
+            len(rest.split()) >= 3
+            and not _STEM_END.search(rest)
+            and re.search(r"\b(?:note|agree|approve|endorse|adopt|accept)", rest, re.I)
+        ):
+            found.decisions.append(Decision(stem, kind))  # "RESOLVED to note the report and"
+        _limb_decisions(limbs, kw, found)
+        found.used.update(range(i, j))
+        found.next = j
+        return found
+    if not rest or len(rest) <= 3 or rest.endswith((":", ":-")) and len(rest) < 40:
+        # "RESOLVED:" alone on its line: the resolution is the paragraph after it.
+        k = i + 1
+        if k < len(sentences) and (_THAT.match(sentences[k].text) or not rest):
+            nxt = sentences[k]
+            body = _continue_paragraph(sentences, k, nxt.text)
+            if _THAT.match(nxt.text) and not _THANKS.search(body[:80]):
+                found.decisions.append(Decision(body.strip(), _kind(kw, body)))
+                found.used.update({i, k})
+                found.next = k + 1
+                return found
+        return None
+    out = text[m.start() :] if m.start() < 60 or glued else text
+    out = _continue_paragraph(sentences, i, out)
+    found.next = i + 1
+    if out.rstrip().endswith((":", ":-")) or re.search(
+        r"\b(?:the following|as follows)(?:\s+\w+){0,2}\s*$", out
+    ):
+        out, last = _run_on(sentences, i, out)
+        found.used.update(range(i + 1, last + 1))
+        found.next = last + 1
+    if not _THANKS.search(out[:80]) or re.search(r"\b(?:note|agree|approve)", out):
+        found.decisions.append(Decision(out.strip(), kind))
+        found.used.add(i)
+    return found
+
+
+def _detached_limbs(sentences: list[Sentence], i: int) -> _Found | None:
+    """D3: limbs or paragraphs worded as resolutions with no heading before them."""
+    s = sentences[i]
+    text = s.text
+    if _is_limb(s):
+        numbered_paragraph = s.marker.rstrip(".").replace(".", "").isdigit() and s.marker.endswith(
+            "."
+        )
+        resolution_like = _THAT.match(text) or (
+            not numbered_paragraph
+            and _SUBJUNCTIVE.search(text)
+            and not _REPORTED.search(text)
+            and len(text.split()) < 80
+        )
+        if not (resolution_like or _IMPERATIVE.match(text)):
+            return None
+        if _IMPERATIVE.match(text) and not _stem_before(sentences, i):
+            return None
+        limbs, j = _collect_limbs(sentences, i)
+        limbs = [
+            (k, t)
+            for k, t in limbs
+            if _THAT.match(t) or (_SUBJUNCTIVE.search(t) and not _REPORTED.search(t))
+        ] or (limbs if _stem_before(sentences, i) else [])
+        if not limbs:
+            return None
+        found = _Found(next=j)
+        _limb_decisions(limbs, "resolved", found)
+        found.used.update(range(i, j))
+        return found
+    if _THAT.match(text):
+        first_of_para = i == 0 or sentences[i - 1].para != s.para
+        if not first_of_para:
+            return None
+        limbs, j = _collect_limbs(sentences, i + 1)
+        if limbs and _STEM_END.search(text.rstrip()):
+            # "That Council be recommended to:" / "That:" followed by its limbs
+            found = _Found(next=j)
+            _limb_decisions(limbs, "resolved", found)
+            found.used.update(range(i, j))
+            return found
+        if _SUBJUNCTIVE.search(text) and not _THANKS.search(text):
+            body = _continue_paragraph(sentences, i, text)
+            return _Found([Decision(body.strip(), _kind("", body))], {i}, i + 1)
+    return None
+
+
+def _stem_before(sentences: list[Sentence], i: int) -> bool:
+    """Whether the sentence before limb ``i`` introduces a list of resolutions."""
+    if i == 0:
+        return False
+    prev = sentences[i - 1].text.rstrip()
+    return bool(
+        prev.endswith((":", ":-"))
+        and re.search(
+            r"\b(?:that|to|resolved|agreed|decision|council|committee|cabinet)\b", prev, re.I
+        )
+    )
+
+
+def _body_decides(sentences: list[Sentence], i: int) -> _Found | None:
+    """D4: "The Committee noted the report", "Members noted a report by ..."."""
+    text = sentences[i].text
+    inner = text[1:-1] if text.startswith("(") and text.rstrip(".").endswith(")") else text
+    b = _BODY_DECIDES.match(inner)
+    if not b or _NOT_DECISION.search(inner[: b.start("verb") + 60]):
+        return None
+    verb = b.group("verb").lower()
+    rest = b.group("rest")
+    ok = (
+        verb not in {"noted"}
+        or _NOTED_OBJECT.match(rest) is not None
+        or (
+            re.match(r"\s*that\b", rest) is not None
+            and not re.search(r"\bMembers\s+noted", inner[: b.end("verb")])
+        )
+    )
+    if verb in {"supported", "confirmed"} and not re.match(r"\s*the\s", rest):
+        ok = False
+    if not ok or re.match(r"\s*(?:that\s+)?(?:it|they|he|she)\s+(?:would|was|were)", rest):
+        return None
+    limbs, j = _collect_limbs(sentences, i + 1, _own_style(sentences[i]))
+    if limbs and inner.rstrip().endswith((":", ":-", "that", "to")):
+        found = _Found(next=j)
+        _limb_decisions(limbs, verb, found)
+        found.used.update(range(i, j))
+        return found
+    kind: DecisionKind = {"noted": "noted", "agreed": "agreed", "agrees": "agreed"}.get(
+        verb, "resolved" if verb in {"resolved", "decided"} else "other"
+    )  # type: ignore[assignment]
+    return _Found([Decision(inner.strip(), kind)], {i}, i + 1)
+
+
+def _passive(sentences: list[Sentence], i: int) -> _Found | None:
+    """D2: "The minutes ... were approved as a correct record", "These were agreed"."""
+    text = sentences[i].text
+    m = _PASSIVE.match(text)
+    if not m or len(text.split()) > 60 or _NOT_DECISION.search(text[: m.end() + 40]):
+        return None
+    if re.match(r"^(?:It|There|He|She|They|We|I)\b", text) or re.search(
+        r"\bit\s+(?:was|were|is|had been)\b", text[: m.start("verb")], re.I
+    ):
+        return None
+    if m.group("verb") == "received" and not re.search(
+        r"\b(?:report|minutes|petition)", text, re.I
+    ):
+        return None
+    if re.search(
+        r"\b(?:following|points?|comments?|issues?|concerns?|questions?|matters?|views?)\b",
+        text[: m.start("verb")],
+        re.I,
+    ):
+        return None  # points made in a discussion, not an outcome
+    # A subject with a clause of its own ("... that were approved last year") is not an outcome.
+    prefix = text[: m.start("verb")]
+    if _REPORTED.search(prefix) or re.search(
+        r"\b(?:which|who|when|if|because|although|while|that)\b", prefix
+    ):
+        return None
+    return _Found([Decision(text.strip(), _kind("", text))], {i}, i + 1)
+
+
+def _outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found | None:
+    """A motion carried or lost: in its own words, or an outcome line for the sentence before."""
+    s = sentences[i]
+    text = s.text
+    if _OUTCOME_ONLY.fullmatch(text) or re.match(
+        r"^(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?:carried|CARRIED|Carried)\b", text
+    ):
+        k = i - 1
+        if k < 0 or k in used or _OUTCOME_ONLY.fullmatch(sentences[k].text):
+            return _Found([], {i}, i + 1)
+        prev = sentences[k].text
+        if len(prev.split()) > 80 or _NOT_DECISION.search(prev):
+            return _Found([], {i}, i + 1)
+        return _Found([Decision(f"{prev} {text}".strip(), "resolved")], {k, i}, i + 1)
+    mm = _MOTION_TEXT.search(text)
+    if not mm:
+        return None
+    limbs, j = _collect_limbs(sentences, i + 1)
+    if limbs:
+        # "The proposals were put to the vote and carried:" (1) ... (2) ...
+        found = _Found(next=j)
+        _limb_decisions(limbs, "resolved", found)
+        found.used.update(range(i, j))
+        return found
+    out = text.strip()
+    if mm.start() > 80:
+        out = text[mm.start() :].strip()
+        if out[:1].islower():
+            out = out[:1].upper() + out[1:]
+    return _Found([Decision(out, "other")], {i}, i + 1)
 
 
 def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]:
@@ -73,116 +571,21 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]
     i = 0
     n = len(sentences)
     while i < n:
-        s = sentences[i]
-        m = _RESOLVED.search(s.text)
-        if m and (
-            m.start() == 0
-            or s.text[: m.start()]
-            .strip(" (")
-            .lower()
-            .endswith(
-                (
-                    "that",
-                    "and",
-                    "it was",
-                    "committee",
-                    "panel",
-                    "board",
-                    "cabinet",
-                    "members",
-                    "unanimously",
-                    ":",
-                )
-            )
-            or m.start() < 40
-            and m.group("kw").isupper()
-        ):
-            rest = s.text[m.end() :].strip()
-            kind = _kind(m.group("kw"), s.text)
-            limbs, j = _collect_limbs(sentences, i + 1, s.para, _own_style(s))
-            if limbs and (
-                not rest or rest.endswith((":", ":-", "that", "–", "-")) or len(rest) < 60
-            ):
-                stem = s.text[m.start() :].strip()
-                stem = re.sub(r"\s*(?:,|;)?\s*(?:and|that|to)?\s*[:\-–]*\s*$", "", stem)
-                if len(rest.split()) >= 3 and not rest.rstrip().endswith((":", ":-", "that")):
-                    out.append(Decision(stem, kind))  # "RESOLVED to note the report and"
-                for k, text in limbs:
-                    used.add(k)
-                    if not _THANKS.search(text):
-                        out.append(Decision(text, _kind(m.group("kw"), text)))
-                used.add(i)
-                i = j
-                continue
-            if rest and len(rest) > 3:
-                text = s.text[m.start() :] if m.start() < 60 else s.text
-                text = _continue_paragraph(sentences, i, text)
-                if text.rstrip().endswith((":", ":-")) or re.search(
-                    r"\b(?:the following|as follows)(?:\s+\w+){0,2}\s*$", text
-                ):
-                    text, last = _run_on(sentences, i, text)
-                    used.update(range(i + 1, last + 1))
-                if not _THANKS.search(text[:80]) or re.search(r"\b(?:note|agree|approve)", text):
-                    out.append(Decision(text.strip(), kind))
-                    used.add(i)
+        found = (
+            _motion_block(sentences, i)
+            or _keyword(sentences, i)
+            or _detached_limbs(sentences, i)
+            or _body_decides(sentences, i)
+            or _passive(sentences, i)
+            or _outcome(sentences, i, used)
+        )
+        if found is None:
             i += 1
             continue
-        b = _BODY_DECIDES.match(s.text)
-        if b and not _THANKS.search(s.text[: b.start("verb") + 12]):
-            verb = b.group("verb").lower()
-            rest = b.group("rest")
-            ok = (
-                verb != "noted"
-                or _NOTED_OBJECT.match(rest) is not None
-                or (
-                    re.match(r"\s*that\b", rest) is not None
-                    and not re.search(r"\bMembers\s+noted", s.text[: b.end("verb")])
-                )
-            )
-            if verb in {"supported", "confirmed"} and not re.match(r"\s*the\s", rest):
-                ok = False
-            if ok and not re.match(r"\s*(?:that\s+)?(?:it|they|he|she)\s+(?:would|was|were)", rest):
-                limbs, j = _collect_limbs(sentences, i + 1, s.para, _own_style(s))
-                stem_only = s.text.rstrip().endswith((":", ":-", "that", "to"))
-                if limbs and stem_only:
-                    for k, text in limbs:
-                        used.add(k)
-                        if not _THANKS.search(text):
-                            out.append(Decision(text, _kind(verb, text)))
-                    used.add(i)
-                    i = j
-                    continue
-                out.append(Decision(s.text.strip(), _VERB_KIND.get(verb, "other")))
-                used.add(i)
-                i += 1
-                continue
-        if _PASSIVE_NOTED.match(s.text):
-            out.append(Decision(s.text.strip(), _kind("", s.text)))
-            used.add(i)
-        elif mm := _MOTION.search(s.text):
-            text = s.text.strip()
-            if mm.start() > 80:
-                text = s.text[mm.start() :].strip()
-                if text[:1].islower():
-                    text = text[:1].upper() + text[1:]
-            out.append(Decision(text, "other"))
-            used.add(i)
-        i += 1
+        out.extend(found.decisions)
+        used.update(found.used)
+        i = max(found.next, i + 1)
     return out, used
-
-
-_PASSIVE_NOTED = re.compile(
-    r"^(?:The|This|That|These|Their|Its)\s+(?:[\w’'-]+\s+){0,5}?(?:report|reports|update|"
-    r"presentation|minutes|information|recommendations?|proposals?|work programme|plan|"
-    r"accounts|statement|briefing|petition)\s+(?:was|were|had been|be|is)\s+(?:duly\s+|"
-    r"formally\s+|unanimously\s+)?(?:noted|agreed|approved|endorsed|adopted|accepted|"
-    r"received|ratified|signed)\b"
-)
-
-
-def _own_style(s: Sentence) -> str | None:
-    """The marker style of a numbered paragraph, which its limbs cannot share."""
-    return _marker_style(s.marker) if s.marker else None
 
 
 def _run_on(sentences: list[Sentence], i: int, text: str) -> tuple[str, int]:
@@ -196,46 +599,6 @@ def _run_on(sentences: list[Sentence], i: int, text: str) -> tuple[str, int]:
         parts.append(nxt.text)
         last = k
     return " ".join(parts), last
-
-
-def _collect_limbs(
-    sentences: list[Sentence], start: int, para: int, outer: str | None = None
-) -> tuple[list, int]:
-    """The lettered/numbered limbs that follow a resolution stem."""
-    limbs: list[tuple[int, str]] = []
-    j = start
-    first_marker = None
-    while j < len(sentences):
-        s = sentences[j]
-        if _is_limb(s) and _marker_style(s.marker) != outer:
-            style = _marker_style(s.marker)
-            if first_marker is None:
-                first_marker = style
-            elif style != first_marker and limbs:
-                # a nested sub-limb belongs to the limb before it
-                k, text = limbs[-1]
-                limbs[-1] = (k, text + " " + s.text)
-                j += 1
-                continue
-            limbs.append((j, s.text.strip()))
-            j += 1
-            continue
-        if limbs and s.para == sentences[limbs[-1][0]].para:
-            k, text = limbs[-1]
-            limbs[-1] = (k, text + " " + s.text)
-            j += 1
-            continue
-        break
-    return limbs, j
-
-
-def _marker_style(marker: str) -> str:
-    core = marker.strip("().")
-    if core.isdigit():
-        return "digit"
-    if re.fullmatch(r"[ivx]+", core) and core not in {"i", "v", "x"} or core in {"ii", "iii"}:
-        return "roman"
-    return "alpha"
 
 
 def _continue_paragraph(sentences: list[Sentence], i: int, text: str) -> str:

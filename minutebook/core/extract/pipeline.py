@@ -18,14 +18,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from minutebook.core.extract import layout as layout_mod
 from minutebook.core.extract import learned
-from minutebook.core.extract import text as text_mod
+from minutebook.core.extract import sentences as sentences_mod
 from minutebook.core.extract.amounts import find_amounts
 from minutebook.core.extract.commitments import find_commitment
 from minutebook.core.extract.dates import find_dates, first_date
 from minutebook.core.extract.decisions import find_decisions
 from minutebook.core.extract.entities import find_entities
-from minutebook.core.extract.lexicon import GIVEN_NAMES
 from minutebook.core.extract.locale import day_first, guess_country
 from minutebook.core.extract.model import (
     Commitment,
@@ -41,12 +41,6 @@ from minutebook.core.extract.people import Mention, People, collect
 from minutebook.core.extract.questions import find_questions
 from minutebook.core.extract.speakers import Attribution, attribute
 
-_CAMEL_NAME = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]{2,})\b")
-#: "Mr WhybrowAbstain (0)": a vote or attendance heading glued to the name before it.
-_GLUED_HEADING = re.compile(
-    r"(?<=[a-z]{2})(?=(?:Abstain|Abstentions?|Against|Absent|Apologies|Present|RESOLVED|"
-    r"Resolved|AGREED|Motion)\b)"
-)
 _PROCEDURAL = re.compile(
     r"^(?:skip to content|agenda item|minutes:?|supporting documents:?|apologies|"
     r"declarations? of interest|the meeting (?:closed|ended|started)|the (?:chair|chairman) "
@@ -55,33 +49,28 @@ _PROCEDURAL = re.compile(
 )
 
 
-def _unglue_names(text: str) -> str:
-    """ "SarahPlatts" -> "Sarah Platts" when the first half is a known given name."""
-
-    def fix(m: re.Match[str]) -> str:
-        return f"{m.group(1)} {m.group(2)}" if m.group(1) in GIVEN_NAMES else m.group(0)
-
-    text = _CAMEL_NAME.sub(fix, text)
-    return _GLUED_HEADING.sub(" ", text)
-
-
 # --------------------------------------------------------------------------- layout
 
 
 def layout(text: str, *, context: str = "", meeting_date: dt.date | None = None) -> Document:
-    """The minutes ``text`` (and the item's title/description ``context``) as a Document."""
-    minutes = text_mod.segment(_unglue_names(text))
-    ctx = text_mod.segment(_unglue_names(context)) if context else None
-    if ctx is None:
-        full, start = minutes.text, 0
-    else:
-        full, start = ctx.text + "\n\n" + minutes.text, len(ctx.text) + 2
+    """The minutes ``text`` (and the item's title/description ``context``) as a Document:
+    layout blocks, then sentences (:mod:`.layout`, :mod:`.sentences`)."""
+    ctx_text, ctx_blocks = layout_mod.layout(context) if context else ("", [])
+    minutes_text, minutes_blocks = layout_mod.layout(text)
+    start = len(ctx_text) + 2 if ctx_text else 0
+    full = ctx_text + "\n\n" + minutes_text if ctx_text else minutes_text
+    for block in minutes_blocks:
+        block.start += start
+        block.end += start
+    ctx_sentences, para = sentences_mod.split(full, ctx_blocks)
+    minutes_sentences, _ = sentences_mod.split(full, minutes_blocks)
     return Document(
         text=full,
         minutes_start=start,
-        sentences=minutes.sentences,
-        context_sentences=ctx.sentences if ctx else [],
-        country=guess_country(minutes.text),
+        blocks=ctx_blocks + minutes_blocks,
+        sentences=minutes_sentences,
+        context_sentences=ctx_sentences,
+        country=guess_country(minutes_text),
         meeting_date=meeting_date,
     )
 

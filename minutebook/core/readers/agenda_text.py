@@ -119,15 +119,20 @@ def _looks_like_markup(line: str) -> bool:
 
 
 def _join(lines: list[str]) -> str:
-    """Paragraphs separated by one blank line; whitespace-only lines count as blank."""
+    """Paragraphs separated by one blank line; whitespace-only lines count as blank.
+
+    Lines inside a paragraph keep their line breaks: a line may be a limb ("2. Receives
+    ..."), a vote line ("Motion Carried") or a row of a list, which the extractor's layout
+    stage needs to see.
+    """
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
         if line.strip():
             current.append(line.strip())
         elif current:
-            paragraphs.append(" ".join(current))
+            paragraphs.append("\n".join(current))
             current = []
     if current:
-        paragraphs.append(" ".join(current))
+        paragraphs.append("\n".join(current))
     return "\n\n".join(paragraphs)

@@ -1,0 +1,140 @@
+"""Sentences, the second stage: cut each layout block into limbs and sentences.
+
+A block may hold several paragraph or limb markers run together ("RESOLVED that:- (a) the
+report be noted; and (b) ..."), so it is first cut at its markers, each piece becoming a
+paragraph of its own that remembers its marker, and each piece is then split into
+sentences at terminal punctuation that really ends a sentence (not "Mr.", "J. Smith",
+"No. 5" or "2.5").
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.core.extract.lexicon import lower
+from minutebook.core.extract.model import Block, Sentence
+
+_ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
+
+# Paragraph and limb markers, found after the glue repairs.
+_MARKER_CONTEXT = (
+    r"(?:(?<=^)|(?<=\n)|(?<=[.!?:;\-–—\"”])|(?<=[.!?:;\-–—] )|(?<=\band)|(?<=\band )"
+    r"|(?<=\bthat)|(?<=\bthat )|(?<=\bor)|(?<=\bor )|(?<=[a-z])(?=\(\d{1,2}\)[A-Z]))"
+)
+_MARKER = re.compile(
+    _MARKER_CONTEXT + r"(?P<m>\((?:\d{1,2}|[a-z]|[A-Z]|" + _ROMAN + r")\)"  # (1) (a) (A) (iv)
+    r"|(?:[a-z]|" + _ROMAN + r")\)(?=\s*\S)"  # a) iv)
+    r")(?!\s*(?:above|below|of\b|to\b|,|and\b|or\b|\)))"
+)
+_NUM_MARKER = re.compile(
+    r"(?:(?<=^)|(?<=[.!?:;\"”)])(?<![Nn][Oo]\.)(?<![Nn][Oo][Ss]\.))\s*"
+    r"(?P<m>\d{1,2}(?:\.\d{1,2})*\.?|" + _ROMAN + r"\.)"
+    r"(?=\s*[A-Z(\"“‘£])"
+)
+#: "it was said:a. A Member questioned ...": a lettered limb glued to the sentence before.
+_LETTER_DOT = re.compile(r"(?:(?<=[.:;])|^)(?P<m>[a-h]\.)(?=\s?[A-Z“\"‘(])")
+
+#: Words written with a full stop that does not end a sentence ("Mr.", "e.g.", "Sept.").
+_ABBREV = lower("abbreviations")
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[A-Z\"“‘(£$]|$)")
+
+
+def _is_sentence_end(text: str, end_pos: int, dot_pos: int) -> bool:
+    """Whether the punctuation at ``dot_pos`` really ends a sentence."""
+    if text[dot_pos] != ".":
+        return True
+    j = dot_pos
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot_pos]
+    if not word:
+        return True
+    if word.lower().rstrip(".") in _ABBREV:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
+        return False
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        # a dotted acronym ("V.A.T.", "U.S."): inside it, or before a lower-case word
+        after = text[end_pos:].lstrip()[:1]
+        if text[end_pos : end_pos + 1].isalpha() or after.islower():
+            return False
+    if word.isdigit() and end_pos < len(text) and text[end_pos : end_pos + 1].isdigit():
+        return False
+    # a glued run "PC.As": a sentence end only when a capital follows
+    nxt = text[end_pos : end_pos + 1]
+    return not (nxt and nxt.islower())
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences at terminal punctuation."""
+    out: list[str] = []
+    start = 0
+    for m in _SENT_END.finditer(paragraph):
+        if not _is_sentence_end(paragraph, m.end(), m.start()):
+            continue
+        piece = paragraph[start : m.end()].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _split_markers(block: str) -> list[tuple[str, str]]:
+    """Cut a block at paragraph/limb markers; returns (marker, text) pieces."""
+    cuts: list[tuple[int, int, str]] = []
+    for rx in (_MARKER, _NUM_MARKER, _LETTER_DOT):
+        for m in rx.finditer(block):
+            cuts.append((m.start("m"), m.end("m"), m.group("m")))
+    if not cuts:
+        return [("", block)]
+    cuts.sort()
+    pieces: list[tuple[str, str]] = []
+    pos = 0
+    marker = ""
+    last_end = -1
+    for s, e, mk in cuts:
+        if s < last_end:
+            continue
+        pieces.append((marker, block[pos:s]))
+        marker, pos, last_end = mk, e, e
+    pieces.append((marker, block[pos:]))
+    out = []
+    for mk, txt in pieces:
+        txt = txt.strip()
+        if txt.endswith(" and") or txt.endswith(";and"):
+            txt = txt[:-4].rstrip()
+        if txt or mk:
+            out.append((mk, txt))
+    return out
+
+
+def split(text: str, blocks: list[Block], para: int = 0) -> tuple[list[Sentence], int]:
+    """The sentences of ``blocks`` (offsets into ``text``) and the next paragraph number."""
+    out: list[Sentence] = []
+    for block in blocks:
+        body = text[block.start : block.end]
+        cursor = 0
+        for marker, piece in _split_markers(body):
+            if not piece:
+                continue
+            first = True
+            for sent in split_sentences(piece):
+                sent = sent.strip(" -–—:")
+                if not sent or not any(c.isalnum() for c in sent):
+                    continue
+                found = body.find(sent, cursor)
+                if found < 0:  # cannot happen: sentences are substrings of their block
+                    found = cursor
+                cursor = found + len(sent)
+                start = block.start + found
+                out.append(
+                    Sentence(
+                        sent, para, marker if first else "", start, start + len(sent), block.kind
+                    )
+                )
+                first = False
+            para += 1
+    return out, para

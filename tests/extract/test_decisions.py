@@ -1,0 +1,151 @@
+"""Decision stage: one case a line, (minutes text, [decision texts]), by convention.
+
+The families are those of ``shared/spec/error-families.md`` (D1-D7); every example is
+invented to show a layout, none is copied from a gold item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.core.extract.decisions import find_decisions
+from minutebook.core.extract.pipeline import layout
+
+CASES = [
+    # resolution keywords, with and without limbs
+    ("RESOLVED that the report be noted.", ["RESOLVED that the report be noted."]),
+    ("RESOLVED – That the budget be approved.", ["RESOLVED – That the budget be approved."]),
+    (
+        "AGREED that the next meeting be held in May.",
+        ["AGREED that the next meeting be held in May."],
+    ),
+    (
+        "RESOLVED that:\n(a) the report be noted; and\n(b) the plan be approved.",
+        ["the report be noted", "the plan be approved."],
+    ),
+    (
+        "RESOLVED that the Committee:\ni) Note the forecast underspend;\nii) Approve the reserve; and\niii) Note the risks.",
+        ["Note the forecast underspend", "Approve the reserve", "Note the risks."],
+    ),
+    (
+        "It is resolved that:\n(A) Council note the report;\n(B) Council approve the grants.\nCarried unanimously.",
+        ["Council note the report", "Council approve the grants."],
+    ),
+    (
+        "After discussion, it was agreed that the hall be repainted.",
+        ["it was agreed that the hall be repainted."],
+    ),
+    (
+        "Now Therefore Be It Resolved by the Town Board that the clerk is authorized to pay the invoice.",
+        [
+            "Now Therefore Be It Resolved by the Town Board that the clerk is authorized to pay the invoice."
+        ],
+    ),
+    # D1 motion blocks
+    (
+        "Moved by Councillor Amos\nSeconded by Councillor Baird\nThat the item be deferred.\nCarried",
+        [
+            "Moved by Councillor Amos Seconded by Councillor Baird That the item be deferred. Carried"
+        ],
+    ),
+    (
+        "Amos made a motion to approve the agenda; 2nd Baird; motion carried.",
+        ["Amos made a motion to approve the agenda; 2nd Baird; motion carried."],
+    ),
+    (
+        "Amos moved to approve the minutes, seconded by Baird, motion carried.",
+        ["Amos moved to approve the minutes, seconded by Baird, motion carried."],
+    ),
+    (
+        "MOTION NO.2 Moved by Amos, seconded by Baird It is recommended that we adjourn. Carried.",
+        [
+            "MOTION NO.2 Moved by Amos, seconded by Baird It is recommended that we adjourn. Carried."
+        ],
+    ),
+    (
+        "Motion: (Amos)\nTHAT Council:\n1. Notes the report; and\n2. Receives a further report.\nMotion Carried",
+        ["Notes the report", "Receives a further report."],
+    ),
+    (
+        "Moved, seconded and CARRIED\nTHAT the rules be suspended.",
+        ["Moved, seconded and CARRIED THAT the rules be suspended."],
+    ),
+    (
+        "It was proposed by Cllr Amos and seconded by Cllr Baird that the quote be accepted.",
+        ["It was proposed by Cllr Amos and seconded by Cllr Baird that the quote be accepted."],
+    ),
+    (
+        "On the proposal of Councillor Amos, seconded by Councillor Baird, it was agreed to allocate €500 to the club.",
+        [
+            "On the proposal of Councillor Amos, seconded by Councillor Baird, it was agreed to allocate €500 to the club."
+        ],
+    ),
+    (
+        "Motion to defer the application:\nMotion status: Rejected",
+        ["Motion to defer the application Motion status: Rejected"],
+    ),
+    # a motion restated as RESOLVED: the resolution is the decision
+    (
+        "It was proposed and seconded that the term be extended.\nRESOLVED that the term be extended.",
+        ["RESOLVED that the term be extended."],
+    ),
+    # an outcome line: the sentence before is what was carried
+    (
+        "The question was called on the amended motion. Unanimously carried by voice vote.",
+        ["The question was called on the amended motion. Unanimously carried by voice vote."],
+    ),
+    # D2 passive approvals
+    (
+        "The minutes of the meeting held on 3 May were agreed as a correct record and signed by the Chair.",
+        [
+            "The minutes of the meeting held on 3 May were agreed as a correct record and signed by the Chair."
+        ],
+    ),
+    ("The action log was noted.", ["The action log was noted."]),
+    (
+        "Hearing no objection, the minutes stood approved as published.",
+        ["Hearing no objection, the minutes stood approved as published."],
+    ),
+    # D3 limbs without a heading, and a bare "That ..."
+    (
+        "(1) That the reports be received.\n(2) That officers report back in June.",
+        ["That the reports be received.", "That officers report back in June."],
+    ),
+    (
+        "a) the delivery of the scheme be approved;\nb) funding be allocated from reserves.",
+        ["the delivery of the scheme be approved", "funding be allocated from reserves."],
+    ),
+    ("That the answer given be noted.", ["That the answer given be noted."]),
+    (
+        "RESOLVED:\n\nThat the minutes be approved as a correct record.",
+        ["That the minutes be approved as a correct record."],
+    ),
+    # D4 the body as subject
+    ("The Committee noted the report.", ["The Committee noted the report."]),
+    (
+        "Members noted a report by the Director about staffing.",
+        ["Members noted a report by the Director about staffing."],
+    ),
+    (
+        "The meeting agreed to hold two public meetings a year.",
+        ["The meeting agreed to hold two public meetings a year."],
+    ),
+    # D6 a decision in brackets
+    (
+        "(The Committee agreed that the item be deferred.)",
+        ["The Committee agreed that the item be deferred."],
+    ),
+    # D7 non-decisions
+    ("The Committee noted that Councillor Amos had sent apologies.", []),
+    ("The Chairman thanked Ms Poe for her report.", []),
+    ("Members asked whether the report would be published.", []),
+    ("The following main points were noted in the discussion:", []),
+    ("Mr Poe said that the scheme should be adopted soon.", []),
+    ("1. Mrs Roe said the policy would be approved by the board next year.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_decisions(text: str, expected: list[str]) -> None:
+    decisions, _used = find_decisions(layout(text).sentences)
+    assert [d.text for d in decisions] == expected
