@@ -58,9 +58,10 @@ def test_title_blank_line_text_form(tmp_path):
     assert item.title == "Budget Monitoring"
     assert item.number == "12"
     assert item.description is None
+    # Line breaks inside a paragraph are kept: the extractor's layout stage reads them.
     assert (
         item.minutes_text
-        == "The Committee noted the report. It was RESOLVED that the report be noted."
+        == "The Committee noted the report.\nIt was RESOLVED that the report be noted."
     )
 
 
