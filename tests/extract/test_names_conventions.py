@@ -31,6 +31,11 @@ PEOPLE = [
     ),
     ("ROLL CALL: Mayor Kim, Councilmember Ortiz, Councilmember Patel.", ["kim", "ortiz", "patel"]),
     ("Moved by Councillor Hughes, seconded by Councillor Price.", ["hughes", "price"]),
+    ("Councilmembers Amos, Baird voted against.", ["amos", "baird"]),
+    ("Cr Anna de Burgh and Cr Luca Di Marco attended.", ["anna de burgh", "luca di marco"]),
+    ("Peter Q. Smith spoke in support.", ["peter q smith"]),
+    ("ROLL CALL Mayor Kim, Council Member Ruiz", ["kim", "ruiz"]),
+    ("Residents asked for new seating at the Jane Smith Oval.", []),
 ]
 
 ENTITIES = [
@@ -56,6 +61,9 @@ ENTITIES = [
     ),
     ("Under Standing Orders the motion was put to the vote.", [], ["standing orders"]),
     ("The Annual Report was noted.", [], ["annual report"]),
+    ("Residents asked for new seating at the Jane Smith Oval.", ["jane smith oval"], []),
+    ("Players from the John Brown Playing Fields attended.", ["john brown playing fields"], []),
+    ("The Leader thanked the Standards Committee for its work.", ["standards committee"], []),
 ]
 
 

@@ -34,7 +34,7 @@ from minutebook.core.extract.learned.tagger import MODEL_DIR
 FOLDS = 5
 #: L1 keeps the model small (most rare features get weight 0), L2 keeps it smooth.
 PARAMS: dict[str, float | int | bool] = {
-    "c1": 0.1,
+    "c1": 0.6,
     "c2": 0.3,
     "max_iterations": 150,
     "feature.possible_transitions": True,
