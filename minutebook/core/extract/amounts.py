@@ -13,19 +13,22 @@ from decimal import Decimal, InvalidOperation
 from minutebook.core.extract.locale import CURRENCY_OF_DOLLAR
 from minutebook.core.extract.model import Amount
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = r"(?:million|billion|thousand|mn|bn|mil|m|b|k|K)"
+#: A figure: "8,270,211", "2.5", and the OCR slip "712. 46" (a space after the point, only
+#: before exactly two digits, i.e. pence or cents).
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+|\. \d\d(?!\d))?|\d+(?:\.\d+|\. \d\d(?![\d,]))?"
+_MULT = r"(?:million|billion|thousand|Million|Billion|MILLION|BILLION|mn|bn|mil|m|b|k|K|M|B|bn|BN)"
 _PREFIX = r"(?P<cur>US\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|NZD|£|\$|€|GBP|EUR|EURO|Euro)"
 _PREFIXED = re.compile(
     r"(?<![\w$£€])" + _PREFIX + r"\s?(?P<n1>" + _NUM + r")"
     r"(?:\s?(?P<m1>" + _MULT + r"))?"
     r"(?:\s?(?:-|–|to)\s?(?:" + _PREFIX.replace("cur", "cur2") + r"\s?)?(?P<n2>" + _NUM + r")"
     r"(?:\s?(?P<m2>" + _MULT + r"))?)?"
-    r"(?![\w.,]\d)(?![A-Za-z])"
+    r"(?![\w.,]\d)(?![A-Za-z\d])(?!\s?/\d)"
+    r"(?:\s?(?P<iso>USD|CAD|AUD|NZD|EUR|GBP)\b)?"
 )
 _SUFFIXED = re.compile(
     r"(?<![\w£$€.,])(?P<n1>" + _NUM + r")(?:\s?(?P<m1>million|billion|thousand|m|bn))?\s"
-    r"(?P<word>pounds(?: sterling)?|dollars|euros)\b"
+    r"(?P<word>pounds(?: sterling)?|dollars|euros|(?:USD|CAD|AUD|NZD|EUR|GBP)\b)"
 )
 _CODES = {
     "£": "GBP",
@@ -57,11 +60,13 @@ _FACTORS = {
     "k": 10**3,
     "K": 10**3,
 }
+_FACTORS.update({k.upper(): v for k, v in list(_FACTORS.items())})
+_FACTORS.update({k.capitalize(): v for k, v in list(_FACTORS.items())})
 
 
 def _value(num: str, mult: str | None) -> int | float | None:
     try:
-        v = Decimal(num.replace(",", ""))
+        v = Decimal(num.replace(",", "").replace(" ", ""))
     except InvalidOperation:
         return None
     if mult:
@@ -78,6 +83,8 @@ def find_amounts(text: str, country: str) -> list[Amount]:
     for m in _PREFIXED.finditer(text):
         cur = m.group("cur")
         code = dollar if cur == "$" else _CODES.get(cur, "GBP")
+        if m.group("iso"):
+            code = m.group("iso")  # "$24,000 CAD": an ISO code after the figure decides
         m1, m2 = m.group("m1"), m.group("m2")
         if m.group("n2") is not None:
             if m1 is None and m2 is not None and not m.group("cur2"):
@@ -94,15 +101,25 @@ def find_amounts(text: str, country: str) -> list[Amount]:
                 found.append(Amount(t2, v2, code, split))
             continue
         n1, whole = m.group("n1"), m.group(0).strip()
-        if not m1 and re.search(r",\d{3}\.\d$", n1) and text[m.end() : m.end() + 1] == ".":
-            # "£12,500.2.RESOLVED": a paragraph number glued on, not pence
-            n1, whole = n1[:-2], whole[:-2]
+        if not m1 and re.search(r",\d{3}\.\d$", n1):
+            # Money written with thousands separators has no decimals or two; a single digit
+            # after the point is a paragraph number run into the figure ("£12,500.2 The ...").
+            n1 = n1[:-2]
+            whole = whole[: whole.index(n1) + len(n1)]
         v = _value(n1, m1)
         if v is not None:
             found.append(Amount(whole, v, code, m.start()))
     for m in _SUFFIXED.finditer(text):
         word = m.group("word")
-        code = "GBP" if word.startswith("pound") else "EUR" if word == "euros" else dollar
+        code = (
+            word
+            if word.isupper()
+            else "GBP"
+            if word.startswith("pound")
+            else "EUR"
+            if word == "euros"
+            else dollar
+        )
         v = _value(m.group("n1"), m.group("m1"))
         if v is not None:
             found.append(Amount(m.group(0), v, code, m.start()))

@@ -1,12 +1,20 @@
-"""Calendar dates that resolve to a day, by a small grammar instead of a date library.
+"""Calendar dates that resolve to a day, by a small grammar of the ways minutes write them.
 
 The contract counts only dates that name a day: "6 March 2018", "Wednesday 14 February
-2018", "March 6, 2018", "14/02/2018", "26 and 30 January 2017" (two dates), and relative
-ones ("next Tuesday") when the meeting date is known. Months, years, financial years and
-seasons alone are not dates. A day and month without a year ("on 19 April") take the year
-that puts them nearest the meeting date, and are skipped when that is unknown.
-General-purpose parsers were measured too slow for the speed goal and too eager (they turn
-"May" or "2018" into dates), so this grammar is deliberately narrow.
+2018", "March 6, 2018", "14/02/2018", "03-04-2009" (US: 4 March), "26 and 30 January 2017"
+and "May 30, 31 and June 1, 2019" (a list sharing one year), "the third day of March, two
+thousand nine", the OCR slip "March 4. 2016", and relative ones ("next Tuesday") when the
+meeting date is known. Months, years, financial years and seasons alone are not dates.
+
+A day and month without a year ("on 19 April") take the year that puts them nearest the
+reference date: the meeting date when it is known, else the first date with a year that
+the item itself gives (usually the meeting's own date in its heading); with neither, they
+are skipped.
+
+Why a grammar and not dateparser/dateutil: finding the spans is the work (a general parser
+is handed a span, it does not find one), the conversion of a found span is a table lookup,
+and the general parsers were measured too slow for the speed goal and too eager (they turn
+"May" or "2018" into dates).
 """
 
 from __future__ import annotations
@@ -17,29 +25,32 @@ import re
 from minutebook.core.calendar_names import MONTHS, WEEKDAYS
 from minutebook.core.extract.model import DateMention
 
-_MONTH = (
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+_MONTH = r"(?P<mon>(?i:" + _MONTH_NAMES + r"))\.?"
 _WD = (
-    r"(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|"
-    r"Thurs|Thu|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?)?"
+    r"(?:(?P<wd>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|"
+    r"Thurs|Thu|Fri|Sat|Sun))\.?,?\s+(?:the\s+)?)?"
 )
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/–-])"
 _DAY_MONTH = re.compile(
     r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|&)\s*)?"
-    r"(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
+    r"(?P<day>\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
     r"(?![A-Za-z])"
 )
+#: "March 6, 2018", "May 30, 31 and 1 June", "March 4. 2016" (an OCR full stop for the comma).
 _MONTH_DAY = re.compile(
-    r"\b" + _WD + _MONTH + r"\s+(?:the\s+)?(?P<day>\d{1,2})" + _ORD + r"(?!\d)"
-    r"(?:\s*(?:-|–|to|and|&)\s*(?P<d2>\d{1,2})" + _ORD + r"(?!\d))?"
-    r"(?:,?\s+" + _YEAR + r")?(?![\d:])"
+    r"\b" + _WD + _MONTH + r"\s+(?:the\s+)?(?P<day>\d{1,2})" + _ORD + r"(?![\d:])"
+    r"(?P<more>(?:\s*(?:,|-|–|to|and|&)\s*(?:and\s+)?\d{1,2}" + _ORD + r"(?![\d:]))*)"
+    r"(?:\s*[,.]?\s+" + _YEAR + r")?(?![\d:])"
 )
+_MORE_DAYS = re.compile(r"\d{1,2}")
 _NUMERIC = re.compile(
-    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
-    r"(?![\d/])"
+    r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
+    r"(?![\d/-])"
 )
 _ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")
 _RELATIVE = re.compile(
@@ -47,9 +58,81 @@ _RELATIVE = re.compile(
     r"Saturday|Sunday)|(?P<word>tomorrow|yesterday))\b",
     re.IGNORECASE,
 )
-
-
+#: "the third day of March, two thousand nine": a date written out in words (legal style).
+_ORDINAL_WORDS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+}
+_ORDINAL_WORDS.update(
+    {f"twenty[- ]?{w}": 20 + n for w, n in list(_ORDINAL_WORDS.items())[:9]}
+    | {"thirtieth": 30, "thirty[- ]?first": 31}
+)
+_UNITS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_SPELLED = re.compile(
+    r"\b(?:the\s+)?(?P<ord>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")"
+    r"\s+day\s+of\s+" + _MONTH + r"(?:,?\s+(?:in\s+the\s+year\s+)?(?P<words>(?:two thousand|"
+    r"nineteen hundred)(?:\s+and)?(?:[\s-]+(?:"
+    + "|".join(sorted([*_TENS, *_UNITS], key=len, reverse=True))
+    + r"))*))?",
+    re.IGNORECASE,
+)
 _RANGE_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|till|-|–)\s*$")
+#: A yearless date followed by a list that ends in a year: "May 30, 31 and June 1, 2019".
+_SHARED_YEAR = re.compile(
+    r"(?:\s*(?:,|and|&|-|–|to)\s*(?:(?i:"
+    + _MONTH_NAMES
+    + r")\.?\s+)?\d{1,2}"
+    + _ORD
+    + r"(?:\s+(?i:"
+    + _MONTH_NAMES
+    + r"))?)+\s*,?\s+(?P<year>(?:19|20)\d\d)\b"
+)
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -74,74 +157,161 @@ def _resolve(day: int, month: int, year: str | None, ref: dt.date | None) -> dt.
     return _nearest_year(month, day, ref)
 
 
-def find_dates(
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _year_in_words(words: str | None) -> int | None:
+    if not words:
+        return None
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if tokens[:2] == ["two", "thousand"]:
+        base, rest = 2000, tokens[2:]
+    elif tokens[:2] == ["nineteen", "hundred"]:
+        base, rest = 1900, tokens[2:]
+    else:
+        return None
+    value = 0
+    for t in rest:
+        if t in _TENS:
+            value += _TENS[t]
+        elif t in _UNITS:
+            value += _UNITS.index(t) + 1
+    return base + value
+
+
+def _ordinal(word: str) -> int | None:
+    low = word.lower()
+    for pattern, n in _ORDINAL_WORDS.items():
+        if re.fullmatch(pattern, low):
+            return n
+    return None
+
+
+def reference_date(
     text: str, meeting_date: dt.date | None, day_first: bool = True
+) -> dt.date | None:
+    """The date yearless dates are resolved against: the meeting's, else the first full one."""
+    if meeting_date is not None:
+        return meeting_date
+    for found in _scan(text, None, day_first):
+        if found[3]:
+            return found[2]
+    return None
+
+
+def find_dates(
+    text: str, meeting_date: dt.date | None, day_first: bool = True, ref: dt.date | None = None
 ) -> list[DateMention]:
-    """Every day-precise date in ``text``, in order, as contract ``dates`` records."""
-    found: list[tuple[int, str, dt.date]] = []
+    """Every day-precise date in ``text``, in order, as contract ``dates`` records.
+
+    ``ref`` resolves yearless dates when the caller knows better than ``text`` alone (a
+    sentence of a longer item); by default it is :func:`reference_date` of ``text``.
+    """
+    ref = ref or reference_date(text, meeting_date, day_first)
+    found = _scan(text, ref, day_first, relative=meeting_date is not None)
+    return [DateMention(t, d, pos) for pos, t, d, _full in found]
+
+
+def _scan(
+    text: str, ref: dt.date | None, day_first: bool, *, relative: bool = False
+) -> list[tuple[int, str, dt.date, bool]]:
+    """(position, text, date, has its own year) for every date, in order."""
+    found: list[tuple[int, str, dt.date, bool]] = []
     spans: list[tuple[int, int]] = []
 
-    def add(pos: int, end: int, t: str, d: dt.date | None) -> None:
-        if d is not None:
-            found.append((pos, t.strip(" ,"), d))
+    def add(pos: int, end: int, t: str, d: dt.date | None, full: bool) -> None:
+        if d is not None and not any(s <= pos < e for s, e in spans):
+            t = t.strip(" ,")
+            if re.search(r"(?:[A-Za-z]{5}|\d)\.$", t):
+                t = t[:-1]  # the sentence's full stop, not an abbreviation's
+            found.append((pos, t, d, full))
             spans.append((pos, end))
 
+    def shared_year(end: int) -> str | None:
+        m = _SHARED_YEAR.match(text, end)
+        return m.group("year") if m else None
+
+    for m in _SPELLED.finditer(text):
+        day = _ordinal(m.group("ord"))
+        year = _year_in_words(m.group("words"))
+        if day:
+            d = _make(year, _month(m.group("mon")), day) if year else None
+            if d is None and not year:
+                d = _nearest_year(_month(m.group("mon")), day, ref)
+            add(m.start(), m.end(), m.group(0), d, bool(year))
     for m in _DAY_MONTH.finditer(text):
-        month = MONTHS[m.group("mon").lower().rstrip(".")]
+        month = _month(m.group("mon"))
         day = int(m.group("day"))
-        year = m.group("year")
-        if not year and _RANGE_END.search(text[max(0, m.start() - 40) : m.start()]):
+        year = m.group("year") or shared_year(m.end())
+        if (
+            not m.group("year")
+            and not year
+            and _RANGE_END.search(text[max(0, m.start() - 40) : m.start()])
+        ):
             continue  # "1 April 2018 to 31 March": the end of a period, year unstated
+        if m.group("mon").isupper() and len(m.group("mon")) <= 3 and not m.group("year"):
+            continue  # "5 MAR" without a year is too often a code
         if m.group("d1"):
-            d1 = _resolve(int(m.group("d1")), month, year, meeting_date)
-            add(m.start(), m.start("day"), text[m.start() : m.start("day")].rstrip(" -–toand&"), d1)
+            d1 = _resolve(int(m.group("d1")), month, year, ref)
+            head = text[m.start() : m.start("day")].rstrip(" -–toand&")
+            add(m.start(), m.start("day"), head, d1, bool(year))
             add(
                 m.start("day"),
                 m.end(),
                 text[m.start("day") : m.end()],
-                _resolve(day, month, year, meeting_date),
+                _resolve(day, month, year, ref),
+                bool(year),
             )
         else:
-            add(m.start(), m.end(), m.group(0), _resolve(day, month, year, meeting_date))
+            add(m.start(), m.end(), m.group(0), _resolve(day, month, year, ref), bool(year))
     for m in _MONTH_DAY.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        month = MONTHS[m.group("mon").lower().rstrip(".")]
-        year = m.group("year")
-        if not year and m.group("mon") in {"May", "March"} and not m.group("wd"):
-            # "May 5" / "March 3" without a year are too often not dates at all
-            continue
+        month = _month(m.group("mon"))
+        year = m.group("year") or shared_year(m.end())
+        if (
+            not year
+            and m.group("mon") in {"May", "March"}
+            and not m.group("wd")
+            and (ref is None or not re.match(r"\s*\d{1,2}(?:st|nd|rd|th)\b", text[m.end("mon") :]))
+        ):
+            continue  # "May 5" / "March 3" without a year are too often not dates at all
+        if m.group("mon").islower():
+            continue  # "may 5", "mar 3": a verb or a word, not a month
         add(
-            m.start(), m.end(), m.group(0), _resolve(int(m.group("day")), month, year, meeting_date)
+            m.start(),
+            m.start("more") if m.group("more") else m.end(),
+            m.group(0),
+            _resolve(int(m.group("day")), month, year, ref),
+            bool(year),
         )
-        if m.group("d2"):
+        for extra in _MORE_DAYS.finditer(m.group("more")):
+            pos = m.start("more") + extra.start()
             add(
-                m.start("d2"),
-                m.end(),
+                pos,
+                pos + len(extra.group(0)),
                 m.group(0),
-                _resolve(int(m.group("d2")), month, year, meeting_date),
+                _resolve(int(extra.group(0)), month, year, ref),
+                bool(year),
             )
     for m in _NUMERIC.finditer(text):
         a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
         year = int(y) if len(y) == 4 else 2000 + int(y)
-        if m.group("sep") == "." and len(y) == 2:
-            continue  # "2.5.18" is more often a paragraph number than a date
+        if m.group("sep") in ".-" and len(y) == 2:
+            continue  # "2.5.18" or "3-4-18" is more often a paragraph or reference number
         day, month = (a, b) if day_first else (b, a)
         if month > 12 and day <= 12:
             day, month = month, day
-        add(m.start(), m.end(), m.group(0), _make(year, month, day))
+        add(m.start(), m.end(), m.group(0), _make(year, month, day), True)
     for m in _ISO.finditer(text):
-        add(
-            m.start(),
-            m.end(),
-            m.group(0),
-            _make(int(m.group("y")), int(m.group("m")), int(m.group("d"))),
-        )
-    if meeting_date is not None:
+        d = _make(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        add(m.start(), m.end(), m.group(0), d, True)
+    if relative and ref is not None:
         for m in _RELATIVE.finditer(text):
-            add(m.start(), m.end(), m.group(0), _relative(m, meeting_date))
+            add(m.start(), m.end(), m.group(0), _relative(m, ref), False)
     found.sort(key=lambda x: x[0])
-    return [DateMention(t, d, pos) for pos, t, d in found]
+    return found
 
 
 def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
@@ -163,7 +333,9 @@ def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
     return ref + dt.timedelta(days=delta or 7)
 
 
-def first_date(text: str, meeting_date: dt.date | None, day_first: bool = True) -> str | None:
+def first_date(
+    text: str, meeting_date: dt.date | None, day_first: bool = True, ref: dt.date | None = None
+) -> str | None:
     """The first resolvable date in ``text`` (a commitment's due date), or None."""
-    found = find_dates(text, meeting_date, day_first)
+    found = find_dates(text, meeting_date, day_first, ref)
     return found[0].date.isoformat() if found else None

@@ -1,57 +1,71 @@
 """Guess which country an item comes from, for "$" and for "6/3/2018".
 
-A dollar sign means US, Canadian or Australian dollars and "6/3/2018" is 6 March in the UK
-but June 3rd in the US. Minutes rarely say which country they are from, but they are full of
-clues (currency signs, provinces and states, spellings, titles). UK is the default because
-the product is built for UK councils.
+A dollar sign means US, Canadian, Australian or New Zealand dollars, a bare "euro" figure
+means Ireland, and "6/3/2018" is 6 March in the UK but June 3rd in the US. Minutes rarely
+say which country they are from, but they are full of clues: provinces and states, titles
+("Reeve", "Cr", "Council Member", "Cathaoirleach"), statutes, spellings. The cues are data
+(``lexicon/country_cues.txt``); each distinct cue counts once and the country with the most
+wins. With no cue at all, a "$" without "£" means the US and anything else the UK, the
+default because the product was built for UK councils.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_CA = re.compile(
-    r"\b(?:Canada|Canadian|Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|"
-    r"Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Yukon|Nunavut|Toronto|Ottawa|"
-    r"Vancouver|Calgary|Edmonton|Winnipeg|Halifax|Mississauga|Hamilton, ON|Reeve|"
-    r"C\$|CA\$|CAD|By-law|Bylaw)\b"
+from minutebook.core.extract import lexicon
+
+COUNTRIES = ("GB", "IE", "US", "CA", "AU", "NZ")
+CURRENCY_OF_DOLLAR = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "GB": "USD", "IE": "USD"}
+#: Spellings that rule out the US when a "$" leaves the country open.
+_COMMONWEALTH_SPELLING = re.compile(
+    r"\b(?:centre|centres|programme|programmes|organisation|organisations|licence|honour|"
+    r"neighbourhood|labour|favour|colour|Councillor|Councillors|recognise|recognised|"
+    r"authorise|authorised|realise|realised|defence|kerb|tonne)\b"
 )
-_AU = re.compile(
-    r"\b(?:Australia|Australian|New South Wales|NSW|Queensland|QLD|Tasmania|"
-    r"Western Australia|South Australia|Northern Territory|ACT Government|Shire|"
-    r"Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Darwin|Canberra|A\$|AU\$|AUD)\b"
-)
-_NZ = re.compile(r"\b(?:New Zealand|Auckland|Wellington|Christchurch|NZ\$|NZD)\b")
-_US = re.compile(
-    r"(?:\b(?:Council ?member|Alderman|Alderperson|Board of Supervisors|County Executive|"
-    r"City Manager|Township|U\.S\.|USA|United States|Senate|Congress|Mayor [A-Z]|"
-    r"motion (?:passed|carried) \d+-\d+|ordinance|Ordinance|USD|US\$)\b)"
-)
-_GB = re.compile(r"£|\b(?:Councillor|Cllr|Borough Council|County Council|Parish Council|GBP)\b")
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    alternatives = []
+    for line in lexicon.ordered("country_cues"):
+        code, _, phrase = line.partition(" ")
+        if code in COUNTRIES and phrase:
+            name = f"{code}_{len(alternatives)}"
+            left = r"(?<![\w$])" if phrase[0].isalnum() else ""
+            right = r"(?![\w])" if phrase[-1].isalnum() else ""
+            alternatives.append(f"(?P<{name}>{left}{re.escape(phrase)}{right})")
+    return re.compile("|".join(alternatives))
+
+
+def cue_counts(text: str) -> dict[str, int]:
+    """How many distinct cues of each country ``text`` holds."""
+    seen: set[str] = set()
+    for m in _cue_pattern().finditer(text):
+        seen.add(m.lastgroup or "")
+    counts = dict.fromkeys(COUNTRIES, 0)
+    for name in seen:
+        counts[name.split("_", 1)[0]] += 1
+    return counts
 
 
 def guess_country(text: str) -> str:
-    """ "GB", "US", "CA", "AU" or "NZ" for the text of one item (default "GB")."""
+    """ "GB", "IE", "US", "CA", "AU" or "NZ" for the text of one item (default "GB")."""
+    counts = cue_counts(text)
     has_dollar = "$" in text
-    has_pound = "£" in text
-    scores = {
-        "CA": len(_CA.findall(text)),
-        "AU": len(_AU.findall(text)),
-        "NZ": len(_NZ.findall(text)),
-        "US": len(_US.findall(text)),
-    }
-    best = max(scores, key=lambda k: scores[k])
-    gb = len(_GB.findall(text))
-    if has_pound and not has_dollar:
+    if "£" in text and not has_dollar and not counts["IE"] > counts["GB"]:
         return "GB"
-    if scores[best] and scores[best] >= gb:
+    best = max(COUNTRIES, key=lambda c: (counts[c], c == "GB"))
+    if counts[best]:
+        if best == "US" and has_dollar and _COMMONWEALTH_SPELLING.search(text):
+            others = max(("CA", "AU", "NZ"), key=lambda c: counts[c])
+            if counts[others] >= counts["US"] - 1 and counts[others]:
+                return others
         return best
-    if has_dollar and not has_pound:
+    if has_dollar:
         return "US"
     return "GB"
-
-
-CURRENCY_OF_DOLLAR = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "GB": "USD"}
 
 
 def day_first(country: str) -> bool:

@@ -23,7 +23,7 @@ from minutebook.core.extract import learned
 from minutebook.core.extract import sentences as sentences_mod
 from minutebook.core.extract.amounts import find_amounts
 from minutebook.core.extract.commitments import find_commitment
-from minutebook.core.extract.dates import find_dates, first_date
+from minutebook.core.extract.dates import find_dates, first_date, reference_date
 from minutebook.core.extract.decisions import find_decisions
 from minutebook.core.extract.entities import find_entities
 from minutebook.core.extract.locale import day_first, guess_country
@@ -70,7 +70,7 @@ def layout(text: str, *, context: str = "", meeting_date: dt.date | None = None)
         blocks=ctx_blocks + minutes_blocks,
         sentences=minutes_sentences,
         context_sentences=ctx_sentences,
-        country=guess_country(minutes_text),
+        country=guess_country(full),
         meeting_date=meeting_date,
     )
 
@@ -147,6 +147,7 @@ def records(
     last_person = None
     last_speaker: Speaker | None = None
     first = day_first(doc.country)
+    ref = reference_date(doc.text, doc.meeting_date, first)
     for i, s in enumerate(sentences):
         att = attributions[i]
         speaker_now = att.speaker if att else None
@@ -154,7 +155,7 @@ def records(
             s.text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
         )
         if found is not None:
-            found.due = first_date(found.action, doc.meeting_date, first)
+            found.due = first_date(found.action, doc.meeting_date, first, ref)
             commitments.append(found)
             commitment_idx.add(i)
         if att and att.speaker.name:
@@ -190,7 +191,7 @@ def records(
         commitments=commitments,
         decisions=decisions,
         amounts=find_amounts(doc.text, doc.country),
-        dates=find_dates(doc.text, doc.meeting_date, first),
+        dates=find_dates(doc.text, doc.meeting_date, first, ref),
         people=[Person(n, people.roles.get(n)) for n in people.names],
         entities=names.entities,
     )

@@ -1,0 +1,80 @@
+"""Date stage: one case a line, (text, meeting date, day first, [(text, YYYY-MM-DD)])."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from minutebook.core.extract.dates import find_dates
+
+M = dt.date(2018, 2, 20)  # a meeting date, for yearless and relative dates
+
+CASES = [
+    ("on 6 March 2018", None, True, [("6 March 2018", "2018-03-06")]),
+    ("Wednesday 14 February 2018", None, True, [("Wednesday 14 February 2018", "2018-02-14")]),
+    ("March 6, 2018", None, True, [("March 6, 2018", "2018-03-06")]),
+    ("AUGUST 16, 2010", None, False, [("AUGUST 16, 2010", "2010-08-16")]),
+    ("April 2nd , 2019", None, False, [("April 2nd , 2019", "2019-04-02")]),
+    ("March 4. 2016", None, False, [("March 4. 2016", "2016-03-04")]),
+    ("14/02/2018", None, True, [("14/02/2018", "2018-02-14")]),
+    ("03/04/2009", None, False, [("03/04/2009", "2009-03-04")]),
+    ("03-04-2009", None, False, [("03-04-2009", "2009-03-04")]),
+    ("03-04-2009", None, True, [("03-04-2009", "2009-04-03")]),
+    ("2018-02-14", None, True, [("2018-02-14", "2018-02-14")]),
+    (
+        "26 and 30 January 2017",
+        None,
+        True,
+        [("26", "2017-01-26"), ("30 January 2017", "2017-01-30")],
+    ),
+    (
+        "May 30, 31 and June 1, 2019",
+        None,
+        False,
+        [
+            ("May 30, 31", "2019-05-30"),
+            ("May 30, 31", "2019-05-31"),
+            ("June 1, 2019", "2019-06-01"),
+        ],
+    ),
+    (
+        "the third day of March, two thousand nine",
+        None,
+        True,
+        [("the third day of March, two thousand nine", "2009-03-03")],
+    ),
+    (
+        "the twenty-first day of June, two thousand and nineteen",
+        None,
+        True,
+        [("the twenty-first day of June, two thousand and nineteen", "2019-06-21")],
+    ),
+    # yearless dates: the meeting date, else the item's first full date, else skipped
+    ("on 19 April", M, True, [("19 April", "2018-04-19")]),
+    ("on 19 April", None, True, []),
+    (
+        "Meeting held 20 February 2018. Next meeting on 19 April.",
+        None,
+        True,
+        [("20 February 2018", "2018-02-20"), ("19 April", "2018-04-19")],
+    ),
+    ("next Tuesday", M, True, [("next Tuesday", "2018-02-27")]),
+    ("next Tuesday", None, True, []),
+    # not dates
+    ("in May 2018", None, True, []),
+    ("the 2017/18 budget", None, True, []),
+    ("paragraph 2.5.18", None, True, []),
+    ("you may 5 times", None, True, []),
+    ("1 April 2018 to 31 March", None, True, [("1 April 2018", "2018-04-01")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting", "day_first", "expected"), CASES, ids=[c[0][:40] for c in CASES]
+)
+def test_dates(
+    text: str, meeting: dt.date | None, day_first: bool, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, meeting, day_first)
+    assert [(d.text, d.date.isoformat()) for d in found] == expected
