@@ -49,12 +49,16 @@ INSTALLED_APPS = [
     "minutebook.committees",
     "django_q",
     "minutebook.jobs",
+    "ninja",  # serves Swagger UI's files from the package (no CDN)
+    "corsheaders",
+    "minutebook.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "minutebook.website.middleware.HttpMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -62,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "minutebook.website.middleware.ContentSecurityPolicyMiddleware",
+    "minutebook.api.middleware.ApiConditionalGetMiddleware",
 ]
 
 ROOT_URLCONF = "minutebook.project.urls"
@@ -142,6 +147,18 @@ Q_CLUSTER = {
     "recycle": 200,
     "label": "Background work",
 }
+# The open-data API (minutebook/api, docs/API.md): anyone may read it from any origin, a
+# client (IP address; MINUTEBOOK_NUM_PROXIES trusted proxies in front) gets
+# MINUTEBOOK_API_RATE_LIMIT requests per API_RATE_WINDOW seconds (0: no limit).
+API_RATE_LIMIT = int(os.environ.get("MINUTEBOOK_API_RATE_LIMIT", "600"))
+API_RATE_WINDOW = 60
+API_CACHE_SECONDS = 60
+NINJA_NUM_PROXIES = int(os.environ.get("MINUTEBOOK_NUM_PROXIES", "0"))
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

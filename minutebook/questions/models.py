@@ -67,6 +67,7 @@ class PublicQuestion(models.Model):
         help_text="The minutes item that records this question and its answer.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["submitted_at", "id"]

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from minutebook.core.items import Provenance, SourceItem
 from minutebook.records import writes
@@ -120,8 +121,8 @@ def extract_and_store_many(
     for item, _ in pairs:
         item.extractor_version = EXTRACTOR_VERSION
     AgendaItem.objects.filter(pk__in=[item.pk for item, _ in pairs]).update(
-        extractor_version=EXTRACTOR_VERSION
-    )
+        extractor_version=EXTRACTOR_VERSION, updated_at=timezone.now()
+    )  # its records changed: the API's updated_since and the exports must see it
 
 
 def store_extraction(item: AgendaItem, result: dict) -> None:

@@ -24,6 +24,8 @@ class Provenance(models.Model):
     source_uri = models.TextField(blank=True, help_text="File URI, URL or corpus id it came from.")
     source_sha256 = models.CharField(max_length=64, blank=True)
     imported_at = models.DateTimeField(null=True, blank=True)
+    #: When the row last changed here, for the API's ``updated_since`` and export staleness.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         abstract = True
@@ -335,6 +337,7 @@ class Person(models.Model):
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["name"]
@@ -416,6 +419,7 @@ class Entity(models.Model):
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)
     type = models.CharField(max_length=20, choices=Type.choices)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["name"]

@@ -278,7 +278,7 @@ def _get_meeting(committee: Committee, item: SourceItem, now) -> Meeting:
     if changes:
         for name, value in changes.items():
             setattr(meeting, name, value)
-        meeting.save(update_fields=list(changes))
+        meeting.save(update_fields=[*changes, "updated_at"])
     return meeting
 
 

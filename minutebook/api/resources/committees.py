@@ -1,0 +1,77 @@
+"""Committees of a body (Popolo organizations whose parent is the body)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema
+
+from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
+from minutebook.api.paging import MAX_ID, PageParams, SyncParams, page, page_schema, since
+from minutebook.api.refs import BodyRef, Provenance, api_path
+from minutebook.records import visibility
+
+router = Router(tags=["committees"])
+
+
+class CommitteeOut(Schema):
+    id: int
+    name: str
+    slug: str
+    key: str = Field(description="The committee's id in the source system.")
+    category: str
+    is_active: bool
+    body: BodyRef
+    url: str
+    html_url: str
+    updated_at: dt.datetime
+    source: Provenance
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return api_path("committees", obj.pk)
+
+    @staticmethod
+    def resolve_html_url(obj) -> str:
+        return f"/bodies/{obj.body.slug}/{obj.slug}/"
+
+    @staticmethod
+    def resolve_source(obj):
+        return obj
+
+
+CommitteePage = page_schema(CommitteeOut, "CommitteePage")
+
+
+class CommitteeFilters(Schema):
+    body: int | None = Field(None, ge=1, le=MAX_ID, description="Only this body's committees.")
+
+
+def _committees():
+    return visibility.committees().select_related("body")
+
+
+@router.get(
+    "/committees", response={200: CommitteePage, **LIST_ERRORS}, operation_id="listCommittees"
+)
+def list_committees(
+    request: HttpRequest,
+    response: HttpResponse,
+    filters: Query[CommitteeFilters],
+    paging: Query[PageParams],
+    sync: Query[SyncParams],
+):
+    qs = since(_committees(), sync)
+    if filters.body:
+        qs = qs.filter(body_id=filters.body)
+    return page(request, response, qs, paging)
+
+
+@router.get(
+    "/committees/{id}",
+    response={200: CommitteeOut, **DETAIL_ERRORS},
+    operation_id="getCommittee",
+)
+def get_committee(request: HttpRequest, response: HttpResponse, id: int = id_param("Committee id")):
+    return get_public(_committees(), id, "committee", response)

@@ -1,0 +1,168 @@
+"""Meetings (Open Civic Data events): when, where, status, who attended, the agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema
+
+from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
+from minutebook.api.paging import (
+    MAX_ID,
+    DateParams,
+    PageParams,
+    SyncParams,
+    dated,
+    page,
+    page_schema,
+    since,
+)
+from minutebook.api.refs import ITEM_TEXT, CommitteeRef, PersonRef, Provenance, api_path
+from minutebook.records import visibility
+from minutebook.records.models import Meeting
+
+router = Router(tags=["meetings"])
+
+STATUSES = [s.value for s in Meeting.Status]
+
+
+class MeetingOut(Schema):
+    id: int
+    committee: CommitteeRef
+    date: dt.date | None
+    start_time: str = Field(description="As published, e.g. '10.00 am'.")
+    status: str = Field(description="One of " + ", ".join(STATUSES) + ".")
+    status_reason: str = Field(description="Why it was postponed or cancelled, if it was.")
+    venue: str
+    question_deadline: dt.datetime | None = Field(
+        description="Last moment public questions are accepted."
+    )
+    url: str
+    html_url: str
+    updated_at: dt.datetime
+    source: Provenance
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return api_path("meetings", obj.pk)
+
+    @staticmethod
+    def resolve_html_url(obj) -> str:
+        return f"/meetings/{obj.pk}/"
+
+    @staticmethod
+    def resolve_source(obj):
+        return obj
+
+
+class AttendanceOut(Schema):
+    person: PersonRef
+    role: str
+    status: str = Field(description="As recorded: 'present', 'apologies', 'absent', ...")
+
+
+class AgendaEntry(Schema):
+    id: int
+    number: str
+    order: int
+    title: str
+    url: str
+    html_url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return api_path("items", obj.pk)
+
+    @staticmethod
+    def resolve_html_url(obj) -> str:
+        return f"/items/{obj.pk}/"
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    url: str = Field(description="Where the council publishes it.")
+    published: dt.date | None
+    item_id: int | None
+
+
+class MeetingDetail(MeetingOut):
+    attendance: list[AttendanceOut]
+    agenda: list[AgendaEntry]
+    documents: list[DocumentOut]
+
+    @staticmethod
+    def resolve_attendance(obj):
+        return obj.public_attendances
+
+    @staticmethod
+    def resolve_agenda(obj):
+        return obj.public_items
+
+    @staticmethod
+    def resolve_documents(obj):
+        return obj.public_documents
+
+
+MeetingPage = page_schema(MeetingOut, "MeetingPage")
+
+
+class MeetingFilters(Schema):
+    committee: int | None = Field(None, ge=1, le=MAX_ID, description="Only this committee.")
+    body: int | None = Field(None, ge=1, le=MAX_ID, description="Only this body's meetings.")
+    status: str | None = Field(None, pattern="^(" + "|".join(STATUSES) + ")$")
+
+
+def _meetings():
+    return visibility.meetings().select_related("committee__body")
+
+
+def filtered_meetings(filters: MeetingFilters, dates: DateParams, sync: SyncParams):
+    qs = dated(since(_meetings(), sync), dates, "date")
+    if filters.committee:
+        qs = qs.filter(committee_id=filters.committee)
+    if filters.body:
+        qs = qs.filter(committee__body_id=filters.body)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    return qs
+
+
+@router.get("/meetings", response={200: MeetingPage, **LIST_ERRORS}, operation_id="listMeetings")
+def list_meetings(
+    request: HttpRequest,
+    response: HttpResponse,
+    filters: Query[MeetingFilters],
+    dates: Query[DateParams],
+    paging: Query[PageParams],
+    sync: Query[SyncParams],
+):
+    """Meetings in id order; filter by committee, body, status, date range or change time."""
+    return page(request, response, filtered_meetings(filters, dates, sync), paging)
+
+
+@router.get(
+    "/meetings/{id}", response={200: MeetingDetail, **DETAIL_ERRORS}, operation_id="getMeeting"
+)
+def get_meeting(request: HttpRequest, response: HttpResponse, id: int = id_param("Meeting id")):
+    """One meeting with its attendance, agenda (public items only) and meeting documents."""
+    qs = _meetings().prefetch_related(
+        Prefetch(
+            "attendances",
+            queryset=visibility.attendances().select_related("person").order_by("person__name"),
+            to_attr="public_attendances",
+        ),
+        Prefetch(
+            "items",
+            queryset=visibility.items().defer(*ITEM_TEXT).order_by("order", "id"),
+            to_attr="public_items",
+        ),
+        Prefetch(
+            "documents",
+            queryset=visibility.documents().filter(item__isnull=True).defer("text"),
+            to_attr="public_documents",
+        ),
+    )
+    return get_public(qs, id, "meeting", response)

@@ -1,0 +1,75 @@
+"""Organisations, programmes, places and laws named in minutes (what topic pages gather)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema
+
+from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
+from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
+from minutebook.api.refs import api_path
+from minutebook.records.models import Entity
+
+router = Router(tags=["organisations"])
+
+TYPES = [t.value for t in Entity.Type]
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    slug: str
+    type: str = Field(description="One of " + ", ".join(TYPES) + ".")
+    url: str
+    html_url: str
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return api_path("organisations", obj.pk)
+
+    @staticmethod
+    def resolve_html_url(obj) -> str:
+        return f"/topics/{obj.slug}/"
+
+
+OrganisationPage = page_schema(OrganisationOut, "OrganisationPage")
+
+
+class OrganisationFilters(Schema):
+    type: str | None = Field(
+        "organisation",
+        pattern="^(" + "|".join([*TYPES, "any"]) + ")$",
+        description="Kind of name; 'any' for all kinds.",
+    )
+
+
+@router.get(
+    "/organisations",
+    response={200: OrganisationPage, **LIST_ERRORS},
+    operation_id="listOrganisations",
+)
+def list_organisations(
+    request: HttpRequest,
+    response: HttpResponse,
+    filters: Query[OrganisationFilters],
+    paging: Query[PageParams],
+    sync: Query[SyncParams],
+):
+    qs = since(Entity.objects.all(), sync)
+    if filters.type and filters.type != "any":
+        qs = qs.filter(type=filters.type)
+    return page(request, response, qs, paging)
+
+
+@router.get(
+    "/organisations/{id}",
+    response={200: OrganisationOut, **DETAIL_ERRORS},
+    operation_id="getOrganisation",
+)
+def get_organisation(
+    request: HttpRequest, response: HttpResponse, id: int = id_param("Organisation id")
+):
+    return get_public(Entity.objects.all(), id, "organisation", response)

@@ -1,0 +1,116 @@
+"""What the public may see of the record, in one place, for every open-data output.
+
+The API, the bulk exports, the calendars, the Atom feeds and the e-mail alerts all start
+from these querysets, never from ``Model.objects`` directly, so a rule that keeps
+something private is written once and holds everywhere. The privacy tests in
+``tests/api/test_privacy.py`` and ``tests/exports`` check each output against them.
+
+Private (the committee back office's fields, issue 13):
+
+* a meeting whose agenda is still a **draft** (``agenda_status='draft'``): the meeting,
+  its items, documents, attendance and every record extracted from them;
+* an **exempt** item (``is_exempt``): open data leaves it out whole, title included (the
+  site's meeting page may show its title and exemption; bulk data has no use for a row
+  that is only a title);
+* a paper marked not public (``Document.is_public``) or replaced by a newer version.
+
+Imported meetings and items are public: their councils published them.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q, QuerySet
+
+from minutebook.records.models import (
+    AgendaItem,
+    Attendance,
+    Commitment,
+    Committee,
+    Decision,
+    Document,
+    Meeting,
+    Question,
+)
+
+#: Conditions that make a meeting private, as (field, value that hides) pairs. Only those
+#: whose field exists on the model apply (a rule for a field added later stays harmless).
+PRIVATE_MEETING: tuple[tuple[str, object], ...] = (("agenda_status", "draft"),)
+#: The same for agenda items.
+PRIVATE_ITEM: tuple[tuple[str, object], ...] = (("is_exempt", True),)
+#: The same for documents (on top of their meeting's and item's rules).
+PRIVATE_DOCUMENT: tuple[tuple[str, object], ...] = (("is_public", False),)
+
+
+def _hidden(model, rules: tuple[tuple[str, object], ...], prefix: str = "") -> Q:
+    """A Q matching the rows ``rules`` withhold (an empty, never-true Q when none apply)."""
+    hidden = Q(pk__in=[])
+    for field, value in rules:
+        try:
+            model._meta.get_field(field)
+        except FieldDoesNotExist:
+            continue
+        hidden |= Q(**{f"{prefix}{field}": value})
+    return hidden
+
+
+def _meeting_hidden(prefix: str = "") -> Q:
+    return _hidden(Meeting, PRIVATE_MEETING, prefix)
+
+
+def _item_hidden(prefix: str = "") -> Q:
+    return _hidden(AgendaItem, PRIVATE_ITEM, prefix) | _meeting_hidden(prefix + "meeting__")
+
+
+def item_hidden(prefix: str = "") -> Q:
+    """A Q matching rows (reached through ``prefix``, e.g. 'item__') of non-public items,
+    for querysets built elsewhere (the tracker's annotated commitments): ``qs.exclude(...)``."""
+    return _item_hidden(prefix)
+
+
+def meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.exclude(_meeting_hidden())
+
+
+def committees() -> QuerySet[Committee]:
+    return Committee.objects.all()
+
+
+def items() -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.exclude(_item_hidden())
+
+
+def documents() -> QuerySet[Document]:
+    hidden = _hidden(Document, PRIVATE_DOCUMENT) | _meeting_hidden("meeting__")
+    hidden |= Q(item__isnull=False) & _hidden(AgendaItem, PRIVATE_ITEM, "item__")
+    try:
+        Document._meta.get_field("superseded_at")
+        hidden |= Q(superseded_at__isnull=False)
+    except FieldDoesNotExist:
+        pass
+    return Document.objects.exclude(hidden)
+
+
+def attendances() -> QuerySet[Attendance]:
+    return Attendance.objects.exclude(_meeting_hidden("meeting__"))
+
+
+def records(model) -> QuerySet:
+    """Extracted records (statements, questions, commitments, decisions, ...) of public items."""
+    return model.objects.exclude(_item_hidden("item__"))
+
+
+def commitments() -> QuerySet[Commitment]:
+    return records(Commitment)
+
+
+def decisions() -> QuerySet[Decision]:
+    return records(Decision)
+
+
+def questions() -> QuerySet[Question]:
+    return records(Question)
+
+
+def is_public_item(item: AgendaItem) -> bool:
+    return items().filter(pk=item.pk).exists()
