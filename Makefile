@@ -39,6 +39,8 @@ test-postgres: install
 	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider \
 		tests/records tests/search tests/website tests/tracker tests/questions tests/moderngov \
 		tests/committees tests/jobs \
+		tests/committees \
+		tests/api \
 		-m "not browser"
 
 # Retrain the people/entity tagger (fold models for cross-validation and the shipped model)

@@ -91,7 +91,7 @@ def _refresh_question_deadlines(committee: Committee, actor) -> None:
         if wanted != meeting.question_deadline:
             before = audit.snapshot(meeting)
             meeting.question_deadline = wanted
-            meeting.save(update_fields=["question_deadline"])
+            meeting.save(update_fields=["question_deadline", "updated_at"])
             audit.record(actor, "deadline by rule", meeting, before, audit.snapshot(meeting))
 
 
@@ -196,9 +196,9 @@ def save_item(item: AgendaItem, actor, before: dict) -> AgendaItem:
     with transaction.atomic():
         writes.save_item(item, keep_version=item.meeting.is_published)
         if item.is_exempt:
-            item.documents.update(is_public=False)
+            item.documents.update(is_public=False, updated_at=timezone.now())
         else:
-            item.documents.filter(is_public=False).update(is_public=True)
+            item.documents.filter(is_public=False).update(is_public=True, updated_at=timezone.now())
         writes.reindex([item])
         audit.record(actor, "change", item, before, audit.snapshot(item))
         _after_agenda_change(item.meeting, actor)
@@ -220,7 +220,9 @@ def move_item(item: AgendaItem, direction: str, actor) -> None:
             other.order = position
         _number(meeting, items=items)
         for other in items:
-            AgendaItem.objects.filter(pk=other.pk).update(order=other.order, number=other.number)
+            AgendaItem.objects.filter(pk=other.pk).update(
+                order=other.order, number=other.number, updated_at=timezone.now()
+            )
         audit.record(
             actor,
             f"move {direction}",
@@ -245,7 +247,7 @@ def _after_agenda_change(meeting: Meeting, actor) -> None:
     if not meeting.is_published:
         return
     meeting.agenda_updated_at = timezone.now()
-    meeting.save(update_fields=["agenda_updated_at"])
+    meeting.save(update_fields=["agenda_updated_at", "updated_at"])
     from minutebook.committees.pack import build_pack
 
     build_pack(meeting)
