@@ -12,7 +12,7 @@ import logging
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
-from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.errors import HttpError, ValidationError
 
 from minutebook.api.problems import PROBLEM_TYPE, ApiProblem, problem_response
 from minutebook.api.resources import (
@@ -29,7 +29,6 @@ from minutebook.api.resources import (
     questions,
     search,
 )
-from minutebook.api.throttle import ClientRateThrottle
 
 logger = logging.getLogger("minutebook.api")
 
@@ -70,7 +69,6 @@ api = MinutebookAPI(
     docs=Swagger(settings={"validatorUrl": None, "deepLinking": True}),
     docs_url="/docs",
     openapi_url="/openapi.json",
-    throttle=[ClientRateThrottle()],
 )
 
 for module in (
@@ -105,13 +103,6 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     where = ".".join(str(p) for p in first.get("loc", [])[1:]) or "request"
     return problem_response(
         request, 400, f"{where}: {first.get('msg', 'invalid value')}", errors=errors
-    )
-
-
-@api.exception_handler(Throttled)
-def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
-    return problem_response(
-        request, 429, "Too many requests from this client; wait for Retry-After seconds."
     )
 
 

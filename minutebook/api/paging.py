@@ -25,6 +25,8 @@ from django.utils.http import http_date
 from ninja import Field, Query, Schema
 from pydantic import BeforeValidator, create_model
 
+from minutebook.api.refs import Out
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 #: Largest id a path or cursor may name: SQLite and PostgreSQL keys are signed 64-bit.
@@ -138,7 +140,7 @@ def page_schema(item: type[Schema], name: str) -> type[Schema]:
     """The list envelope for ``item`` rows: ``{"items": [...], "next_cursor", "next"}``."""
     return create_model(
         name,
-        __base__=Schema,
+        __base__=Out,
         items=(list[item], ...),
         next_cursor=(str | None, Field(None, description="Pass as `cursor` for the next page.")),
         next=(str | None, Field(None, description="The next page's URL; null on the last page.")),

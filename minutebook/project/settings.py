@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "minutebook.website.middleware.ContentSecurityPolicyMiddleware",
-    "minutebook.api.middleware.ApiConditionalGetMiddleware",
+    "minutebook.api.middleware.ApiMiddleware",
 ]
 
 ROOT_URLCONF = "minutebook.project.urls"
@@ -153,7 +153,7 @@ Q_CLUSTER = {
 API_RATE_LIMIT = int(os.environ.get("MINUTEBOOK_API_RATE_LIMIT", "600"))
 API_RATE_WINDOW = 60
 API_CACHE_SECONDS = 60
-NINJA_NUM_PROXIES = int(os.environ.get("MINUTEBOOK_NUM_PROXIES", "0"))
+API_TRUSTED_PROXIES = int(os.environ.get("MINUTEBOOK_NUM_PROXIES", "0"))
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

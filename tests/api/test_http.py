@@ -95,3 +95,18 @@ def test_errors_are_problem_details(client, api_world, url, status, detail):
 def test_writes_are_not_allowed(client, api_world):
     response = client.post("/api/v1/bodies", data={})
     assert response.status_code == 405
+
+
+def test_micro_cache_serves_repeats_and_still_counts_them(api_world, settings, monkeypatch):
+    from django.test import Client
+
+    monkeypatch.setenv("MINUTEBOOK_PAGE_CACHE_SECONDS", "10")  # what `minutebook serve` sets
+    settings.API_RATE_LIMIT = 2
+    client = Client(HTTP_HOST="127.0.0.1")
+    url = f"/api/v1/items/{api_world.world.budget.pk}"
+    first = client.get(url)
+    AgendaItem.objects.filter(pk=api_world.world.budget.pk).update(title="Changed meanwhile")
+    second = client.get(url)  # from the micro-cache: up to 10 s old, as documented
+    assert second.status_code == 200 and second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert client.get(url).status_code == 429  # a cached answer still counts

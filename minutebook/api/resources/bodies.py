@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Query, Router
+from pydantic import computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
@@ -15,27 +16,20 @@ from minutebook.records.models import Body
 router = Router(tags=["bodies"])
 
 
-class BodyOut(Schema):
+class BodyOut(Provenance):
     id: int
     name: str
     slug: str
     website: str
-    url: str
-    html_url: str
     updated_at: dt.datetime
-    source: Provenance
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("bodies", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("bodies", self.id)
 
-    @staticmethod
-    def resolve_html_url(obj) -> str:
-        return f"/bodies/{obj.slug}/"
-
-    @staticmethod
-    def resolve_source(obj):
-        return obj
+    @computed_field
+    def html_url(self) -> str:
+        return f"/bodies/{self.slug}/"
 
 
 BodyPage = page_schema(BodyOut, "BodyPage")

@@ -11,7 +11,8 @@ import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -25,14 +26,14 @@ from minutebook.api.paging import (
     page_schema,
     set_last_modified,
 )
-from minutebook.api.refs import ItemRef, PersonRef, api_path
+from minutebook.api.refs import ItemRef, Out, PersonRef, api_path
 from minutebook.records import visibility
 from minutebook.tracker import queries as tracker
 
 router = Router(tags=["commitments"])
 
 
-class FollowUpOut(Schema):
+class FollowUpOut(Out):
     item: ItemRef = Field(description="The item at the other end of the link.")
     text: str = Field(description="The statement reporting back, as the minutes word it.")
     status: str = Field(description="reported back, done or superseded")
@@ -40,24 +41,8 @@ class FollowUpOut(Schema):
     decision: str = Field(description="'' (not reviewed) or confirmed")
     score: float | None
 
-    @staticmethod
-    def resolve_status(obj) -> str:
-        return obj.link.status
 
-    @staticmethod
-    def resolve_origin(obj) -> str:
-        return obj.link.origin
-
-    @staticmethod
-    def resolve_decision(obj) -> str:
-        return obj.link.decision
-
-    @staticmethod
-    def resolve_score(obj) -> float | None:
-        return obj.link.score
-
-
-class CommitmentInItem(Schema):
+class CommitmentInItem(Out):
     """A commitment as an item lists it (the item itself is the parent)."""
 
     id: int
@@ -70,56 +55,15 @@ class CommitmentInItem(Schema):
     text: str
     status: str = Field(description=", ".join(tracker.STATUSES))
     follow_ups: list[FollowUpOut]
-    url: str
 
-    @staticmethod
-    def resolve_id(obj) -> int:
-        return obj.commitment.pk
-
-    @staticmethod
-    def resolve_position(obj) -> int:
-        return obj.commitment.position
-
-    @staticmethod
-    def resolve_actor_label(obj) -> str:
-        return obj.commitment.actor_label
-
-    @staticmethod
-    def resolve_actor_role(obj) -> str:
-        return obj.commitment.actor_role
-
-    @staticmethod
-    def resolve_actor(obj):
-        return obj.commitment.actor
-
-    @staticmethod
-    def resolve_action(obj) -> str:
-        return obj.commitment.action
-
-    @staticmethod
-    def resolve_due(obj):
-        return obj.commitment.due
-
-    @staticmethod
-    def resolve_text(obj) -> str:
-        return obj.commitment.text
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("commitments", obj.commitment.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("commitments", self.id)
 
 
 class CommitmentOut(CommitmentInItem):
     item: ItemRef
     updated_at: dt.datetime = Field(description="When its item or a follow-up last changed.")
-
-    @staticmethod
-    def resolve_item(obj):
-        return obj.commitment.item
-
-    @staticmethod
-    def resolve_updated_at(obj):
-        return obj.updated_at
 
 
 CommitmentPage = page_schema(CommitmentOut, "CommitmentPage")
@@ -133,13 +77,41 @@ class CommitmentFilters(Schema):
     meeting: int | None = Field(None, ge=1, le=MAX_ID, description="Only this meeting's.")
 
 
-def commitment_rows(commitments) -> list[tracker.TrackerRow]:
-    """Commitments (with items loaded) as tracker rows: status and public follow-ups."""
-    rows = tracker.rows_for(commitments)
-    for row in rows:
+def commitment_views(commitments, schema: type[CommitmentInItem] = CommitmentInItem) -> list:
+    """Commitments (with items loaded) with their tracker status and public follow-ups."""
+    views = []
+    for row in tracker.rows_for(commitments):
+        c = row.commitment
         latest = max((f.link.updated_at for f in row.follow_ups), default=None)
-        row.updated_at = max(filter(None, [row.commitment.item.updated_at, latest]))
-    return rows
+        views.append(
+            schema.model_validate(
+                {
+                    "id": c.pk,
+                    "position": c.position,
+                    "actor_label": c.actor_label,
+                    "actor_role": c.actor_role,
+                    "actor": c.actor,
+                    "action": c.action,
+                    "due": c.due,
+                    "text": c.text,
+                    "status": row.status,
+                    "item": c.item,
+                    "updated_at": max(filter(None, [c.item.updated_at, latest])),
+                    "follow_ups": [
+                        {
+                            "item": f.item,
+                            "text": f.text,
+                            "status": f.link.status,
+                            "origin": f.link.origin,
+                            "decision": f.link.decision,
+                            "score": f.link.score,
+                        }
+                        for f in row.follow_ups
+                    ],
+                }
+            )
+        )
+    return views
 
 
 def _commitments():
@@ -178,7 +150,7 @@ def list_commitments(
         )
         qs = qs.filter(Q(item__updated_at__gte=moment) | Q(Exists(changed_link)))
     result = page(request, response, qs, paging, modified=None)
-    result["items"] = commitment_rows(result["items"])
+    result["items"] = commitment_views(result["items"], CommitmentOut)
     set_last_modified(response, (r.updated_at for r in result["items"]))
     return result
 
@@ -192,6 +164,6 @@ def get_commitment(
     request: HttpRequest, response: HttpResponse, id: int = id_param("Commitment id")
 ):
     commitment = get_public(_commitments(), id, "commitment")
-    row = commitment_rows([commitment])[0]
-    set_last_modified(response, [row.updated_at])
-    return row
+    view = commitment_views([commitment], CommitmentOut)[0]
+    set_last_modified(response, [view.updated_at])
+    return view

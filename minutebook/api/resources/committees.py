@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
+from pydantic import computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import MAX_ID, PageParams, SyncParams, page, page_schema, since
@@ -15,7 +16,7 @@ from minutebook.records import visibility
 router = Router(tags=["committees"])
 
 
-class CommitteeOut(Schema):
+class CommitteeOut(Provenance):
     id: int
     name: str
     slug: str
@@ -23,22 +24,15 @@ class CommitteeOut(Schema):
     category: str
     is_active: bool
     body: BodyRef
-    url: str
-    html_url: str
     updated_at: dt.datetime
-    source: Provenance
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("committees", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("committees", self.id)
 
-    @staticmethod
-    def resolve_html_url(obj) -> str:
-        return f"/bodies/{obj.body.slug}/{obj.slug}/"
-
-    @staticmethod
-    def resolve_source(obj):
-        return obj
+    @computed_field
+    def html_url(self) -> str:
+        return f"/bodies/{self.body.slug}/{self.slug}/"
 
 
 CommitteePage = page_schema(CommitteeOut, "CommitteePage")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import AliasPath, Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -19,7 +20,7 @@ from minutebook.api.paging import (
     set_last_modified,
     since,
 )
-from minutebook.api.refs import ITEM_REF, ItemRef, api_path
+from minutebook.api.refs import ITEM_FIELDS, ITEM_REF, ItemRef, Out, api_path, under
 from minutebook.records import visibility
 from minutebook.records.models import Decision
 
@@ -28,22 +29,20 @@ router = Router(tags=["decisions"])
 KINDS = [k.value for k in Decision.Kind]
 
 
-class DecisionOut(Schema):
+class DecisionOut(Out):
     id: int
     item: ItemRef
     position: int
     kind: str = Field(description="One of " + ", ".join(KINDS) + ".")
     text: str
-    url: str
-    updated_at: dt.datetime = Field(description="When its item was last stored or re-read.")
+    updated_at: dt.datetime = Field(
+        validation_alias=AliasPath("item", "updated_at"),
+        description="When its item was last stored or re-read.",
+    )
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("decisions", obj.pk)
-
-    @staticmethod
-    def resolve_updated_at(obj):
-        return obj.item.updated_at
+    @computed_field
+    def url(self) -> str:
+        return api_path("decisions", self.id)
 
 
 DecisionPage = page_schema(DecisionOut, "DecisionPage")
@@ -59,7 +58,7 @@ def _decisions():
     return (
         visibility.decisions()
         .select_related(f"item__{ITEM_REF}")
-        .defer(*(f"item__{f}" for f in ("minutes_text", "minutes_html", "decision_text")))
+        .only("id", "item_id", "position", "kind", "text", *under("item", ITEM_FIELDS))
         .order_by()
     )
 

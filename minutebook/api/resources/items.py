@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import AliasPath, Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -20,16 +21,26 @@ from minutebook.api.paging import (
     page_schema,
     since,
 )
-from minutebook.api.refs import ITEM_TEXT, MeetingRef, PersonRef, Provenance, api_path
-from minutebook.api.resources.commitments import CommitmentInItem, commitment_rows
+from minutebook.api.refs import ITEM_FIELDS, MeetingRef, Out, PersonRef, Provenance, api_path
+from minutebook.api.resources.commitments import CommitmentInItem, commitment_views
 from minutebook.api.resources.meetings import DocumentOut
 from minutebook.records import visibility
-from minutebook.records.models import Document, Question
+from minutebook.records.models import (
+    Amount,
+    Commitment,
+    DateMention,
+    Decision,
+    Document,
+    EntityMention,
+    PersonMention,
+    Question,
+    Statement,
+)
 
 router = Router(tags=["items"])
 
 
-class ItemOut(Schema):
+class ItemOut(Out):
     id: int
     meeting: MeetingRef
     number: str
@@ -38,20 +49,18 @@ class ItemOut(Schema):
     description: str
     status: str = Field(description="listed (on the agenda), deferred or withdrawn")
     is_supplementary: bool = Field(description="Added after the agenda was published.")
-    url: str
-    html_url: str
     updated_at: dt.datetime
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("items", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("items", self.id)
 
-    @staticmethod
-    def resolve_html_url(obj) -> str:
-        return f"/items/{obj.pk}/"
+    @computed_field
+    def html_url(self) -> str:
+        return f"/items/{self.id}/"
 
 
-class StatementOut(Schema):
+class StatementOut(Out):
     id: int
     position: int
     kind: str = Field(description="statement, question, answer, decision, commitment, procedural")
@@ -61,7 +70,7 @@ class StatementOut(Schema):
     speaker: PersonRef | None
 
 
-class QuestionInItem(Schema):
+class QuestionInItem(Out):
     id: int
     position: int
     asker_label: str
@@ -74,104 +83,55 @@ class QuestionInItem(Schema):
     answer: str | None
 
 
-class DecisionInItem(Schema):
+class DecisionInItem(Out):
     id: int
     position: int
     kind: str = Field(description="resolved, agreed, noted or other")
     text: str
 
 
-class AmountOut(Schema):
+class AmountOut(Out):
     position: int
     text: str
     value: Decimal
     currency: str
 
 
-class DateOut(Schema):
+class DateOut(Out):
     position: int
     text: str
     date: dt.date
 
 
-class PersonMentionOut(Schema):
+class PersonMentionOut(Out):
     position: int
     name: str = Field(description="As the minutes name them.")
     role: str
     person: PersonRef
 
 
-class OrganisationMentionOut(Schema):
+class OrganisationMentionOut(Out):
     position: int
     name: str
-    organisation_id: int
-    type: str
-
-    @staticmethod
-    def resolve_organisation_id(obj) -> int:
-        return obj.entity_id
-
-    @staticmethod
-    def resolve_type(obj) -> str:
-        return obj.entity.type
+    organisation_id: int = Field(validation_alias="entity_id")
+    type: str = Field(validation_alias=AliasPath("entity", "type"))
 
 
-class ItemDetail(ItemOut):
+class ItemDetail(ItemOut, Provenance):
     minutes_text: str
     minutes_html: str = Field(description="Sanitised HTML as published.")
     decision_text: str
     truncated: bool
     extractor_version: str
-    source: Provenance
-    documents: list[DocumentOut]
-    statements: list[StatementOut]
-    questions: list[QuestionInItem]
-    commitments: list[CommitmentInItem]
-    decisions: list[DecisionInItem]
-    amounts: list[AmountOut]
-    dates: list[DateOut]
-    people: list[PersonMentionOut]
-    organisations: list[OrganisationMentionOut]
-
-    @staticmethod
-    def resolve_source(obj):
-        return obj
-
-    @staticmethod
-    def resolve_documents(obj):
-        return obj.public_documents
-
-    @staticmethod
-    def resolve_statements(obj):
-        return obj.statements.all()
-
-    @staticmethod
-    def resolve_questions(obj):
-        return obj.questions.all()
-
-    @staticmethod
-    def resolve_commitments(obj):
-        return commitment_rows(obj.commitments.all())
-
-    @staticmethod
-    def resolve_decisions(obj):
-        return obj.decisions.all()
-
-    @staticmethod
-    def resolve_amounts(obj):
-        return obj.amounts.all()
-
-    @staticmethod
-    def resolve_dates(obj):
-        return obj.datementions.all()
-
-    @staticmethod
-    def resolve_people(obj):
-        return obj.personmentions.all()
-
-    @staticmethod
-    def resolve_organisations(obj):
-        return obj.entitymentions.all()
+    documents: list[DocumentOut] = Field(validation_alias="public_documents")
+    statements: list[StatementOut] = Field(validation_alias="statement_list")
+    questions: list[QuestionInItem] = Field(validation_alias="question_list")
+    commitments: list[CommitmentInItem] = Field(validation_alias="commitment_list")
+    decisions: list[DecisionInItem] = Field(validation_alias="decision_list")
+    amounts: list[AmountOut] = Field(validation_alias="amount_list")
+    dates: list[DateOut] = Field(validation_alias="date_list")
+    people: list[PersonMentionOut] = Field(validation_alias="person_list")
+    organisations: list[OrganisationMentionOut] = Field(validation_alias="organisation_list")
 
 
 ItemPage = page_schema(ItemOut, "ItemPage")
@@ -197,7 +157,8 @@ def list_items(
     sync: Query[SyncParams],
 ):
     """Agenda items without their text (see the item itself for minutes and records)."""
-    qs = dated(since(_items().defer(*ITEM_TEXT[:3]), sync), dates, "meeting__date")
+    columns = ("order", "description", "status", "is_supplementary", *ITEM_FIELDS)
+    qs = dated(since(_items().only(*columns), sync), dates, "meeting__date")
     if filters.meeting:
         qs = qs.filter(meeting_id=filters.meeting)
     if filters.committee:
@@ -216,16 +177,23 @@ def get_item(request: HttpRequest, response: HttpResponse, id: int = id_param("A
             queryset=Document.objects.defer("text").order_by("id"),
             to_attr="public_documents",
         ),
-        Prefetch("statements__speaker"),
-        Prefetch("questions", queryset=Question.objects.select_related("asker", "responder")),
-        Prefetch("commitments__actor"),
-        "decisions",
-        "amounts",
-        "datementions",
-        Prefetch("personmentions__person"),
-        Prefetch("entitymentions__entity"),
+        Prefetch("statements", Statement.objects.select_related("speaker"), "statement_list"),
+        Prefetch(
+            "questions",
+            Question.objects.select_related("asker", "responder"),
+            "question_list",
+        ),
+        Prefetch("commitments", Commitment.objects.select_related("actor"), "commitments_loaded"),
+        Prefetch("decisions", Decision.objects.all(), "decision_list"),
+        Prefetch("amounts", Amount.objects.all(), "amount_list"),
+        Prefetch("datementions", DateMention.objects.all(), "date_list"),
+        Prefetch("personmentions", PersonMention.objects.select_related("person"), "person_list"),
+        Prefetch(
+            "entitymentions", EntityMention.objects.select_related("entity"), "organisation_list"
+        ),
     )
     item = get_public(qs, id, "agenda item", response)
-    for commitment in item.commitments.all():
+    for commitment in item.commitments_loaded:
         commitment.item = item  # the tracker dates commitments by their item's meeting
+    item.commitment_list = [c.model_dump() for c in commitment_views(item.commitments_loaded)]
     return item

@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -19,7 +20,16 @@ from minutebook.api.paging import (
     page_schema,
     since,
 )
-from minutebook.api.refs import ITEM_TEXT, CommitteeRef, PersonRef, Provenance, api_path
+from minutebook.api.refs import (
+    ITEM_TEXT,
+    MEETING_FIELDS,
+    PROVENANCE_FIELDS,
+    CommitteeRef,
+    Out,
+    PersonRef,
+    Provenance,
+    api_path,
+)
 from minutebook.records import visibility
 from minutebook.records.models import Meeting
 
@@ -28,7 +38,7 @@ router = Router(tags=["meetings"])
 STATUSES = [s.value for s in Meeting.Status]
 
 
-class MeetingOut(Schema):
+class MeetingOut(Provenance):
     id: int
     committee: CommitteeRef
     date: dt.date | None
@@ -39,48 +49,39 @@ class MeetingOut(Schema):
     question_deadline: dt.datetime | None = Field(
         description="Last moment public questions are accepted."
     )
-    url: str
-    html_url: str
     updated_at: dt.datetime
-    source: Provenance
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("meetings", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("meetings", self.id)
 
-    @staticmethod
-    def resolve_html_url(obj) -> str:
-        return f"/meetings/{obj.pk}/"
-
-    @staticmethod
-    def resolve_source(obj):
-        return obj
+    @computed_field
+    def html_url(self) -> str:
+        return f"/meetings/{self.id}/"
 
 
-class AttendanceOut(Schema):
+class AttendanceOut(Out):
     person: PersonRef
     role: str
     status: str = Field(description="As recorded: 'present', 'apologies', 'absent', ...")
 
 
-class AgendaEntry(Schema):
+class AgendaEntry(Out):
     id: int
     number: str
     order: int
     title: str
-    url: str
-    html_url: str
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("items", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("items", self.id)
 
-    @staticmethod
-    def resolve_html_url(obj) -> str:
-        return f"/items/{obj.pk}/"
+    @computed_field
+    def html_url(self) -> str:
+        return f"/items/{self.id}/"
 
 
-class DocumentOut(Schema):
+class DocumentOut(Out):
     id: int
     title: str
     url: str = Field(description="Where the council publishes it.")
@@ -89,21 +90,9 @@ class DocumentOut(Schema):
 
 
 class MeetingDetail(MeetingOut):
-    attendance: list[AttendanceOut]
-    agenda: list[AgendaEntry]
-    documents: list[DocumentOut]
-
-    @staticmethod
-    def resolve_attendance(obj):
-        return obj.public_attendances
-
-    @staticmethod
-    def resolve_agenda(obj):
-        return obj.public_items
-
-    @staticmethod
-    def resolve_documents(obj):
-        return obj.public_documents
+    attendance: list[AttendanceOut] = Field(validation_alias="public_attendances")
+    agenda: list[AgendaEntry] = Field(validation_alias="public_items")
+    documents: list[DocumentOut] = Field(validation_alias="public_documents")
 
 
 MeetingPage = page_schema(MeetingOut, "MeetingPage")
@@ -140,7 +129,16 @@ def list_meetings(
     sync: Query[SyncParams],
 ):
     """Meetings in id order; filter by committee, body, status, date range or change time."""
-    return page(request, response, filtered_meetings(filters, dates, sync), paging)
+    columns = (
+        "start_time",
+        "status_reason",
+        "venue",
+        "question_deadline",
+        *PROVENANCE_FIELDS,
+        *MEETING_FIELDS,
+    )
+    qs = filtered_meetings(filters, dates, sync).only(*columns)
+    return page(request, response, qs, paging)
 
 
 @router.get(

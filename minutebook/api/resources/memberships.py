@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import MAX_ID, PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import BodyRef, CommitteeRef, PersonRef, api_path
+from minutebook.api.refs import BodyRef, CommitteeRef, Out, PersonRef, api_path
 from minutebook.records.models import Membership
 
 router = Router(tags=["memberships"])
 
 
-class MembershipOut(Schema):
+class MembershipOut(Out):
     id: int
     person: PersonRef
     body: BodyRef
@@ -23,12 +24,11 @@ class MembershipOut(Schema):
     role: str = Field(description="As the source names it: 'Chair', 'Co-opted Member', ...")
     start_date: dt.date | None
     end_date: dt.date | None
-    url: str
     updated_at: dt.datetime
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("memberships", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("memberships", self.id)
 
 
 MembershipPage = page_schema(MembershipOut, "MembershipPage")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import api_path
+from minutebook.api.refs import Out, api_path
 from minutebook.records.models import Entity
 
 router = Router(tags=["organisations"])
@@ -17,22 +18,20 @@ router = Router(tags=["organisations"])
 TYPES = [t.value for t in Entity.Type]
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(Out):
     id: int
     name: str
     slug: str
     type: str = Field(description="One of " + ", ".join(TYPES) + ".")
-    url: str
-    html_url: str
     updated_at: dt.datetime
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("organisations", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("organisations", self.id)
 
-    @staticmethod
-    def resolve_html_url(obj) -> str:
-        return f"/topics/{obj.slug}/"
+    @computed_field
+    def html_url(self) -> str:
+        return f"/topics/{self.slug}/"
 
 
 OrganisationPage = page_schema(OrganisationOut, "OrganisationPage")

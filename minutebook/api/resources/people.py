@@ -6,40 +6,35 @@ import datetime as dt
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import api_path
+from minutebook.api.refs import Out, api_path
 from minutebook.api.resources.memberships import MembershipOut
 from minutebook.records.models import Membership, Person
 
 router = Router(tags=["people"])
 
 
-class PersonOut(Schema):
+class PersonOut(Out):
     id: int
     name: str
     slug: str
-    url: str
-    html_url: str
     updated_at: dt.datetime
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("people", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("people", self.id)
 
-    @staticmethod
-    def resolve_html_url(obj) -> str:
-        return f"/people/{obj.slug}/"
+    @computed_field
+    def html_url(self) -> str:
+        return f"/people/{self.slug}/"
 
 
 class PersonDetail(PersonOut):
-    memberships: list[MembershipOut]
-
-    @staticmethod
-    def resolve_memberships(obj):
-        return obj.memberships.all()
+    memberships: list[MembershipOut] = Field(validation_alias="membership_list")
 
 
 PersonPage = page_schema(PersonOut, "PersonPage")
@@ -72,6 +67,7 @@ def get_person(request: HttpRequest, response: HttpResponse, id: int = id_param(
         Prefetch(
             "memberships",
             queryset=Membership.objects.select_related("person", "body", "committee__body"),
+            to_attr="membership_list",
         )
     )
     return get_public(qs, id, "person", response)

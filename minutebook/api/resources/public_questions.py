@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -23,42 +24,37 @@ from minutebook.api.paging import (
     page_schema,
     since,
 )
-from minutebook.api.refs import ItemRef, MeetingRef, PersonRef, api_path
+from minutebook.api.refs import ItemRef, MeetingRef, Out, PersonRef, api_path
 from minutebook.questions.public import published_questions
 from minutebook.records import visibility
 
 router = Router(tags=["public questions"])
 
 
-class PublicQuestionOut(Schema):
+class PublicQuestionOut(Out):
     id: int
     reference: str
     meeting: MeetingRef
     asked_by: str = Field(
+        validation_alias="public_name",
         description="The submitter's name if they agreed to its publication, else "
-        "'A member of the public'."
+        "'A member of the public'.",
     )
     text: str
     responder: PersonRef | None
-    responder_label: str = Field(description="Who answered, as the council describes them.")
+    responder_label: str = Field(
+        validation_alias="responder_display",
+        description="Who answered, as the council describes them.",
+    )
     answer: str
     answered_at: dt.datetime | None
     published_at: dt.datetime
     minutes_item: ItemRef | None = Field(description="The minutes item that records it.")
-    url: str
     updated_at: dt.datetime
 
-    @staticmethod
-    def resolve_asked_by(obj) -> str:
-        return obj.public_name
-
-    @staticmethod
-    def resolve_responder_label(obj) -> str:
-        return obj.responder_display
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("public-questions", obj.pk)
+    @computed_field
+    def url(self) -> str:
+        return api_path("public-questions", self.id)
 
 
 PublicQuestionPage = page_schema(PublicQuestionOut, "PublicQuestionPage")

@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import AliasPath, Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -20,13 +21,22 @@ from minutebook.api.paging import (
     set_last_modified,
     since,
 )
-from minutebook.api.refs import ITEM_REF, ItemRef, PersonRef, api_path
+from minutebook.api.refs import (
+    ITEM_FIELDS,
+    ITEM_REF,
+    PERSON_FIELDS,
+    ItemRef,
+    Out,
+    PersonRef,
+    api_path,
+    under,
+)
 from minutebook.records import visibility
 
 router = Router(tags=["questions"])
 
 
-class QuestionOut(Schema):
+class QuestionOut(Out):
     id: int
     item: ItemRef
     position: int
@@ -38,16 +48,14 @@ class QuestionOut(Schema):
     responder_role: str
     responder: PersonRef | None
     answer: str | None
-    url: str
-    updated_at: dt.datetime = Field(description="When its item was last stored or re-read.")
+    updated_at: dt.datetime = Field(
+        validation_alias=AliasPath("item", "updated_at"),
+        description="When its item was last stored or re-read.",
+    )
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return api_path("questions", obj.pk)
-
-    @staticmethod
-    def resolve_updated_at(obj):
-        return obj.item.updated_at
+    @computed_field
+    def url(self) -> str:
+        return api_path("questions", self.id)
 
 
 QuestionPage = page_schema(QuestionOut, "QuestionPage")
@@ -64,7 +72,22 @@ def _questions():
     return (
         visibility.questions()
         .select_related(f"item__{ITEM_REF}", "asker", "responder")
-        .defer(*(f"item__{f}" for f in ("minutes_text", "minutes_html", "decision_text")))
+        .only(
+            "id",
+            "item_id",
+            "position",
+            "asker_label",
+            "asker_role",
+            "asker_id",
+            "question",
+            "responder_label",
+            "responder_role",
+            "responder_id",
+            "answer",
+            *under("item", ITEM_FIELDS),
+            *under("asker", PERSON_FIELDS),
+            *under("responder", PERSON_FIELDS),
+        )
         .order_by()
     )
 

@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema
 
 from minutebook.api.common import LIST_ERRORS
 from minutebook.api.paging import MAX_ID, DateParams, next_url
-from minutebook.api.refs import ITEM_REF, ITEM_TEXT, ItemRef
+from minutebook.api.refs import ITEM_REF, ITEM_TEXT, ItemRef, Out
 from minutebook.records import visibility
 from minutebook.records.models import Body
 from minutebook.search.backends import SearchRequest, base, get_backend
@@ -46,7 +46,7 @@ class SearchParams(Schema):
     )
 
 
-class HitOut(Schema):
+class HitOut(Out):
     kind: str = Field(description="One of " + ", ".join(KINDS) + ".")
     object_id: int = Field(description="The record's id in its own list (items, questions...).")
     item: ItemRef
@@ -58,7 +58,7 @@ class HitOut(Schema):
     html_url: str
 
 
-class SearchPageOut(Schema):
+class SearchPageOut(Out):
     total: int = Field(description=f"Matches, counted up to {base.COUNT_CAP + 1}.")
     total_is_lower_bound: bool
     items: list[HitOut]
