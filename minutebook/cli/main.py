@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 
 from minutebook import __version__
+from minutebook.cli.alerts import alerts_cmd
 from minutebook.cli.commitments import commitments_cmd, relink_cmd
+from minutebook.cli.exporting import export_cmd
 from minutebook.cli.extract import eval_cmd, extract_cmd
 from minutebook.cli.importing import import_cmd, import_paths
 from minutebook.cli.link import link_cmd
@@ -204,6 +206,8 @@ cli.add_command(reindex)
 cli.add_command(search_cmd)
 cli.add_command(worker_cmd)
 cli.add_command(sites_cmd)
+cli.add_command(export_cmd)
+cli.add_command(alerts_cmd)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from platformdirs import user_data_dir
 
 from minutebook.project.config import database_url, development_secret_key, papers_dir
 
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
     "ninja",  # serves Swagger UI's files from the package (no CDN)
     "corsheaders",
     "minutebook.api",
+    "minutebook.exports",
+    "minutebook.feeds",
+    "minutebook.alerts",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +162,12 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+# Bulk downloads (`minutebook export --site` writes them; /open-data/ serves them) and the
+# site's own address, for links in e-mail sent outside a request (`minutebook alerts send`).
+EXPORT_DIR = os.environ.get("MINUTEBOOK_EXPORT_DIR") or str(
+    Path(user_data_dir("minutebook", appauthor=False)) / "exports"
+)
+SITE_URL = os.environ.get("MINUTEBOOK_SITE_URL", "http://127.0.0.1:8000")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

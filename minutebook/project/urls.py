@@ -9,6 +9,9 @@ handler404 = "minutebook.website.views.not_found"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("open-data/", include("minutebook.exports.urls")),
+    path("feeds/", include("minutebook.feeds.urls")),
+    path("alerts/", include("minutebook.alerts.urls")),
     path("search/", include("minutebook.search.urls")),
     path("commitments/", include("minutebook.tracker.urls")),
     path("", include("minutebook.questions.urls")),

@@ -1,0 +1,1 @@
+"""E-mail alerts without an account: double opt-in, digests, one-click unsubscribe."""

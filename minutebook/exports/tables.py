@@ -1,0 +1,380 @@
+"""The tables a bulk export holds: one per kind of record, each a stream of flat rows.
+
+Every table reads from :mod:`minutebook.records.visibility` (or the public-questions
+app's own published queryset), so an export holds exactly what the API shows. Rows are
+read with ``.values()`` / ``.iterator()`` in chunks: a table of millions of rows costs
+one chunk of memory, never a list of the table.
+
+JSON Lines and CSV share these definitions (CSV writes the same keys as columns), so the
+two formats always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Case, F, Q, QuerySet, Value, When
+
+from minutebook.records import visibility
+from minutebook.records.models import (
+    Amount,
+    Body,
+    DateMention,
+    Entity,
+    EntityMention,
+    Membership,
+    Person,
+    PersonMention,
+    Statement,
+)
+
+CHUNK = 2000
+ANONYMOUS = "A member of the public"
+
+
+@dataclass(frozen=True)
+class Table:
+    """One exported table: its file name, its columns and where its rows come from."""
+
+    name: str
+    columns: tuple[str, ...]
+    rows: Callable[[], QuerySet]  # a .values() queryset selecting ``columns`` (by alias)
+    about: str
+
+    def stream(self) -> Iterator[dict]:
+        for row in self.rows().iterator(chunk_size=CHUNK):
+            yield {c: plain(row.get(c)) for c in self.columns}
+
+
+def plain(value: object) -> object:
+    """JSON-ready scalars: dates as ISO 8601, decimals as strings (exact), else unchanged."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _values(qs: QuerySet, columns: dict[str, str]) -> QuerySet:
+    """``qs.values()`` under export names: {'committee_id': 'committee_id', 'body': ...}."""
+    renamed = {k: v for k, v in columns.items() if k != v}
+    plain_fields = [v for k, v in columns.items() if k == v]
+    return qs.order_by("pk").values(*plain_fields, **{k: F(v) for k, v in renamed.items()})
+
+
+def _table(name: str, about: str, qs: Callable[[], QuerySet], columns: dict[str, str]) -> Table:
+    return Table(name, tuple(columns), lambda: _values(qs(), columns), about)
+
+
+PROVENANCE = {"source_uri": "source_uri", "source_sha256": "source_sha256"}
+UPDATED = {"imported_at": "imported_at", "updated_at": "updated_at"}
+
+
+def _commitments() -> QuerySet:
+    from minutebook.tracker.queries import commitments_with_status
+
+    return commitments_with_status().exclude(visibility.item_hidden("item__"))
+
+
+def _follow_ups() -> QuerySet:
+    from minutebook.tracker.queries import public_links
+
+    return public_links().filter(
+        from_item__in=visibility.items().values("pk"), to_item__in=visibility.items().values("pk")
+    )
+
+
+def _public_questions() -> QuerySet:
+    from minutebook.questions.public import published_questions
+
+    consented = Q(publish_name=True) & ~Q(name="")
+    return (
+        published_questions()
+        .filter(meeting__in=visibility.meetings().values("pk"))
+        .annotate(
+            asked_by=Case(When(consented, then=F("name")), default=Value(ANONYMOUS)),
+        )
+    )
+
+
+def tables() -> list[Table]:
+    """Every table, parents before children (so a loader can insert them in order)."""
+    return [
+        _table(
+            "bodies",
+            "Councils and other public bodies.",
+            Body.objects.all,
+            {
+                "id": "id",
+                "name": "name",
+                "slug": "slug",
+                "website": "website",
+                **PROVENANCE,
+                **UPDATED,
+            },
+        ),
+        _table(
+            "committees",
+            "Committees of a body.",
+            visibility.committees,
+            {
+                "id": "id",
+                "body_id": "body_id",
+                "key": "key",
+                "name": "name",
+                "slug": "slug",
+                "category": "category",
+                "is_active": "is_active",
+                **PROVENANCE,
+                **UPDATED,
+            },
+        ),
+        _table(
+            "people",
+            "People named in the record.",
+            Person.objects.all,
+            {"id": "id", "name": "name", "slug": "slug", "updated_at": "updated_at"},
+        ),
+        _table(
+            "memberships",
+            "A person's role on a body or committee.",
+            Membership.objects.all,
+            {
+                "id": "id",
+                "person_id": "person_id",
+                "body_id": "body_id",
+                "committee_id": "committee_id",
+                "role": "role",
+                "start_date": "start_date",
+                "end_date": "end_date",
+                "updated_at": "updated_at",
+            },
+        ),
+        _table(
+            "meetings",
+            "Meetings of committees.",
+            visibility.meetings,
+            {
+                "id": "id",
+                "committee_id": "committee_id",
+                "key": "key",
+                "date": "date",
+                "start_time": "start_time",
+                "status": "status",
+                "venue": "venue",
+                "question_deadline": "question_deadline",
+                **PROVENANCE,
+                **UPDATED,
+            },
+        ),
+        _table(
+            "attendance",
+            "Who attended each meeting, in what role.",
+            visibility.attendances,
+            {
+                "meeting_id": "meeting_id",
+                "person_id": "person_id",
+                "role": "role",
+                "status": "status",
+            },
+        ),
+        _table(
+            "items",
+            "Agenda items with their minutes as published (text and sanitised HTML).",
+            visibility.items,
+            {
+                "id": "id",
+                "meeting_id": "meeting_id",
+                "key": "key",
+                "number": "number",
+                "order": "order",
+                "title": "title",
+                "description": "description",
+                "minutes_text": "minutes_text",
+                "minutes_html": "minutes_html",
+                "decision_text": "decision_text",
+                "truncated": "truncated",
+                "extractor_version": "extractor_version",
+                "content_sha256": "content_sha256",
+                **PROVENANCE,
+                **UPDATED,
+            },
+        ),
+        _table(
+            "documents",
+            "Documents of meetings and items (links; their text is for search only).",
+            visibility.documents,
+            {
+                "id": "id",
+                "meeting_id": "meeting_id",
+                "item_id": "item_id",
+                "title": "title",
+                "url": "url",
+                "published": "published",
+                **PROVENANCE,
+            },
+        ),
+        _table(
+            "statements",
+            "What was said, item by item, in the minutes' order.",
+            lambda: visibility.records(Statement),
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "kind": "kind",
+                "text": "text",
+                "speaker_label": "speaker_label",
+                "speaker_role": "speaker_role",
+                "speaker_id": "speaker_id",
+            },
+        ),
+        _table(
+            "questions",
+            "Questions and answers as the minutes record them.",
+            visibility.questions,
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "asker_label": "asker_label",
+                "asker_role": "asker_role",
+                "asker_id": "asker_id",
+                "question": "question",
+                "responder_label": "responder_label",
+                "responder_role": "responder_role",
+                "responder_id": "responder_id",
+                "answer": "answer",
+            },
+        ),
+        _table(
+            "commitments",
+            "Promises, with the tracker's status (open, overdue, reported back, done, withdrawn).",
+            _commitments,
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "actor_label": "actor_label",
+                "actor_role": "actor_role",
+                "actor_id": "actor_id",
+                "action": "action",
+                "due": "due",
+                "text": "text",
+                "status": "tracker_status",
+            },
+        ),
+        _table(
+            "follow_ups",
+            "Links from a commitment (item and text) to the statement reporting back on it.",
+            _follow_ups,
+            {
+                "id": "id",
+                "from_item_id": "from_item_id",
+                "commitment_text": "from_text",
+                "to_item_id": "to_item_id",
+                "follow_up_text": "to_text",
+                "status": "status",
+                "origin": "origin",
+                "decision": "decision",
+                "score": "score",
+                "updated_at": "updated_at",
+            },
+        ),
+        _table(
+            "decisions",
+            "Decisions as the minutes record them.",
+            visibility.decisions,
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "kind": "kind",
+                "text": "text",
+            },
+        ),
+        _table(
+            "amounts",
+            "Sums of money named in minutes.",
+            lambda: visibility.records(Amount),
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "text": "text",
+                "value": "value",
+                "currency": "currency",
+            },
+        ),
+        _table(
+            "dates",
+            "Dates named in minutes.",
+            lambda: visibility.records(DateMention),
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "text": "text",
+                "date": "date",
+            },
+        ),
+        _table(
+            "person_mentions",
+            "People each item names, with the role it gives them.",
+            lambda: visibility.records(PersonMention),
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "person_id": "person_id",
+                "name": "name",
+                "role": "role",
+            },
+        ),
+        _table(
+            "organisations",
+            "Organisations, programmes, places and laws named in minutes.",
+            Entity.objects.all,
+            {
+                "id": "id",
+                "name": "name",
+                "slug": "slug",
+                "type": "type",
+                "updated_at": "updated_at",
+            },
+        ),
+        _table(
+            "organisation_mentions",
+            "Which items name which organisation.",
+            lambda: visibility.records(EntityMention),
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "organisation_id": "entity_id",
+                "name": "name",
+            },
+        ),
+        _table(
+            "public_questions",
+            "Questions from the public: answered and published ones only, without contact details.",
+            _public_questions,
+            {
+                "id": "id",
+                "reference": "reference",
+                "meeting_id": "meeting_id",
+                "asked_by": "asked_by",
+                "text": "text",
+                "responder_id": "responder_id",
+                "responder_label": "responder_label",
+                "answer": "answer",
+                "answered_at": "answered_at",
+                "published_at": "published_at",
+                "minutes_item_id": "minutes_item_id",
+                "updated_at": "updated_at",
+            },
+        ),
+    ]
