@@ -77,18 +77,17 @@ def committees() -> QuerySet[Committee]:
 
 
 def items() -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.exclude(_item_hidden())
+    """The back office's rule (``AgendaItem.objects.public()``: items of published agendas)
+    and, for open data, no exempt item at all."""
+    return AgendaItem.objects.public().exclude(_item_hidden())
 
 
 def documents() -> QuerySet[Document]:
+    """The back office's own rule (``Document.objects.public()``: current, public papers of
+    published agendas, none of an exempt item), and ours on top."""
     hidden = _hidden(Document, PRIVATE_DOCUMENT) | _meeting_hidden("meeting__")
     hidden |= Q(item__isnull=False) & _hidden(AgendaItem, PRIVATE_ITEM, "item__")
-    try:
-        Document._meta.get_field("superseded_at")
-        hidden |= Q(superseded_at__isnull=False)
-    except FieldDoesNotExist:
-        pass
-    return Document.objects.exclude(hidden)
+    return Document.objects.public().exclude(hidden)
 
 
 def attendances() -> QuerySet[Attendance]:
