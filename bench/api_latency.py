@@ -219,20 +219,40 @@ def generate(db: Path, n_items: int) -> None:
     subprocess.run([sys.executable, "-c", GENERATE, str(n_items), str(ROOT)], env=env, check=True)
 
 
-def peak_rss_mib(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run ``command``; its peak resident memory (MiB, from the kernel) and seconds taken."""
+def peak_memory_mib(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Run ``command``: its peak anonymous (heap) memory and peak resident memory in MiB,
+    and the seconds it took.
+
+    Resident memory counts the database file's pages too, which SQLite memory-maps
+    (``mmap_size`` in settings) and the kernel may drop at any time: a 10^5-item database
+    read once adds its whole size. The heap (``RssAnon`` in /proc, sampled every 20 ms)
+    is what a streaming export must keep flat, so the goal is judged on it.
+    """
     began = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
+    status_file = Path(f"/proc/{process.pid}/status")
+    anon = 0
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        try:
+            for line in status_file.read_text().splitlines():
+                if line.startswith("RssAnon:"):
+                    anon = max(anon, int(line.split()[1]))
+        except OSError:
+            pass
+        time.sleep(0.02)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed")
-    return usage.ru_maxrss / 1024, time.perf_counter() - began
+    return anon / 1024, usage.ru_maxrss / 1024, time.perf_counter() - began
 
 
 def export_memory(args, tmp: Path) -> str:
     rows = [
-        "| what | items | peak RSS MiB | seconds |",
-        "| --- | ---: | ---: | ---: |",
+        "| what | items | peak heap MiB | peak resident MiB | seconds |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
     peaks: dict[tuple[str, int], float] = {}
     sizes = [args.items // 10, args.items]
@@ -241,12 +261,12 @@ def export_memory(args, tmp: Path) -> str:
         generate(db, n)
         env = {**os.environ, "MINUTEBOOK_DATABASE_URL": f"sqlite:///{db}", "MINUTEBOOK_DEBUG": "0"}
         for fmt in ("jsonl", "ocd"):
-            rss, seconds = peak_rss_mib(
-                [*CLI, "export", "--format", fmt, str(tmp / f"{fmt}-{n}")], env
-            )
-            peaks[(fmt, n)] = rss
+            command = [*CLI, "export", "--format", fmt, str(tmp / f"{fmt}-{n}")]
+            heap, resident, seconds = peak_memory_mib(command, env)
+            peaks[(fmt, n)] = heap
             rows.append(
-                f"| `minutebook export --format {fmt}` | {n:,} | {rss:.0f} | {seconds:.1f} |"
+                f"| `minutebook export --format {fmt}` | {n:,} | {heap:.0f} | {resident:.0f} "
+                f"| {seconds:.1f} |"
             )
         if n == args.items:
             naive = (
@@ -254,19 +274,22 @@ def export_memory(args, tmp: Path) -> str:
                 "rows = list(AgendaItem.objects.values()); print(len(rows))"
             )
             env["DJANGO_SETTINGS_MODULE"] = "minutebook.project.settings"
-            rss, seconds = peak_rss_mib([sys.executable, "-c", naive], env)
+            heap, resident, seconds = peak_memory_mib([sys.executable, "-c", naive], env)
             rows.append(
-                f"| baseline: the items read into one list | {n:,} | {rss:.0f} | {seconds:.1f} |"
+                f"| baseline: the items read into one list | {n:,} | {heap:.0f} | {resident:.0f} "
+                f"| {seconds:.1f} |"
             )
     small, large = sizes
     growth = {fmt: peaks[(fmt, large)] - peaks[(fmt, small)] for fmt in ("jsonl", "ocd")}
     flat = all(g < 0.25 * peaks[(fmt, small)] for fmt, g in growth.items())
+    db_mib = (tmp / f"export-{large}.sqlite3").stat().st_size / 2**20
     return (
         "\n".join(rows)
-        + f"\n\nFrom {small:,} to {large:,} items the export's peak memory grows by "
+        + f"\n\nFrom {small:,} to {large:,} items the export's peak heap grows by "
         + ", ".join(f"{g:+.0f} MiB ({fmt})" for fmt, g in growth.items())
         + f": **{'flat' if flat else 'NOT flat'}** (goal: less than a quarter of the smaller "
-        "export's peak)."
+        "export's peak). Resident memory also counts the pages of the database file SQLite "
+        f"memory-maps ({db_mib:.0f} MiB at {large:,} items), which the kernel can drop."
     )
 
 

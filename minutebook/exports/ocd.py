@@ -30,6 +30,7 @@ from minutebook.records.models import (
 
 NAMESPACE = uuid.UUID("6f1c3f0e-8f3b-4a58-9d0e-2d5c6a4b7e11")  # minutebook's, fixed forever
 CHUNK = 500
+EVENT_CHUNK = 50
 #: minutebook meeting status -> OCD event status.
 EVENT_STATUS = {
     "scheduled": "tentative",
@@ -103,7 +104,7 @@ def memberships() -> Iterator[dict]:
 def events() -> Iterator[dict]:
     agenda = (
         visibility.items()
-        .defer("minutes_text", "minutes_html", "decision_text")
+        .only("id", "meeting_id", "order", "number", "title")
         .order_by("order", "pk")
         .prefetch_related(
             Prefetch("personmentions", queryset=PersonMention.objects.select_related("person")),
@@ -119,7 +120,8 @@ def events() -> Iterator[dict]:
             Prefetch("documents", queryset=visibility.documents().defer("text").order_by("pk")),
         )
     )
-    for meeting in meetings.iterator(chunk_size=CHUNK):
+    # A chunk of meetings brings all their items and mentions: keep it small.
+    for meeting in meetings.iterator(chunk_size=EVENT_CHUNK):
         committee = meeting.committee
         when = meeting.date.isoformat() if meeting.date else ""
         yield {

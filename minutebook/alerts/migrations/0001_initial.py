@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('records', '0006_updated_at'),
+        ('records', '0001_initial'),
     ]
 
     operations = [
