@@ -107,3 +107,10 @@ def test_pages_link_their_feeds(client, api_world):
         html = client.get(page).content.decode()
         assert '<link rel="alternate" type="application/atom+xml"' in html, page
         assert f'href="{feed}"' in html, (page, feed)
+
+
+def test_item_page_offers_to_follow_its_commitments(client, api_world):
+    commitment = api_world.world.update.commitments.get()
+    html = client.get(api_world.world.update.get_absolute_url()).content.decode()
+    assert f'href="/alerts/?commitment={commitment.pk}"' in html
+    assert client.get(f"/alerts/?commitment={commitment.pk}").status_code == 200
