@@ -39,8 +39,7 @@ test-postgres: install
 	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider \
 		tests/records tests/search tests/website tests/tracker tests/questions tests/moderngov \
 		tests/committees tests/jobs \
-		tests/committees \
-		tests/api \
+		tests/api tests/exports tests/feeds tests/alerts \
 		-m "not browser"
 
 # Retrain the people/entity tagger (fold models for cross-validation and the shipped model)
