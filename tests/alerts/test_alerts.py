@@ -188,3 +188,17 @@ def test_subscription_requests_are_rate_limited(client, api_world, smtp_inbox, s
         for i in range(22)
     ]
     assert statuses[:20] == [302] * 20 and statuses[-1] == 429
+
+
+def test_digests_are_a_scheduled_background_task(client, api_world, smtp_inbox, settings):
+    from minutebook.jobs.queue import registered
+    from minutebook.jobs.tasks import run_registered
+
+    settings.SITE_URL = "https://minutes.example.org"
+    assert registered("alerts.send").cron == "7 * * * *"
+    _subscribe(client, person=api_world.world.clement.slug)
+    _confirm(client, smtp_inbox)
+    _new_item_about(api_world.world.clement.name, "Youth services review")
+    report = run_registered("alerts.send", {})
+    assert report["sent"] == 1
+    assert "https://minutes.example.org/items/" in body_text(smtp_inbox.wait_for(2)[-1])

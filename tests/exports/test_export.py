@@ -129,3 +129,16 @@ def test_cli_export(tmp_path):
     assert first.returncode == 0 and first.stdout.count("rows ->") == 3
     second = site("export", "--site")
     assert "up to date" in second.stdout
+
+
+def test_rebuild_is_a_scheduled_background_task(api_world, tmp_path, settings):
+    from minutebook.jobs.queue import registered
+    from minutebook.jobs.tasks import run_registered
+
+    settings.EXPORT_DIR = str(tmp_path / "site")
+    task = registered("exports.build")
+    assert task.cron == "*/15 * * * *"
+    first = run_registered("exports.build", {})
+    assert set(first) == set(FORMATS) and first["jsonl"] > 0
+    assert run_registered("exports.build", {}) == {}  # nothing changed: nothing rebuilt
+    assert (tmp_path / "site" / "jsonl" / "items.jsonl").exists()
