@@ -78,10 +78,16 @@ def decode_cursor(cursor: str | None) -> int:
 
 
 def aware(moment: dt.datetime) -> dt.datetime:
-    """``updated_since`` without an offset means UTC."""
+    """``updated_since`` in UTC (no offset means UTC). Databases take only some offsets
+    (PostgreSQL: up to 15:59), so every moment is converted; one that UTC cannot express
+    (year 0 or 10000) becomes the earliest or latest moment there is."""
     if timezone.is_naive(moment):
-        return timezone.make_aware(moment, dt.UTC)
-    return moment
+        return moment.replace(tzinfo=dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        ahead = moment.utcoffset() > dt.timedelta(0)
+        return (dt.datetime.min if ahead else dt.datetime.max).replace(tzinfo=dt.UTC)
 
 
 def since(qs: QuerySet, params: SyncParams, field: str = "updated_at") -> QuerySet:

@@ -110,3 +110,18 @@ def test_micro_cache_serves_repeats_and_still_counts_them(api_world, settings, m
     assert second.status_code == 200 and second.content == first.content
     assert second["ETag"] == first["ETag"]
     assert client.get(url).status_code == 429  # a cached answer still counts
+
+
+@pytest.mark.parametrize(
+    ("moment", "found"),
+    [
+        ("2000-01-01T00:00:00-18:39", True),  # an offset PostgreSQL would refuse as it is
+        ("9999-12-31T23:59:59-05:00", False),  # past the last moment UTC can express
+        ("0001-01-01T00:00:00%2B05:00", True),  # before the first
+        ("2000-01-01", True),
+    ],
+)
+def test_updated_since_takes_any_valid_moment(client, api_world, moment, found):
+    response = client.get(f"/api/v1/bodies?updated_since={moment}")
+    assert response.status_code == 200
+    assert bool(response.json()["items"]) is found
