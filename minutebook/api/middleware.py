@@ -40,6 +40,11 @@ class ApiMiddleware:
         refused = throttle.check(request)
         if refused is not None:
             return refused
+        if request.method == "OPTIONS":  # the API is read-only, whatever the site allows
+            response = HttpResponse(status=200)
+            response["Allow"] = "GET, HEAD, OPTIONS"
+            response["Content-Length"] = "0"
+            return response
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         key = None

@@ -60,9 +60,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # answers /api/ preflights before the next one
+    "minutebook.api.middleware.ApiMiddleware",  # /api/: rate limit, OPTIONS, caching
     "minutebook.website.middleware.HttpMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -70,7 +71,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "minutebook.website.middleware.ContentSecurityPolicyMiddleware",
-    "minutebook.api.middleware.ApiMiddleware",
 ]
 
 ROOT_URLCONF = "minutebook.project.urls"
