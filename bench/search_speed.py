@@ -296,14 +296,18 @@ def main() -> int:
         a, b = results
         labels = list(a["per_query"])
         same_total = sum(a["totals"][k] == b["totals"][k] for k in labels)
-        same_window = sum(a["windows"].get(k) == b["windows"].get(k) for k in labels)
+        same_window = sum(
+            a["windows"].get(k, "").partition(" in ")[2]
+            == b["windows"].get(k, "").partition(" in ")[2]
+            for k in labels
+        )
         overlap = [
             len(set(a["tops"][k]) & set(b["tops"][k])) / max(1, len(a["tops"][k])) for k in labels
         ]
         agreement = (
             f"\n\nSame answers: {same_total} of {len(labels)} searches found the same number "
-            f"of matches on both backends and {same_window} were ranked within the same "
-            f"months with the same count; the first page shared "
+            f"of matches on both backends and {same_window} were ranked within (or sorted over) "
+            f"the same months; the first page shared "
             f"{100 * statistics.mean(overlap):.0f}% of its items on average (the order within "
             "a window is each database's own relevance function, bm25 or ts_rank; the counts "
             "differ only where the Porter stemmer (FTS5) and PostgreSQL's Snowball stemmer "

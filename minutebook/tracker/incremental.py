@@ -249,7 +249,7 @@ def relink(body: Body):
         promise_terms = [list(p["terms"]) for prep in old.values() for p in prep.promises] + [
             list(p.terms) for ready in fresh.values() for p in ready.promises
         ]
-        affected.update(_sharing_two_terms(body, promise_terms))
+        affected.update(_sharing_two_terms(body, state, promise_terms))
         affected = {pk for pk in affected if pk in position}
 
         # 4. match them as a full run would
@@ -279,14 +279,24 @@ def _apply_counts(body: Body, delta: Counter[str]) -> None:
     LinkTerm.objects.filter(pk__in=[r.pk for r in gone]).delete()
 
 
-def _sharing_two_terms(body: Body, promise_terms: list[list[str]]) -> set[int]:
-    """Items with a report sharing at least two terms with any of the promises."""
+def _sharing_two_terms(body: Body, state: LinkState, promise_terms: list[list[str]]) -> set[int]:
+    """Items with a report sharing at least two distinctive terms with any of the promises:
+    the linker proposes a candidate only through distinctive terms, and needs two."""
+    every = sorted({t for terms in promise_terms for t in terms})
+    df = {
+        t: n
+        for chunk in _chunks(every)
+        for t, n in LinkTerm.objects.filter(body=body, term__in=chunk).values_list("term", "items")
+    }
+    rarity = Rarity()
+    rarity.items, rarity.df = state.items, Counter(df)
     found: set[int] = set()
     for terms in promise_terms:
-        if len(terms) < 2:
+        distinctive = [t for t in terms if rarity.idf(t) >= MIN_IDF]
+        if len(distinctive) < 2:
             continue
         found.update(
-            ReportTerm.objects.filter(body=body, term__in=terms)
+            ReportTerm.objects.filter(body=body, term__in=distinctive)
             .values("item_id")
             .annotate(n=Count("id"))
             .filter(n__gte=2)
@@ -322,10 +332,12 @@ def _link(body, state, report_items, position, meta):
     postings: list[tuple[str, str, int, int]] = []
     sizes: Counter[tuple[str, str]] = Counter()
     asked_terms = sorted({t for ts in wanted.values() for t in ts})
+    asked_keys = sorted(wanted)
     for chunk in _chunks(asked_terms):
-        for key, term, item_id, promise in LinkPosting.objects.filter(
-            body=body, term__in=chunk
-        ).values_list("key", "term", "item_id", "promise"):
+        rows = LinkPosting.objects.filter(body=body, term__in=chunk)
+        if len(asked_keys) <= CHUNK:
+            rows = rows.filter(key__in=asked_keys)
+        for key, term, item_id, promise in rows.values_list("key", "term", "item_id", "promise"):
             if term in wanted.get(key, ()):
                 sizes[(key, term)] += 1
                 postings.append((key, term, item_id, promise))
