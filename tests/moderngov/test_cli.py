@@ -166,6 +166,9 @@ def test_ctrl_c_stops_promptly_and_the_next_run_resumes(run, tmp_path, server):
         text=True,
         env=cli_env(tmp_path),
         cwd=tmp_path,
+        # A shell that started the test run in the background hands SIGINT down ignored, and
+        # Python then installs no KeyboardInterrupt handler: give the command the default back.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
