@@ -72,3 +72,25 @@ def seed_paths() -> list[Path]:
     paths = sorted(SEEDS.glob("*.txt"))
     assert len(paths) == 2, f"expected the two seed pages in {SEEDS}"
     return paths
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """In-process SQLite tests use a database file, as every installation does.
+
+    Django's default SQLite test database is a shared-cache memory database, whose locks
+    fail at once ("database table is locked") where a file database waits for the busy
+    timeout: threads writing at the same moment (the rate-limit slots in the database cache)
+    then behaved differently in tests than in production. Each xdist worker has its own
+    temporary directory, so each still gets its own database.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test = database.setdefault("TEST", {})
+        if not test.get("NAME"):
+            test["NAME"] = str(tmp_path_factory.mktemp("sqlite") / "test.sqlite3")
