@@ -6,15 +6,25 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///$(CURDIR)/minutebook.sqlite3
 
-.PHONY: install demo test test-sqlite test-postgres lint bench models screenshots clean
+.PHONY: install lock demo test test-sqlite test-postgres lint bench models screenshots clean
 
 install: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the versions (and file hashes) in requirements.lock, then minutebook itself.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+# Re-derive requirements.lock from pyproject.toml's pins (after adding or changing one).
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet pip-tools==7.6.2
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--extra test --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	rm -rf .lock-venv
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
