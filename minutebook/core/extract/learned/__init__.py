@@ -25,11 +25,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from minutebook.core.extract.learned.boundaries import drop_initials, refine
 from minutebook.core.extract.learned.conventions import convention_spans
 from minutebook.core.extract.learned.names import Entity, Names, build_names
 from minutebook.core.extract.learned.tagger import MODEL_PATH, Tagger
 from minutebook.core.extract.learned.tokens import Tokens, tokenize
-from minutebook.core.extract.lexicon import lower
+from minutebook.core.extract.lexicon import lower, words
 
 __all__ = ["Entity", "Names", "find_names", "method", "model_id", "using_model"]
 
@@ -88,6 +89,7 @@ _HON = lower("person_titles") | lower("plural_titles")
 
 _ABBREVIATED = frozenset({"inc", "ltd", "co", "corp", "bros", "jr", "sr"})
 _ROLE_TAIL = lower("role_words") | {"acting", "interim"}
+_POST_NOMINALS = words("post_nominals")
 
 
 def _is_initial(w: str) -> bool:
@@ -124,8 +126,14 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
                         a += 1
                         while a < b and words[a] == ".":
                             a += 1
-                    while b > a + 1 and words[b - 1].lower() in _ROLE_TAIL:
-                        b -= 1  # "Bruce Stewart Acting": a role word after the name
+                    while b > a + 1 and (
+                        words[b - 1].lower() in _ROLE_TAIL
+                        or words[b - 1] in _POST_NOMINALS
+                        or words[b - 1].islower()
+                    ):
+                        b -= 1  # "Bruce Stewart Acting", "Ann Lee OAM", "Steve from"
+                    if all(w in _POST_NOMINALS for w in words[a:b]):
+                        a = b
                     if all(_is_initial(w) for w in words[a:b]):
                         a = b  # initials alone ("D", "A.B.") are no one's name
                 while b > a and (
@@ -150,5 +158,7 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
 def find_names(text: str) -> Names:
     """People (with mentions and roles) and entities named in ``text``."""
     tokens = tokenize(text)
-    spans = convention_spans(tokens, clean_spans(tokens, tagger().spans(tokens)))
-    return build_names(tokens, spans)
+    spans = convention_spans(tokens, refine(tokens, clean_spans(tokens, tagger().spans(tokens))))
+    names = build_names(tokens, spans)
+    names.entities = drop_initials(names.people.names, names.entities)
+    return names

@@ -43,6 +43,13 @@ _PLACE = lower("place_heads")
 _LEG = lower("legislation_heads")
 _COMMON = lower("common_lower")
 _GIVEN = frozenset(n.lower() for n in GIVEN_NAMES)
+# gazetteers (scripts/make_name_lists.py): places, census surnames and given names
+_PLACE_NAMES = lower("place_names")
+_GAZ_ONE = frozenset(p for p in _PLACE_NAMES if " " not in p)
+_GAZ_MANY = frozenset(p for p in _PLACE_NAMES if " " in p)
+_GAZ_FIRST = frozenset(p.split(" ", 1)[0] for p in _GAZ_MANY)
+_SURNAMES = lower("surnames")
+_FIRST_NAMES = lower("first_names") | _GIVEN
 _ROLE = frozenset(ROLE_WORDS)
 _DATE = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _CONNECT = frozenset({"of", "and", "for", "the", "&", "on", "in", "at", "to"})
@@ -102,6 +109,13 @@ def _classes(w: str, low: str) -> tuple[str, ...]:
         out.append("leg")
     if low in _DATE:
         out.append("date")
+    if cap:
+        if low in _GAZ_ONE:
+            out.append("gaz")
+        if low in _SURNAMES:
+            out.append("sur")
+        if low in _FIRST_NAMES:
+            out.append("first")
     if low in _CONNECT:
         out.append("conn")
     if _YEAR.match(w):
@@ -111,7 +125,20 @@ def _classes(w: str, low: str) -> tuple[str, ...]:
 
 def _short_class(w: str, classes: tuple[str, ...], shape: str) -> str:
     """One label for a word in its neighbours' features."""
-    for c in ("honp", "hon", "given", "org", "place", "prog", "leg", "role", "date", "part"):
+    for c in (
+        "honp",
+        "hon",
+        "given",
+        "org",
+        "place",
+        "prog",
+        "leg",
+        "role",
+        "date",
+        "part",
+        "gaz",
+        "sur",
+    ):
         if c in classes:
             return c + ("C" if w[:1].isupper() else "")
     if "conn" in classes:
@@ -276,6 +303,7 @@ def sequence_features(tokens: Tokens, keep: list[int] | None = None) -> list[lis
             else:
                 open_list = False
     run_feats = _run_features(tokens, infos)
+    gaz = _gazetteer_spans(tokens, infos)
     parens = [False] * n
     paren = False
     for i, w in enumerate(words):
@@ -337,6 +365,8 @@ def sequence_features(tokens: Tokens, keep: list[int] | None = None) -> list[lis
             f.append("inlist")
         if run_feats[i]:
             f += run_feats[i]
+        if gaz[i]:
+            f.append(gaz[i])
         if info.cap:
             w = words[i]
             if w in after_hon:
@@ -346,6 +376,31 @@ def sequence_features(tokens: Tokens, keep: list[int] | None = None) -> list[lis
             if midcap.get(w, 0) > 1:
                 f.append("doc_midcap")
         out.append(f)
+    return out
+
+
+def _gazetteer_spans(tokens: Tokens, infos: list[_Word]) -> list[str | None]:
+    """ "gazB"/"gazI" on the tokens of a place name of several words ("Fergus Falls",
+    "King's Lynn", "Kingston upon Thames"), longest match first, within a line."""
+    words, lines = tokens.words, tokens.lines
+    n = len(words)
+    out: list[str | None] = [None] * n
+    i = 0
+    while i < n:
+        if not infos[i].cap or infos[i].low not in _GAZ_FIRST:
+            i += 1
+            continue
+        for length in range(min(5, n - i), 1, -1):
+            if lines[i + length - 1] != lines[i] or not infos[i + length - 1].cap:
+                continue
+            if " ".join(infos[k].low for k in range(i, i + length)) in _GAZ_MANY:
+                out[i] = "gazB"
+                for k in range(i + 1, i + length):
+                    out[k] = "gazI"
+                i += length
+                break
+        else:
+            i += 1
     return out
 
 
