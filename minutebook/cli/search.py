@@ -31,26 +31,16 @@ def reindex() -> None:
 @click.command("search")
 @click.argument("words", nargs=-1, required=True)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
-@click.option(
-    "--rank-all",
-    is_flag=True,
-    help="Rank every match of a very broad search, not only its most recent months (slower).",
-)
-def search_cmd(words: tuple[str, ...], limit: int, rank_all: bool) -> None:
+def search_cmd(words: tuple[str, ...], limit: int) -> None:
     """Search the minutes: best matches first, with where each was said."""
     setup_django()
     from minutebook.search.backends import SearchRequest, get_backend
     from minutebook.search.backends.base import COUNT_CAP
     from minutebook.search.query import parse
 
-    request = SearchRequest(query=parse(" ".join(words)), per_page=limit, rank_all=rank_all)
+    request = SearchRequest(query=parse(" ".join(words)), per_page=limit)
     page = get_backend().search(request)
     click.echo(f"{f'more than {COUNT_CAP:,}' if page.more else page.total} result(s)")
-    if page.ranked:
-        click.echo(
-            f"ranked among the {page.ranked.matches:,} from {page.ranked.label}, "
-            "the most recent (add words, or --rank-all)"
-        )
     for hit in page.hits:
         e = hit.entry
         when = e.date.isoformat() if e.date else "date not known"

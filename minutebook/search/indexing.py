@@ -15,7 +15,7 @@ from django.db.models import Prefetch
 
 from minutebook.records.models import AgendaItem, Document
 from minutebook.search.backends.base import clean_text
-from minutebook.search.models import SearchEntry
+from minutebook.search.models import SearchEntry, entry_key
 
 # Text beyond this is not indexed: PostgreSQL caps a tsvector at 1 MB and positions at 16383,
 # and a snippet from the first 200k characters of one agenda item is plenty.
@@ -63,6 +63,7 @@ def entries_for(item: AgendaItem) -> Iterator[SearchEntry]:
             tokens.append(f"m{meeting.date.year}{meeting.date.month:02d}")
         tokens.extend(f"p{p}" for p in people.split())
         return SearchEntry(
+            id=entry_key(meeting.date, kind, object_id),
             facets=" ".join(tokens),
             kind=kind,
             object_id=object_id,

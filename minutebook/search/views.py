@@ -53,7 +53,6 @@ def search(request: HttpRequest) -> HttpResponse:
                 date_to=data.get("date_to"),
                 order=data.get("sort") or "relevance",
                 any_word=any_word,
-                rank_all=request.GET.get("rank") == "all",
                 page=page,
                 per_page=PER_PAGE,
             )
@@ -75,25 +74,10 @@ def search(request: HttpRequest) -> HttpResponse:
         any_word=any_word,
         pagination=_pagination(request, result, any_word=any_word),
         count_cap=f"{base.COUNT_CAP:,}",
-        ranked=_ranked(request, result),
     )
     if not result.total:
         context.update(_suggestions(request, parsed.terms))
     return render(request, "search/search.html", context)
-
-
-def _ranked(request: HttpRequest, result: SearchPage) -> dict | None:
-    """How to describe a very broad search ranked within its most recent months."""
-    window = result.ranked
-    if window is None:
-        return None
-    cap = base.COUNT_CAP
-    matches = f"more than {cap:,}" if window.matches > cap else f"{window.matches:,}"
-    return {
-        "period": window.label,
-        "matches": matches,
-        "rank_all": _query_string(request, rank="all"),
-    }
 
 
 def _query_string(request: HttpRequest, **changes: object) -> str:

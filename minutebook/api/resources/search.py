@@ -54,7 +54,10 @@ class HitOut(Out):
     label: str = Field(description="Who, for statements and questions.")
     heading: str = Field(description="HTML: the title or speaker, matches in <mark>.")
     snippet: str = Field(description="HTML: the matching passage, matches in <mark>.")
-    score: float = Field(description="Relevance, higher is better (comparable within a search).")
+    score: float = Field(
+        description="Relevance: 1 when the heading holds every word searched for, else 0 "
+        "(best match lists those first, each group newest first)."
+    )
     html_url: str
 
 

@@ -2,8 +2,11 @@
 
 A backend takes a :class:`SearchRequest` (already parsed text plus filters) and returns a
 :class:`SearchPage`: the total number of matches, and for one page of them the entry, a
-relevance score (higher is better), and HTML snippets with the matched words in ``<mark>``.
-Filtering, ordering and pagination happen in the database, never in Python.
+relevance score (1 when the heading holds every word searched for, else 0), and HTML
+snippets with the matched words in ``<mark>``. The order is defined here, once, so every
+backend gives the same answers in the same order; a backend only reads a stream of matches
+in key order (:class:`Stream`) and stops after the page. Filtering, ordering and pagination
+happen in the database, never in Python.
 """
 
 from __future__ import annotations
@@ -11,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from minutebook.search.models import SearchEntry
+from minutebook.search.models import SearchEntry, day_range
 from minutebook.search.query import ParsedQuery
 
 # Backends wrap matched words in these two control characters; they never occur in indexed
@@ -53,7 +56,6 @@ class SearchRequest:
     date_to: dt.date | None = None
     order: str = "relevance"  # or "newest", "oldest"
     any_word: bool = False
-    rank_all: bool = False  # never rank a very broad search within its recent years only
     page: int = 1
     per_page: int = 20
 
@@ -78,17 +80,9 @@ class Hit:
         return f"{page}#{self.entry.kind}-{self.entry.object_id}"
 
 
-# Counting every match of a very common word costs as much as ranking them; past this many
-# matches a page says "more than 10,000" instead (and pagination stops there).
+# Counting every match of a very common word costs as much as reading them all; past this
+# many matches a page says "more than 10,000" instead (and pagination stops there).
 COUNT_CAP = 10_000
-# A search with more matches than this is ranked among the matches of its most recent whole
-# months that hold at least this many (both backends, the same months, so the same answers).
-# Ranking costs per match (bm25 ~1 us, ts_rank ~8 us), so this bounds a search's cost
-# whatever the archive's size. The page says which months and offers to rank them all.
-RANK_WINDOW = 2_000
-# A search sorted by date with more matches than this sorts only the months holding the
-# page asked for, which gives exactly the full sort's answer.
-SORT_ALL = 2_000
 
 
 @dataclass(frozen=True, order=True)
@@ -134,123 +128,30 @@ def period_tokens(months: list[Month]) -> list[str]:
     return tokens
 
 
+def months_between(first: dt.date, last: dt.date, *, newest_first: bool) -> list[Month]:
+    """Every month from ``first``'s to ``last``'s, in the order a stream reads them."""
+    low, high = Month.of(first), Month.of(last)
+    n = (high.year - low.year) * 12 + high.month - low.month + 1
+    if newest_first:
+        return [high.step(-i) for i in range(n)]
+    return [low.step(i) for i in range(n)]
+
+
+# Relevance is the same on every backend, and needs no score for every match: the entries
+# whose heading (a title, who spoke, a document's name) holds every word searched for come
+# first, newest first, then the other matches, newest first. Entry keys follow date order
+# (models.entry_key), so each tier is read from the index newest first and stops after the
+# page asked for, whatever the archive's size.
+HEADING, REST = "heading", "rest"
+
+
 @dataclass(frozen=True)
-class RankedWindow:
-    """The months a very broad search was ranked within, and how many matches they hold."""
+class Stream:
+    """Which matches of a search to read (``tier``: HEADING, REST, or None for all of them),
+    in which direction of the entry keys."""
 
-    first: Month
-    last: Month
-    matches: int  # at most COUNT_CAP + 1
-
-    @property
-    def first_year(self) -> int:
-        return self.first.year
-
-    @property
-    def last_year(self) -> int:
-        return self.last.year
-
-    @property
-    def years(self) -> range:
-        return range(self.first_year, self.last_year + 1)
-
-    @property
-    def label(self) -> str:
-        """'March–November 2024', 'November 2023–April 2024', 'November 2024'."""
-        first, last = self.first.first_day, self.last.first_day
-        if first == last:
-            return f"{last:%B %Y}"
-        if first.year == last.year:
-            return f"{first:%B}–{last:%B %Y}"
-        return f"{first:%B %Y}–{last:%B %Y}"
-
-
-def window_months(request: SearchRequest, span: tuple[dt.date, dt.date]) -> list[Month]:
-    """Every month of the archive, the most recent first (sorted oldest first: the earliest)."""
-    first, last = Month.of(span[0]), Month.of(span[1])
-    n = (last.year - first.year) * 12 + last.month - first.month + 1
-    if request.order == "oldest":
-        return [first.step(i) for i in range(n)]
-    return [last.step(-i) for i in range(n)]
-
-
-def window_need(request: SearchRequest, total: int) -> int | None:
-    """How many matches the window must hold, or None when the search is not cut at all."""
-    if request.rank_all or request.date_from or request.date_to:
-        return None
-    if request.order == "relevance":
-        return RANK_WINDOW if total > RANK_WINDOW else None
-    return request.offset + request.per_page if total > SORT_ALL else None
-
-
-def choose_window(
-    request: SearchRequest,
-    total: int,
-    span: tuple[dt.date, dt.date] | None,
-    count: Callable[[list[str], int], int],
-    by_month: Callable[[list[Month]], dict[Month, int]] | None = None,
-) -> tuple[list[str], RankedWindow] | None:
-    """The most recent (sorted oldest first: earliest) whole months to rank or sort within.
-
-    Both backends call this, so both choose the same months: the fewest, counting back from
-    the newest month of the archive (``span``: the first and last date indexed), that hold
-    RANK_WINDOW matches, or, sorted by date, the matches up to the end of the page asked
-    for. None when the search is not broad, chose its own dates, or needs every month anyway.
-
-    Two ways to the same answer, whichever is cheaper for the database: ``count(period
-    tokens, limit)`` counts matches within periods, stopping at ``limit`` (FTS5 stops early:
-    months are probed 1, 2, 4, ... then halved back); ``by_month(months)`` returns the matches
-    of each of those months in one query (PostgreSQL, where a count re-reads rows anyway:
-    months are surveyed in ranges of 1, 2, 4, ... until enough are found).
-    """
-    need = window_need(request, total)
-    if need is None or span is None:
-        return None
-    months = window_months(request, span)
-    if len(months) < 2:
-        return None  # a single month (or undated records): nothing to cut
-    found = survey(months, by_month, need) if by_month else _probe(months, count, need)
-    if found is None:
-        return None
-    k, matches = found
-    chosen = months[:k]
-    tokens = period_tokens(chosen)
-    if matches is None:
-        matches = count(tokens, COUNT_CAP + 1)
-    return tokens, RankedWindow(min(chosen), max(chosen), min(matches, COUNT_CAP + 1))
-
-
-def _probe(months: list[Month], count, need: int) -> tuple[int, None] | None:
-    def enough(k: int) -> bool:
-        return count(period_tokens(months[:k]), need) >= need
-
-    low, high = 0, 1  # ``low`` months are too few; ``high`` months may be enough
-    while not enough(high):
-        if high >= len(months) - 1:
-            return None  # only the whole archive holds enough: rank it all
-        low, high = high, min(high * 2, len(months) - 1)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if enough(middle):
-            high = middle
-        else:
-            low = middle
-    return high, None
-
-
-def survey(months: list[Month], by_month, need: int) -> tuple[int, int] | None:
-    held: dict[Month, int] = {}
-    start, size = 0, 1
-    while start < len(months) - 1:
-        end = min(start + size, len(months) - 1)
-        held.update(by_month(months[start:end]))
-        found = 0
-        for k, month in enumerate(months[:end], start=1):
-            found += held.get(month, 0)
-            if found >= need:
-                return k, found
-        start, size = end, size * 2
-    return None  # only the whole archive holds enough: rank it all
+    tier: str | None = None
+    newest_first: bool = True
 
 
 @dataclass
@@ -258,9 +159,6 @@ class SearchPage:
     request: SearchRequest
     total: int  # at most COUNT_CAP + 1; see ``more``
     hits: list[Hit] = field(default_factory=list)
-    #: Set when a search with more than COUNT_CAP matches was ranked by relevance among
-    #: the matches of its most recent years only; its pages then cover just those.
-    ranked: RankedWindow | None = None
 
     @property
     def more(self) -> bool:
@@ -269,8 +167,7 @@ class SearchPage:
 
     @property
     def pages(self) -> int:
-        shown = self.ranked.matches if self.ranked else self.total
-        return max(1, -(-min(shown, COUNT_CAP) // self.request.per_page))
+        return max(1, -(-min(self.total, COUNT_CAP) // self.request.per_page))
 
 
 # Date ranges are said with period tokens up to this many years; wider ranges use SQL alone.
@@ -279,19 +176,18 @@ MAX_PERIOD_YEARS = 60
 
 @dataclass
 class Filters:
-    """A request's filters as facet tokens, and SQL for what tokens cannot say.
+    """A request's filters as facet tokens, and the entry keys its dates allow.
 
     Every search entry carries tokens for its committee ('c12'), council ('b3'), kind
     ('kitem'), year ('y2019'), month ('m201903') and people ('p7'), indexed beside its words
-    (an FTS5 column on SQLite, weight-D lexemes of the tsvector on PostgreSQL). So the index
-    intersects filters with the words before anything is ranked, on both backends alike.
-    ``groups`` are ANDed, the tokens within a group ORed; ``where`` (on alias ``e``) checks
-    dates within a partial month on that smaller set.
+    (an FTS5 column on SQLite, lexemes '~c12' of the tsvectors on PostgreSQL). So the index
+    intersects filters with the words before any row is read, on both backends alike.
+    ``groups`` are ANDed, the tokens within a group ORed; ``keys`` (a range of entry keys,
+    which begin with the date) says dates to the day.
     """
 
     groups: list[list[str]] = field(default_factory=list)
-    where: list[str] = field(default_factory=list)
-    params: list[object] = field(default_factory=list)
+    keys: tuple[int, int] | None = None
 
 
 def filters_of(request: SearchRequest) -> Filters:
@@ -306,23 +202,31 @@ def filters_of(request: SearchRequest) -> Filters:
     if request.kinds:
         out.groups.append(kinds or ["k-none"])
     start, end = request.date_from, request.date_to
-    exact = False
     if start and end and end.year - start.year < MAX_PERIOD_YEARS:
-        first, last = Month.of(start), Month.of(end)
-        months = []
-        while first <= last:
-            months.append(first)
-            first = first.step(1)
-        out.groups.append(period_tokens(months) or ["m-none"])
-        exact = start.day == 1 and end == Month.of(end).last_day
-    if not exact:
-        if start:
-            out.where.append("e.date >= %s")
-            out.params.append(start)
-        if end:
-            out.where.append("e.date <= %s")
-            out.params.append(end)
+        out.groups.append(
+            period_tokens(months_between(start, end, newest_first=False))
+            if start <= end
+            else ["m-none"]
+        )
+    if start or end:
+        out.keys = day_range(start, end)
     return out
+
+
+class Matches(ABC):
+    """One search's matches in one database: what a backend implements."""
+
+    @abstractmethod
+    def count(self, limit: int) -> int:
+        """How many entries match, counting no further than ``limit``."""
+
+    @abstractmethod
+    def keys(self, stream: Stream, offset: int, limit: int) -> list[int]:
+        """Keys of the stream's matches from ``offset`` on, at most ``limit`` of them."""
+
+    @abstractmethod
+    def marks(self, stream: Stream, keys: list[int]) -> dict[int, tuple[str, str]]:
+        """Snippet of the text and highlighted heading of these matches of ``stream``."""
 
 
 class SearchBackend(ABC):
@@ -331,20 +235,42 @@ class SearchBackend(ABC):
     name: str = "base"
 
     @abstractmethod
+    def matches(self, request: SearchRequest) -> AbstractContextManager[Matches]:
+        """A request's matches, for the time of one search."""
+
     def search(self, request: SearchRequest) -> SearchPage:
-        """One page of matches for ``request``, best first (or by date if asked)."""
+        """One page of matches for ``request``, best first (or by date if asked).
+
+        Best first: the HEADING tier newest first, then the REST tier newest first, so a
+        page reads at most offset + page size keys from each tier's stream.
+        """
+        if request.query.empty:
+            return SearchPage(request=request, total=0)
+        start, end = request.offset, request.offset + request.per_page
+        rows: list[tuple[int, float, str, str]] = []
+        with self.matches(request) as matches:
+            total = matches.count(COUNT_CAP + 1)
+            if not total:
+                return SearchPage(request=request, total=0)
+            picked: list[tuple[Stream, list[int], float]] = []
+            if request.order == "relevance":
+                heading = matches.keys(Stream(HEADING), 0, end)
+                picked.append((Stream(HEADING), heading[start:], 1.0))
+                if len(heading) < end:
+                    rest = matches.keys(
+                        Stream(REST), max(0, start - len(heading)), end - max(start, len(heading))
+                    )
+                    picked.append((Stream(REST), rest, 0.0))
+            else:
+                stream = Stream(newest_first=request.order != "oldest")
+                picked.append((stream, matches.keys(stream, start, request.per_page), 0.0))
+            for stream, keys, score in picked:
+                marks = matches.marks(stream, keys) if keys else {}
+                rows.extend((pk, score, *marks.get(pk, ("", ""))) for pk in keys)
+        return SearchPage(request=request, total=total, hits=self.load(rows))
 
     def optimize(self) -> None:  # noqa: B027 - optional hook, nothing to do by default
         """Compact the index after a bulk load (a no-op where the database does it itself)."""
-
-    @staticmethod
-    def order_by(request: SearchRequest, score: str, alias: str = "e") -> str:
-        """ORDER BY for the request; ``score`` is an expression where higher is better."""
-        if request.order == "newest":
-            return f"{alias}.date DESC NULLS LAST, {score} DESC, {alias}.id"
-        if request.order == "oldest":
-            return f"{alias}.date ASC NULLS LAST, {score} DESC, {alias}.id"
-        return f"{score} DESC, {alias}.id"
 
     @staticmethod
     def load(rows: list[tuple[int, float, str, str]]) -> list[Hit]:

@@ -1,41 +1,44 @@
 """PostgreSQL full-text search: the server backend, same contract and answers as FTS5.
 
 ``search_searchentry.tsv`` is a stored generated ``tsvector`` (migrations/0004): the heading
-at weight A, the text at weight B, and the entry's filter tokens (base.Filters: 'c12',
-'y2019', 'm201903', ...) as lexemes '~c12', '~y2019', ..., which the text parser never
-makes, with one GIN index over it all. So the index intersects a search's words with its
-filters and with the months of a broad search's window before any row is read, as FTS5
-does. Ranking is ``ts_rank`` over the words; snippets come from ``ts_headline``, computed
-only for the page of results shown.
+and the text, and the entry's filter tokens (base.Filters: 'c12', 'y2019', 'm201903', ...)
+as lexemes '~c12', '~y2019', ..., which the text parser never makes; ``htsv``
+(migrations/0005) is the heading alone with the same filter tokens. Each has a GIN index, so
+the index intersects a search's words with its filters and with a window of months before
+any row is read, as FTS5 does. Snippets come from ``ts_headline``, only for the page shown.
 
-Speed: the GIN index answers a match without reading rows (no weights or phrases to
-re-check), so the planner is told not to scan the table instead: with a LIMIT it would,
-and check each row's tsvector, ten times slower. The count of a very common word is taken
-over its most recent months first, so it never reads the word's whole posting list.
+Speed: GIN hands out matches in no useful order, so a stream (base.Stream) is read a
+window of months at a time, newest first (1, 2, 4, ... months), each window's matches
+ordered by their date-ordered key and cut at what the page still needs; a window's rows are
+read once, and no tsvector is ever re-read (no weights, no ts_rank). The planner is told not
+to scan the table or walk the primary key instead: with a LIMIT it would, and check each
+row's tsvector, ten times slower. The count of a very common word is taken over its most
+recent months first, so it never reads the word's whole posting list.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.db import connection, transaction
 
 from minutebook.search.backends.base import (
-    COUNT_CAP,
+    HEADING,
     MARK_END,
     MARK_START,
-    RANK_WINDOW,
-    SORT_ALL,
-    Month,
+    REST,
+    Matches,
     SearchBackend,
-    SearchPage,
     SearchRequest,
-    choose_window,
+    Stream,
     filters_of,
+    months_between,
     period_tokens,
-    survey,
-    window_months,
-    window_need,
 )
-from minutebook.search.query import tsquery_expression
+from minutebook.search.models import DAY_SHIFT, EPOCH
+from minutebook.search.query import ParsedQuery, tsquery_expression
 
 CONFIG = "english"
 HEADLINE_OPTIONS = (
@@ -43,6 +46,8 @@ HEADLINE_OPTIONS = (
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 HEADING_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+# A search with at most this many matches reads each stream in one query: its rows are few.
+ONE_WINDOW = 2_000
 
 
 def facet_query(groups: list[list[str]]) -> str:
@@ -50,134 +55,135 @@ def facet_query(groups: list[list[str]]) -> str:
     return " & ".join("(" + " | ".join(f"'~{t}'" for t in group) + ")" for group in groups)
 
 
-def capped_total(span, count, *, skip: int = 0) -> int:
-    """min(matches, COUNT_CAP + 1), counting the most recent 4, 16, 64, ... months first.
+class PostgresMatches(Matches):
+    def __init__(self, cursor, request: SearchRequest):
+        self.cursor, self.request = cursor, request
+        self.filters = filters_of(request)
+        self.words = tsquery_expression(request.query, any_word=request.any_word)
+        self.heading = tsquery_expression(ParsedQuery(request.query.required))
+        self.total: int | None = None
+        # One round trip: the dates indexed, whether any entry is undated, and from the next
+        # statement on only bitmap scans of the GIN indexes (see the module's docstring;
+        # set_config runs after this statement was planned, so its own look-ups stand).
+        cursor.execute(
+            "SELECT (SELECT min(date) FROM search_searchentry), "
+            "(SELECT max(date) FROM search_searchentry), "
+            "EXISTS (SELECT 1 FROM search_searchentry WHERE id < %s), "
+            "set_config('enable_seqscan', 'off', true), "
+            "set_config('enable_indexscan', 'off', true)",
+            [1 << DAY_SHIFT],
+        )
+        first, last, self.undated, *_ = cursor.fetchone()
+        self.span = None
+        if first is not None:
+            low, high = self.filters.keys or (0, None)
+            if low:
+                first = max(first, EPOCH + dt.timedelta(days=low >> DAY_SHIFT))
+            if high is not None:
+                last = min(last, EPOCH + dt.timedelta(days=high >> DAY_SHIFT))
+            self.span = (first, last) if first <= last else None
+        self.with_undated = self.undated and not self.filters.keys
 
-    GIN reads a word's whole posting list to count its matches, even under a LIMIT: 7 in
-    10 entries for a word like "council", which at 10^6 entries is most of the time
-    allowed for a search. Within a few recent months the posting lists are intersected
-    with the months' and the cap is reached long before; a rarer word ends with one full
-    count, cheap because its list is short. ``skip``: the most recent months already known
-    to hold fewer than the cap (no probe within them can reach it).
-    """
-    cap = COUNT_CAP + 1
-    if span is not None:
-        last, first = Month.of(span[1]), Month.of(span[0])
-        months = (last.year - first.year) * 12 + last.month - first.month + 1
-        k = 4
-        while k <= skip:
-            k *= 4
-        while k < months:
-            found = count([period_tokens([last.step(-i) for i in range(k)])], cap)
-            if found >= cap:
-                return found
-            k *= 4
-    return count([], cap)
+    def _source(self, tier: str | None, window: list[str] | None) -> tuple[str, list[object]]:
+        """FROM and WHERE of a tier's matches within ``window`` (period tokens; None: all
+        months; []: only the undated entries)."""
+        groups = [*self.filters.groups, *([window] if window else [])]
+        facets, extra = (" && %s::tsquery", [facet_query(groups)]) if groups else ("", [])
+        words = f"e.tsv @@ (to_tsquery('{CONFIG}', %s){facets})"
+        heading = f"e.htsv @@ (to_tsquery('{CONFIG}', %s){facets})"
+        if tier == HEADING:
+            # Every word in the heading implies a match unless the search excludes words.
+            conditions, params = [heading], [self.heading, *extra]
+            if self.request.query.excluded:
+                conditions.append(words)
+                params.extend([self.words, *extra])
+        elif tier == REST:
+            conditions = [words, f"NOT e.htsv @@ to_tsquery('{CONFIG}', %s)"]
+            params = [self.words, *extra, self.heading]
+        else:
+            conditions, params = [words], [self.words, *extra]
+        if self.filters.keys:
+            conditions.append("e.id BETWEEN %s AND %s")
+            params.extend(self.filters.keys)
+        if window == []:
+            conditions.append("e.id < %s")
+            params.append(1 << DAY_SHIFT)
+        return f"FROM search_searchentry e WHERE {' AND '.join(conditions)}", params
+
+    def _count(self, window: list[str] | None, limit: int) -> int:
+        sql, params = self._source(None, window)
+        self.cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 {sql} LIMIT %s) AS capped", [*params, limit]
+        )
+        return self.cursor.fetchone()[0]
+
+    def count(self, limit: int) -> int:
+        """Counted over the most recent 4 months, then the 12 before them, then 48, ...:
+        GIN reads a word's whole posting list to count its matches, even under a LIMIT (7
+        in 10 entries for a word like "council"), while within a few recent months the cap
+        is reached long before; a rarer word's windows hold few matches each."""
+        if self.span is None:
+            self.total = self._count(None, limit)
+            return self.total
+        months = months_between(*self.span, newest_first=True)
+        found, start, end = 0, 0, 4
+        while start < len(months) and found < limit:
+            found += self._count(period_tokens(months[start:end]), limit - found)
+            start, end = end, end * 4
+        if self.with_undated and found < limit:
+            found += self._count([], limit - found)
+        self.total = found
+        return found
+
+    def _read(self, stream: Stream, window: list[str] | None, limit: int) -> list[int]:
+        sql, params = self._source(stream.tier, window)
+        self.cursor.execute(
+            f"SELECT e.id {sql} ORDER BY e.id {'DESC' if stream.newest_first else 'ASC'} LIMIT %s",
+            [*params, limit],
+        )
+        return [pk for (pk,) in self.cursor.fetchall()]
+
+    def keys(self, stream: Stream, offset: int, limit: int) -> list[int]:
+        """Read in windows of months in the stream's order: one month first, then as many
+        as the matches found so far say should hold the rest (at least twice as many as
+        before); the undated entries come after the oldest month (before it, oldest first).
+        A search with at most ONE_WINDOW matches is read in one query."""
+        need = offset + limit
+        if self.span is None or (self.total is not None and self.total <= ONE_WINDOW):
+            return self._read(stream, None, need)[offset:]
+        found: list[int] = []
+        if self.with_undated and not stream.newest_first:
+            found.extend(self._read(stream, [], need))
+        months = months_between(*self.span, newest_first=stream.newest_first)
+        start, size = 0, 1
+        while start < len(months) and len(found) < need:
+            got = self._read(stream, period_tokens(months[start : start + size]), need - len(found))
+            found.extend(got)
+            start += size
+            rate = len(got) / size  # matches a month in the last window
+            wanted = (need - len(found)) / rate if rate else size * 4
+            size = max(size * 2, int(wanted * 1.5) + 1)
+        if self.with_undated and stream.newest_first and len(found) < need:
+            found.extend(self._read(stream, [], need - len(found)))
+        return found[offset:need]
+
+    def marks(self, stream: Stream, keys: list[int]) -> dict[int, tuple[str, str]]:
+        self.cursor.execute(
+            f"SELECT e.id, ts_headline('{CONFIG}', e.text, to_tsquery('{CONFIG}', %s), %s), "
+            f"ts_headline('{CONFIG}', e.heading, to_tsquery('{CONFIG}', %s), %s) "
+            "FROM search_searchentry e WHERE e.id = ANY(%s)",
+            [self.words, HEADLINE_OPTIONS, self.words, HEADING_OPTIONS, keys],
+        )
+        return {pk: (snippet, heading) for pk, snippet, heading in self.cursor.fetchall()}
 
 
 class PostgresBackend(SearchBackend):
     name = "postgresql"
 
-    def search(self, request: SearchRequest) -> SearchPage:
-        if request.query.empty:
-            return SearchPage(request=request, total=0)
-        words = tsquery_expression(request.query, any_word=request.any_word)
-        filters = filters_of(request)
-
-        def source(extra: list[list[str]]) -> tuple[str, list[object]]:
-            groups = [*filters.groups, *extra]
-            query, params = f"to_tsquery('{CONFIG}', %s)", [words]
-            if groups:
-                query = f"({query} && %s::tsquery)"
-                params.append(facet_query(groups))
-            conditions = " AND ".join([f"e.tsv @@ {query}", *filters.where])
-            return f"FROM search_searchentry e WHERE {conditions}", [*params, *filters.params]
-
+    @contextmanager
+    def matches(self, request: SearchRequest) -> Iterator[Matches]:
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-
-            def count(extra: list[list[str]], limit: int) -> int:
-                sql, params = source(extra)
-                cursor.execute(
-                    f"SELECT count(*) FROM (SELECT 1 {sql} LIMIT %s) AS capped", [*params, limit]
-                )
-                return cursor.fetchone()[0]
-
-            surveyed: dict[tuple[Month, ...], dict[Month, int]] = {}
-
-            def by_month(months: list[Month]) -> dict[Month, int]:
-                """Matches per month within ``months``, one query (remembered)."""
-                if tuple(months) not in surveyed:
-                    sql, params = source([period_tokens(months)])
-                    cursor.execute(
-                        "SELECT extract(year FROM e.date)::int, extract(month FROM e.date)::int, "
-                        f"count(*) {sql} GROUP BY 1, 2",
-                        params,
-                    )
-                    surveyed[tuple(months)] = {Month(y, m): n for y, m, n in cursor.fetchall()}
-                return surveyed[tuple(months)]
-
-            # Survey the recent months first: enough to know whether the search is broad
-            # and which months its window takes; the total then only needs the rest.
-            span = self._span(cursor)
-            total, skip = None, 0
-            need = window_need(request, COUNT_CAP + 1)
-            if span is not None and need is not None:
-                months = window_months(request, span)
-                threshold = RANK_WINDOW if request.order == "relevance" else SORT_ALL
-                if len(months) > 1:
-                    survey(months, by_month, max(need, threshold + 1))
-                    held = sum(n for found in surveyed.values() for n in found.values())
-                    if held > COUNT_CAP:
-                        total = COUNT_CAP + 1
-                    elif request.order != "oldest":
-                        skip = sum(len(r) for r in surveyed)
-            if total is None:
-                total = capped_total(span, count, skip=skip)
-            if not total:
-                return SearchPage(request=request, total=0)
-            chosen = choose_window(
-                request, total, span, lambda tokens, limit: count([tokens], limit), by_month
-            )
-            window_tokens, window = chosen if chosen else (None, None)
-            sql, params = source([window_tokens] if window_tokens else [])
-            score = f"ts_rank(e.tsv, to_tsquery('{CONFIG}', %s))"
-            # Rank and page first, then make headlines for just that page.
-            cursor.execute(
-                f"SELECT p.id, p.score, "
-                f"ts_headline('{CONFIG}', p.text, to_tsquery('{CONFIG}', %s), %s), "
-                f"ts_headline('{CONFIG}', p.heading, to_tsquery('{CONFIG}', %s), %s) "
-                f"FROM (SELECT e.id, e.text, e.heading, e.date, {score} AS score "
-                f"{sql} ORDER BY {self.order_by(request, 'score')} LIMIT %s OFFSET %s) AS p "
-                f"ORDER BY {self.order_by(request, 'p.score', alias='p')}",
-                [
-                    words,
-                    HEADLINE_OPTIONS,
-                    words,
-                    HEADING_OPTIONS,
-                    words,
-                    *params,
-                    request.per_page,
-                    request.offset,
-                ],
-            )
-            rows = cursor.fetchall()
-        return SearchPage(
-            request=request,
-            total=total,
-            hits=self.load(rows),
-            ranked=window if window and request.order == "relevance" else None,
-        )
-
-    @staticmethod
-    def _span(cursor):
-        """The first and last dates indexed (two index look-ups)."""
-        cursor.execute(
-            "SELECT (SELECT min(date) FROM search_searchentry), "
-            "(SELECT max(date) FROM search_searchentry)"
-        )
-        first, last = cursor.fetchone()
-        return None if first is None else (first, last)
+            yield PostgresMatches(cursor, request)
 
     def optimize(self) -> None:
         """Refresh planner statistics after a bulk load, so searches use the GIN index."""

@@ -1,42 +1,40 @@
-"""SQLite FTS5 with bm25 ranking: the embedded default, no server needed.
+"""SQLite FTS5: the embedded default, no server needed.
 
 The FTS5 table ``search_fts`` is an external-content index over ``search_searchentry`` kept
 in step by triggers (migrations/0001), so it changes in the same transaction as the rows.
 Its ``facets`` column holds each entry's filter tokens (base.Filters), so a filtered search
-ranks only its own matches.
+reads only its own matches.
 
-Speed: counting and ranking touch only the FTS index unless a date inside a partial month
-or a date order needs the entries table (joining costs a b-tree lookup per match).
-Snippets and highlighted headings are made in a separate statement for just the page of
-ids shown: in a single statement SQLite would compute them for every match before sorting.
-A search with more than RANK_WINDOW matches is ranked within its most recent months
-(base.choose_window), the same months as on PostgreSQL.
+Speed: FTS5 walks its doclists in rowid order, and an entry's rowid is its date-ordered key
+(models.entry_key), so ``ORDER BY rowid DESC LIMIT n`` reads the newest n matches and stops,
+however many there are; dates become rowid ranges. The first tier of relevance (the heading
+holds every word) is read from ``search_heading_fts``, an index of the headings alone
+(migrations/0006), so a common word rarely found in headings does not mean checking the
+columns of all its matches; the rest is the column filter's negation. Nothing is scored. Snippets and
+highlighted headings are made in a separate statement for just the page shown.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import connection
 
 from minutebook.search.backends.base import (
-    COUNT_CAP,
+    HEADING,
     MARK_END,
     MARK_START,
+    REST,
+    Matches,
     SearchBackend,
-    SearchPage,
     SearchRequest,
-    choose_window,
+    Stream,
     filters_of,
 )
-from minutebook.search.query import fts5_expression
+from minutebook.search.query import ParsedQuery, fts5_expression
 
-# bm25 column weights: a match in the heading (title, who spoke) counts four times a match
-# in the text; the facets column (filter tokens) never counts. FTS5's bm25() is
-# lower-is-better, so the score we expose is its negation.
-HEADING_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
 SNIPPET_TOKENS = 32
-SCORE = f"(-bm25(search_fts, {HEADING_WEIGHT}, {TEXT_WEIGHT}, 0.0))"
 
 
 def facet_expression(groups: list[list[str]]) -> str:
@@ -48,101 +46,100 @@ def facet_expression(groups: list[list[str]]) -> str:
     )
 
 
-def match_expression(
-    request: SearchRequest, extra: list[list[str]] = ()
-) -> tuple[str, list[str], list[object]]:
-    """The MATCH string (words in heading and text, filters as facet tokens) and the SQL
-    conditions the tokens cannot say (dates inside a partial month)."""
-    filters = filters_of(request)
-    match = "{heading text} : " + fts5_expression(request.query, any_word=request.any_word)
-    groups = [*filters.groups, *extra]
-    if groups:
-        match += " AND " + facet_expression(groups)
-    return match, filters.where, filters.params
+def match_expression(request: SearchRequest, tier: str | None = None) -> str:
+    """The MATCH string for search_fts of a request's matches, or of one tier of them
+    (base.Stream; the HEADING tier is read from search_heading_fts: heading_expression)."""
+    words = "({heading text} : " + fts5_expression(request.query, any_word=request.any_word) + ")"
+    if tier == HEADING:
+        words = f"({_heading(request)} AND {words})"
+    elif tier == REST:
+        words = f"({words} NOT {_heading(request)})"
+    groups = filters_of(request).groups
+    return f"{words} AND {facet_expression(groups)}" if groups else words
+
+
+def _heading(request: SearchRequest) -> str:
+    return "({heading} : " + fts5_expression(ParsedQuery(request.query.required)) + ")"
+
+
+def heading_expression(request: SearchRequest) -> str:
+    """The MATCH string for search_heading_fts of the entries whose heading holds every
+    required word (with the request's filters)."""
+    groups = filters_of(request).groups
+    heading = _heading(request)
+    return f"{heading} AND {facet_expression(groups)}" if groups else heading
+
+
+class Fts5Matches(Matches):
+    def __init__(self, cursor, request: SearchRequest):
+        self.cursor, self.request = cursor, request
+        keys = filters_of(request).keys
+        self.where, self.params = ("AND rowid BETWEEN %s AND %s", list(keys)) if keys else ("", [])
+
+    def count(self, limit: int) -> int:
+        self.cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s "
+            f"{self.where} LIMIT %s)",
+            [match_expression(self.request), *self.params, limit],
+        )
+        return self.cursor.fetchone()[0]
+
+    def keys(self, stream: Stream, offset: int, limit: int) -> list[int]:
+        order = f"ORDER BY rowid {'DESC' if stream.newest_first else 'ASC'} LIMIT %s OFFSET %s"
+        if stream.tier == HEADING:
+            # The short index of headings; an excluded word may still be in the text.
+            excluded = ""
+            params: list[object] = [heading_expression(self.request), *self.params]
+            if self.request.query.excluded:
+                excluded = (
+                    "AND NOT EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH %s "
+                    "AND search_fts.rowid = search_heading_fts.rowid)"
+                )
+                params.append(
+                    fts5_expression(ParsedQuery(self.request.query.excluded), any_word=True)
+                )
+            self.cursor.execute(
+                "SELECT rowid FROM search_heading_fts WHERE search_heading_fts MATCH %s "
+                f"{self.where} {excluded} {order}",
+                [*params, limit, offset],
+            )
+        else:
+            self.cursor.execute(
+                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s {self.where} {order}",
+                [match_expression(self.request, stream.tier), *self.params, limit, offset],
+            )
+        return [pk for (pk,) in self.cursor.fetchall()]
+
+    def marks(self, stream: Stream, keys: list[int]) -> dict[int, tuple[str, str]]:
+        # One pass over the stream's matches between the first and last key (which are
+        # just the page's, as a stream's page is consecutive): given "rowid IN (...)"
+        # FTS5 would run the whole query once per key, slow for prefix* searches.
+        self.cursor.execute(
+            f"SELECT rowid, snippet(search_fts, 1, %s, %s, '…', {SNIPPET_TOKENS}), "
+            f"highlight(search_fts, 0, %s, %s) FROM search_fts "
+            f"WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
+            f"AND +rowid IN ({', '.join(['%s'] * len(keys))})",
+            [
+                MARK_START,
+                MARK_END,
+                MARK_START,
+                MARK_END,
+                match_expression(self.request, stream.tier),
+                min(keys),
+                max(keys),
+                *keys,
+            ],
+        )
+        return {pk: (snippet, heading) for pk, snippet, heading in self.cursor.fetchall()}
 
 
 class SqliteFts5Backend(SearchBackend):
     name = "sqlite-fts5"
 
-    def search(self, request: SearchRequest) -> SearchPage:
-        if request.query.empty:
-            return SearchPage(request=request, total=0)
+    @contextmanager
+    def matches(self, request: SearchRequest) -> Iterator[Matches]:
         with connection.cursor() as cursor:
-
-            def count(extra: list[list[str]], limit: int) -> int:
-                match, where, params = match_expression(request, extra)
-                source = "FROM search_fts "
-                if where:
-                    source += "JOIN search_searchentry e ON e.id = search_fts.rowid "
-                source += "WHERE " + " AND ".join(["search_fts MATCH %s", *where])
-                cursor.execute(
-                    f"SELECT count(*) FROM (SELECT 1 {source} LIMIT %s)", [match, *params, limit]
-                )
-                return cursor.fetchone()[0]
-
-            total = count([], COUNT_CAP + 1)
-            if not total:
-                return SearchPage(request=request, total=0)
-            chosen = choose_window(
-                request, total, self._span(cursor), lambda tokens, limit: count([tokens], limit)
-            )
-            window_tokens, window = chosen if chosen else (None, None)
-            match, where, params = match_expression(
-                request, [window_tokens] if window_tokens else []
-            )
-            # Joining the entries costs a b-tree lookup per match: only for dates or a date order.
-            joined = bool(where) or request.order != "relevance"
-            source = "FROM search_fts "
-            if joined:
-                source += "JOIN search_searchentry e ON e.id = search_fts.rowid "
-            source += "WHERE " + " AND ".join(["search_fts MATCH %s", *where])
-            if joined:
-                order, ident = self.order_by(request, SCORE), "e.id"
-            else:
-                order, ident = f"{SCORE} DESC, search_fts.rowid", "search_fts.rowid"
-            cursor.execute(
-                f"SELECT {ident}, {SCORE} {source} ORDER BY {order} LIMIT %s OFFSET %s",
-                [match, *params, request.per_page, request.offset],
-            )
-            ranked = cursor.fetchall()
-            marks = self._marks(cursor, match, [pk for pk, _ in ranked])
-        rows = [(pk, score, *marks.get(pk, ("", ""))) for pk, score in ranked]
-        return SearchPage(
-            request=request,
-            total=total,
-            hits=self.load(rows),
-            ranked=window if window and request.order == "relevance" else None,
-        )
-
-    @staticmethod
-    def _span(cursor) -> tuple[dt.date, dt.date] | None:
-        """The first and last dates indexed (two index look-ups)."""
-        cursor.execute(
-            "SELECT (SELECT min(date) FROM search_searchentry), "
-            "(SELECT max(date) FROM search_searchentry)"
-        )
-        first, last = cursor.fetchone()
-        if first is None:
-            return None
-        if isinstance(first, str):
-            first, last = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-        return first, last
-
-    @staticmethod
-    def _marks(cursor, match: str, ids: list[int]) -> dict[int, tuple[str, str]]:
-        """Snippet of the text and highlighted heading, for just these entries."""
-        if not ids:
-            return {}
-        cursor.execute(
-            f"SELECT rowid, snippet(search_fts, 1, %s, %s, '…', {SNIPPET_TOKENS}), "
-            f"highlight(search_fts, 0, %s, %s) FROM search_fts "
-            # One pass over the matches between the first and last id: given "rowid IN
-            # (...)" FTS5 would run the whole query once per id, slow for prefix* searches.
-            f"WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
-            f"AND +rowid IN ({', '.join(['%s'] * len(ids))})",
-            [MARK_START, MARK_END, MARK_START, MARK_END, match, min(ids), max(ids), *ids],
-        )
-        return {pk: (snippet, heading) for pk, snippet, heading in cursor.fetchall()}
+            yield Fts5Matches(cursor, request)
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
