@@ -150,6 +150,7 @@ def schedule_meeting(
             venue=venue,
             status=Meeting.Status.SCHEDULED,
             agenda_status=Meeting.AgendaStatus.DRAFT,
+            minutes_status=Meeting.MinutesStatus.DRAFT,
             question_deadline=deadlines_for(committee, date).questions,
             source_uri=BACKOFFICE_URI,
             imported_at=timezone.now(),

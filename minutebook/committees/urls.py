@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from minutebook.committees import files, views
+from minutebook.committees import files, minutes_views, views
 
 app_name = "committees"
 urlpatterns = [
@@ -21,6 +21,33 @@ urlpatterns = [
     path("backoffice/items/<int:pk>/move/", views.item_move, name="item_move"),
     path("backoffice/items/<int:pk>/papers/new/", views.paper_new, name="paper_new"),
     path("backoffice/papers/<int:pk>/remove/", views.paper_remove, name="paper_remove"),
+    # Minutes: attendance, declarations, minutes per item, motions and votes, approval,
+    # corrections of extracted records (minutes_views).
+    path(
+        "backoffice/meetings/<int:pk>/attendance/",
+        minutes_views.attendance,
+        name="attendance",
+    ),
+    path(
+        "backoffice/meetings/<int:pk>/attendance/add/",
+        minutes_views.attendee_new,
+        name="attendee_new",
+    ),
+    path(
+        "backoffice/attendance/<int:pk>/remove/",
+        minutes_views.attendee_remove,
+        name="attendee_remove",
+    ),
+    path(
+        "backoffice/items/<int:pk>/declarations/new/",
+        minutes_views.declaration_new,
+        name="declaration_new",
+    ),
+    path(
+        "backoffice/declarations/<int:pk>/remove/",
+        minutes_views.declaration_remove,
+        name="declaration_remove",
+    ),
     # Public: papers and agenda packs, sent by a view with safe headers.
     path("papers/<int:pk>/<str:filename>", files.paper, name="paper"),
     path("meetings/<int:pk>/agenda-pack.pdf", files.agenda_pack, name="agenda_pack"),

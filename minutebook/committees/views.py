@@ -208,7 +208,9 @@ def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     items = list(
-        meeting.items.select_related("lead").prefetch_related("documents").order_by("order", "id")
+        meeting.items.select_related("lead", "written_minutes")
+        .prefetch_related("documents", "declarations__person", "motions")
+        .order_by("order", "id")
     )
     for item in items:
         item.exemption_words = exemption_text(item) if item.is_exempt else ""
@@ -226,6 +228,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "notice": questions_notice(meeting),
             "item_form": forms.ItemForm(committee=meeting.committee, prefix=None),
             "publish_form": forms.PublishForm(),
+            "attendance_counts": {
+                status: meeting.attendances.filter(status=status).count()
+                for status in ("present", "apologies", "absent")
+            },
         },
     )
 

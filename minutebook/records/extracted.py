@@ -70,10 +70,27 @@ def _extraction_input(title, description, minutes_text, decision_text, provenanc
     return SourceItem(
         title=title,
         description=description or None,
-        minutes_text=minutes_text or decision_text,
+        minutes_text=minutes_and_decision(minutes_text, decision_text),
         provenance=provenance,
         meeting_date=date,
     )
+
+
+def minutes_and_decision(minutes_text: str, decision_text: str) -> str:
+    """The text the extractor reads: the minutes, then the decision when it is kept apart.
+
+    Imported minutes usually repeat their decision (ModernGov's decision field is the
+    minuted resolution), so it is added only when the minutes do not already contain it;
+    minutes written in minutebook keep the decision apart, and it is read after them.
+    """
+    minutes_text, decision_text = minutes_text or "", (decision_text or "").strip()
+    if not decision_text:
+        return minutes_text
+    if not minutes_text.strip():
+        return decision_text
+    if " ".join(decision_text.split()) in " ".join(minutes_text.split()):
+        return minutes_text
+    return f"{minutes_text.rstrip()}\n\n{decision_text}"
 
 
 @dataclass
@@ -153,6 +170,7 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
     ids = [item.pk for item, _ in pairs]
     for model in _KINDS:  # an item's earlier rows, from any earlier extraction or store
         model.objects.filter(item_id__in=ids).delete()
+    pairs, checked = _corrected(pairs)
     people = people_named(name for _, result in pairs for name in _names(result))
     entities = _entities(e for _, result in pairs for e in result.get("entities", []))
 
@@ -187,6 +205,7 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
                 responder_role=(q.get("responder") or {}).get("role") or "",
                 responder=person_for(q.get("responder")),
                 answer=q.get("answer"),
+                correction_id=checked.get((item.pk, "questions", i)),
             )
             for i, q in enumerate(result.get("questions", []))
         )
@@ -200,11 +219,18 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
                 action=c["action"],
                 due=_date(c.get("due")),
                 text=c["text"],
+                correction_id=checked.get((item.pk, "commitments", i)),
             )
             for i, c in enumerate(result.get("commitments", []))
         )
         rows[Decision] += (
-            Decision(item=item, position=i, text=d["text"], kind=d["kind"])
+            Decision(
+                item=item,
+                position=i,
+                text=d["text"],
+                kind=d["kind"],
+                correction_id=checked.get((item.pk, "decisions", i)),
+            )
             for i, d in enumerate(result.get("decisions", []))
         )
         rows[Amount] += (
@@ -230,11 +256,18 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
                 person=people[p["name"]],
                 name=p["name"],
                 role=p.get("role") or "",
+                correction_id=checked.get((item.pk, "people", i)),
             )
             for i, p in enumerate(result.get("people", []))
         )
         rows[EntityMention] += (
-            EntityMention(item=item, position=i, entity=entities[e["name"].lower()], name=e["name"])
+            EntityMention(
+                item=item,
+                position=i,
+                entity=entities[e["name"].lower()],
+                name=e["name"],
+                correction_id=checked.get((item.pk, "entities", i)),
+            )
             for i, e in enumerate(result.get("entities", []))
         )
     created = {model: model.objects.bulk_create(rows[model]) for model in _KINDS}
@@ -253,6 +286,37 @@ def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
         for item, _ in pairs:
             item.extracted_rows = by_item[item.pk]  # read by search.indexing.entries_for
     writes.index([item for item, _ in pairs])
+
+
+def _corrected(
+    pairs: list[tuple[AgendaItem, dict]],
+) -> tuple[list[tuple[AgendaItem, dict]], dict[tuple[int, str, int], int]]:
+    """Each item's extraction with the clerk's corrections applied (one query for all), and
+    (item id, kind, index) -> correction id for the records they checked."""
+    from minutebook.core.corrections import apply_corrections
+    from minutebook.records.corrections import corrections_by_item
+
+    by_item = corrections_by_item(item.pk for item, _ in pairs)
+    if not by_item:
+        return pairs, {}
+    out, checked = [], {}
+    for item, result in pairs:
+        corrections = by_item.get(item.pk)
+        if corrections:
+            corrected = apply_corrections(result, corrections)
+            result = corrected.result
+            for (kind, index), correction_id in corrected.checked.items():
+                checked[(item.pk, kind, index)] = correction_id
+        out.append((item, result))
+    return out, checked
+
+
+def extraction_for(item: AgendaItem) -> dict:
+    """What the extractor gives for ``item`` now, before corrections (a pure computation,
+    nothing stored): the back office compares it with the stored records."""
+    from minutebook.core.extract import extract
+
+    return extract(source_item_for(item), meeting_date=item.meeting.date, source=item.source_uri)
 
 
 def _names(result: dict) -> Iterator[str | None]:

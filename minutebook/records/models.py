@@ -113,8 +113,19 @@ class Committee(Provenance):
         return DeadlineRule(self.agenda_days)
 
 
+class MinutesStatus(models.TextChoices):
+    """Where a meeting's minutes written in minutebook stand."""
+
+    NONE = "", "Not written in minutebook"
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published, not yet approved"
+    APPROVED = "approved", "Approved"
+
+
 class Meeting(Provenance):
     """A meeting of a committee (OCD event). The date may be unknown for loose pages."""
+
+    MinutesStatus = MinutesStatus
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
@@ -176,6 +187,38 @@ class Meeting(Provenance):
         blank=True,
         help_text="Front sheet and public papers as one PDF, built when published.",
     )
+    # Minutes written in minutebook (issue 14): draft -> published, not yet approved ->
+    # approved at a later meeting. Imported meetings keep "" (public as their source
+    # published them). See minutebook/records/proceedings.py for what a draft hides.
+    minutes_status = models.CharField(
+        max_length=10,
+        choices=MinutesStatus.choices,
+        blank=True,
+        default=MinutesStatus.NONE,
+        db_default=MinutesStatus.NONE,
+    )
+    minutes_published_at = models.DateTimeField(null=True, blank=True)
+    minutes_approved_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the approval was recorded."
+    )
+    minutes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    minutes_approved_item = models.ForeignKey(
+        "AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approves_minutes_of",
+        help_text="The later meeting's 'minutes of the previous meeting' item.",
+    )
+    minutes_amendments = models.TextField(
+        blank=True, help_text="Amendments agreed when the minutes were approved (public)."
+    )
 
     class Meta:
         ordering = ["-date", "id"]
@@ -194,6 +237,11 @@ class Meeting(Provenance):
     @property
     def is_published(self) -> bool:
         return self.agenda_status == self.AgendaStatus.PUBLISHED
+
+    @property
+    def proceedings_public(self) -> bool:
+        """Whether attendance, declarations and votes may be shown (see PROCEEDINGS_PUBLIC)."""
+        return self.is_published and self.minutes_status != MinutesStatus.DRAFT
 
 
 class AgendaItemQuerySet(models.QuerySet):
@@ -392,18 +440,93 @@ class Membership(Provenance):
         )
 
 
+#: Meetings whose proceedings (attendance, declarations, motions and votes) the public may
+#: see: a published agenda, and minutes that are not a draft still being written in
+#: minutebook. Imported meetings ("" status) show what their source published.
+PROCEEDINGS_PUBLIC = models.Q(agenda_status=Meeting.AgendaStatus.PUBLISHED) & ~models.Q(
+    minutes_status=MinutesStatus.DRAFT
+)
+
+
+def meeting_lookup(q: models.Q, prefix: str) -> models.Q:
+    """``q`` (on Meeting) for a model that reaches the meeting through ``prefix``."""
+    out = models.Q()
+    out.connector, out.negated = q.connector, q.negated
+    for child in q.children:
+        if isinstance(child, models.Q):
+            out.children.append(meeting_lookup(child, prefix))
+        else:
+            out.children.append((f"{prefix}__{child[0]}", child[1]))
+    return out
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def public(self) -> AttendanceQuerySet:
+        """Attendance the public may see (:data:`PROCEEDINGS_PUBLIC`)."""
+        return self.filter(meeting_lookup(PROCEEDINGS_PUBLIC, "meeting"))
+
+
 class Attendance(models.Model):
-    """Who was at a meeting, in what capacity (from ModernGov attendee lists)."""
+    """Who was at a meeting, in what capacity: imported attendee lists, or the clerk's record.
+
+    ``status`` is blank when nothing was recorded (ModernGov's "Expected"). Attendance rates
+    count members only (``capacity`` member): substitutes, officers and guests attend by
+    invitation. A member who sent apologies may be ``substituted_by`` another member, who
+    has a row of their own (capacity substitute, present).
+    """
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        ABSENT = "absent", "Absent"
+        NOT_RECORDED = "", "Not recorded"
+
+    class Capacity(models.TextChoices):
+        MEMBER = "member", "Member"
+        SUBSTITUTE = "substitute", "Substitute"
+        OFFICER = "officer", "Officer"
+        GUEST = "guest", "Guest"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attendances")
     role = models.CharField(max_length=300, blank=True)
-    status = models.CharField(max_length=40, blank=True)
+    status = models.CharField(max_length=40, blank=True, choices=Status.choices)
+    capacity = models.CharField(
+        max_length=20, choices=Capacity.choices, default=Capacity.MEMBER, db_default="member"
+    )
+    substituted_by = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="substitutions",
+        help_text="The member who attended in their place.",
+    )
+    note = models.CharField(
+        max_length=300, blank=True, help_text="e.g. 'left after item 5' (public)."
+    )
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_status_display().lower()}"
+
+    @staticmethod
+    def capacity_for_role(role: str) -> str:
+        """The capacity an imported role implies ("Officer", "Committee Member (substitute)")."""
+        lowered = role.lower()
+        if "substitute" in lowered:
+            return Attendance.Capacity.SUBSTITUTE
+        if "officer" in lowered or "clerk" in lowered:
+            return Attendance.Capacity.OFFICER
+        if "guest" in lowered or "observer" in lowered or "witness" in lowered:
+            return Attendance.Capacity.GUEST
+        return Attendance.Capacity.MEMBER
 
 
 class Entity(models.Model):
@@ -445,6 +568,30 @@ class Extracted(models.Model):
         ordering = ["item_id", "position"]
 
 
+class Checkable(Extracted):
+    """A record type a clerk can check (confirm, correct, delete or add: issue 14).
+
+    ``correction`` is set when the row is what a clerk's :class:`RecordCorrection` says
+    ("checked by the clerk"); corrections are applied whenever the item is extracted, so
+    they survive re-extraction and extractor upgrades.
+    """
+
+    correction = models.ForeignKey(
+        "records.RecordCorrection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta(Extracted.Meta):
+        abstract = True
+
+    @property
+    def checked_by_clerk(self) -> bool:
+        return self.correction_id is not None
+
+
 class Statement(Extracted):
     class Kind(models.TextChoices):
         STATEMENT = "statement"
@@ -463,7 +610,7 @@ class Statement(Extracted):
     )
 
 
-class Question(Extracted):
+class Question(Checkable):
     asker_label = models.CharField(max_length=300, blank=True)
     asker_role = models.CharField(max_length=300, blank=True)
     asker = models.ForeignKey(
@@ -478,7 +625,7 @@ class Question(Extracted):
     answer = models.TextField(null=True, blank=True)
 
 
-class Commitment(Extracted):
+class Commitment(Checkable):
     actor_label = models.CharField(max_length=300)
     actor_role = models.CharField(max_length=300, blank=True)
     actor = models.ForeignKey(
@@ -489,7 +636,7 @@ class Commitment(Extracted):
     text = models.TextField()
 
 
-class Decision(Extracted):
+class Decision(Checkable):
     class Kind(models.TextChoices):
         RESOLVED = "resolved"
         AGREED = "agreed"
@@ -511,7 +658,7 @@ class DateMention(Extracted):
     date = models.DateField()
 
 
-class PersonMention(Extracted):
+class PersonMention(Checkable):
     """A person the item names, with the role the item gives them."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
@@ -519,7 +666,7 @@ class PersonMention(Extracted):
     role = models.CharField(max_length=300, blank=True)
 
 
-class EntityMention(Extracted):
+class EntityMention(Checkable):
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
     name = models.CharField(max_length=300)
 
@@ -581,3 +728,14 @@ class FetchValidator(models.Model):
     content_type = models.CharField(max_length=200, blank=True)
     body = models.BinaryField(help_text="zlib-compressed body, reused when the server says 304.")
     fetched_at = models.DateTimeField(auto_now=True)
+
+
+# --- Issue 14: declarations, motions and votes, minutes written here, clerks' corrections.
+# Defined in their own modules (imported last, as they refer to the models above).
+from minutebook.records.corrections import RecordCorrection  # noqa: E402, F401
+from minutebook.records.proceedings import (  # noqa: E402, F401
+    Declaration,
+    ItemMinutes,
+    Motion,
+    Vote,
+)

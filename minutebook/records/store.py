@@ -319,7 +319,11 @@ def _store_attendees(meeting: Meeting, src: SourceItem) -> None:
         Attendance.objects.update_or_create(
             meeting=meeting,
             person=person,
-            defaults={"role": attendee.role, "status": attendee.attendance},
+            defaults={
+                "role": attendee.role,
+                "status": attendee.attendance,
+                "capacity": Attendance.capacity_for_role(attendee.role),
+            },
         )
         Membership.objects.get_or_create(
             person=person,

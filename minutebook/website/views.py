@@ -24,7 +24,7 @@ from minutebook.records.models import (
     Question,
     Statement,
 )
-from minutebook.website import integrations
+from minutebook.website import integrations, proceedings
 from minutebook.website.caching import public_page
 
 ITEM_PLACE = "item__meeting__committee__body"
@@ -215,16 +215,15 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         )
     for i in items:
         i.paragraphs = [] if i.is_exempt else paragraphs(i.minutes_text)
-    attendances = list(obj.attendances.select_related("person").order_by("person__name"))
-    present = [a for a in attendances if a.status in ("", "present", "in attendance")]
+    attendance = proceedings.meeting_attendance(obj)
     return render(
         request,
         "website/meeting.html",
         {
             "meeting": obj,
             "items": items,
-            "present": present,
-            "not_present": [a for a in attendances if a not in present],
+            "attendance": attendance,
+            "proceedings": proceedings.for_items(obj, items),
             "meeting_documents": obj.documents.filter(item__isnull=True)
             .defer("text")
             .order_by("id"),
@@ -279,6 +278,8 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             key=lambda m: (_ENTITY_ORDER.get(m.entity.type, 9), m.position),
         ),
         "versions": obj.versions.count(),
+        "proceedings": proceedings.for_items(obj.meeting, [obj]).get(obj.pk),
+        "approval": proceedings.approval(obj),
         "earlier": list(obj.versions.defer("minutes_html")[:10]),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
@@ -375,6 +376,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "said_older": f"?said={said_page.next_page_number()}#said" if said_page.has_next() else "",
         "mentions": _unique(mentions[: PERSON_LIMIT * 2], "item_id")[:PERSON_LIMIT],
+        **proceedings.for_person(obj, limit=PERSON_LIMIT),
     }
     return render(request, "website/person.html", context)
 

@@ -75,8 +75,8 @@ def test_meeting_page_has_agenda_minutes_attendance_documents_questions(client, 
     html = get(client, world.update.meeting.get_absolute_url())
     assert html.index("Executive Member Update and Questions") < html.index("Work Programme")
     assert "The work programme was noted." in html
-    present = html.index("Present")
-    apologies = html.index("Apologies and absent")
+    present = html.index("<h3>Present</h3>")
+    apologies = html.index("<h3>Apologies</h3>")
     assert present < html.index("Mary Clement") < apologies < html.index("Sam Ward")
     assert "Exclusions report" in html
     assert "why school exclusions had risen" in html

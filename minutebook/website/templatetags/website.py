@@ -46,3 +46,9 @@ def source_name(uri: str) -> str:
 def status_class(status: str) -> str:
     """A CSS class for a follow-up status: 'reported back' -> 'status-reported-back'."""
     return "status-" + "-".join((status or "unknown").split())
+
+
+@register.filter
+def get_item(mapping: dict | None, key):
+    """``mapping[key]`` in a template (None when absent)."""
+    return (mapping or {}).get(key)
