@@ -8,7 +8,11 @@ DEMO_DB ?= sqlite:///$(CURDIR)/minutebook.sqlite3
 
 .PHONY: install lock demo test test-sqlite test-postgres lint bench models screenshots clean
 
-install: $(VENV)/.installed node_modules/.installed
+# The minutes editor (npm "squire-rte") is copied into the package's static files at build
+# time; without it the editor falls back to a plain textarea.
+EDITOR_JS := minutebook/committees/static/committees/vendor/squire.js
+
+install: $(VENV)/.installed node_modules/.installed $(EDITOR_JS)
 
 # Exactly the versions (and file hashes) in requirements.lock, then minutebook itself.
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -29,6 +33,10 @@ lock:
 node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
+
+$(EDITOR_JS): node_modules/.installed
+	mkdir -p $(dir $@)
+	cp node_modules/squire-rte/dist/squire.js $@
 
 demo: install
 	MINUTEBOOK_DATABASE_URL=$(DEMO_DB) $(BIN)/minutebook demo
@@ -65,4 +73,4 @@ screenshots: install
 	$(BIN)/python scripts/screenshots.py --out docs/screenshots
 
 clean:
-	rm -rf $(VENV) node_modules minutebook.sqlite3 staticfiles
+	rm -rf $(VENV) node_modules minutebook.sqlite3 staticfiles $(dir $(EDITOR_JS))

@@ -103,6 +103,14 @@ def pick_pages() -> dict[str, str]:
         exempt = upcoming.items.filter(is_exempt=True).first()
         if exempt is not None:
             pages["item-exempt"] = exempt.get_absolute_url()
+    # Minutes written in minutebook: attendance, declaration, recorded vote, not yet approved.
+    minuted = Meeting.objects.filter(key="demo:minuted").first()
+    if minuted is not None:
+        pages["meeting-minutes"] = minuted.get_absolute_url()
+        pages["item-minutes"] = minuted.items.first().get_absolute_url()
+        voter = Person.objects.filter(votes__motion__item__meeting=minuted).order_by("pk").first()
+        if voter is not None:
+            pages["person-votes"] = voter.get_absolute_url()
     return pages
 
 
@@ -133,6 +141,12 @@ def back_office_pages() -> tuple[dict[str, str], tuple[str, str] | None]:
         "backoffice-meeting": f"/backoffice/meetings/{upcoming.pk}/",
         "backoffice-item": f"/backoffice/items/{item.pk}/edit/",
     }
+    minuted = Meeting.objects.filter(key="demo:minuted").first()
+    if minuted is not None:
+        minuted_item = minuted.items.first()
+        pages["backoffice-attendance"] = f"/backoffice/meetings/{minuted.pk}/attendance/"
+        pages["backoffice-minutes"] = f"/backoffice/items/{minuted_item.pk}/minutes/"
+        pages["backoffice-motion"] = f"/backoffice/items/{minuted_item.pk}/motions/new/"
     return pages, (user.username, password)
 
 

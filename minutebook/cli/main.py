@@ -11,6 +11,7 @@ import click
 from minutebook import __version__
 from minutebook.cli.alerts import alerts_cmd
 from minutebook.cli.commitments import commitments_cmd, relink_cmd
+from minutebook.cli.corrections import corrections_cmd
 from minutebook.cli.exporting import export_cmd
 from minutebook.cli.extract import eval_cmd, extract_cmd
 from minutebook.cli.importing import import_cmd, import_paths
@@ -149,6 +150,11 @@ def _demo_meeting(committee_name: str | None) -> None:
     meeting = add_upcoming_meeting(committee)
     if meeting is not None:
         click.echo(f"upcoming meeting with a published agenda: /meetings/{meeting.pk}/")
+    from minutebook.committees.demo import add_minuted_meeting
+
+    minuted = add_minuted_meeting(committee)
+    if minuted is not None:
+        click.echo(f"a meeting with minutes written here: /meetings/{minuted.pk}/")
 
 
 @cli.command()
@@ -208,6 +214,7 @@ cli.add_command(worker_cmd)
 cli.add_command(sites_cmd)
 cli.add_command(export_cmd)
 cli.add_command(alerts_cmd)
+cli.add_command(corrections_cmd)
 
 
 def main() -> None:

@@ -123,3 +123,96 @@ def add_upcoming_meeting(committee: Committee) -> Meeting | None:
     services.add_item(meeting, exempt, ACTOR)
     services.publish(meeting, ACTOR, late_reason="Demo data published on the day it was made.")
     return meeting
+
+
+MINUTES_HTML = (
+    "<p>The Director of Children's Services introduced the report on school places, which "
+    "forecast a shortfall of 120 primary places in the north of the borough by 2028.</p>"
+    "<p>Councillor Carys Evans asked how the forecast had changed since last year. In "
+    "response, the Director advised that new housing had added two forms of entry.</p>"
+    "<p>The Director would circulate the revised pupil projections to members.</p>"
+)
+
+
+def add_minuted_meeting(committee: Committee) -> Meeting | None:
+    """A meeting three weeks ago whose minutes were written here: attendance, a declaration,
+    a motion with a recorded vote, published and not yet approved (once)."""
+    from minutebook.committees import minutes, proceedings
+    from minutebook.records.models import Person
+
+    key = "demo:minuted"
+    if committee.meetings.filter(key=key).exists():
+        return None
+    members = {
+        m.person.name: m.person
+        for m in committee.memberships.select_related("person")
+        if m.source_uri == services.BACKOFFICE_URI
+    }
+    if len(members) < 4:
+        return None
+    today = timezone.localdate()
+    meeting = services.schedule_meeting(
+        committee,
+        date=upcoming_day(today, weeks=-3),
+        start_time="19:00",
+        venue="Committee Room 4, Town Hall, Upper Street, London N1 2UD",
+        actor=ACTOR,
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(key=key, status=Meeting.Status.HELD)
+    meeting.key, meeting.status = key, Meeting.Status.HELD
+    item = services.add_item(meeting, AgendaItem(title="School place planning"), ACTOR)
+    services.publish(meeting, ACTOR, late_reason="Demo data published on the day it was made.")
+    names = list(members)
+    chair, vice, evans, ashworth = (members[n] for n in names[:4])
+    entries = [
+        proceedings.AttendanceEntry(person=chair, status="present", role="Chair"),
+        proceedings.AttendanceEntry(person=vice, status="present", role="Vice-Chair"),
+        proceedings.AttendanceEntry(person=evans, status="present", role="Member"),
+        proceedings.AttendanceEntry(
+            person=ashworth,
+            status="apologies",
+            role="Member",
+            substituted_by="Councillor Farah Iqbal (demo)",
+        ),
+    ]
+    proceedings.record_attendance(meeting, entries, ACTOR)
+    officer = next((p for n, p in members.items() if n.startswith("Director")), None)
+    if officer is not None:
+        proceedings.add_attendee(
+            meeting,
+            name=officer.name,
+            capacity="officer",
+            role="Director of Children's Services",
+            status="present",
+            actor=ACTOR,
+        )
+    proceedings.declare_interest(
+        item,
+        person=evans,
+        kind="other-registrable",
+        nature="Governor of a primary school named in the report.",
+        left_room=False,
+        actor=ACTOR,
+    )
+    substitute = Person.objects.get(name="Councillor Farah Iqbal (demo)")
+    proceedings.save_motion(
+        item,
+        proceedings.MotionInput(
+            text="That the committee ask the Executive to consult on a new primary school "
+            "in the north of the borough.",
+            outcome="carried",
+            mover=chair,
+            seconder=evans,
+            votes={chair.pk: "for", evans.pk: "for", vice.pk: "against", substitute.pk: "for"},
+        ),
+        ACTOR,
+    )
+    minutes.save_minutes(
+        item,
+        html=MINUTES_HTML,
+        decision="RESOLVED that the report be noted and the Executive be asked to consult on "
+        "a new primary school.",
+        status=minutes.PUBLISHED,
+        actor=ACTOR,
+    )
+    return meeting

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from minutebook.committees.forms import _Accessible
+from minutebook.committees.forms import DateInput, _Accessible
 from minutebook.records.models import AgendaItem, Attendance, Meeting, Person
 from minutebook.records.proceedings import Declaration, Motion, Vote
 
@@ -160,8 +160,11 @@ class MotionForm(_Accessible, forms.Form):
     def __init__(self, *args, item: AgendaItem, people: list[Person], **kwargs) -> None:
         self.item, self.people = item, people
         super().__init__(*args, **kwargs)
+
+    def _add_vote_fields(self) -> None:
+        """One field per member (added before anything is validated)."""
         self.vote_rows = []
-        for person in people:
+        for person in self.people:
             name = f"vote_{person.pk}"
             self.fields[name] = forms.ChoiceField(
                 label=f"{person.name}'s vote",
@@ -171,6 +174,7 @@ class MotionForm(_Accessible, forms.Form):
             self.vote_rows.append({"person": person, "field": self[name]})
 
     def prepare(self) -> None:
+        self._add_vote_fields()
         people = Person.objects.filter(pk__in=[p.pk for p in self.people]).order_by("name")
         self.fields["mover"].queryset = people
         self.fields["seconder"].queryset = people
@@ -231,3 +235,160 @@ class ApprovalForm(_Accessible, forms.Form):
         self.fields["meeting"].label_from_instance = lambda m: (
             f"{m.date:%A %-d %B %Y}" if m.date else f"Meeting {m.pk}"
         )
+
+
+class RecordForm(_Accessible, forms.Form):
+    """A record as the clerk says it is, one form per kind (see :data:`RECORD_FIELDS`)."""
+
+    note = forms.CharField(
+        label="Reason (optional)",
+        required=False,
+        max_length=500,
+        help_text="Kept with the correction in the audit log.",
+    )
+
+    def __init__(self, *args, kind: str, **kwargs) -> None:
+        self.kind = kind
+        super().__init__(*args, **kwargs)
+
+    def prepare(self) -> None:
+        fields = dict(RECORD_FIELDS[self.kind]())
+        fields.update(self.fields)
+        self.fields = fields
+
+    @classmethod
+    def initial_from(cls, kind: str, record: dict) -> dict:
+        speaker = lambda key: record.get(key) or {}  # noqa: E731
+        if kind == "questions":
+            return {
+                "asker": speaker("asker").get("name") or speaker("asker").get("label") or "",
+                "question": record.get("question", ""),
+                "responder": speaker("responder").get("name")
+                or speaker("responder").get("label")
+                or "",
+                "answer": record.get("answer") or "",
+            }
+        if kind == "commitments":
+            return {
+                "actor": speaker("actor").get("name") or speaker("actor").get("label") or "",
+                "action": record.get("action", ""),
+                "due": record.get("due"),
+                "text": record.get("text", ""),
+            }
+        if kind == "decisions":
+            return {"text": record.get("text", ""), "decision_kind": record.get("kind", "other")}
+        if kind == "people":
+            return {"name": record.get("name", ""), "role": record.get("role") or ""}
+        return {"name": record.get("name", ""), "entity_type": record.get("type", "organisation")}
+
+    def record(self, previous: dict | None = None) -> dict:
+        """The cleaned form as a ``minutebook.extraction/1`` record. A speaker keeps the
+        words the minutes used (``label``) and role when the clerk kept the same person."""
+        data, previous = self.cleaned_data, previous or {}
+
+        def speaker(key: str) -> dict | None:
+            name = data[key].strip()
+            if not name:
+                return None
+            old = previous.get(key) or {}
+            if name in (old.get("name"), old.get("label")):
+                return {
+                    "label": old.get("label") or name,
+                    "name": old.get("name") or name,
+                    "role": old.get("role"),
+                }
+            return {"label": name, "name": name, "role": None}
+
+        if self.kind == "questions":
+            return {
+                "asker": speaker("asker"),
+                "question": data["question"].strip(),
+                "responder": speaker("responder"),
+                "answer": data["answer"].strip() or None,
+            }
+        if self.kind == "commitments":
+            return {
+                "actor": speaker("actor"),
+                "action": data["action"].strip(),
+                "due": data["due"].isoformat() if data["due"] else None,
+                "text": data["text"].strip(),
+            }
+        if self.kind == "decisions":
+            return {"text": data["text"].strip(), "kind": data["decision_kind"]}
+        if self.kind == "people":
+            return {"name": data["name"].strip(), "role": data["role"].strip() or None}
+        return {"name": data["name"].strip(), "type": data["entity_type"]}
+
+
+def _text(label: str, help_text: str = "", rows: int = 0, required: bool = True) -> forms.CharField:
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    return forms.CharField(label=label, help_text=help_text, required=required, widget=widget)
+
+
+RECORD_FIELDS = {
+    "questions": lambda: [
+        (
+            "asker",
+            _text(
+                "Asked by",
+                "Name, or the minutes' words ('A member of the public').",
+                required=False,
+            ),
+        ),
+        ("question", _text("Question", "As the minutes word it.", rows=3)),
+        ("responder", _text("Answered by", required=False)),
+        (
+            "answer",
+            _text("Answer", "Empty if the minutes record no answer.", rows=3, required=False),
+        ),
+    ],
+    "commitments": lambda: [
+        ("actor", _text("Who committed", "A named person, a role, officers or a body.")),
+        ("action", _text("What they will do", rows=2)),
+        (
+            "due",
+            forms.DateField(
+                label="Due by",
+                required=False,
+                widget=DateInput(),
+                help_text="Only if the minutes give a date.",
+            ),
+        ),
+        ("text", _text("The sentence in the minutes", "The minutes' own words.", rows=3)),
+    ],
+    "decisions": lambda: [
+        ("text", _text("Decision", "The minutes' own words.", rows=3)),
+        (
+            "decision_kind",
+            forms.ChoiceField(
+                label="Kind",
+                choices=[
+                    ("resolved", "Resolved"),
+                    ("agreed", "Agreed"),
+                    ("noted", "Noted"),
+                    ("other", "Other"),
+                ],
+            ),
+        ),
+    ],
+    "people": lambda: [
+        ("name", _text("Name", "Without Mr, Mrs, Cllr and the like; initials as written.")),
+        ("role", _text("Role", "As the item gives it.", required=False)),
+    ],
+    "entities": lambda: [
+        ("name", _text("Name", "As the item names it, e.g. 'Pause Project'.")),
+        (
+            "entity_type",
+            forms.ChoiceField(
+                label="Type",
+                choices=[
+                    ("organisation", "Organisation"),
+                    ("programme", "Programme or initiative"),
+                    ("place", "Place"),
+                    ("legislation", "Legislation"),
+                    ("other", "Other"),
+                ],
+            ),
+        ),
+    ],
+}

@@ -48,6 +48,53 @@ urlpatterns = [
         minutes_views.declaration_remove,
         name="declaration_remove",
     ),
+    path("backoffice/items/<int:pk>/minutes/", minutes_views.item_minutes, name="item_minutes"),
+    path(
+        "backoffice/items/<int:pk>/minutes/discard/",
+        minutes_views.discard_minutes,
+        name="discard_minutes",
+    ),
+    path(
+        "backoffice/meetings/<int:pk>/minutes/publish/",
+        minutes_views.publish_minutes,
+        name="publish_minutes",
+    ),
+    path("backoffice/items/<int:pk>/motions/new/", minutes_views.motion_edit, name="motion_new"),
+    path(
+        "backoffice/items/<int:pk>/motions/<int:motion_pk>/",
+        minutes_views.motion_edit,
+        name="motion_edit",
+    ),
+    path(
+        "backoffice/items/<int:pk>/motions/<int:motion_pk>/remove/",
+        minutes_views.motion_remove,
+        name="motion_remove",
+    ),
+    path(
+        "backoffice/items/<int:pk>/approve-minutes/",
+        minutes_views.approve_minutes,
+        name="approve_minutes",
+    ),
+    path(
+        "backoffice/items/<int:pk>/records/<str:kind>/add/",
+        minutes_views.record_correct,
+        name="record_add",
+    ),
+    path(
+        "backoffice/items/<int:pk>/records/<str:kind>/<int:row>/correct/",
+        minutes_views.record_correct,
+        name="record_correct",
+    ),
+    path(
+        "backoffice/items/<int:pk>/records/<str:kind>/<int:row>/<str:action>/",
+        minutes_views.record_decide,
+        name="record_decide",
+    ),
+    path(
+        "backoffice/corrections/<int:pk>/undo/",
+        minutes_views.correction_undo,
+        name="correction_undo",
+    ),
     # Public: papers and agenda packs, sent by a view with safe headers.
     path("papers/<int:pk>/<str:filename>", files.paper, name="paper"),
     path("meetings/<int:pk>/agenda-pack.pdf", files.agenda_pack, name="agenda_pack"),

@@ -11,6 +11,7 @@ rows that come out of a correction point to it ("checked by the clerk").
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -82,3 +83,50 @@ def corrections_by_item(item_ids: Iterable[int]) -> dict[int, list[Correction]]:
     for row in RecordCorrection.objects.filter(item_id__in=ids).order_by("id"):
         out.setdefault(row.item_id, []).append(row.as_core())
     return out
+
+
+def _speaker(label: str, name: str | None, role: str) -> dict | None:
+    if not (label or name or role):
+        return None
+    return {"label": label or name or role, "name": name or None, "role": role or None}
+
+
+def as_record(kind: str, row) -> dict[str, Any]:
+    """A stored extracted row in its ``minutebook.extraction/1`` form."""
+    if kind == "questions":
+        return {
+            "asker": _speaker(
+                row.asker_label, row.asker.name if row.asker else None, row.asker_role
+            ),
+            "question": row.question,
+            "responder": _speaker(
+                row.responder_label,
+                row.responder.name if row.responder else None,
+                row.responder_role,
+            ),
+            "answer": row.answer,
+        }
+    if kind == "commitments":
+        return {
+            "actor": _speaker(
+                row.actor_label, row.actor.name if row.actor else None, row.actor_role
+            )
+            or {"label": "", "name": None, "role": None},
+            "action": row.action,
+            "due": row.due.isoformat() if row.due else None,
+            "text": row.text,
+        }
+    if kind == "decisions":
+        return {"text": row.text, "kind": row.kind}
+    if kind == "amounts":
+        value = float(row.value)
+        return {
+            "text": row.text,
+            "value": int(value) if value.is_integer() else value,
+            "currency": row.currency,
+        }
+    if kind == "dates":
+        return {"text": row.text, "date": row.date.isoformat()}
+    if kind == "people":
+        return {"name": row.name, "role": row.role or None}
+    return {"name": row.name, "type": row.entity.type}

@@ -32,6 +32,7 @@ from minutebook.records.models import (
     unique_slug,
 )
 from minutebook.records.people import get_or_create_person, people_named
+from minutebook.records.recorded_votes import refresh_recorded_votes
 
 UNKNOWN_BODY = "Unknown body"
 UNKNOWN_COMMITTEE = "Unknown committee"
@@ -202,6 +203,8 @@ def _store_run(
         )  # re-indexes the items
     elif stored:
         writes.index([item for item, _ in stored])
+    if stored:
+        refresh_recorded_votes(item for item, _ in stored)
     if stored and run_extraction:
         writes.body_changed(meeting.committee.body_id)
     return outcomes

@@ -245,3 +245,13 @@ def reindex(items: Iterable[AgendaItem]) -> None:
     """Re-derive search rows (e.g. after a paper's text changed), in one transaction."""
     with transaction.atomic():
         index(items)
+
+
+def save_minutes_draft(minutes) -> None:
+    """Store a clerk's unpublished draft of an item's minutes (an ``ItemMinutes`` row).
+
+    A draft is never put on the item, so nothing public derives from it: no extraction,
+    search row or link. Publishing it goes through :func:`save_item` like any other change.
+    """
+    with transaction.atomic():
+        minutes.save()

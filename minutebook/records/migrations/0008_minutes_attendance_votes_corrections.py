@@ -27,7 +27,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('records', '0006_question_days_default'),
+        ('records', '0007_updated_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
