@@ -215,4 +215,13 @@ def add_minuted_meeting(committee: Committee) -> Meeting | None:
         status=minutes.PUBLISHED,
         actor=ACTOR,
     )
+    # The clerk checked the commitment and gave the date the Director promised.
+    from minutebook.committees import review
+
+    row = item.commitments.first()
+    if row is not None:
+        value = review.as_record("commitments", row) | {
+            "due": upcoming_day(today, weeks=2).isoformat()
+        }
+        review.correct(item, "commitments", row.pk, value, ACTOR, "Date given by the Director.")
     return meeting

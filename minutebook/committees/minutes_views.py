@@ -212,7 +212,11 @@ def item_minutes(request: HttpRequest, pk: int) -> HttpResponse:
             "editing": start,
             "locked": minutes.is_locked(meeting),
             "written": minutes.written_minutes(item),
-            "records": review.records_for(item, draft=start if start.is_draft else None),
+            # The stored records once the minutes are published (what the public sees and
+            # the clerk corrects); before that, a preview of the draft.
+            "records": review.records_for(
+                item, draft=start if start.is_draft and not item.minutes_text else None
+            ),
             "motions": item.motions.select_related("mover", "seconder", "amends").prefetch_related(
                 "votes__person"
             ),

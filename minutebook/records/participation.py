@@ -28,6 +28,7 @@ class AttendanceTally:
     apologies: int = 0
     absent: int = 0
     other: int = 0  # attended as a substitute, officer or guest
+    not_recorded: int = 0  # listed as a member, attendance not taken (ModernGov "Expected")
     substituted: int = 0  # of the apologies/absences, how many had a substitute
 
     @property
@@ -60,6 +61,7 @@ class AttendanceRecord:
             total.absent += t.absent
             total.other += t.other
             total.substituted += t.substituted
+            total.not_recorded += t.not_recorded
         return total
 
 
@@ -87,6 +89,8 @@ def attendance_record(person: Person, *, limit: int = 200) -> AttendanceRecord:
             tally.apologies += 1
         elif row.status == Attendance.Status.ABSENT:
             tally.absent += 1
+        else:
+            tally.not_recorded += 1
         if row.substituted_by_id and row.status != Attendance.Status.PRESENT:
             tally.substituted += 1
     ordered = sorted(
@@ -94,7 +98,7 @@ def attendance_record(person: Person, *, limit: int = 200) -> AttendanceRecord:
         key=lambda t: (-(t.year or 0), t.committee.body.name, t.committee.name),
     )
     return AttendanceRecord(
-        tallies=[t for t in ordered if t.expected or t.other], rows=rows[:limit]
+        tallies=[t for t in ordered if t.expected or t.other or t.not_recorded], rows=rows[:limit]
     )
 
 

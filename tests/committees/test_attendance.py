@@ -178,7 +178,8 @@ def test_person_page_shows_attendance_rate_per_committee_and_year(
     section = page[page.index('id="attendance"') :]
     assert "Attended <strong>3 of 4</strong> meetings as a member (75%)" in section
     assert "50%" in section and "100%" in section
-    assert "Witness" not in section and "(substitute, officer or guest)" in section
+    table = section[: section.index("<details")]
+    assert "Witness" not in table and "(substitute, officer or guest)" in table
 
 
 def test_declarations_on_item_and_person_pages(client, clerk, committee):
@@ -282,3 +283,32 @@ def test_moderngov_attendees_have_their_attendance_on_their_page(client):
     assert "Attended <strong>1 of 1</strong> meeting as a member (100%)" in jones.content.decode()
     meeting_page = client.get(meeting.get_absolute_url()).content.decode()
     assert meeting_page.index("<h3>Substitutes</h3>") < meeting_page.index("Rhodri")
+
+
+def test_an_imported_attendee_whose_attendance_was_not_taken_is_listed(client):
+    """ModernGov's "Expected" (attendance not yet recorded): on the page, not in the rate."""
+    from minutebook.core.items import Attendee, Provenance, SourceItem
+    from minutebook.records.writes import store_items
+
+    store_items(
+        [
+            SourceItem(
+                title="Minutes",
+                minutes_text="To approve the minutes of the last meeting.",
+                body="Test Council",
+                committee="Audit Committee",
+                meeting_key="moderngov:4967",
+                item_key="moderngov:18831",
+                meeting_date=dt.date(2026, 2, 10),
+                attendees=[Attendee("Councillor Basil Curley", "Committee Member", "")],
+                provenance=Provenance(uri="https://democracy.example/GetMeeting?4967", sha256=""),
+            )
+        ],
+        run_extraction=False,
+    )
+    curley = Person.objects.get(name="Councillor Basil Curley")
+    assert curley.attendances.get().status == ""
+    page = client.get(f"/people/{curley.slug}/").content.decode()
+    section = page[page.index('id="attendance"') :]
+    assert "attendance not recorded" in section and "Audit Committee" in section
+    assert "Attended <strong>" not in section  # no rate from a meeting not taken

@@ -299,3 +299,4 @@ def test_demo_meeting_with_minutes(client, committee):
     assert "Draft minutes, not yet approved" in page and "Councillor Farah Iqbal (demo)" in page
     item_page = client.get(meeting.items.get().get_absolute_url()).content.decode()
     assert "3 for, 1 against" in item_page and "Governor of a primary school" in item_page
+    assert "Checked by the clerk" in item_page
