@@ -12,6 +12,9 @@ Private (the committee back office's fields, issue 13):
 * an **exempt** item (``is_exempt``): open data leaves it out whole, title included (the
   site's meeting page may show its title and exemption; bulk data has no use for a row
   that is only a title);
+* attendance, declarations, motions and votes of a meeting whose minutes are a **draft**
+  being written in minutebook (``minutes_status='draft'``; the ``.public()`` managers of
+  issue 14);
 * a paper marked not public (``Document.is_public``) or replaced by a newer version.
 
 Imported meetings and items are public: their councils published them.
@@ -91,7 +94,9 @@ def documents() -> QuerySet[Document]:
 
 
 def attendances() -> QuerySet[Attendance]:
-    return Attendance.objects.exclude(_meeting_hidden("meeting__"))
+    """Attendance of public meetings whose minutes are not a draft still being written in
+    minutebook (``Attendance.objects.public()``, the site's rule)."""
+    return Attendance.objects.public().exclude(_meeting_hidden("meeting__"))
 
 
 def records(model) -> QuerySet:

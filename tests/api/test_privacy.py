@@ -79,3 +79,15 @@ def test_drafts_and_exempt_items_never_appear(client, api_world):
     if meeting_rules:
         assert "Budget 2019/20" not in everything
         assert client.get(f"/api/v1/meetings/{budget.meeting_id}").status_code == 404
+
+
+def test_attendance_waits_for_the_minutes(client, api_world):
+    """A meeting whose minutes a clerk is still drafting in minutebook shows no attendance
+    (the site's rule, Attendance.objects.public()); publishing them shows it."""
+    meeting_id = api_world.world.update.meeting_id
+    assert get_json(client, f"/api/v1/meetings/{meeting_id}")["attendance"]
+    Meeting.objects.filter(pk=meeting_id).update(minutes_status=Meeting.MinutesStatus.DRAFT)
+    data = get_json(client, f"/api/v1/meetings/{meeting_id}")
+    assert data["attendance"] == []
+    Meeting.objects.filter(pk=meeting_id).update(minutes_status=Meeting.MinutesStatus.PUBLISHED)
+    assert get_json(client, f"/api/v1/meetings/{meeting_id}")["attendance"]
