@@ -23,6 +23,7 @@ from minutebook.api.resources import (
     items,
     meetings,
     memberships,
+    motions,
     organisations,
     people,
     public_questions,
@@ -36,7 +37,7 @@ DESCRIPTION = """\
 The meeting record of the councils in this minutebook, read-only and open: bodies,
 committees, memberships, meetings with attendance, agenda items with their minutes,
 documents and extracted records, people, organisations, published public questions,
-commitments with their follow-up status, decisions, and search.
+commitments with their follow-up status, decisions, motions with recorded votes, and search.
 
 * **Pagination**: lists return `{"items", "next_cursor", "next"}`; follow `next`.
 * **Incremental sync**: `updated_since` (ISO 8601) returns rows changed since then.
@@ -83,6 +84,7 @@ for module in (
     questions,
     commitments,
     decisions,
+    motions,
     search,
 ):
     api.add_router("", module.router)

@@ -183,6 +183,7 @@ def approve(earlier: Meeting, *, at_item: AgendaItem, amendments: str, actor) ->
                 "minutes_approved_by",
                 "minutes_approved_item",
                 "minutes_amendments",
+                "updated_at",
             ]
         )
         audit.record(actor, "approve minutes", earlier, before, audit.snapshot(earlier))
@@ -212,7 +213,7 @@ def _written_here(meeting: Meeting) -> bool:
 def _set_status(meeting: Meeting, status: str, *, actor=None) -> None:
     before = audit.snapshot(meeting)
     meeting.minutes_status = status
-    fields = ["minutes_status"]
+    fields = ["minutes_status", "updated_at"]
     if status == Meeting.MinutesStatus.PUBLISHED and meeting.minutes_published_at is None:
         meeting.minutes_published_at = timezone.now()
         fields.append("minutes_published_at")

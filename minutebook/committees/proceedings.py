@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from minutebook.questions import audit
 from minutebook.records.models import AgendaItem, Attendance, Meeting, Membership, Person
@@ -22,6 +23,13 @@ from minutebook.records.proceedings import Declaration, Motion, Vote
 
 Status = Attendance.Status
 Capacity = Attendance.Capacity
+
+
+def changed(row: Meeting | AgendaItem) -> None:
+    """Mark the meeting (attendance) or item (declarations, motions, votes) as changed, so
+    the API's ``updated_since``, ``Last-Modified`` and the bulk exports' staleness see a
+    change stored in another table."""
+    type(row).objects.filter(pk=row.pk).update(updated_at=timezone.now())
 
 
 # --- Attendance ------------------------------------------------------------------------
@@ -107,6 +115,7 @@ def record_attendance(meeting: Meeting, entries: Iterable[AttendanceEntry], acto
         after = _attendance_snapshot(meeting)
         if after != before:
             audit.record(actor, "record attendance", meeting, before, after)
+            changed(meeting)
 
 
 def add_attendee(
@@ -128,6 +137,7 @@ def remove_attendee(attendance: Attendance, actor) -> None:
         before = _attendance_snapshot(meeting)
         attendance.delete()
         audit.record(actor, "record attendance", meeting, before, _attendance_snapshot(meeting))
+        changed(meeting)
 
 
 # --- Declarations of interest --------------------------------------------------------------
@@ -141,6 +151,7 @@ def declare_interest(
             item=item, person=person, kind=kind, nature=nature.strip(), left_room=left_room
         )
         audit.record(actor, "declare interest", declaration, None, audit.snapshot(declaration))
+        changed(item)
     return declaration
 
 
@@ -150,6 +161,7 @@ def remove_declaration(declaration: Declaration, actor) -> None:
         pk = declaration.pk
         declaration.delete()
         audit.record(actor, "remove declaration", declaration, before, None, object_id=pk)
+        changed(declaration.item)
 
 
 def people_at(meeting: Meeting) -> list[Person]:
@@ -226,6 +238,7 @@ def save_motion(item: AgendaItem, data: MotionInput, actor, motion: Motion | Non
             before,
             _motion_snapshot(motion),
         )
+        changed(item)
     return motion
 
 
@@ -235,3 +248,4 @@ def remove_motion(motion: Motion, actor) -> None:
         pk = motion.pk
         motion.delete()
         audit.record(actor, "remove motion", motion, before, None, object_id=pk)
+        changed(motion.item)

@@ -7,8 +7,9 @@ participant and an ``agenda`` of items with their subjects (people and organisat
 named). Ids are stable OCD-style ids (``ocd-event/<uuid>``) derived from minutebook's ids,
 so a re-export gives every object the same id and a consumer can merge updates.
 
-Each file is one JSON array written an object at a time (memory stays flat); ``votes``
-is empty because recorded votes are not modelled yet (see docs/API.md).
+Each file is one JSON array written an object at a time (memory stays flat). ``votes``
+holds vote events (pupa's ``VoteEvent``): each public motion or amendment with its result,
+counts and, where recorded, each member's vote.
 """
 
 from __future__ import annotations
@@ -170,9 +171,64 @@ def _agenda_item(item: AgendaItem) -> dict:
     }
 
 
+#: minutebook vote position -> OCD vote option.
+VOTE_OPTION = {"for": "yes", "against": "no", "abstain": "abstain"}
+
+
 def votes() -> Iterator[dict]:
-    """No recorded votes are modelled yet: the file is an empty list, kept for the shape."""
-    return iter(())
+    """Vote events: public motions and amendments (``visibility.motions``), their result
+    (OCD has pass and fail only: a withdrawn motion is 'fail', its outcome in ``extras``),
+    counts and per-member votes."""
+    from minutebook.records.proceedings import Vote
+
+    motions = (
+        visibility.motions()
+        .select_related("item__meeting__committee")
+        .order_by("pk")
+        .prefetch_related(
+            Prefetch("votes", queryset=Vote.objects.select_related("person").order_by("pk"))
+        )
+    )
+    for motion in motions.iterator(chunk_size=CHUNK):
+        meeting = motion.item.meeting
+        counts = [
+            {"option": option, "value": value}
+            for option, value in (
+                ("yes", motion.votes_for),
+                ("no", motion.votes_against),
+                ("abstain", motion.abstentions),
+            )
+            if value is not None
+        ]
+        yield {
+            "id": ocd_id("vote", motion.pk),
+            "identifier": f"{motion.item.number or motion.item.order}.{motion.position}",
+            "motion_text": motion.text,
+            "motion_classification": ["amendment"] if motion.kind == "amendment" else [],
+            "start_date": meeting.date.isoformat() if meeting.date else "",
+            "result": "pass" if motion.outcome == "carried" else "fail",
+            "organization": _org(meeting.committee.body_id, meeting.committee_id),
+            "counts": counts,
+            "votes": [
+                {
+                    "option": VOTE_OPTION[v.position],
+                    "voter_name": v.person.name,
+                    "voter_id": ocd_id("person", v.person_id),
+                    "note": "",
+                }
+                for v in motion.votes.all()
+            ],
+            "sources": _sources(meeting.source_uri),
+            "extras": {
+                "minutebook_motion_id": motion.pk,
+                "minutebook_item_id": motion.item_id,
+                "event_id": ocd_id("event", meeting.pk),
+                "outcome": motion.outcome,
+                "amends": ocd_id("vote", motion.amends_id) if motion.amends_id else None,
+                "mover_id": ocd_id("person", motion.mover_id) if motion.mover_id else None,
+                "seconder_id": ocd_id("person", motion.seconder_id) if motion.seconder_id else None,
+            },
+        }
 
 
 FILES = {

@@ -172,13 +172,17 @@ def tables() -> list[Table]:
         ),
         _table(
             "attendance",
-            "Who attended each meeting, in what role.",
+            "Who attended each meeting, in what role and capacity (member, substitute, "
+            "officer, guest); status present, apologies, absent or empty (not recorded).",
             visibility.attendances,
             {
                 "meeting_id": "meeting_id",
                 "person_id": "person_id",
                 "role": "role",
                 "status": "status",
+                "capacity": "capacity",
+                "substituted_by_id": "substituted_by_id",
+                "note": "note",
             },
         ),
         _table(
@@ -294,6 +298,52 @@ def tables() -> list[Table]:
                 "position": "position",
                 "kind": "kind",
                 "text": "text",
+            },
+        ),
+        _table(
+            "declarations",
+            "Declarations of interest per item: kind (disclosable-pecuniary, other-registrable, "
+            "non-registrable), nature, whether the member left the room.",
+            visibility.declarations,
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "person_id": "person_id",
+                "kind": "kind",
+                "nature": "nature",
+                "left_room": "left_room",
+            },
+        ),
+        _table(
+            "motions",
+            "Motions and amendments put on an item: mover, seconder, outcome (carried, lost, "
+            "withdrawn) and the vote counts.",
+            visibility.motions,
+            {
+                "id": "id",
+                "item_id": "item_id",
+                "position": "position",
+                "kind": "kind",
+                "amends_id": "amends_id",
+                "text": "text",
+                "mover_id": "mover_id",
+                "seconder_id": "seconder_id",
+                "outcome": "outcome",
+                "votes_for": "votes_for",
+                "votes_against": "votes_against",
+                "abstentions": "abstentions",
+                "origin": "origin",
+            },
+        ),
+        _table(
+            "votes",
+            "Recorded votes: how each member voted (for, against, abstain) on a motion.",
+            visibility.votes,
+            {
+                "id": "id",
+                "motion_id": "motion_id",
+                "person_id": "person_id",
+                "position": "position",
             },
         ),
         _table(

@@ -35,6 +35,7 @@ from minutebook.records.models import (
     Meeting,
     Question,
 )
+from minutebook.records.proceedings import Declaration, Motion, Vote
 
 #: Conditions that make a meeting private, as (field, value that hides) pairs. Only those
 #: whose field exists on the model apply (a rule for a field added later stays harmless).
@@ -97,6 +98,21 @@ def attendances() -> QuerySet[Attendance]:
     """Attendance of public meetings whose minutes are not a draft still being written in
     minutebook (``Attendance.objects.public()``, the site's rule)."""
     return Attendance.objects.public().exclude(_meeting_hidden("meeting__"))
+
+
+def declarations() -> QuerySet[Declaration]:
+    """Declarations of interest of public items whose meeting's minutes are not a draft."""
+    return Declaration.objects.public().exclude(_item_hidden("item__"))
+
+
+def motions() -> QuerySet[Motion]:
+    """Motions and amendments (OCD vote events), as :func:`declarations`."""
+    return Motion.objects.public().exclude(_item_hidden("item__"))
+
+
+def votes() -> QuerySet[Vote]:
+    """How each member voted on a public motion (OCD person votes)."""
+    return Vote.objects.public().exclude(_item_hidden("motion__item__"))
 
 
 def records(model) -> QuerySet:

@@ -12,6 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from minutebook.questions.models import PublicQuestion
+from minutebook.records.models import AgendaItem, Person
+from minutebook.records.proceedings import Declaration, Motion, Vote
 from minutebook.tracker.models import FollowUpLink
 from tests.website.world import World, build_world
 
@@ -25,6 +27,85 @@ class ApiWorld:
     published: PublicQuestion  # answered and published, name withheld
     named: PublicQuestion  # answered and published, name may be shown
     unpublished: list[PublicQuestion]  # pending, rejected, refused, answered-not-published
+    report_motion: Motion  # on the update item: moved, seconded, a recorded vote of three
+    budget_motion: Motion  # cabinet: counts only, and an amendment with a recorded vote
+    budget_amendment: Motion
+
+
+def _motion(item, position: int, text: str, outcome: str, votes=(), **extra) -> Motion:
+    motion = Motion.objects.create(
+        item=item, position=position, text=text, outcome=outcome, **extra
+    )
+    for person, position_ in votes:
+        Vote.objects.create(motion=motion, person=person, position=position_)
+    return motion
+
+
+def add_proceedings(world: World) -> tuple[Motion, Motion, Motion]:
+    """Declarations, motions and recorded votes on three items (one of them the Work
+    Programme, which the privacy tests make exempt, and the budget, whose meeting they
+    make a draft)."""
+    caluori, clement = world.caluori, world.clement
+    ward = Person.objects.get(name="Sam Ward")
+    Declaration.objects.create(
+        item=world.update,
+        person=clement,
+        kind=Declaration.Kind.OTHER_REGISTRABLE,
+        nature="Governor of a diocese school",
+    )
+    report = _motion(
+        world.update,
+        1,
+        "That the Executive Member reports back on exclusions.",
+        Motion.Outcome.CARRIED,
+        [(caluori, Vote.Position.FOR), (clement, Vote.Position.FOR), (ward, Vote.Position.ABSTAIN)],
+        mover=clement,
+        seconder=caluori,
+        votes_for=2,
+        votes_against=0,
+        abstentions=1,
+    )
+    work = AgendaItem.objects.get(title="Work Programme")
+    _motion(
+        work,
+        1,
+        "That the work programme be noted.",
+        Motion.Outcome.CARRIED,
+        [(ward, Vote.Position.FOR)],
+        votes_for=1,
+        votes_against=0,
+        abstentions=0,
+    )
+    Declaration.objects.create(
+        item=work, person=ward, kind=Declaration.Kind.NON_REGISTRABLE, nature="Work Programme"
+    )
+    budget = _motion(
+        world.budget,
+        1,
+        "That the budget be approved.",
+        Motion.Outcome.CARRIED,
+        votes_for=6,
+        votes_against=2,
+        abstentions=1,
+    )
+    amendment = _motion(
+        world.budget,
+        2,
+        "To add £50,000 for youth services.",
+        Motion.Outcome.LOST,
+        [
+            (caluori, Vote.Position.FOR),
+            (clement, Vote.Position.AGAINST),
+            (ward, Vote.Position.AGAINST),
+        ],
+        kind=Motion.Kind.AMENDMENT,
+        amends=budget,
+        mover=caluori,
+        votes_for=1,
+        votes_against=2,
+        abstentions=0,
+    )
+    return report, budget, amendment
 
 
 def _question(meeting, ref: str, status: str, **extra) -> PublicQuestion:
@@ -76,7 +157,7 @@ def build_api_world() -> ApiWorld:
         to_text=world.report_back.statements.get(position=0).text,
         status=FollowUpLink.Status.REPORTED_BACK,
     )
-    return ApiWorld(world, published, named, unpublished)
+    return ApiWorld(world, published, named, unpublished, *add_proceedings(world))
 
 
 @pytest.fixture(autouse=True)
@@ -136,6 +217,8 @@ LISTS = [
     "questions",
     "commitments",
     "decisions",
+    "motions",
+    "votes",
 ]
 
 

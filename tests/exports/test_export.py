@@ -37,6 +37,45 @@ def test_jsonl_and_csv_hold_the_same_rows(api_world, tmp_path):
     assert {f["name"] for f in manifest["files"]} >= {"items.jsonl", "public_questions.jsonl"}
 
 
+def test_proceedings_tables(api_world, tmp_path):
+    """Attendance (with capacity), declarations, motions and recorded votes, as the API
+    shows them; a meeting whose minutes are a draft in minutebook adds none of its own."""
+    write_export("jsonl", tmp_path / "all")
+    motions = {m["text"]: m for m in _read_jsonl(tmp_path / "all" / "motions.jsonl")}
+    assert len(motions) == 4
+    report = motions["That the Executive Member reports back on exclusions."]
+    assert (report["mover_id"], report["outcome"], report["votes_for"]) == (
+        api_world.world.clement.pk,
+        "carried",
+        2,
+    )
+    votes = _read_jsonl(tmp_path / "all" / "votes.jsonl")
+    assert {(v["person_id"], v["position"]) for v in votes if v["motion_id"] == report["id"]} == {
+        (api_world.world.caluori.pk, "for"),
+        (api_world.world.clement.pk, "for"),
+        (Person.objects.get(name="Sam Ward").pk, "abstain"),
+    }
+    declarations = _read_jsonl(tmp_path / "all" / "declarations.jsonl")
+    assert {d["nature"] for d in declarations} == {"Governor of a diocese school", "Work Programme"}
+    attendance = _read_jsonl(tmp_path / "all" / "attendance.jsonl")
+    assert {a["capacity"] for a in attendance} == {"member"}
+    assert sorted(a["status"] for a in attendance) == ["apologies", "present", "present"]
+
+    Meeting.objects.filter(pk=api_world.world.update.meeting_id).update(
+        minutes_status=Meeting.MinutesStatus.DRAFT
+    )
+    write_export("jsonl", tmp_path / "draft")
+    assert {m["text"] for m in _read_jsonl(tmp_path / "draft" / "motions.jsonl")} == {
+        "That the budget be approved.",
+        "To add £50,000 for youth services.",
+    }
+    assert _read_jsonl(tmp_path / "draft" / "declarations.jsonl") == []
+    assert _read_jsonl(tmp_path / "draft" / "attendance.jsonl") == []
+    assert {v["motion_id"] for v in _read_jsonl(tmp_path / "draft" / "votes.jsonl")} == {
+        api_world.budget_amendment.pk
+    }
+
+
 def test_exports_hold_nothing_private(api_world, tmp_path):
     for fmt in FORMATS:
         write_export(fmt, tmp_path / fmt)
@@ -78,7 +117,24 @@ def test_ocd_shapes(api_world, tmp_path):
         "Work Programme",
     ]
     assert first["agenda"][0]["subjects"] == ["Pause Project"]
-    assert load("votes") == []
+    vote_events = {v["motion_text"]: v for v in load("votes")}
+    assert len(vote_events) == 4
+    amendment = vote_events["To add £50,000 for youth services."]
+    assert amendment["result"] == "fail" and amendment["motion_classification"] == ["amendment"]
+    assert amendment["extras"]["amends"] == vote_events["That the budget be approved."]["id"]
+    assert amendment["counts"] == [
+        {"option": "yes", "value": 1},
+        {"option": "no", "value": 2},
+        {"option": "abstain", "value": 0},
+    ]
+    assert {v["voter_name"]: v["option"] for v in amendment["votes"]} == {
+        "Joe Caluori": "yes",
+        "Mary Clement": "no",
+        "Sam Ward": "no",
+    }
+    assert all(v["voter_id"] in people for e in vote_events.values() for v in e["votes"])
+    assert amendment["organization"] in {o["id"] for o in orgs}
+    assert amendment["extras"]["event_id"] in {e["id"] for e in events}
     # ids are stable: a second export gives the same ones
     write_export("ocd", tmp_path / "again")
     again = json.loads((tmp_path / "again" / "events.json").read_text(encoding="utf-8"))

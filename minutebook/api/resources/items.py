@@ -24,6 +24,7 @@ from minutebook.api.paging import (
 from minutebook.api.refs import ITEM_FIELDS, MeetingRef, Out, PersonRef, Provenance, api_path
 from minutebook.api.resources.commitments import CommitmentInItem, commitment_views
 from minutebook.api.resources.meetings import DocumentOut
+from minutebook.api.resources.motions import MotionInItem, item_motions
 from minutebook.records import visibility
 from minutebook.records.models import (
     Amount,
@@ -117,6 +118,17 @@ class OrganisationMentionOut(Out):
     type: str = Field(validation_alias=AliasPath("entity", "type"))
 
 
+class DeclarationOut(Out):
+    id: int
+    person: PersonRef
+    kind: str = Field(
+        description="disclosable-pecuniary, other-registrable or non-registrable (the English "
+        "model code of conduct's kinds)."
+    )
+    nature: str = Field(description="What the interest is, as declared.")
+    left_room: bool = Field(description="Left the room and took no part in the item.")
+
+
 class ItemDetail(ItemOut, Provenance):
     minutes_text: str
     minutes_html: str = Field(description="Sanitised HTML as published.")
@@ -132,6 +144,13 @@ class ItemDetail(ItemOut, Provenance):
     dates: list[DateOut] = Field(validation_alias="date_list")
     people: list[PersonMentionOut] = Field(validation_alias="person_list")
     organisations: list[OrganisationMentionOut] = Field(validation_alias="organisation_list")
+    declarations: list[DeclarationOut] = Field(
+        validation_alias="declaration_list", description="Declarations of interest."
+    )
+    motions: list[MotionInItem] = Field(
+        validation_alias="motion_list",
+        description="Motions and amendments with their outcome and recorded vote.",
+    )
 
 
 ItemPage = page_schema(ItemOut, "ItemPage")
@@ -170,7 +189,8 @@ def list_items(
 
 @router.get("/items/{id}", response={200: ItemDetail, **DETAIL_ERRORS}, operation_id="getItem")
 def get_item(request: HttpRequest, response: HttpResponse, id: int = id_param("Agenda item id")):
-    """One agenda item: minutes (text and sanitised HTML), documents and extracted records."""
+    """One agenda item: minutes (text and sanitised HTML), documents, extracted records,
+    declarations of interest, and motions with their votes."""
     qs = _items().prefetch_related(
         Prefetch(
             "documents",
@@ -191,6 +211,12 @@ def get_item(request: HttpRequest, response: HttpResponse, id: int = id_param("A
         Prefetch(
             "entitymentions", EntityMention.objects.select_related("entity"), "organisation_list"
         ),
+        Prefetch(
+            "declarations",
+            visibility.declarations().select_related("person").order_by("id"),
+            "declaration_list",
+        ),
+        item_motions(),
     )
     item = get_public(qs, id, "agenda item", response)
     for commitment in item.commitments_loaded:

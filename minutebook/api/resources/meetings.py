@@ -63,7 +63,13 @@ class MeetingOut(Provenance):
 class AttendanceOut(Out):
     person: PersonRef
     role: str
-    status: str = Field(description="As recorded: 'present', 'apologies', 'absent', ...")
+    status: str = Field(
+        description="present, apologies or absent; empty when not recorded (ModernGov's "
+        "'Expected')."
+    )
+    capacity: str = Field(description="member, substitute, officer or guest.")
+    substituted_by: PersonRef | None = Field(description="The member who attended in their place.")
+    note: str
 
 
 class AgendaEntry(Out):
@@ -149,7 +155,9 @@ def get_meeting(request: HttpRequest, response: HttpResponse, id: int = id_param
     qs = _meetings().prefetch_related(
         Prefetch(
             "attendances",
-            queryset=visibility.attendances().select_related("person").order_by("person__name"),
+            queryset=visibility.attendances()
+            .select_related("person", "substituted_by")
+            .order_by("person__name"),
             to_attr="public_attendances",
         ),
         Prefetch(

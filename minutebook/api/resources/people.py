@@ -13,6 +13,7 @@ from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_par
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
 from minutebook.api.refs import Out, api_path
 from minutebook.api.resources.memberships import MembershipOut
+from minutebook.api.resources.motions import PersonVote, person_votes
 from minutebook.records.models import Membership, Person
 
 router = Router(tags=["people"])
@@ -35,6 +36,10 @@ class PersonOut(Out):
 
 class PersonDetail(PersonOut):
     memberships: list[MembershipOut] = Field(validation_alias="membership_list")
+    votes: list[PersonVote] = Field(
+        validation_alias="vote_list",
+        description="Their recorded votes, newest meeting first (also `/votes?person=`).",
+    )
 
 
 PersonPage = page_schema(PersonOut, "PersonPage")
@@ -62,12 +67,14 @@ def list_people(
 
 @router.get("/people/{id}", response={200: PersonDetail, **DETAIL_ERRORS}, operation_id="getPerson")
 def get_person(request: HttpRequest, response: HttpResponse, id: int = id_param("Person id")):
-    """A person and their roles (statements, questions and commitments: see search and lists)."""
+    """A person, their roles and recorded votes (statements, questions and commitments: see
+    search and lists)."""
     qs = Person.objects.prefetch_related(
         Prefetch(
             "memberships",
             queryset=Membership.objects.select_related("person", "body", "committee__body"),
             to_attr="membership_list",
-        )
+        ),
+        person_votes(),
     )
     return get_public(qs, id, "person", response)
