@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 API_ROOT = "/api/v1"
 
@@ -97,6 +97,14 @@ class PersonRef(Out):
     @computed_field
     def html_url(self) -> str:
         return f"/people/{self.slug}/"
+
+
+def checked_field():
+    """``checked_by_clerk`` on every record type a clerk can check (issue 14)."""
+    return Field(
+        description="A clerk confirmed, corrected or added this record; their correction is "
+        "applied again whenever the item is re-extracted.",
+    )
 
 
 class Provenance(Out):

@@ -147,3 +147,56 @@ def test_recording_attendance_marks_the_meeting_changed(client, api_world):
     assert [(a["person"]["name"], a["status"], a["capacity"]) for a in detail["attendance"]] == [
         ("Mary Clement", "present", "member")
     ]
+
+
+def test_records_a_clerk_checked_say_so(client, api_world):
+    """'Checked by the clerk' (issue 14) on the item and in the lists."""
+    from minutebook.records.corrections import RecordCorrection
+    from minutebook.records.models import Commitment
+
+    item = api_world.world.update
+    commitment = item.commitments.get()
+    assert get_json(client, f"/api/v1/commitments/{commitment.pk}")["checked_by_clerk"] is False
+    correction = RecordCorrection.objects.create(
+        item=item, kind="commitments", action="confirm", target={"text": commitment.text}
+    )
+    Commitment.objects.filter(pk=commitment.pk).update(correction=correction)
+    assert get_json(client, f"/api/v1/commitments/{commitment.pk}")["checked_by_clerk"] is True
+    detail = get_json(client, f"/api/v1/items/{item.pk}")
+    assert [c["checked_by_clerk"] for c in detail["commitments"]] == [True]
+    assert [q["checked_by_clerk"] for q in detail["questions"]] == [False]
+    assert {p["checked_by_clerk"] for p in detail["people"]} == {False}
+    listed = get_json(client, f"/api/v1/commitments?meeting={item.meeting_id}")["items"]
+    assert [c["checked_by_clerk"] for c in listed] == [True]
+    assert get_json(client, "/api/v1/questions")["items"][0]["checked_by_clerk"] is False
+    assert {d["checked_by_clerk"] for d in get_json(client, "/api/v1/decisions")["items"]} == {
+        False
+    }
+
+
+def test_meeting_minutes_status_and_approval(client, api_world):
+    from minutebook.committees.minutes import approve
+
+    earlier = api_world.world.update.meeting
+    later_item = api_world.world.report_back  # the same committee, a year on
+    assert get_json(client, f"/api/v1/meetings/{earlier.pk}")["minutes_status"] == ""
+    Meeting.objects.filter(pk=earlier.pk).update(minutes_status=Meeting.MinutesStatus.PUBLISHED)
+    detail = get_json(client, f"/api/v1/meetings/{earlier.pk}")
+    assert (detail["minutes_status"], detail["minutes_approval"]) == ("published", None)
+    moment = future(0)
+    approve(
+        Meeting.objects.get(pk=earlier.pk),
+        at_item=later_item,
+        amendments="Item 1: 'termly' for 'monthly'.",
+        actor=None,
+    )
+    detail = get_json(client, f"/api/v1/meetings/{earlier.pk}")
+    assert detail["minutes_status"] == "approved"
+    approval = detail["minutes_approval"]
+    assert approval["item"]["id"] == later_item.pk
+    assert approval["amendments"] == "Item 1: 'termly' for 'monthly'."
+    listed = get_json(client, f"/api/v1/meetings?updated_since={iso(moment)}")["items"]
+    assert [(m["id"], m["minutes_status"]) for m in listed] == [(earlier.pk, "approved")]
+    # the approving meeting's agenda taken back to draft: the link is withheld, not the fact
+    Meeting.objects.filter(pk=later_item.meeting_id).update(agenda_status="draft")
+    assert get_json(client, f"/api/v1/meetings/{earlier.pk}")["minutes_approval"]["item"] is None

@@ -33,6 +33,7 @@ from minutebook.api.refs import (
     Out,
     PersonRef,
     api_path,
+    checked_field,
     under,
 )
 from minutebook.records import visibility
@@ -62,6 +63,7 @@ class CommitmentInItem(Out):
     due: dt.date | None
     text: str
     status: str = Field(description=", ".join(tracker.STATUSES))
+    checked_by_clerk: bool = checked_field()
     follow_ups: list[FollowUpOut]
 
     @computed_field
@@ -103,6 +105,7 @@ def commitment_views(commitments, schema: type[CommitmentInItem] = CommitmentInI
                     "due": c.due,
                     "text": c.text,
                     "status": row.status,
+                    "checked_by_clerk": c.correction_id is not None,
                     "item": c.item,
                     "updated_at": max(filter(None, [c.item.updated_at, latest])),
                     "follow_ups": [
@@ -132,6 +135,7 @@ COLUMNS = (
     "action",
     "due",
     "text",
+    "correction_id",
     *under("item", ITEM_FIELDS),
     *under("actor", PERSON_FIELDS),
 )

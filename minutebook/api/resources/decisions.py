@@ -20,7 +20,15 @@ from minutebook.api.paging import (
     set_last_modified,
     since,
 )
-from minutebook.api.refs import ITEM_FIELDS, ITEM_REF, ItemRef, Out, api_path, under
+from minutebook.api.refs import (
+    ITEM_FIELDS,
+    ITEM_REF,
+    ItemRef,
+    Out,
+    api_path,
+    checked_field,
+    under,
+)
 from minutebook.records import visibility
 from minutebook.records.models import Decision
 
@@ -35,6 +43,7 @@ class DecisionOut(Out):
     position: int
     kind: str = Field(description="One of " + ", ".join(KINDS) + ".")
     text: str
+    checked_by_clerk: bool = checked_field()
     updated_at: dt.datetime = Field(
         validation_alias=AliasPath("item", "updated_at"),
         description="When its item was last stored or re-read.",
@@ -58,7 +67,15 @@ def _decisions():
     return (
         visibility.decisions()
         .select_related(f"item__{ITEM_REF}")
-        .only("id", "item_id", "position", "kind", "text", *under("item", ITEM_FIELDS))
+        .only(
+            "id",
+            "item_id",
+            "position",
+            "kind",
+            "text",
+            "correction_id",
+            *under("item", ITEM_FIELDS),
+        )
         .order_by()
     )
 

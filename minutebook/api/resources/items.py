@@ -21,7 +21,15 @@ from minutebook.api.paging import (
     page_schema,
     since,
 )
-from minutebook.api.refs import ITEM_FIELDS, MeetingRef, Out, PersonRef, Provenance, api_path
+from minutebook.api.refs import (
+    ITEM_FIELDS,
+    MeetingRef,
+    Out,
+    PersonRef,
+    Provenance,
+    api_path,
+    checked_field,
+)
 from minutebook.api.resources.commitments import CommitmentInItem, commitment_views
 from minutebook.api.resources.meetings import DocumentOut
 from minutebook.api.resources.motions import MotionInItem, item_motions
@@ -82,6 +90,7 @@ class QuestionInItem(Out):
     responder_role: str
     responder: PersonRef | None
     answer: str | None
+    checked_by_clerk: bool = checked_field()
 
 
 class DecisionInItem(Out):
@@ -89,6 +98,7 @@ class DecisionInItem(Out):
     position: int
     kind: str = Field(description="resolved, agreed, noted or other")
     text: str
+    checked_by_clerk: bool = checked_field()
 
 
 class AmountOut(Out):
@@ -109,6 +119,7 @@ class PersonMentionOut(Out):
     name: str = Field(description="As the minutes name them.")
     role: str
     person: PersonRef
+    checked_by_clerk: bool = checked_field()
 
 
 class OrganisationMentionOut(Out):
@@ -116,6 +127,7 @@ class OrganisationMentionOut(Out):
     name: str
     organisation_id: int = Field(validation_alias="entity_id")
     type: str = Field(validation_alias=AliasPath("entity", "type"))
+    checked_by_clerk: bool = checked_field()
 
 
 class DeclarationOut(Out):

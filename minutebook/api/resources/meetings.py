@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -21,17 +22,19 @@ from minutebook.api.paging import (
     since,
 )
 from minutebook.api.refs import (
+    ITEM_REF,
     ITEM_TEXT,
     MEETING_FIELDS,
     PROVENANCE_FIELDS,
     CommitteeRef,
+    ItemRef,
     Out,
     PersonRef,
     Provenance,
     api_path,
 )
 from minutebook.records import visibility
-from minutebook.records.models import Meeting
+from minutebook.records.models import AgendaItem, Meeting
 
 router = Router(tags=["meetings"])
 
@@ -48,6 +51,11 @@ class MeetingOut(Provenance):
     venue: str
     question_deadline: dt.datetime | None = Field(
         description="Last moment public questions are accepted."
+    )
+    minutes_status: str = Field(
+        description="Minutes written in minutebook: draft (being written: attendance and votes "
+        "withheld), published (not yet approved) or approved; empty for minutes published "
+        "elsewhere (imported as their council published them)."
     )
     updated_at: dt.datetime
 
@@ -95,7 +103,19 @@ class DocumentOut(Out):
     item_id: int | None
 
 
+class MinutesApproval(Out):
+    approved_at: dt.datetime = Field(description="When the approval was recorded.")
+    item: ItemRef | None = Field(
+        description="The later meeting's 'minutes of the previous meeting' item that approved "
+        "them (null while that meeting's agenda is not public)."
+    )
+    amendments: str = Field(description="Amendments agreed when they were approved.")
+
+
 class MeetingDetail(MeetingOut):
+    minutes_approval: MinutesApproval | None = Field(
+        validation_alias="approval", description="Set once the minutes are approved."
+    )
     attendance: list[AttendanceOut] = Field(validation_alias="public_attendances")
     agenda: list[AgendaEntry] = Field(validation_alias="public_items")
     documents: list[DocumentOut] = Field(validation_alias="public_documents")
@@ -140,6 +160,7 @@ def list_meetings(
         "status_reason",
         "venue",
         "question_deadline",
+        "minutes_status",
         *PROVENANCE_FIELDS,
         *MEETING_FIELDS,
     )
@@ -171,4 +192,31 @@ def get_meeting(request: HttpRequest, response: HttpResponse, id: int = id_param
             to_attr="public_documents",
         ),
     )
-    return get_public(qs, id, "meeting", response)
+    meeting = get_public(qs, id, "meeting", response)
+    meeting.approval = _approval(meeting)
+    return meeting
+
+
+@dataclass(frozen=True)
+class Approval:
+    approved_at: dt.datetime
+    item: AgendaItem | None
+    amendments: str
+
+
+def _approval(meeting: Meeting) -> Approval | None:
+    if meeting.minutes_status != Meeting.MinutesStatus.APPROVED or not meeting.minutes_approved_at:
+        return None
+    item = None
+    if meeting.minutes_approved_item_id:
+        item = (
+            visibility.items()
+            .select_related(ITEM_REF)
+            .filter(pk=meeting.minutes_approved_item_id)
+            .first()
+        )
+    return Approval(
+        approved_at=meeting.minutes_approved_at,
+        item=item,
+        amendments=meeting.minutes_amendments,
+    )

@@ -29,6 +29,7 @@ from minutebook.api.refs import (
     Out,
     PersonRef,
     api_path,
+    checked_field,
     under,
 )
 from minutebook.records import visibility
@@ -48,6 +49,7 @@ class QuestionOut(Out):
     responder_role: str
     responder: PersonRef | None
     answer: str | None
+    checked_by_clerk: bool = checked_field()
     updated_at: dt.datetime = Field(
         validation_alias=AliasPath("item", "updated_at"),
         description="When its item was last stored or re-read.",
@@ -84,6 +86,7 @@ def _questions():
             "responder_role",
             "responder_id",
             "answer",
+            "correction_id",
             *under("item", ITEM_FIELDS),
             *under("asker", PERSON_FIELDS),
             *under("responder", PERSON_FIELDS),
