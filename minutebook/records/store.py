@@ -12,14 +12,13 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils import timezone
 
 from minutebook.core.items import SourceItem
 from minutebook.core.links import safe_link
 from minutebook.core.readers.identity import slugify
 from minutebook.core.sanitize import sanitize_html
-from minutebook.records import extracted, writes
+from minutebook.records import extracted, retry, writes
 from minutebook.records.models import (
     AgendaItem,
     AgendaItemVersion,
@@ -80,7 +79,8 @@ def store_items(
     on_item: Callable[[SourceItem, str], None] | None = None,
     precomputed: Mapping[int, extracted.Precomputed] | None = None,
 ) -> ImportSummary:
-    """Store items, grouping consecutive items of one meeting into one transaction.
+    """Store items, grouping consecutive items of one meeting into one transaction (run
+    again if it lost a race with another writer, see :mod:`minutebook.records.retry`).
 
     ``on_item(item, outcome)`` is called after each item with "new", "updated" or
     "unchanged" (for progress bars). Exceptions propagate after rolling back the meeting
@@ -98,8 +98,13 @@ def store_items(
             if precomputed and i in precomputed
         }
         start += len(batch)
-        with transaction.atomic():
-            outcomes = _store_meeting(batch, run_extraction=run_extraction, precomputed=ready)
+        # Another importer may be creating the same new person or committee at this moment:
+        # the meeting is then stored again from the start (records.retry).
+        outcomes = retry.in_transaction(
+            lambda batch=batch, ready=ready: _store_meeting(
+                batch, run_extraction=run_extraction, precomputed=ready
+            )
+        )
         for item, outcome in zip(batch, outcomes, strict=True):
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_item:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent import futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
@@ -55,6 +56,9 @@ def store_stream(
 
         def store(count: int) -> None:
             batch = [window.popleft() for _ in range(count)]
+            # Wait for the batch's extractions before its transactions begin: a writer
+            # holds the database (SQLite's one write lock) only while it writes.
+            futures.wait([p.prepared.result for p in batch if p.prepared is not None])
             precomputed = {n: p.prepared for n, p in enumerate(batch) if p.prepared is not None}
             summary.add(
                 writes.store_items(

@@ -49,7 +49,11 @@ def register_indexer(name: str, indexer: Indexer) -> None:
 
 
 def register_relinker(name: str, relinker: Relinker) -> None:
-    """``relinker(body)`` recomputes what links items of one council to each other."""
+    """``relinker(body)`` recomputes what links items of one council to each other.
+
+    It keeps its own transactions short (reading and computing outside them, writing in
+    them), since relinking a large council takes a while and other writers wait for a
+    transaction; inside a caller's transaction (a clerk's save) it joins that one."""
     _relinkers[name] = relinker
 
 
@@ -104,9 +108,8 @@ def relink_bodies(body_ids: Iterable[int]) -> None:
     if not ids or not _relinkers:
         return
     for body in Body.objects.filter(pk__in=ids).order_by("name"):
-        with transaction.atomic():
-            for relinker in _relinkers.values():
-                relinker(body)
+        for relinker in _relinkers.values():
+            relinker(body)
 
 
 # --- Importers ----------------------------------------------------------------------------

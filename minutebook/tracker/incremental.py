@@ -27,9 +27,11 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count
+from django.utils import timezone
 
 from minutebook.core.link import Linker, LinkInput
 from minutebook.core.link.actors import Actor, report_keys
@@ -37,6 +39,7 @@ from minutebook.core.link.cues import Cue
 from minutebook.core.link.index import Rarity
 from minutebook.core.link.linker import MIN_IDF
 from minutebook.core.link.prepare import PreparedItem, Promise, Report, prepare_item
+from minutebook.records import retry
 from minutebook.records.models import AgendaItem, Body
 from minutebook.tracker.models import (
     FollowUpLink,
@@ -46,6 +49,9 @@ from minutebook.tracker.models import (
     LinkTerm,
     ReportTerm,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from minutebook.tracker.linking import FullRelink
 
 FULL_SHARE = 0.2
 CHUNK = 500
@@ -94,16 +100,19 @@ def report_from(j: dict, position: int) -> Report:
     )
 
 
-def _rows_for(body: Body, item_id: int, ready: PreparedItem | None):
+def _rows_for(body: Body, item_id: int, ready: PreparedItem | None, version):
     """The LinkPrep, LinkPosting and ReportTerm rows of one item, as tuples for an
-    INSERT (``ready`` None: an item with nothing said, which the linker skips)."""
+    INSERT (``ready`` None: an item with nothing said, which the linker skips); ``version``
+    is the item's ``updated_at`` read before its records were."""
+    version = connection.ops.adapt_datetimefield_value(version)
     if ready is None:
-        return (item_id, body.pk, False, False, "[]", "[]", "[]"), [], []
+        return (item_id, body.pk, False, False, version, "[]", "[]", "[]"), [], []
     prep = (
         item_id,
         body.pk,
         False,
         True,
+        version,
         json.dumps(sorted(ready.vocabulary)),
         json.dumps([promise_json(p) for p in ready.promises]),
         json.dumps([report_json(r) for r in ready.reports]),
@@ -127,7 +136,11 @@ def _write(rows) -> None:
         postings.extend(posting)
         reports.extend(report)
     tables = (
-        (LinkPrep, "item_id, body_id, stale, counted, vocabulary, promises, reports", preps),
+        (
+            LinkPrep,
+            "item_id, body_id, stale, counted, version, vocabulary, promises, reports",
+            preps,
+        ),
         (LinkPosting, "body_id, key, term, item_id, promise", postings),
         (ReportTerm, "body_id, term, item_id", reports),
     )
@@ -141,24 +154,55 @@ def _write(rows) -> None:
                 cursor.executemany(sql, chunk)
 
 
-def store_all(
-    body: Body, inputs: list[LinkInput], prepared: list[PreparedItem], max_role_words: int
-) -> None:
-    """After a full relink: keep every item's preparation, the index and the term counts."""
+def store_all(relinked: FullRelink, present: set[int]) -> None:
+    """After a full relink: keep every item's preparation, the index and the term counts.
+
+    ``relinked.versions`` are the items the relink read (with the ``updated_at`` read
+    before their records), ``present`` the council's items now: an item added since the
+    relink read the council gets no preparation, and one deleted since none either, so the
+    next relink prepares (or forgets) them."""
+    body, inputs, prepared = relinked.body, relinked.inputs, relinked.prepared
+    versions = relinked.versions
     for model in (LinkPrep, LinkPosting, ReportTerm, LinkTerm):
         model.objects.filter(body=body).delete()
-    linked = {int(i.source.removeprefix("item:")): p for i, p in zip(inputs, prepared, strict=True)}
-    every = AgendaItem.objects.filter(meeting__committee__body=body).values_list("pk", flat=True)
-    _write(_rows_for(body, pk, linked.get(pk)) for pk in every)
+    linked = {
+        pk: p
+        for i, p in zip(inputs, prepared, strict=True)
+        if (pk := int(i.source.removeprefix("item:"))) in present
+    }
+    _write(
+        _rows_for(body, pk, linked.get(pk), version)
+        for pk, version in versions.items()
+        if pk in present
+    )
     df: Counter[str] = Counter()
-    for ready in prepared:
+    for ready in linked.values():
         df.update(set(ready.vocabulary))
     LinkTerm.objects.bulk_create(
         (LinkTerm(body=body, term=t, items=n) for t, n in df.items()), batch_size=2000
     )
     LinkState.objects.update_or_create(
-        body=body, defaults={"items": len(prepared), "max_role_words": max_role_words}
+        body=body,
+        defaults={
+            "items": len(linked),
+            "max_role_words": relinked.max_role_words,
+            "read_at": relinked.read_at,
+        },
     )
+
+
+def item_versions(body: Body) -> dict[int, dt.datetime]:
+    """Every item of the council with its ``updated_at``: read *before* the items' records,
+    so that an item changed while a relink reads has a newer one than the relink keeps."""
+    return dict(
+        AgendaItem.objects.filter(meeting__committee__body=body).values_list("pk", "updated_at")
+    )
+
+
+def lock(body: Body) -> None:
+    """Serialise the writes of relinks of one council (on PostgreSQL: a row lock on the
+    council that does not block importers adding its rows; SQLite has one writer anyway)."""
+    list(Body.objects.select_for_update(no_key=True).filter(pk=body.pk).values_list("pk"))
 
 
 def mark_stale(items: Iterable[AgendaItem]) -> None:
@@ -172,15 +216,34 @@ def mark_stale(items: Iterable[AgendaItem]) -> None:
 # --- The incremental relink -------------------------------------------------------------
 
 
-def _ordered_items(body: Body) -> list[tuple[int, dt.date | None, str]]:
-    """(id, meeting date, committee) of every item, in the order the linker reads them."""
+def _ordered_items(body: Body) -> list[tuple[int, dt.date | None, str, dt.datetime]]:
+    """(id, meeting date, committee, updated_at) of every item, in the order the linker
+    reads them."""
     rows = list(
         AgendaItem.objects.filter(meeting__committee__body=body).values_list(
-            "pk", "meeting_id", "order", "meeting__date", "meeting__committee__name"
+            "pk", "meeting_id", "order", "meeting__date", "meeting__committee__name", "updated_at"
         )
     )
     rows.sort(key=lambda r: (r[3] is None, r[3] or _FAR_FUTURE, r[1], r[2], r[0]))
-    return [(pk, date, committee) for pk, _m, _o, date, committee in rows]
+    return [(pk, date, committee, version) for pk, _m, _o, date, committee, version in rows]
+
+
+def _changes(body: Body, ordered) -> tuple[list[int], list[int]]:
+    """The items to prepare again (new, re-extracted, changed since prepared) and the ids
+    of items prepared but gone."""
+    known = {
+        pk: (stale, version)
+        for pk, stale, version in LinkPrep.objects.filter(body=body).values_list(
+            "item_id", "stale", "version"
+        )
+    }
+    changed = [
+        pk
+        for pk, _d, _c, version in ordered
+        if (k := known.get(pk)) is None or k[0] or k[1] != version
+    ]
+    present = {pk for pk, *_ in ordered}
+    return changed, [pk for pk in known if pk not in present]
 
 
 def _chunks(values: list, size: int = CHUNK):
@@ -189,72 +252,91 @@ def _chunks(values: list, size: int = CHUNK):
 
 
 def relink(body: Body):
-    """Relink what changed; None when a full relink is needed (first run, or too much)."""
+    """Relink what changed; None when a full relink is needed (first run, or too much).
+
+    Whether anything changed is read first, without writing; the relink itself runs in one
+    transaction that starts by locking the council's relinks (see :func:`lock`), so two
+    relinks of a council never apply the same change to the term counts twice.
+    """
+    from minutebook.tracker.linking import RelinkSummary
+
+    if not LinkState.objects.filter(body=body).exists():
+        return None
+    ordered = _ordered_items(body)
+    changed, removed = _changes(body, ordered)
+    if not changed and not removed:
+        return RelinkSummary(body=body.name, items=len(ordered))
+    if len(changed) + len(removed) > FULL_SHARE * max(1, len(ordered)):
+        return None
+    return retry.in_transaction(lambda: relink_locked(body))
+
+
+def relink_locked(body: Body):
+    """The incremental relink, in the caller's transaction; None if there is no kept
+    preparation to build on."""
     from minutebook.tracker.linking import RelinkSummary, body_inputs, reconcile
 
+    lock(body)
+    read_at = timezone.now()
     state = LinkState.objects.filter(body=body).first()
     if state is None:
         return None
     ordered = _ordered_items(body)
-    position = {pk: n for n, (pk, _d, _c) in enumerate(ordered)}
-    meta = {pk: (date, committee) for pk, date, committee in ordered}
-    known = dict(LinkPrep.objects.filter(body=body).values_list("item_id", "stale"))
-    changed = [pk for pk, _d, _c in ordered if known.get(pk, True)]
-    removed = [pk for pk in known if pk not in position]
+    position = {pk: n for n, (pk, *_rest) in enumerate(ordered)}
+    meta = {pk: (date, committee) for pk, date, committee, _v in ordered}
+    versions = {pk: version for pk, _d, _c, version in ordered}
+    changed, removed = _changes(body, ordered)
     summary = RelinkSummary(body=body.name, items=len(ordered))
     if not changed and not removed:
         return summary
-    if len(changed) + len(removed) > FULL_SHARE * max(1, len(ordered)):
-        return None
+    old = {
+        p.item_id: p
+        for chunk in _chunks([*changed, *removed])
+        for p in LinkPrep.objects.filter(item_id__in=chunk)
+    }
+    inputs, _items = body_inputs(body, item_ids=changed)
+    fresh = {int(i.source.removeprefix("item:")): prepare_item(0, i.extraction) for i in inputs}
 
-    with transaction.atomic():
-        old = {
-            p.item_id: p
-            for chunk in _chunks([*changed, *removed])
-            for p in LinkPrep.objects.filter(item_id__in=chunk)
-        }
-        inputs, _items = body_inputs(body, item_ids=changed)
-        fresh = {int(i.source.removeprefix("item:")): prepare_item(0, i.extraction) for i in inputs}
+    # 1. the term counts, by what the changed items took out and put in
+    df: Counter[str] = Counter()
+    counted = 0
+    for prep in old.values():
+        if prep.counted:
+            df.subtract(set(prep.vocabulary))
+            counted -= 1
+    for ready in fresh.values():
+        df.update(set(ready.vocabulary))
+        counted += 1
+    _apply_counts(body, df)
+    state.items += counted
+    state.read_at = max(read_at, state.read_at or read_at)
+    for ready in fresh.values():
+        for p in ready.promises:
+            state.max_role_words = max(state.max_role_words, len(p.actor.role.split()))
+    state.save()
 
-        # 1. the term counts, by what the changed items took out and put in
-        df: Counter[str] = Counter()
-        counted = 0
-        for prep in old.values():
-            if prep.counted:
-                df.subtract(set(prep.vocabulary))
-                counted -= 1
-        for ready in fresh.values():
-            df.update(set(ready.vocabulary))
-            counted += 1
-        _apply_counts(body, df)
-        state.items += counted
-        for ready in fresh.values():
-            for p in ready.promises:
-                state.max_role_words = max(state.max_role_words, len(p.actor.role.split()))
-        state.save()
+    # 2. the stored preparation and index, now current
+    for chunk in _chunks([*changed, *removed]):
+        for model in (LinkPrep, LinkPosting, ReportTerm):
+            model.objects.filter(item_id__in=chunk).delete()
+    _write(_rows_for(body, pk, fresh.get(pk), versions[pk]) for pk in changed)
 
-        # 2. the stored preparation and index, now current
-        for chunk in _chunks([*changed, *removed]):
-            for model in (LinkPrep, LinkPosting, ReportTerm):
-                model.objects.filter(item_id__in=chunk).delete()
-        _write(_rows_for(body, pk, fresh.get(pk)) for pk in changed)
+    # 3. the reports that can have changed
+    affected = set(changed)
+    affected.update(
+        FollowUpLink.objects.filter(
+            body=body, from_item_id__in=list(old), origin=FollowUpLink.Origin.AUTO
+        ).values_list("to_item_id", flat=True)
+    )
+    promise_terms = [list(p["terms"]) for prep in old.values() for p in prep.promises] + [
+        list(p.terms) for ready in fresh.values() for p in ready.promises
+    ]
+    affected.update(_sharing_two_terms(body, state, promise_terms))
+    affected = {pk for pk in affected if pk in position}
 
-        # 3. the reports that can have changed
-        affected = set(changed)
-        affected.update(
-            FollowUpLink.objects.filter(
-                body=body, from_item_id__in=list(old), origin=FollowUpLink.Origin.AUTO
-            ).values_list("to_item_id", flat=True)
-        )
-        promise_terms = [list(p["terms"]) for prep in old.values() for p in prep.promises] + [
-            list(p.terms) for ready in fresh.values() for p in ready.promises
-        ]
-        affected.update(_sharing_two_terms(body, state, promise_terms))
-        affected = {pk for pk in affected if pk in position}
-
-        # 4. match them as a full run would
-        links = _link(body, state, sorted(affected, key=position.get), position, meta)
-        reconcile(body, links, summary, to_items=affected)
+    # 4. match them as a full run would
+    links = _link(body, state, sorted(affected, key=position.get), position, meta)
+    reconcile(body, links, summary, to_items=affected)
     return summary
 
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from minutebook.core.link import Link, Linker, LinkInput
 from minutebook.core.link.prepare import prepare_item
@@ -50,6 +51,9 @@ class RelinkSummary:
     updated: int = 0
     deleted: int = 0
     kept_decided: int = 0
+    #: Items added, changed or deleted while a full relink read the council: the next
+    #: (incremental) relink links them.
+    pending: int = 0
 
     def __str__(self) -> str:
         return (
@@ -234,23 +238,92 @@ def relink_changed(body: Body) -> RelinkSummary:
     from minutebook.tracker import incremental
 
     summary = incremental.relink(body)
-    return summary if summary is not None else relink_body(body)
+    if summary is None:
+        summary = relink_body(body)
+        # What changed while the full relink read (another importer, a clerk) is linked now,
+        # unless that writer's own relink, waiting for this one, does it.
+        if summary.pending:
+            incremental.relink(body)
+    return summary
 
 
 def relink_body(body: Body) -> RelinkSummary:
     """Recompute the automatic follow-up links of ``body`` from everything stored; keep
-    every clerk decision (and keep the linker's preparation for later incremental runs)."""
+    every clerk decision (and keep the linker's preparation for later incremental runs).
+
+    The council is read and linked outside any transaction (:func:`read_council`), and only
+    the outcome is written, in one short transaction (:func:`write_relink`): a relink of a
+    large council (a minute or more) never holds SQLite's write lock while other importers
+    wait for it.
+    """
+    from minutebook.records import retry
+
+    relinked = read_council(body)
+    return retry.in_transaction(lambda: write_relink(relinked))
+
+
+@dataclass
+class FullRelink:
+    """A council as a full relink read it, and the links found in it."""
+
+    body: Body
+    #: When it began to read.
+    read_at: dt.datetime
+    #: Item id -> its ``updated_at``, read before the items' records.
+    versions: dict
+    inputs: list[LinkInput]
+    prepared: list
+    max_role_words: int
+    links: list[Link]
+
+
+def read_council(body: Body) -> FullRelink:
+    """Read every item of ``body`` and link them; writes nothing.
+
+    Items may change while it reads. The ``updated_at`` of every item is read first and
+    kept with its preparation, so the next relink prepares again whatever changed after it
+    (its stored version is then older than the item's); items added after it are left out
+    here, for the next relink too.
+    """
     from minutebook.tracker import incremental
 
-    summary = RelinkSummary(body=body.name)
-    inputs, by_source = body_inputs(body)
-    summary.items = len(inputs)
+    read_at = timezone.now()
+    versions = incremental.item_versions(body)
+    inputs, _by_source = body_inputs(body)
+    inputs = [i for i in inputs if _item_id(i.source) in versions]
     prepared = [prepare_item(position, item.extraction) for position, item in enumerate(inputs)]
     linker = Linker.from_prepared(inputs, prepared)
     links: list[Link] = linker.run() if inputs else []
-    with transaction.atomic():
-        reconcile(body, links, summary)
-        incremental.store_all(body, inputs, prepared, linker.max_role_words)
+    return FullRelink(body, read_at, versions, inputs, prepared, linker.max_role_words, links)
+
+
+def write_relink(relinked: FullRelink) -> RelinkSummary:
+    """Store what :func:`read_council` found (in the caller's transaction): the links, less
+    any to or from an item deleted since, and the preparation for incremental relinks.
+
+    If a relink that began to read later has written meanwhile, what it wrote is newer:
+    only what changed since is relinked (incrementally) instead.
+    """
+    from minutebook.tracker import incremental
+    from minutebook.tracker.models import LinkState
+
+    body = relinked.body
+    incremental.lock(body)
+    state = LinkState.objects.filter(body=body).first()
+    if state is not None and state.read_at is not None and state.read_at > relinked.read_at:
+        return incremental.relink_locked(body) or RelinkSummary(body=body.name)
+    now = incremental.item_versions(body)
+    present = set(now)
+    kept = [
+        link
+        for link in relinked.links
+        if _item_id(link.from_source) in present and _item_id(link.to_source) in present
+    ]
+    summary = reconcile(body, kept, RelinkSummary(body=body.name, items=len(relinked.inputs)))
+    incremental.store_all(relinked, present)
+    summary.pending = sum(
+        1 for pk, version in now.items() if relinked.versions.get(pk) != version
+    ) + sum(1 for pk in relinked.versions if pk not in present)
     return summary
 
 

@@ -107,6 +107,11 @@ class LinkPrep(models.Model):
     item_id = models.BigIntegerField(primary_key=True)
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
     stale = models.BooleanField(default=False, help_text="Re-extracted since it was prepared.")
+    version = models.DateTimeField(
+        null=True,
+        help_text="The item's updated_at, read before its records were: a relink that reads "
+        "a different one prepares the item again (it changed while or since it was read).",
+    )
     counted = models.BooleanField(
         default=True, help_text="Linked at all (an item with nothing said is not)."
     )
@@ -164,3 +169,8 @@ class LinkState(models.Model):
     body = models.OneToOneField(Body, on_delete=models.CASCADE, primary_key=True, related_name="+")
     items = models.IntegerField(default=0)
     max_role_words = models.IntegerField(default=1)
+    read_at = models.DateTimeField(
+        null=True,
+        help_text="When the relink that wrote this began to read the council: a full relink "
+        "that began earlier does not overwrite it.",
+    )

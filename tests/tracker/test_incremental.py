@@ -17,7 +17,7 @@ from bench.link_scale import Vocabulary, store_synthetic, synthetic_items
 from minutebook.records import writes
 from minutebook.records.models import AgendaItem, Statement
 from minutebook.tracker import incremental
-from minutebook.tracker.linking import relink_body
+from minutebook.tracker.linking import read_council, relink_body, write_relink
 from minutebook.tracker.models import FollowUpLink, LinkPrep
 from tests.conftest import CORPUS
 
@@ -111,4 +111,47 @@ def test_most_of_a_council_changed_is_relinked_in_full(council):
         patch.setattr(incremental, "_link", lambda *a: called.append(a) or [])
         reextracted(*items)
         assert not called  # more than FULL_SHARE changed: a full relink instead
+    full_relink_agrees(council)
+
+
+def _edit_delete_add(council) -> tuple[AgendaItem, AgendaItem, AgendaItem]:
+    """Another writer edits a report, deletes a promise's item and adds an item."""
+    ordered = list(FollowUpLink.objects.order_by("pk"))
+    promise_item = AgendaItem.objects.get(pk=ordered[0].from_item_id)
+    edited = AgendaItem.objects.get(pk=ordered[1].to_item_id)
+    copy = AgendaItem.objects.get(pk=ordered[2].to_item_id)
+    edited.minutes_text = "The Committee noted the position."
+    writes.save_item(edited)
+    writes.delete_item(promise_item)
+    copy.pk, copy.key = None, "copy"
+    writes.save_item(copy)
+    return edited, promise_item, copy
+
+
+def test_changes_made_while_a_full_relink_reads_are_linked_by_the_next(council):
+    """A full relink reads and links outside any transaction (another importer may write
+    meanwhile) and writes only at the end: what changed in between is not lost."""
+    relinked = read_council(council)  # the relink has read the council ...
+    with writes.import_run() as changed:  # ... when another import, still running, ...
+        edited, deleted, added = _edit_delete_add(council)
+        changed.clear()  # (still running: its own relink comes later)
+    FollowUpLink.objects.all().delete()
+    summary = write_relink(relinked)  # ... and then the relink writes what it found
+    assert summary.pending == 3
+    assert not FollowUpLink.objects.filter(from_item_id=deleted.pk).exists()
+    # The edited item keeps the version the relink read (older than it is now), and the
+    # new and the deleted items have no preparation: the next relink does all three ...
+    kept = dict(LinkPrep.objects.values_list("item_id", "version"))
+    assert kept[edited.pk] != AgendaItem.objects.get(pk=edited.pk).updated_at
+    assert added.pk not in kept and deleted.pk not in kept
+    incremental.relink(council)
+    full_relink_agrees(council)  # ... and then the links are a full relink's
+
+
+def test_a_full_relink_that_read_before_a_later_relink_wrote_does_not_undo_it(council):
+    relinked = read_council(council)
+    _edit_delete_add(council)  # each save relinks at once, reading after the relink above
+    after = links()
+    write_relink(relinked)  # older than what is stored: only what changed since is done
+    assert links() == after
     full_relink_agrees(council)
