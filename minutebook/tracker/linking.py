@@ -298,7 +298,7 @@ def read_council(body: Body) -> FullRelink:
 
 
 def write_relink(relinked: FullRelink) -> RelinkSummary:
-    """Store what :func:`read_council` found (in the caller's transaction): the links, less
+    """Store what :func:`read_council` found (in one transaction): the links, less
     any to or from an item deleted since, and the preparation for incremental relinks.
 
     If a relink that began to read later has written meanwhile, what it wrote is newer:
@@ -308,23 +308,24 @@ def write_relink(relinked: FullRelink) -> RelinkSummary:
     from minutebook.tracker.models import LinkState
 
     body = relinked.body
-    incremental.lock(body)
-    state = LinkState.objects.filter(body=body).first()
-    if state is not None and state.read_at is not None and state.read_at > relinked.read_at:
-        return incremental.relink_locked(body) or RelinkSummary(body=body.name)
-    now = incremental.item_versions(body)
-    present = set(now)
-    kept = [
-        link
-        for link in relinked.links
-        if _item_id(link.from_source) in present and _item_id(link.to_source) in present
-    ]
-    summary = reconcile(body, kept, RelinkSummary(body=body.name, items=len(relinked.inputs)))
-    incremental.store_all(relinked, present)
-    summary.pending = sum(
-        1 for pk, version in now.items() if relinked.versions.get(pk) != version
-    ) + sum(1 for pk in relinked.versions if pk not in present)
-    return summary
+    with transaction.atomic():
+        incremental.lock(body)
+        state = LinkState.objects.filter(body=body).first()
+        if state is not None and state.read_at is not None and state.read_at > relinked.read_at:
+            return incremental.relink_locked(body) or RelinkSummary(body=body.name)
+        now = incremental.item_versions(body)
+        present = set(now)
+        kept = [
+            link
+            for link in relinked.links
+            if _item_id(link.from_source) in present and _item_id(link.to_source) in present
+        ]
+        summary = reconcile(body, kept, RelinkSummary(body=body.name, items=len(relinked.inputs)))
+        incremental.store_all(relinked, present)
+        summary.pending = sum(
+            1 for pk, version in now.items() if relinked.versions.get(pk) != version
+        ) + sum(1 for pk in relinked.versions if pk not in present)
+        return summary
 
 
 def relink_bodies(names: Iterable[str]) -> list[RelinkSummary]:
