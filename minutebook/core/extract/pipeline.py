@@ -139,7 +139,9 @@ def records(
     people = names.people
     org_names = names.org_names
     attributions = _attributions(doc, names, org_names)
-    questions, q_kinds = find_questions(sentences, attributions, people, org_names)
+    questions, q_kinds = find_questions(
+        sentences, attributions, people, org_names, doc.context_sentences
+    )
     decisions, decision_idx = find_decisions(sentences)
 
     commitments: list[Commitment] = []

@@ -15,21 +15,100 @@ whose paragraph ends without a reply, and is not followed by one, has answer nul
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from minutebook.core.extract.lexicon import ROLE_WORDS
 from minutebook.core.extract.model import Question, Sentence, Speaker
 from minutebook.core.extract.people import People
 from minutebook.core.extract.speakers import GROUP, Attribution, attribute
 from minutebook.core.extract.speakers import resolve as speaker_for
 
 _ASK_VERBS = (
-    r"asked|enquired|inquired|queried|questioned|sought clarification|sought assurance|"
-    r"requested clarification|raised (?:a |the )?(?:question|query|queries|questions)"
+    r"asked|enquired|inquired|queried|questioned|sought clarification|sought assurances?|"
+    r"sought (?:an update|details|information|further information)|"
+    r"requested (?:clarification|an update|information|further information|details|a breakdown)|"
+    r"raised (?:a |the )?(?:question|query|queries|questions)|wished to know|"
+    r"wondered|sought (?:confirmation|reassurance|clarity)|requested confirmation|"
+    r"put (?:a|the following|his|her|their|two|three|several) (?:supplementary |further |written )?"
+    r"questions?"
+)
+#: "Item 6 – <topic> – in reply to a question ...": a topic label before the sentence.
+_TOPIC_LABEL = re.compile(
+    r"^(?!(?i:response|reply|answer|question|q|a)\s*\d*\s*[:.–—-])(?:[^–—:.?!]{2,80}?\s[–—-]\s|[^–—:.?!]{2,60}:\s)+(?=(?i:in response|in reply|in answer|"
+    r"following|further to|a question|questions? (?:was|were)|question asked|a query|"
+    r"queries|when asked|responding|[a-z ]{0,30}\b(?:asked|queried|enquired)\b))"
+)
+#: Impersonal asks: "A question was raised in relation to X", "Questions were also asked about
+#: X", "Question asked around X", "One question related to X", "Clarification was sought about
+#: X", "Information was requested on X". The question is the whole clause from its first word.
+_RAISED = re.compile(
+    r"(?:^|(?<=, )|(?<=\s))(?P<q>(?:(?:a|one|the|another|further|several|some)\s+)?(?:further\s+)?"
+    r"(?:supplementary\s+)?(?:questions?|quer(?:y|ies))\s+"
+    r"(?:relat(?:ed|ing)\s+to\s+|(?:(?:was|were)\s+(?:also\s+|then\s+|further\s+)?(?:raised|asked|put|"
+    r"posed)\s+(?:by\s+[^,;]{2,60}?\s+)?|asked\s+)"
+    r"(?:about\s+|on\s+|regarding\s+|in relation to\s+|concerning\s+|with regard to\s+|"
+    r"as to\s+|around\s+|whether\s+|if\s+|why\s+|how\s+|what\s+))"
+    r"|(?:(?:information|clarification|an update|further information|further details|details|"
+    r"a breakdown|assurance|assurances|confirmation)\s+(?:was|were)\s+(?:also\s+|then\s+)?"
+    r"(?:requested|sought)\s+(?:(?:by\s+[^,;]{2,60}?\s+)?(?:on|about|regarding|in relation to|"
+    r"as to|concerning|with regard to|whether|if|why|how|what|that)\s+))"
+    r"|(?<![\w,] )(?:it|It)\s+was\s+(?:also\s+|further\s+|then\s+)?(?:asked|queried|questioned|"
+    r"enquired|inquired)\s+(?=(?:whether|if|why|how|what|when|where|who|which|about|as to|"
+    r"regarding|in relation to)\b))",
+    re.IGNORECASE,
+)
+#: Where a reply follows the ask in the same sentence: "...; the response was given that Y",
+#: "..., and it was confirmed that Y", "... - in response, Y".
+_INLINE_REPLY = re.compile(
+    r"\s*(?:[;:–—-]|,\s*(?:and|to which)\b)\s*(?:(?:the|a)\s+(?:response|reply|answer)\s+"
+    r"(?:was|given was)\s+(?:given\s+|received\s+)?(?:that\s+)?|in (?:response|reply),?\s+|"
+    r"it was (?:advised|explained|confirmed|clarified|noted|stated|reported|said|indicated)"
+    r"(?:\s+that)?\s+)(?P<a>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "asked the Director to brief ...", "asked that ...", "asked for consent": requests (Q5),
+#: unless the words before "to" are themselves a question ("asked about the plans to ...").
+_REQUEST = re.compile(
+    r"^(?:(?:the|a|an|all|each|every|his|her|their|that|members|officers|[A-Z][\w'’-]*)\s+)?"
+    r"(?:[\w'’-]+\s+){0,8}?to\s+(?!what\b|which\b|whether\b|how\b|why\b|the\b|a\b|an\b|this\b|"
+    r"that\b|these\b|those\b|its\b|his\b|her\b|their\b|our\b|any\b|all\b|each\b|[A-Z\d])[a-z]+\b"
+    r"|^that\b|^for\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:consent|approval|support|agreement|permission|authority|endorsement|nominations?|"
+    r"volunteers?|votes?|comments?|views|feedback|motions?|seconders?|patience|input|"
+    r"questions|speakers|roll call|objections?|discussion|a show of hands)\b"
+)
+_QUESTION_WORD = re.compile(
+    r"\b(?:about|whether|if|why|how|what|when|where|who|which|regarding|concerning|"
+    r"in relation to|with regard to|in respect of|an update|clarification|details|information)\b",
+    re.IGNORECASE,
+)
+#: "X accepted the minutes, but questioned the length of the meeting"; "... but Councillor A
+#: asked whether ...": an ask after the sentence's first clause.
+_LATER_ASK = re.compile(
+    r"[,;]?\s+(?:but|and|so|then)\s+(?:(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|he|she|they)\s+)?(?:also\s+|then\s+|further\s+)?"
+    r"(?P<verb>asked|asks?|questioned|queried|enquired|inquired)\s+"
+    r"(?P<q>(?:whether|why|what|how|if|when|where|who|which|about|the)\b.+)$",
+    re.DOTALL,
+)
+#: "Mrs A – “Is there a list?”", "Councillor A: Will the council ...?": a named question.
+_NAMED_QUESTION = re.compile(
+    r"^(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+)(?:[A-Z]\.\s*)*"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*(?:[:–—]|\s-)\s*[\"“‘']?(?P<q>.+\?)[\"”’']?$",
+    re.DOTALL,
+)
+#: "Question 1 from A to B, Cabinet Member for X, relating to Y": asker, responder and subject.
+_ROUTED_QUESTION = re.compile(
+    r"(?:^|(?<=:\s)|(?<=\.\s))(?:Question|QUESTION)\s*(?:No\.?\s*)?\d*\s+from\s+(?P<who>.{2,60}?)\s+to\s+(?P<to>.{2,160}?)[,\s]+(?P<q>(?:relating to|regarding|"
+    r"concerning|in relation to|about|on the subject of|seeking|asking|on)\b.+)$",
+    re.DOTALL,
 )
 _ASKED = re.compile(
-    r"\b(?:also\s+|further\s+|then\s+|had\s+|specifically\s+)?(?i:" + _ASK_VERBS + r")\b"
-    r"(?:\s+by\s+(?:a|the|one)\s+(?:[Mm]ember|[Cc]ouncillor|[Rr]esident)s?)?"
-    r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}?(?=(?:why|whether|what|how|if|when|where|who|"
+    r"\b(?:also\s+|further\s+|then\s+|had\s+|specifically\s+)?(?P<verb>(?i:" + _ASK_VERBS + r"))\b"
+    r"(?:\s+by\s+(?P<by>(?:a|the|one)\s+(?:[Mm]ember|[Cc]ouncillor|[Rr]esident)s?))?"
+    r"(?:\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]+|staff|officers?)\s+){0,4}?(?=(?:why|whether|what|how|if|"
+    r"when|where|who|"
     r"which|about|for|on|regarding|in relation to|to what|the)\b))?\s*(?P<q>.*)$",
     re.DOTALL,
 )
@@ -39,21 +118,92 @@ _IMPLICIT = re.compile(
     r"what)\b[^,]{0,200}?)\s*,\s*(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: "In response to Councillor A, the Director said ...": the reply names the asker, not the ask.
+_IMPLICIT_PERSON = re.compile(
+    r"^(?P<q>(?:In response to|In reply to|In answer to|Responding to|Replying to|Answering)\s+"
+    r"(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Council Member|Councilmember|Cr|Alderman|"
+    r"Commissioner|Trustee|Supervisor|Alderperson)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?|(?:a|the|one|another)\s+(?:[Mm]ember|[Rr]esident|[Cc]ouncillor|"
+    r"[Pp]arishioner)(?:\s+of\s+the\s+public)?))\s*,\s*(?P<rest>[^,]{3}.+)$",
+    re.DOTALL,
+)
+#: "The Chair, in response to a question from Cllr A, confirmed that ...": the clause inside.
+_IMPLICIT_INSIDE = re.compile(
+    r"^(?P<subj>[^,]{2,80}?),\s*(?P<q>(?:in|In)\s+(?:response|reply|answer)\s+to\s+"
+    r"(?:a|further|several|some|various|[Mm]embers['’]?)?\s*(?:supplementary\s+)?"
+    r"(?:questions?|quer(?:y|ies))\b[^,]{0,200}?),\s*(?P<rest>.+)$",
+    re.DOTALL,
+)
+#: "The Mayor asked if there were any questions from the public": chairing, not asking.
+_PROCEDURAL_ASK = re.compile(
+    r"^(?:if|whether)\s+(?:there\s+(?:were|was|are|is|had been)|anyone|anybody|any\s+(?:member|one)|"
+    r"members|those present|the public)\b[^.?]{0,60}?\b(?:questions?|comments?|objections?|"
+    r"discussion|declarations?|further|wished to (?:speak|address)|speak)\b",
+    re.IGNORECASE,
+)
 #: "Following questions from the committee Mr Buckland provided ..." (no comma).
 _IMPLICIT_NOCOMMA = re.compile(
     r"^(?P<q>(?:In response to|Following|In answer to|In reply to|Responding to)\s+"
     r"(?:a |the |further |several |various |some |[Mm]embers['’]? )?(?:comments and )?"
-    r"(?:questions?|quer(?:y|ies))(?:\s+(?:from|by)\s+(?:the\s+)?(?:committee|Committee|"
-    r"members|Members|Member|a Member|panel|Panel|board|Board))?)\s+(?P<rest>[A-Z].+)$",
+    r"(?:questions?|quer(?:y|ies))(?:\s+(?:from|by)\s+(?:(?:the\s+)?(?:committee|Committee|"
+    r"members|Members|Member|a Member|panel|Panel|board|Board)|(?:Councillor|Cllr|Mr|Mrs|Ms|Dr|Cr)"
+    r"\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s+(?:the|The)\b)))?)\s+(?P<rest>(?:the\s+)?[A-Z].+)$",
     re.DOTALL,
 )
 _RESPONDER_IN_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?P<resp>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:[A-Z][\w-]+\s+){0,4}[A-Z][\w-]+|[Oo]fficers|"
+    r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:(?!(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)[A-Z][\w-]+\s+){0,4}"
+    r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)[A-Z][\w-]+|[Oo]fficers|"
     r"[A-Z][a-z]+\s+[A-Z][a-z]+))\s+(?:also\s+)?(?P<v>said|advised|explained|confirmed|"
     r"responded|replied|stated|clarified|reported|indicated|assured)\b(?:\s+that)?[,:]?\s*"
     r"(?P<a>.+)$",
     re.DOTALL,
+)
+#: "X asked about Y and was advised that Z", "..., to which the Chair replied that Z".
+_PASSIVE_REPLY = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+(?:was|were)\s+(?:advised|informed|told|assured|reassured)"
+    r"(?:\s+by\s+(?P<by>[^,]{2,80}?))?|to which\s+(?P<resp>[^,]{2,80}?)\s+(?:replied|responded|"
+    r"answered|advised|explained|confirmed|said|stated)|(?:and|but)\s+(?:it\s+)?was\s+(?:advised|"
+    r"informed|told|confirmed|explained)(?:\s+by\s+(?P<by2>[^,]{2,80}?))?)"
+    r"(?:\s+that)?[,:]?\s+(?P<a>.+)$",
+    re.DOTALL,
+)
+#: "The Leader thanked Councillor A for the question and said ...": a reply that names it.
+_REFERS_TO_QUESTION = re.compile(
+    r"\b(?:for|to|answer(?:ing|ed)?|in reply to|in response to)\s+(?:the|his|her|their|this|that)\s+"
+    r"(?:supplementary\s+)?(?:question|query)\b",
+    re.IGNORECASE,
+)
+#: "Mr Mayor, will you ...?", "Madam Chair: Can the council ...?", "Through the Chair, ...":
+#: a question put to the chair in the asker's words (questions without notice).
+_CHAIR_ADDRESS = re.compile(
+    r"^(?:(?:Mr|Madam|Madame|Mister)\.?\s+(?:Deputy\s+|Lord\s+|Vice\s+)?(?:Mayor|Chair|Chairman|"
+    r"Chairperson|President|Speaker|Warden|Reeve|Deputy Mayor)|Through\s+(?:you,?\s+)?(?:the\s+)?"
+    r"(?:Chair|Mayor|Chairman)|Your Worship)\s*[,:–-]\s*(?P<q>\S.*)$",
+    re.DOTALL,
+)
+_QUESTION_SAYS = re.compile(
+    r"^(?:The|His|Her|Their|This)\s+(?:supplementary\s+)?question\s+(?:sought|asked|requested|"
+    r"related|concerned|queried|was|referred|focused|focussed|centred|centered)\b"
+)
+_REPLY_BACK = re.compile(
+    r",?\s*\b(?:in (?:reply|response|answer) to|answering|responding to) (?:the|this|that|his|her|"
+    r"their) (?:question|query|point)\b,?",
+    re.IGNORECASE,
+)
+#: Terse minutes drop the replier: "Explained that the estimate was ...", "Stated it was".
+_SUBJECTLESS_REPLY = re.compile(
+    r"^(?:Explained|Stated|Said|Advised|Responded|Replied|Confirmed|Answered|Clarified)\b"
+)
+#: "A written response would be provided", "would respond in writing": the answer given.
+_PROMISED_REPLY = re.compile(
+    r"\b(?:(?:a|the)\s+)?(?:written\s+|full\s+|further\s+)?(?:response|reply|answer)\s+(?:would|will)\s+"
+    r"be\b|\b(?:respond|reply)\s+in\s+writing\b|\btook the question on notice\b|\b(?:question|it)\s+"
+    r"(?:was|would be)\s+taken on notice\b",
+    re.IGNORECASE,
+)
+_TOPIC_WORD = re.compile(
+    r"\b(?:about|on|regarding|concerning|in relation to|relating to|whether)\b"
 )
 _UMBRELLA = re.compile(
     r"\bresponded to (?:the following |a number of |several |various )?(?P<q>(?:comments and )?"
@@ -72,8 +222,17 @@ _HEADING_ASK = re.compile(
     r"\s+(?:questions|queries|points|issues)",
     re.IGNORECASE,
 )
-_LABEL_Q = re.compile(r"^(?:Question|Q)\s*(?:\d+\s*)?[:.\-–]\s*(?P<q>.+)$", re.DOTALL)
-_LABEL_A = re.compile(r"^(?:Response|Answer|Reply|A)\s*(?:\d+\s*)?[:.\-–]\s*(?P<a>.+)$", re.DOTALL)
+_LABEL_Q = re.compile(r"^(?:Question|QUESTION|Q)\s*(?:\d+\s*)?[:.\-–]\s*(?P<q>.+)$", re.DOTALL)
+_LABEL_A = re.compile(
+    r"^(?:Response|RESPONSE|Answer|ANSWER|Reply|REPLY|A)\s*(?:\d+\s*)?[:.\-–]\s*(?P<a>.+)$",
+    re.DOTALL,
+)
+#: An item titled "Question submitted by Councillor A" / "Question from Mr B": its asker.
+_TITLE_ASKER = re.compile(
+    r"\b(?:[Qq]uestion|QUESTION)s?\s+(?:(?:on notice|submitted|put|asked|tabled|received)\s+)?"
+    r"(?:by|from)\s+(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+)?"
+    r"(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
 _RESPONSE_START = re.compile(
     r"^(?:in response|in reply|in answer|responding|in responding|replying|answering)\b"
     r"[^,]{0,200},\s*",
@@ -91,7 +250,14 @@ _ANSWER_VERBS = re.compile(
     r"informed|assured|reassured|added|acknowledged|agreed|answered|indicated|outlined|noted|"
     r"commented|highlighted|emphasised|emphasized|undertook|offered|accepted|suggested)$"
 )
-_LEADIN_THAT = re.compile(r"^\s*(?:(?:the\s+)?(?:committee|members?|panel)\s+)?that\s+", re.I)
+_LEADIN_THAT = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:committee|members?|panel|council|board)\s+)?"
+    r"(?:(?:and|,)\s+(?:also\s+)?(?:said|explained|advised|confirmed|stated|noted|added|"
+    r"clarified|indicated|reported)\s+)?that\s+",
+    re.I,
+)
+#: "The Director said the permit had lapsed": the reported words follow the verb directly.
+_BARE_REPORT = re.compile(r"^\s*(?=(?:the|a|an|it|this|there|they|he|she|we|all|no|some)\b)", re.I)
 
 
 @dataclass(slots=True)
@@ -102,6 +268,10 @@ class _Q:
     answer_parts: list[str] | None = None
     sentence: int = -1
     limbs: bool = False  # answers follow as lettered limbs
+    direct: bool = False  # put in the asker's own words ("...?"): the next speaker answers
+    needs_cue: bool = False  # only a sentence that opens as a reply answers it
+    awaiting_mark: bool = False  # put to the chair, not yet at its "?": still the question
+    labelled: bool = False  # opened by a "Question:" / "Q." label: "A." answers it
 
 
 def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, Speaker | None]:
@@ -114,8 +284,8 @@ def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, Speak
     if attribution and _ANSWER_VERBS.match(attribution.verb):
         responder = attribution.speaker
         rest = text[attribution.verb_end :]
-        m = _LEADIN_THAT.match(rest)
-        if m:
+        m = _LEADIN_THAT.match(rest) or _BARE_REPORT.match(rest)
+        if m and len(rest[m.end() :].split()) >= 3:
             return rest[m.end() :].strip(), responder
     return body.strip(), responder
 
@@ -125,12 +295,19 @@ def find_questions(
     attributions: list[Attribution | None],
     people: People,
     org_names: set[str],
+    context: Sequence[Sentence] = (),
 ) -> tuple[list[Question], dict[int, str]]:
-    """Questions with answers, and a kind ("question"/"answer") for the sentences used."""
+    """Questions with answers, and a kind ("question"/"answer") for the sentences used.
+
+    ``context`` is the item's title and description: an item titled "Question submitted by
+    Councillor A" names the asker of the question its minutes hold.
+    """
     out: list[_Q] = []
-    kinds: dict[int, str] = {}
+    blocks, kinds = _question_blocks(sentences, people)
+    block_used = set(kinds)
     open_q: _Q | None = None
     direct_asker: Speaker | None = None  # set once minutes list their questions as "?" sentences
+    umbrella_asker: Speaker | None = None  # "questions from Members:" asks the limbs under it
 
     def close() -> None:
         nonlocal open_q
@@ -139,9 +316,14 @@ def find_questions(
         open_q = None
 
     for i, s in enumerate(sentences):
-        text = s.text
-        att = attributions[i]
+        if i in block_used:
+            close()
+            continue
+        text = _TOPIC_LABEL.sub("", s.text, count=1)
+        att = attributions[i] if text == s.text else attribute(text, people, None, org_names)
         new_para = i > 0 and s.para != sentences[i - 1].para
+        if new_para and not s.marker and s.block != "limb":
+            umbrella_asker = None  # the umbrella's limbs have ended
         if open_q is not None and new_para and open_q.answer_parts and not open_q.limbs:
             close()
         # labelled pairs
@@ -149,15 +331,56 @@ def find_questions(
         if lq:
             close()
             open_q = _Q(None, lq.group("q").strip(), sentence=i)
+            open_q.labelled = True
             kinds[i] = "question"
             continue
         la = _LABEL_A.match(text)
-        if la and open_q is not None and (text[:1] != "A" or text.startswith("A:")):
-            open_q.answer_parts = (open_q.answer_parts or []) + [la.group("a").strip()]
-            kinds[i] = "answer"
+        if la and (
+            text[:1] != "A"
+            or text.startswith(("A:", "Answer", "ANSWER"))
+            or (open_q is not None and open_q.labelled)
+        ):
+            if open_q is None and not text.startswith(("A:", "A.", "A-", "A –")):
+                # "<the question> / REPLY: ...": the question is what came before the label
+                before = _unlabelled_question(sentences, i, kinds)
+                if before:
+                    first = before[0]
+                    q_text = " ".join(sentences[k].text for k in before)
+                    open_q = _Q(_title_asker(context, people), q_text, sentence=first)
+                    for k in before:
+                        kinds[k] = "question"
+            if open_q is not None:
+                said = la.group("a").strip()
+                if not open_q.answer_parts:
+                    # "Answer: The Mayor advised that X": X, from the Mayor
+                    said, who = _answer_text(said, attribute(said, people, None, org_names))
+                    open_q.responder = open_q.responder or who
+                open_q.answer_parts = (open_q.answer_parts or []) + [said]
+                open_q.limbs = False
+                kinds[i] = "answer"
+                continue
+        # "Question 2 from Ms A to Councillor B, Deputy Leader, seeking assurances on X"
+        rq = _ROUTED_QUESTION.search(text)
+        if rq:
+            close()
+            asker = speaker_for(rq.group("who").strip(" ,"), people)
+            to = re.split(r",", rq.group("to"))[0].strip()
+            open_q = _Q(asker, rq.group("q").strip(), speaker_for(to, people), None, i)
+            open_q.needs_cue = True
+            kinds[i] = "question"
+            continue
+        # "Mrs A – “Is there a list?”", "Councillor B: Will the council ...?"
+        nq = None if _CHAIR_ADDRESS.match(text) else _NAMED_QUESTION.match(text)
+        if nq:
+            close()
+            asker = speaker_for(nq.group("who"), people)
+            open_q = _Q(asker, nq.group("q").strip(), sentence=i, direct=True)
+            kinds[i] = "question"
             continue
         # implicit: "In response to a question on X, Y said that Z"
         im = _IMPLICIT.match(text)
+        if im and _RESPONDER_IN_QUESTION.search(im.group("q")):
+            im = None  # "Asked about X Mr Y said Z, W": the reply starts before the comma
         if im and re.search(
             r"quer|question|asked|concern|comment|challenge|raised", im.group("q"), re.I
         ):
@@ -166,23 +389,39 @@ def find_questions(
             sub_att = attribute(rest, people, None, org_names)
             answer, responder = _answer_text(rest, sub_att)
             asker = None
-            fm = re.search(r"\bfrom\s+(?P<who>.+)$", im.group("q"))
-            if fm and (
-                GROUP.fullmatch(fm.group("who").strip())
-                or people.canonical(
-                    re.sub(
-                        r"^(?:Mr|Mrs|Ms|Dr|Cllr|Councillor|Miss)\.?\s+", "", fm.group("who").strip()
-                    )
-                )
-                in people.roles
-            ):
-                who = fm.group("who").strip()
-                asker = Speaker(who)
+            fm = re.search(r"\bfrom\s+(?P<who>.+)$", im.group("q")) or re.search(
+                r"\bto\s+(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Council Member|Cr)\.?\s+"
+                r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s?\s+(?:supplementary\s+)?(?:question|quer)",
+                im.group("q"),
+            )
+            asker = _asker_named(fm.group("who"), people) if fm else None
             open_q = _Q(asker, im.group("q").strip(), responder, [answer] if answer else None, i)
             if not answer or len(answer.split()) < 3:
                 # "In response to questions from Members, it was said:" + the replies as limbs
                 open_q.answer_parts = None
                 open_q.limbs = True
+                umbrella_asker = asker or _group_asker(open_q.question)
+            kinds[i] = "answer"
+            continue
+        ip = None if im else _IMPLICIT_PERSON.match(text)
+        if ip is None and im is None:
+            ii = _IMPLICIT_INSIDE.match(text)
+            if ii:
+                # "The Chair, in response to a question, confirmed that Y" = the Chair confirmed Y
+                ip = ii
+        if ip is not None:
+            close()
+            rest = ip.group("rest")
+            if ip.re is _IMPLICIT_INSIDE:
+                rest = f"{ip.group('subj')} {rest}"
+            sub_att = attribute(rest, people, None, org_names)
+            answer, responder = _answer_text(rest, sub_att)
+            who = ip.groupdict().get("who")
+            if who is None:
+                fm = re.search(r"\bfrom\s+(?P<who>.+)$", ip.group("q"))
+                who = fm.group("who") if fm else None
+            asker = _asker_named(who, people) if who else None
+            open_q = _Q(asker, ip.group("q").strip(), responder, [answer] if answer else None, i)
             kinds[i] = "answer"
             continue
         nc = None if im else _IMPLICIT_NOCOMMA.match(text)
@@ -194,40 +433,149 @@ def find_questions(
             open_q = _Q(None, nc.group("q").strip(), responder, [answer] if answer else None, i)
             kinds[i] = "answer"
             continue
+        # impersonal: "A question was raised in relation to X", "Clarification was sought on X"
+        rm = _RAISED.search(text, 0, 160)
+        if rm and not _RESPONSE_START.match(text) and not _ANAPHORIC.search(text, 0, rm.start("q")):
+            q = text[rm.start("q") :].strip()
+            if not (open_q is not None and open_q.answer_parts is None and _is_intro(open_q)):
+                close()
+                answer = None
+                ir = _INLINE_REPLY.search(q)
+                if ir and len(q[: ir.start()].split()) >= 3:
+                    q, answer = q[: ir.start()].strip(" ,;"), ir.group("a").strip()
+                by = re.search(
+                    r"\b(?:raised|asked|put|posed|requested|sought)\s+by\s+(?P<who>[^,;]{2,60}?)"
+                    r"\s+(?:on|about|regarding|in relation to|as to|concerning|with regard to|"
+                    r"whether|if|why|how|what|that)\b",
+                    q,
+                )
+                asker = speaker_for(by.group("who"), people) if by else None
+                open_q = _Q(asker, q, None, [answer] if answer else None, i)
+                kinds[i] = "answer" if answer else "question"
+                continue
         # "Ms Sharp responded to comments and questions from Members, including:" + limbs
         um = _UMBRELLA.search(text) if att is not None else None
         if um:
             close()
             open_q = _Q(None, um.group("q").strip(), att.speaker, None, i)
             open_q.limbs = True
+            umbrella_asker = _group_asker(open_q.question)
             kinds[i] = "question"
             continue
         # explicit: "<asker> asked why ..." / a limb "asked about X, Mr Y said Z"
-        if (att is not None and re.match(_ASK_VERBS, att.verb)) or (
-            att is None
-            and (
-                _starts_with_asker(text)
-                or re.match(r"(?:(?:When|when)\s+)?(?:asked|Asked)\b", text)
-            )
+        passive_ask = re.match(r"(?:(?:When|when)\s+)?(?:asked|Asked)\b", text) is not None
+        if (
+            (att is not None and _asks_at(text, att))
+            or passive_ask
+            or (att is None and _starts_with_asker(text))
         ):
             m = _ASKED.search(text)
             if m and m.group("q").strip():
                 q = m.group("q").strip()
+                if re.search(r"question|quer", m.group("verb"), re.I):
+                    # "put a question to the Chair about X": the question is the noun phrase on
+                    q = re.sub(r"^\S+\s+", "", text[m.start("verb") :].strip()).strip()
+                if _PROCEDURAL_ASK.match(q):
+                    continue  # the Chair asking for questions or objections
+                if m.group("verb").lower() == "asked" and _is_request(q):
+                    # "asked the Director to brief ...": a request, not a question
+                    if open_q is not None and open_q.answer_parts is None and _is_intro(open_q):
+                        continue
+                    close()
+                    continue
+                asker = att.speaker if att and not passive_ask else None
+                if asker is None and m.group("by"):
+                    asker = _group_speaker(m.group("by"))  # "Asked by a Member about X"
+                if asker is None:
+                    asker = umbrella_asker
+                if (
+                    open_q is not None
+                    and open_q.answer_parts is None
+                    and _is_intro(open_q)
+                    and s.para == sentences[open_q.sentence].para
+                    and _same_person(asker, open_q.asker)
+                ):
+                    # "A asked a question about X. He queried whether Y": Y is the question
+                    open_q.question = q
+                    kinds[i] = "question"
+                    continue
                 if open_q is not None and open_q.limbs and not open_q.answer_parts:
                     open_q = None  # the limbs carry their own questions
                 close()
                 if _HEADING_ASK.match(q):
                     continue
-                asker = att.speaker if att else None
                 r = _RESPONDER_IN_QUESTION.search(q)
                 if r and len(q[: r.start()].split()) >= 2:
                     responder = speaker_for(r.group("resp"), people)
                     open_q = _Q(asker, q[: r.start()].strip(" ,"), responder, [r.group("a")], i)
                     kinds[i] = "answer"
                     continue
+                pr = _PASSIVE_REPLY.search(q)
+                if pr and len(q[: pr.start()].split()) >= 2:
+                    who = pr.group("by") or pr.group("resp") or pr.group("by2")
+                    responder = speaker_for(who, people) if who else None
+                    open_q = _Q(asker, q[: pr.start()].strip(" ,"), responder, [pr.group("a")], i)
+                    kinds[i] = "answer"
+                    continue
                 open_q = _Q(asker, q, sentence=i)
                 kinds[i] = "question"
                 continue
+        # "A resident said that X. Mr B, in reply to the question, noted that Y": X was asked
+        back = _REPLY_BACK.search(text)
+        if (
+            back
+            and (open_q is None or open_q.answer_parts is not None)
+            and i > 0
+            and sentences[i - 1].para == s.para
+            and (i - 1) not in kinds
+        ):
+            close()
+            prev = attributions[i - 1]
+            asked = sentences[i - 1].text
+            if prev is not None:
+                asked = _LEADIN_THAT.sub("", asked[prev.verb_end :], count=1).strip() or asked
+            reply = (text[: back.start()] + text[back.end() :]).strip()
+            answer, responder = _answer_text(reply, attribute(reply, people, None, org_names))
+            open_q = _Q(prev.speaker if prev else None, asked, responder, [answer], i - 1)
+            kinds[i - 1] = "question"
+            kinds[i] = "answer"
+            continue
+        # "X accepted the minutes, but questioned Y"; "..., but Councillor A asked whether Y"
+        la2 = _LATER_ASK.search(text)
+        if la2 and not _is_request(la2.group("q")):
+            who = la2.group("who")
+            if who and who.lower() not in {"he", "she", "they"}:
+                asker = speaker_for(who, people)
+            else:
+                asker = att.speaker if att else (Speaker(who) if who else None)
+            q = la2.group("q").strip()
+            if (
+                open_q is not None
+                and open_q.answer_parts is None
+                and _is_intro(open_q)
+                and s.para == sentences[open_q.sentence].para
+                and (asker is None or _same_person(asker, open_q.asker))
+            ):
+                open_q.question = q
+                kinds[i] = "question"
+                continue
+            if asker is not None:
+                close()
+                open_q = _Q(asker, q, sentence=i)
+                kinds[i] = "question"
+                continue
+        # a question put to the chair: "Mr Mayor, will you ...?"
+        ca = _CHAIR_ADDRESS.match(text)
+        if ca and any(
+            sentences[k].text.rstrip().endswith("?")
+            for k in range(i, min(len(sentences), i + 4))
+            if sentences[k].para == s.para
+        ):
+            close()
+            open_q = _Q(_heading_asker(sentences, i, people), text.strip(), sentence=i, direct=True)
+            open_q.awaiting_mark = not text.rstrip().endswith("?")
+            kinds[i] = "question"
+            continue
         # a direct question, when a heading such as "Members asked:" introduces it
         if text.rstrip().endswith("?") and not text.lstrip().startswith(("‘", "'", "“", '"')):
             ctx_asker = _context_asker(sentences, i, attributions) or direct_asker
@@ -261,13 +609,58 @@ def find_questions(
                 kinds[i] = "answer"
                 continue
             close()
+        if (
+            open_q is not None
+            and open_q.answer_parts is None
+            and _is_intro(open_q)
+            and _QUESTION_SAYS.match(text)
+        ):
+            # "A put a question to the Chair about minute 12. The question asked for X."
+            open_q.question = text.strip()
+            kinds[i] = "question"
+            continue
+        if open_q is not None and open_q.awaiting_mark and not new_para:
+            open_q.question = f"{open_q.question} {text.strip()}"
+            open_q.awaiting_mark = not text.rstrip().endswith("?")
+            kinds[i] = "question"
+            continue
         if open_q is not None:
             same_para = s.para == sentences[open_q.sentence].para or (
                 open_q.answer_parts and s.para == sentences[i - 1].para
             )
-            starts_reply = bool(_RESPONSE_START.match(text) or _IMPERSONAL_LEADIN.match(text)) or (
-                att is not None and _ANSWER_VERBS.match(att.verb) is not None
+            asker_again = open_q.answer_parts is None and (
+                (att is not None and _same_person(att.speaker, open_q.asker))
+                or (
+                    att is None
+                    and open_q.asker is not None
+                    and open_q.asker.name is not None
+                    and re.match(r"(?:He|She)\b", text) is not None
+                )
             )
+            if asker_again and not new_para:
+                # the asker goes on ("He noted that ..."): still the question, not its answer
+                if not _is_intro(open_q):
+                    open_q.question = f"{open_q.question} {text.strip()}"
+                kinds[i] = "question"
+                continue
+            starts_reply = (
+                bool(_RESPONSE_START.match(text) or _IMPERSONAL_LEADIN.match(text))
+                or (att is not None and _ANSWER_VERBS.match(att.verb) is not None)
+                or (not asker_again and _REFERS_TO_QUESTION.search(text) is not None)
+                or _SUBJECTLESS_REPLY.match(text) is not None
+                or (not asker_again and _PROMISED_REPLY.search(text) is not None)
+            )
+            if (
+                open_q.direct
+                and open_q.answer_parts is None
+                and new_para
+                and att is not None
+                and not asker_again
+            ):
+                starts_reply = True  # "Councillor B, Cabinet Member for X, thanked ... She ..."
+            if open_q.needs_cue and open_q.answer_parts is None and not starts_reply:
+                close()
+                continue
             if open_q.answer_parts is None and (same_para or starts_reply):
                 if not same_para and not starts_reply:
                     close()
@@ -283,20 +676,171 @@ def find_questions(
                 continue
             close()
     close()
-    result = []
+    result: list[tuple[int, Question]] = list(blocks)
     for q in out:
         if q.limbs and q.answer_parts == []:
             continue  # an umbrella whose limbs were recorded as their own questions
+        if q.limbs and not q.answer_parts and not _TOPIC_WORD.search(q.question):
+            continue  # "responded to questions" with neither a topic nor replies: nothing put
         answer = " ".join(p for p in (q.answer_parts or []) if p).strip() or None
-        result.append(Question(q.question, q.asker, q.responder, answer))
-    return result, kinds
+        asker = q.asker or _asker_in(q.question, people)
+        result.append((q.sentence, Question(q.question, asker, q.responder, answer)))
+    result.sort(key=lambda pair: pair[0])
+    return [q for _i, q in result], kinds
 
 
 _ASKER_START = re.compile(
-    r"^(?:(?:a|one|another|several)\s+)?(?:member|members|Member|Members)\b[^.]{0,40}?\b(?:"
-    + _ASK_VERBS
-    + r")\b"
+    r"^(?:(?:[Aa]|[Oo]ne|[Aa]nother|[Ss]everal|[Ss]ome)\s+)?(?:member|members|Member|Members)\b"
+    r"[^.]{0,40}?\b(?i:" + _ASK_VERBS + r")\b"
 )
+_ASK_AT = re.compile(r"(?i:" + _ASK_VERBS + r")\b")
+#: "The final question related to X": a question referred to, not one put here.
+_ANAPHORIC = re.compile(
+    r"\b(?:the|this|that|his|her|their|its|final|first|last|previous|original|earlier|same)\s*$",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"^(?:(?:a|the|one|another|further|several|some)\s+)?(?:supplementary\s+)?"
+    r"(?:question|questions|query|queries)\b(?!.*\?\s*$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_EXPLAIN_VERBS = frozenset(
+    [
+        "clarify",
+        "confirm",
+        "explain",
+        "advise",
+        "outline",
+        "elaborate",
+        "comment",
+        "expand",
+        "indicate",
+        "describe",
+        "respond",
+        "answer",
+    ]
+)
+
+
+def _asker_named(who: str, people: People) -> Speaker | None:
+    """The asker in "a question from <who>": a titled or known person, or a group."""
+    who = who.strip(" ,.")
+    if re.match(r"(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Cr|Council Member)\.?\s+[A-Z]", who):
+        return speaker_for(who, people)
+    if GROUP.fullmatch(who) or re.fullmatch(r"[A-Z]{2,3}", who):
+        return Speaker(who)  # "a member of the public", initials "LH"
+    if len(who.split()) <= 5 and who[:1].isupper():
+        sp = speaker_for(who, people)
+        if sp.name:
+            return sp
+    return None
+
+
+#: "questions from Members", "asked by a Member", "Members' questions": a group that asks.
+_GROUP_ASKER = re.compile(
+    r"\b(?:from|by)\s+(?P<g>(?:(?:the|a|an|one|several|other|some)\s+)?(?:[Mm]embers? of the "
+    r"(?:public|[Cc]ommittee|[Pp]anel|[Bb]oard)|[Mm]embers?|[Cc]ommittee|[Pp]anel|[Bb]oard|"
+    r"[Cc]ouncillors|[Rr]esidents?|[Pp]arishioners?))\b"
+    r"|\b(?P<g2>[Mm]embers)['’]\s+(?:questions|queries|comments)"
+)
+
+
+def _group_speaker(label: str) -> Speaker:
+    label = label.strip()
+    return Speaker(
+        label, None, re.sub(r"^(?:the|a|an|one|several|other|some)\s+", "", label, flags=re.I)
+    )
+
+
+def _group_asker(question: str) -> Speaker | None:
+    m = _GROUP_ASKER.search(question)
+    return _group_speaker(m.group("g") or m.group("g2")) if m else None
+
+
+_NAMED_FROM = re.compile(
+    r"\b(?:from|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})"
+)
+
+
+def _asker_in(question: str, people: People) -> Speaker | None:
+    """The asker a question's own words name: "a question from Councillor A", "raised by
+    the Mayor", "questions from Members"."""
+    m = _NAMED_FROM.search(question)
+    if m:
+        who = m.group("who")
+        sp = _asker_named(who, people)
+        if sp is not None:
+            return sp
+        if re.match(r"the\s+[A-Z]", who) and who.split()[-1].lower() in ROLE_WORDS:
+            return Speaker(who, None, who[4:])
+    return _group_asker(question)
+
+
+def _heading_asker(sentences: list[Sentence], i: int, people: People) -> Speaker | None:
+    """The asker named on a line of its own above a question ("Cr A", "Councillor B:")."""
+    for k in range(i - 1, max(-1, i - 13), -1):
+        line = sentences[k].text.strip(" .:–-")
+        if _NAME_LINE.fullmatch(line):
+            sp = speaker_for(line, people)
+            return sp if sp.name else Speaker(line, re.sub(r"^\S+\s+", "", line), None)
+        if sentences[k].block == "heading":
+            return None
+    return None
+
+
+def _asks_at(text: str, att: Attribution) -> bool:
+    """Whether the attribution's reporting verb is an asking one ("raised a query" counts)."""
+    return bool(_ASK_AT.match(text, att.verb_end - len(att.verb)))
+
+
+def _is_intro(q: _Q) -> bool:
+    """A question named but not yet put: "A asked a question in relation to X"."""
+    return bool(_INTRO.match(q.question))
+
+
+def _is_request(q: str) -> bool:
+    """The words after "asked" ask someone to do something rather than ask a question."""
+    m = _REQUEST.match(q)
+    if not m:
+        return False
+    head = q[: m.end()]
+    if _QUESTION_WORD.search(head):
+        return False
+    to_verb = re.search(r"\bto\s+(\w+)$", head)
+    return not (to_verb and to_verb.group(1).lower() in _EXPLAIN_VERBS)
+
+
+def _same_person(a: Speaker | None, b: Speaker | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.name and b.name:
+        return a.name == b.name
+    if a.name or b.name:
+        return False
+    # "A Parishioner ... The Parishioner noted": the same unnamed asker
+    article = r"^(?:a|an|the|one|another)\s+"
+    return re.sub(article, "", a.label.lower()) == re.sub(article, "", b.label.lower())
+
+
+def _unlabelled_question(sentences: list[Sentence], i: int, kinds: dict[int, str]) -> list[int]:
+    """The sentences before a labelled reply that hold its question: back to the last
+    question or answer, a heading, or three sentences, whichever comes first."""
+    out: list[int] = []
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if k in kinds or sentences[k].block in ("heading", "chrome", "attendance", "motion"):
+            break
+        out.insert(0, k)
+        if sentences[k].para != sentences[i].para:
+            break
+    return out
+
+
+def _title_asker(context: Sequence[Sentence], people: People) -> Speaker | None:
+    for s in context:
+        m = _TITLE_ASKER.search(s.text)
+        if m:
+            return speaker_for(m.group("who").strip(), people)
+    return None
 
 
 def _starts_with_asker(text: str) -> bool:
@@ -309,8 +853,191 @@ def _context_asker(
     """For a bare "?" sentence, the asker named by a heading such as "Members asked:"."""
     for k in range(i - 1, max(-1, i - 4), -1):
         att = attributions[k]
-        if att is not None and re.match(_ASK_VERBS, att.verb):
+        if att is not None and _asks_at(sentences[k].text, att):
             return att.speaker
         if re.search(r"\basked\b[^.]*[:\-–]\s*$", sentences[k].text):
             return Speaker("Members", None, "Members")
+        if (
+            k == i - 1
+            and att is not None
+            and att.speaker.name
+            and sentences[k].para == sentences[i].para
+            and att.speaker.label.lower() not in {"he", "she", "they"}
+        ):
+            # "Councillor A noted that X. Would the council consider Y?"
+            return att.speaker
     return None
+
+
+# --------------------------------------------------------------------------- question blocks
+#
+# Question time is often laid out in blocks rather than reported sentences:
+#
+#     QUESTION 1 / (a) Question put forward by Councillor A: / B of C asked; / 1. Councillor A
+#     <the question, one or more paragraphs, usually ending in "?">
+#     Response by the Leader, Councillor D: / Reply from Councillor D ... / Mayor, Councillor D.
+#     <the answer, one or more paragraphs>
+#
+# A block runs from an asker line to the next one; the question is what lies between the
+# asker line and the responder line, the answer what follows it.
+
+_ASKER_LINE = re.compile(
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:"
+    r"(?:QUESTION|Question)\s*(?:No\.?\s*)?\d+\b(?!\s*(?:of|to the report))"
+    r"|(?:Public |Written |Members?['’]? )?[Qq]uestion (?:put forward|submitted|asked|received|raised)? ?(?:by|from)\b"
+    r"|.{0,120}?\basked the following (?:written |supplementary )?question\b"
+    r"|.{0,120}?\bsubmitted the following (?:written )?question\b"
+    r"|.{0,120}?\bhad submitted (?:a|the following) (?:written )?question\b"
+    r"|[^.;:?]{3,100}?\basked\s*[;:]\s*$"
+    r")",
+)
+_RESPONDER_LINE = re.compile(
+    r"^(?:(?:Written |Verbal |Supplementary )?(?:Response|Reply|Answer)\s*(?:by|from|of)\b.{0,160}$"
+    r"|(?:Written |Verbal )?(?:Response|Reply|Answer)\s*[:.\-–]?\s*$"
+    r"|(?:(?:The|the)\s+)?(?:(?:Lord |Deputy )?Mayor|Chair|Chairman|Chairperson|Leader|Councillor|Cllr|Cr)\b[^.?!]{0,80}[.:]?\s*$)"
+)
+_ANSWER_CUE = re.compile(
+    r"^(?:Thank you for your question|Thanks for your question|In response|In reply|Written response|"
+    r"Verbal response|Response\s*:|Reply\s*:|Answer\s*:)",
+    re.IGNORECASE,
+)
+_SUPPLEMENTARY = re.compile(
+    r"^(?:In (?:his|her|their|a) supplementary|Supplementary question)", re.I
+)
+
+
+#: "1. Councillor A" alone on a numbered line: the asker of the question block that follows.
+_NAME_LINE = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,2}"
+)
+
+
+#: "From: A / To: Cabinet Member for X": a public question's header lines.
+_FROM_LINE = re.compile(r"^From\s*:\s*(?P<who>[^:]{2,80}?)(?:\s+To\s*:\s*(?P<to>.{2,160}))?\s*$")
+_TO_LINE = re.compile(r"^To\s*:\s*(?P<to>.{2,160}?)\s*$")
+
+
+_ANSWER_LABEL = re.compile(
+    r"^(?:Written |Verbal )?(?:Response|RESPONSE|Reply|REPLY|Answer|ANSWER)\s*[:.\-–]\s*"
+)
+
+
+def _is_asker_line(s: Sentence) -> bool:
+    if s.marker and _NAME_LINE.fullmatch(s.text.strip(" .:")):
+        return True
+    if _FROM_LINE.match(s.text):
+        return True
+    return bool(_ASKER_LINE.match(s.text)) and len(s.text.split()) <= 40
+
+
+def _is_responder_line(s: Sentence) -> bool:
+    text = s.text.strip()
+    return len(text.split()) <= 25 and bool(_RESPONDER_LINE.match(text)) and "?" not in text
+
+
+def _labelled_speaker(label: str, people: People) -> Speaker:
+    """ "Councillor B, Chair of X Committee": the speaker B, with the role after the comma."""
+    who, _, role = label.partition(",")
+    sp = speaker_for(who.strip(), people)
+    if role.strip() and not sp.role and sp.name:
+        return Speaker(sp.label, sp.name, role.strip())
+    return sp
+
+
+def _asker_of(line: str, people: People) -> Speaker | None:
+    if _NAME_LINE.fullmatch(line.strip(" .:")):
+        return speaker_for(line.strip(" .:"), people)
+    m = re.search(
+        r"\b(?:by|from)\s+(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w.'’-]*"
+        r"(?:\s+[A-Z][\w.'’-]*){0,3})",
+        line,
+    ) or re.match(
+        r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+(?:of\s+[^,;:]+?\s+)?asked\b",
+        line,
+    )
+    if not m:
+        # "Question 1 – Cllr A": a titled name anywhere on the line
+        named = _NAME_LINE.search(line)
+        return speaker_for(named.group(0), people) if named else None
+    return speaker_for(m.group("who").strip(" ,"), people)
+
+
+def _question_blocks(
+    sentences: list[Sentence], people: People
+) -> tuple[list[tuple[int, Question]], dict[int, str]]:
+    """Questions laid out as blocks: (first sentence, question) pairs, and the kind
+    ("question"/"answer") of every sentence they use."""
+    starts = [i for i, s in enumerate(sentences) if _is_asker_line(s)]
+    found: list[tuple[int, Question]] = []
+    used: dict[int, str] = {}
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(sentences)
+        body = list(range(start + 1, end))
+        head = sentences[start].text
+        inline = re.split(r"[:;]\s*", head, maxsplit=1)
+        asker = _asker_of(head, people)
+        addressee = None
+        inline_answer = ""
+        fl = _FROM_LINE.match(head)
+        if fl:
+            inline = []
+            asker = _labelled_speaker(fl.group("who"), people)
+            addressee = fl.group("to")
+            tl = _TO_LINE.match(sentences[body[0]].text) if body else None
+            if tl and not addressee:
+                addressee = tl.group("to")
+                body = body[1:]
+        reply_at = next(
+            (
+                k
+                for k in body
+                if _is_responder_line(sentences[k]) or _ANSWER_CUE.match(sentences[k].text)
+            ),
+            None,
+        )
+        if reply_at is None:
+            asks = [k for k in body if sentences[k].text.rstrip().endswith("?")]
+            if not asks:
+                continue
+            question_idx = [k for k in body if k <= asks[-1]]
+            answer_idx = [k for k in body if k > asks[-1]]
+        else:
+            question_idx = [k for k in body if k < reply_at]
+            cue = sentences[reply_at]
+            answer_idx = [
+                k for k in body if k > reply_at or (k == reply_at and _ANSWER_CUE.match(cue.text))
+            ]
+        question_idx = [k for k in question_idx if sentences[k].block != "heading"]
+        stop = next((k for k in answer_idx if _SUPPLEMENTARY.match(sentences[k].text)), None)
+        if stop is not None:
+            answer_idx = [k for k in answer_idx if k < stop]
+        question = " ".join(sentences[k].text for k in question_idx).strip()
+        if not question and len(inline) == 2 and len(inline[1].split()) >= 4:
+            question = inline[1].strip()
+        if not question:
+            continue
+        responder = None
+        if reply_at is not None and _is_responder_line(sentences[reply_at]):
+            label = re.sub(
+                r"^(?:(?:Written |Verbal |Supplementary )?(?:Response|Reply|Answer)\s*(?:by|from|of)?\s*)",
+                "",
+                sentences[reply_at].text,
+            )
+            label, colon, said = label.partition(": ")
+            label = label.strip(" .:")
+            if colon and len(said.split()) >= 3:
+                answer_idx = [reply_at, *answer_idx]  # "Reply from B: <the answer>"
+                inline_answer = said.strip()
+            responder = _labelled_speaker(label, people) if label else None
+        if responder is None and addressee:
+            responder = _labelled_speaker(addressee.strip(" ."), people)
+        joined = " ".join(
+            inline_answer if k == reply_at and inline_answer else sentences[k].text
+            for k in answer_idx
+        ).strip()
+        answer = _ANSWER_LABEL.sub("", joined, count=1) or None
+        found.append((start, Question(question, asker, responder, answer)))
+        for k in range(start, stop if stop is not None else end):
+            used[k] = "answer" if k in answer_idx else "question"
+    return found, used

@@ -29,7 +29,9 @@ GROUP = re.compile(
     r"(?:member|members|Member|Members|officer|officers|Officer|Officers|resident|residents|"
     r"speaker|speakers|councillor|councillors|Councillor|Councillors|representative|"
     r"representatives|attendee|attendees|participant|participants|committee|Committee|"
-    r"panel|Panel|board|Board|council|Council|authority|Authority|the public)"
+    r"panel|Panel|board|Board|council|Council|authority|Authority|the public|"
+    r"[Pp]arishioners?|[Rr]esidents?|[Rr]atepayers?|[Cc]itizens?|[Tt]axpayers?|[Aa]pplicants?|"
+    r"[Oo]bjectors?|[Pp]etitioners?|[Ss]taff)"
     r"(?:\s+of\s+the\s+(?:public|committee|Committee|panel|Panel|board|Board|council|Council))?",
 )
 _PRONOUN = re.compile(r"(?:he|she|they|He|She|They)")
@@ -72,9 +74,34 @@ def _subject_ok(subject: str, people: People, org_names: set[str]) -> bool:
     sp = speaker(subject, people)
     if sp["name"] and len(subject.split()) <= 5:
         return True
+    if _titled_name(subject, people):
+        return True
     # "Ms Sharp and Ms Bennett", "Mr Sinnott and Mr English"
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", subject)
-    return len(parts) > 1 and all(p and speaker(p, people)["name"] for p in parts)
+    return len(parts) > 1 and all(
+        p and len(p.split()) <= 5 and speaker(p, people)["name"] for p in parts
+    )
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w.'’&-]*")
+
+
+def _titled_name(subject: str, people: People) -> tuple[str, str] | None:
+    """ "City Manager Ann Cole", "Public Works Director Hansen": a title written before a
+    person the item names, US style. Returns (name, title)."""
+    words = subject.split()
+    if not 2 <= len(words) <= 7 or not all(_CAPITALISED.fullmatch(w) for w in words):
+        return None
+    for k in (2, 1, 3):
+        if len(words) <= k:
+            continue
+        tail = " ".join(words[-k:])
+        name = people.canonical(tail)
+        if name in people.roles:
+            title = " ".join(words[:-k])
+            if title.lower().split()[-1] in ROLE_WORDS or people.roles.get(name) == title:
+                return name, title
+    return None
 
 
 def _candidates(prefix: str) -> list[str]:
@@ -82,7 +109,7 @@ def _candidates(prefix: str) -> list[str]:
     out = [prefix]
     stripped = _OPENER.sub("", prefix, count=1)
     if stripped != prefix:
-        out.append(stripped.strip(" ,"))
+        out.insert(0, stripped.strip(" ,"))  # "In response, Cllr Reed" is Cllr Reed
     if "," in prefix:
         parts = [p.strip() for p in prefix.split(",") if p.strip()]
         out.append(parts[0])  # "Mary Clement, as diocese representative, advised"
@@ -114,7 +141,13 @@ def attribute(
 
 def resolve(label: str, people: People, last_person: str | None = None) -> Speaker:
     """The Speaker the words ``label`` denote in this item (a name, role or group)."""
-    return Speaker(**speaker(label, people, last_person))
+    sp = Speaker(**speaker(label, people, last_person))
+    if sp.name is None:
+        titled = _titled_name(label.strip(), people)
+        if titled:
+            name, title = titled
+            return Speaker(label.strip(), name, people.roles.get(name) or title)
+    return sp
 
 
 def _strip_article(label: str) -> str:

@@ -1,0 +1,279 @@
+"""Questions and answers: one case a line, each a convention of how minutes record them.
+
+(minutes text, [(asker label or None, words in the question, words in the answer or None)]):
+the questions :func:`pipeline.run` finds, in order. Names and topics are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.core.extract import pipeline
+
+Q = tuple[str | None, str, str | None]
+
+CASES: list[tuple[str, list[Q]]] = [
+    # reported: an asker, an asking verb, then a reply
+    (
+        "Councillor Amos asked why the bins were late. The Director explained that crews were short.",
+        [("Councillor Amos", "why the bins were late", "crews were short")],
+    ),
+    (
+        "A Member raised a query about the loan rate. The Treasurer confirmed that it was fixed.",
+        [("A Member", "about the loan rate", "it was fixed")],
+    ),
+    (
+        "Councillor Amos enquired whether the hall was booked. The Clerk replied that it was.",
+        [("Councillor Amos", "whether the hall was booked", "it was")],
+    ),
+    # the asker is a member of the public named by a group noun
+    (
+        "The Parishioner raised the question of lorries parking on the verge. Mr Poe said that "
+        "drivers had been told.",
+        [("The Parishioner", "lorries parking", "drivers had been told")],
+    ),
+    # a reply in the same sentence
+    (
+        "Councillor Amos asked about the roof and was advised that repairs would start soon.",
+        [("Councillor Amos", "about the roof", "repairs would start soon")],
+    ),
+    (
+        "Councillor Amos asked about the roof, to which the Chair replied that it was sound.",
+        [("Councillor Amos", "about the roof", "it was sound")],
+    ),
+    # impersonal asks: no asker
+    (
+        "A question was raised in relation to the lease. The Deputy Leader stated that it was "
+        "under review.",
+        [(None, "question was raised in relation to the lease", "under review")],
+    ),
+    (
+        "Clarification was sought about which member held the remit; the response was given that "
+        "it stayed with the Leader.",
+        [(None, "which member held the remit", "it stayed with")],
+    ),
+    (
+        "Parks – Question asked around visitor numbers. Noted that a breakdown could be provided.",
+        [(None, "Question asked around visitor numbers", "a breakdown could be provided")],
+    ),
+    # a question referred to, not put here
+    ("The final question related to the strategy, and he had given the wrong date.", []),
+    # requests are not questions
+    ("Members were asked to note the forecast underspend.", []),
+    ("The Chair asked the officer to investigate the complaint.", []),
+    ("He asked for general consent for the officer to set this up.", []),
+    # ... but a question about a plan "to" do something is
+    (
+        "Councillor Amos asked about the plans to close the depot. Officers said none existed.",
+        [("Councillor Amos", "plans to close the depot", "none existed")],
+    ),
+    # an ask after the sentence's first clause
+    (
+        "Councillor Amos accepted the minutes, but questioned the length of the meeting. The Leader "
+        "explained that papers were discussed beforehand.",
+        [("Councillor Amos", "the length of the meeting", "papers were discussed")],
+    ),
+    # a named question introduced first and put in a later sentence by the same asker
+    (
+        "Councillor Amos asked a question in relation to referrals. He noted that numbers were low. "
+        "He queried whether the Cabinet could improve them?\n\nThe Leader agreed to reply in writing.",
+        [
+            (
+                "Councillor Amos",
+                "whether the Cabinet could improve them",
+                "agreed to reply in writing",
+            )
+        ],
+    ),
+    # the asker goes on: not yet the answer
+    (
+        "Councillor Amos queried the minute on speakers. He could not see the response recorded. "
+        "The Chair said that a report would be sent.",
+        [("Councillor Amos", "He could not see", "a report would be sent")],
+    ),
+    # a question in the asker's own words, the next speaker answers
+    (
+        "Mrs A. Poe – “Parks – is there a list and can it be supplied?”\n\nIn response, Councillor "
+        "Roe stated that there were six parks.",
+        [("Mrs A. Poe", "is there a list", "there were six parks")],
+    ),
+    (
+        "1. Councillor Amos: Will the council review the bin rounds?\n\nCouncillor Roe, Cabinet "
+        "Member for Waste, thanked residents. She did not accept that a review was needed.",
+        [("Councillor Amos", "review the bin rounds", "did not accept")],
+    ),
+    # question time blocks: a numbered asker line, a topic heading, the question, the reply
+    (
+        "1. Councillor Amos\n\nLibrary Hours\n\nWill the council open libraries on Sundays?\n\n"
+        "Reply from Councillor Roe, Chair of Culture Committee\n\nThere are no plans to do so.",
+        [("Councillor Amos", "open libraries on Sundays", "There are no plans")],
+    ),
+    (
+        "Question 2 from Ms Jo Poe to Councillor Roe, Deputy Leader, seeking assurances on the "
+        "protection of open land.",
+        [("Ms Jo Poe", "seeking assurances on the protection", None)],
+    ),
+    # labelled pairs, including capitals
+    (
+        "Question: When will the road reopen?\n\nResponse: In the spring.",
+        [(None, "When will the road reopen?", "In the spring.")],
+    ),
+    (
+        "I will ask for an update on the junctions.\nREPLY: A survey was carried out in May.",
+        [(None, "an update on the junctions", "A survey was carried out")],
+    ),
+    # implicit: the reply names the question
+    (
+        "In response to a question from Councillor Amos, the Chair said that the report was late.",
+        [("Councillor Amos", "a question from Councillor Amos", "the report was late")],
+    ),
+    (
+        "In response to Councillor Amos, the Director said that the road would reopen.",
+        [("Councillor Amos", "In response to Councillor Amos", "the road would reopen")],
+    ),
+    (
+        "The Chair, in response to a question from Mr Poe, confirmed that the fee was fixed.",
+        [("Mr Poe", "in response to a question from Mr Poe", "the fee was fixed")],
+    ),
+    (
+        "In response to a question from Commissioner Diaz, Mr. Roe said the permit had lapsed.",
+        [("Commissioner Diaz", "Commissioner Diaz", "the permit had lapsed")],
+    ),
+    # "responded to questions" with no topic and no replies names no question
+    ("Ms Roe, Manager, reviewed the report and responded to questions.", []),
+    # questions without notice: put to the chair under the asker's name line, "Answer:" after
+    (
+        "Cr Amos\n\nMr Mayor, the shed was refused. When was it approved?\n\nAnswer: The Mayor "
+        "advised that he would check.",
+        [("Cr Amos", "When was it approved?", "he would check")],
+    ),
+    (
+        "Madam Chair: Will you publish the audit?\n\nThe Chair advised that it would be published.",
+        [(None, "Will you publish the audit?", "it would be published")],
+    ),
+    # public question headers "From: / To:", the reply labelled with its author inline
+    (
+        "From: Jo Maple\nTo: Cabinet Member for Housing\n\nWhat is the council doing about the "
+        "waiting list?\n\nReply from the Cabinet Member: Forty homes were bought this year.",
+        [("Jo Maple", "waiting list", "Forty homes were bought")],
+    ),
+    # a councillor's statement, then the question in their own words
+    (
+        "Councillor Amos noted that the festival was in March. Would the council host it next "
+        "year?",
+        [("Councillor Amos", "Would the council host it", None)],
+    ),
+    # impersonal "It was queried whether"
+    (
+        "It was queried whether the grant would continue. Officers confirmed that it would.",
+        [(None, "whether the grant would continue", "it would")],
+    ),
+    # US titles before names; a reply naming the question
+    (
+        "Council Member Lopez asked staff whether the grant had arrived. City Manager Ann Cole "
+        "stated that it arrived in March.",
+        [("Council Member Lopez", "whether the grant had arrived", "it arrived in March")],
+    ),
+    (
+        "Councillor Amos asked why the pool was shut.\n\nThe Leader thanked Councillor Amos for "
+        "the question and said repairs were due.",
+        [("Councillor Amos", "why the pool", "repairs")],
+    ),
+    # a question put to a chair about a minute, its content in the next sentence (Q4)
+    (
+        "Councillor Lee Dunn put a question to the Chair of the Planning Committee about minute "
+        "12. The question asked for an update on the case. In response, the Chair said that a "
+        "notice had been served.",
+        [("Councillor Lee Dunn", "The question asked for an update", "a notice had been served")],
+    ),
+    (
+        "Cllr Mo Patel asked a question for response by the Portfolio Holder for Parks (Cllr Jo "
+        "Reed) on verge cutting. In response, Cllr Reed advised that verges were cut twice a year.",
+        [("Cllr Mo Patel", "a question for response by", "verges were cut twice a year")],
+    ),
+    # askers named inside the question's words, and group askers over limbs
+    (
+        "In response to a question from Councillor Dean the Chair said there would be meetings.",
+        [("Councillor Dean", "a question from Councillor Dean", "there would be meetings")],
+    ),
+    (
+        "Ms Poe responded to the following questions from Members:\n(a) Asked about referrals Mr "
+        "Roe said most came from GPs.\n(b) Asked about the pilot Mr Roe said it covered four "
+        "areas, two rural.",
+        [
+            ("Members", "about referrals", "most came from GPs"),
+            ("Members", "about the pilot", "it covered four areas"),
+        ],
+    ),
+    (
+        "In response to comments and questions from Members, it was said:\n(a) Asked by a Member "
+        "about the cool-off period. It was noted that there were several examples.",
+        [("a Member", "about the cool-off period", "there were several examples")],
+    ),
+    (
+        "Q. Is the bridge to be repaired?\n\nA. The Council is awaiting a quote.\n\nA. Smith "
+        "said the path was shut.",
+        [(None, "Is the bridge to be repaired?", "awaiting a quote")],
+    ),
+    # a count of questions put is not a question
+    ("Twelve questions were put to the Executive and replies given.", []),
+    # a reply that names "the question" makes the sentence before it the question
+    (
+        "A resident noted that a lorry had shed its load. Mr Roe, in reply to the question, noted "
+        "that drivers must net loads.",
+        [("A resident", "a lorry had shed its load", "drivers must")],
+    ),
+    # an unnamed asker's further sentences stay in the question
+    (
+        "A Parishioner raised the question of speed checks? The Parishioner noted that the police "
+        "might help. Mr Roe commented that he would ask.",
+        [("A Parishioner", "speed checks", "he would ask")],
+    ),
+    # a present-tense ask after a first clause, its asker a pronoun
+    (
+        "The club has raised funds and they ask whether the council would give a grant.",
+        [("they", "whether the council would give a grant", None)],
+    ),
+    (
+        "Question 1 – Cllr Jo Amos\n\nWill the council fix the lights?\n\nResponse: Yes, in May.",
+        [("Cllr Jo Amos", "fix the lights", "Yes, in May.")],
+    ),
+    # terse minutes drop the replier
+    (
+        "Trustee Amos asked if the bid was over budget.\n\nExplained that the estimate was high.",
+        [("Trustee Amos", "if the bid was over budget", "Explained that the estimate")],
+    ),
+    # a promised reply is the answer recorded
+    (
+        "Cr Amos asked whether the pool would reopen.\n\nThe question was taken on notice.",
+        [("Cr Amos", "whether the pool would reopen", "taken on notice")],
+    ),
+    # the chair asking for questions is not a question; nor is a request for comment
+    ("The Mayor asked if there were any questions from the public. There were none.", []),
+    ("Mayor Poe asked for public comment on the item.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_questions(text: str, expected: list[Q]) -> None:
+    found = pipeline.run(text).questions
+    got = [(q.asker.label if q.asker else None, q.question, q.answer) for q in found]
+    assert len(got) == len(expected), got
+    for (asker, question, answer), (want_asker, want_q, want_a) in zip(got, expected, strict=True):
+        assert asker == want_asker, got
+        assert want_q in question, got
+        if want_a is None:
+            assert answer is None, got
+        else:
+            assert answer is not None and want_a in answer, got
+
+
+def test_asker_named_by_the_item_title() -> None:
+    """An item titled "Question submitted by Councillor A" names the asker of its question."""
+    found = pipeline.run(
+        "Will the depot close?\nREPLY: There are no plans to close it.",
+        context="5. Question submitted by Councillor J. Amos",
+    ).questions
+    assert [(q.asker.label if q.asker else None, q.answer) for q in found] == [
+        ("Councillor J. Amos", "There are no plans to close it.")
+    ]
