@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from minutebook.core.extract import lexicon
+from minutebook.core.extract.lexicon import ROLE_WORDS
 from minutebook.core.extract.model import Commitment, Speaker
 from minutebook.core.extract.people import ROLE_LABEL, People, find_mentions, speaker
 from minutebook.core.extract.speakers import GROUP, ROLE_PHRASE, resolve
@@ -20,78 +22,25 @@ _ACTOR_GROUPS = re.compile(
     r"(?:the\s+|The\s+)?(?:(?:relevant|responsible|senior|lead|council|County\s+Council|"
     r"[A-Z][\w-]+)\s+)?(?:officers?|Officers?|council|Council|authority|Authority|department|"
     r"Department|team|Team|directorate|Directorate|administration|"
-    r"Administration|clerk|Clerk|democratic services|Democratic Services|"
+    r"Administration|clerk|Clerk|democratic services|Democratic Services|staff|Staff|"
+    r"[A-Z][\w-]+\s+Services|"
     r"[A-Z][\w-]+\s+workers|workers)"
 )
 _MODAL = re.compile(
     r"(?P<actor>\b[\w’'&.-]+(?:\s+[\w’'&.-]+){0,8}?)\s+(?P<modal>would|will|shall|should|"
     r"undertook to|agreed to|offered to|promised to|committed to|pledged to|volunteered to|"
     r"was to|were to|is to|are to|was asked(?: by [^,.;]{1,60}?)? to|were asked(?: by [^,.;]{1,60}?)? to|"
-    r"would be asked to|"
-    r"intended to|planned to)\s+(?:also\s+|further\s+|then\s+|personally\s+|now\s+|"
-    r"shortly\s+|urgently\s+|continue\s+to\s+|be\s+happy\s+to\s+|be\s+pleased\s+to\s+|"
+    r"would be asked to|(?:had|has|have) (?:undertaken|agreed|offered|promised|volunteered) to|"
+    r"(?:is|are|was|were) (?:also )?(?:committed|scheduled) to|"
+    r"intended to|planned to)\s+(?:also\s+|further\s+|then\s+|personally\s+|now\s+|however\s+|"
+    r"shortly\s+|soon\s+|urgently\s+|continue\s+to\s+|be\s+happy\s+to\s+|be\s+pleased\s+to\s+|"
     r"look\s+to\s+)?(?P<verb>[a-z]+)",
 )
-_NOT_ACTIONS = frozenset(
-    [
-        "be",
-        "have",
-        "not",
-        "like",
-        "welcome",
-        "need",
-        "needs",
-        "hope",
-        "expect",
-        "expected",
-        "appreciate",
-        "prefer",
-        "wish",
-        "want",
-        "seem",
-        "appear",
-        "depend",
-        "mean",
-        "result",
-        "lead",
-        "cost",
-        "make",
-        "mean",
-        "allow",
-        "enable",
-        "take",
-        "become",
-        "remain",
-        "benefit",
-        "help",
-        "impact",
-        "affect",
-        "reduce",
-        "increase",
-        "require",
-        "include",
-        "involve",
-        "continue",
-        "cause",
-        "happen",
-        "occur",
-        "see",
-        "receive",
-        "get",
-        "find",
-        "feel",
-        "think",
-        "suggest",
-        "say",
-        "know",
-        "consider",
-        "accept",
-        "mind",
-        "do",
-        "go",
-        "come",
-    ]
-)
+#: Verbs that are no action whoever says them ("she would like", "officers would need").
+_NOT_ACTIONS = lexicon.words("non_action_verbs")
+#: Verbs that are an action only with an actor who can be held to it: "the Mayor would take
+#: this on notice", "the Council will consider it" (but "the scheme would take a year").
+_WEAK_ACTIONS = lexicon.words("weak_action_verbs")
 _ACTION_LINE = re.compile(
     r"^(?:ACTION|Action|ACTIONS|Actions)\s*(?:\([^)]*\))?\s*[:\-–]\s*(?P<body>.+)$", re.DOTALL
 )
@@ -104,22 +53,70 @@ _BAD_ACTORS = re.compile(
     r"Committee|a\s+[a-z]+|an\s+[a-z]+|they|They|we|We|you|I)$"
 )
 _HEDGES = re.compile(
-    r"\b(?:hoped|hopes|hope|hoping|expected|anticipated|envisaged|if\s+(?:necessary|needed|"
+    r"\b(?:hoped|hopes|hope|hoping|expected|anticipated|envisaged|likely|if\s+(?:necessary|needed|"
     r"possible|required|appropriate)\b.*\bmight)\b",
     re.IGNORECASE,
 )
 
 
+#: "Clerk to write to the owner", "Staff to report back", "the PC to supply ...": an
+#: assignment in parish and action-list style, at the start of a sentence or after a dash,
+#: colon or semicolon that closes a topic label ("Footpaths - Clerk to chase").
+_ASSIGN = re.compile(
+    r"(?:^|(?<=\s[-–—]\s)|(?<=[:;]\s))(?P<actor>(?:[Tt]he\s+)?(?:[A-Z][\w’'.&-]*|clerk|staff|"
+    r"officers?)(?:\s+(?:(?:and|of|for|&)\s+(?:the\s+)?)?(?:[A-Z][\w’'.&-]*|clerk|staff|officers?))"
+    r"{0,4})\s+to\s+(?:also\s+|then\s+|further\s+|now\s+)?(?P<verb>[a-z]{2,})\b"
+)
+#: "It was agreed that the Clerk write to ...": a subjunctive assignment agreed by the body.
+_AGREED_THAT = re.compile(
+    r"\b(?:it\s+was\s+|It\s+was\s+)?agreed\s+that\s+(?P<actor>(?:[Tt]he\s+)?[\w’'.&-]+"
+    r"(?:\s+[\w’'.&-]+){0,3}?)\s+(?P<verb>[a-z]{2,})\b"
+)
+#: "... would be looked at by officers", "... to be circulated by the Clerk": the actor is
+#: the agent of a future passive.
+_BY_AGENT = re.compile(
+    r"\b(?:would|will|shall|is\s+to|are\s+to)\s+(?:also\s+|then\s+|now\s+)?be\s+"
+    r"(?P<verb>[a-z]+(?:ed|en|wn|ne|nt|lt|ht))(?:\s+(?:at|on|up|into|out))?\s+by\s+(?:both\s+)?"
+    r"(?P<agent>(?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+(?:the\s+)?|for\s+)?"
+    r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:officers|staff|clerk|council))"
+)
+#: Words after "to" or a modal that are not verbs ("the Clerk to the Council").
+_NOT_VERBS = lexicon.words("non_verbs")
+#: Words after "agreed that X" that make no assignment ("... the Clerk was right").
+_AUXILIARIES = lexicon.words("auxiliaries")
+#: What a motion does ("moved by A, seconded by B to approve ..."): not an assignment.
+_MOTION_VERBS = lexicon.words("motion_verbs")
+#: Words before a capitalised word that make it part of a phrase, not a subject ("our goal
+#: as a Council is to ...").
+_NOT_SUBJECT_AFTER = frozenset(
+    ["a", "an", "the", "as", "of", "for", "to", "with", "by", "from", "on", "in", "at", "our"]
+    + ["their", "his", "her", "its", "my", "your", "which", "who", "whom", "whose"]
+)
+_QUESTION_LEAD = re.compile(r"\b(?:if|whether|when|why|how|what|where|which)\b[^,;]*$", re.I)
+_CONDITIONAL = re.compile(r"\bif\b[^,;]*$", re.I)
+#: Lower-case words inside a person's name ("Ann de Vries", "Jo van der Berg").
+_NAME_JOINERS = frozenset(
+    ["and", "of", "the", "de", "van", "von", "der", "da", "di", "le", "la", "y"]
+)
+_POSSESSED = re.compile(r"[’']s\s+(?P<noun>[a-z][\w-]*)$")
+_CLAUSE_CUT = re.compile(r"[,;:(]|\s[-–—]\s|\bthat\b|\band\b(?=\s+(?:he|she|officers|the))")
+
+
 def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
     a = actor.strip(" ,")
-    if not a or _BAD_ACTORS.match(a):
+    if not a or _BAD_ACTORS.match(a) or re.match(r"(?:a|an|A|An)\s+\w+$", a):
         return False
+    possessed = _POSSESSED.search(a)
+    if possessed and not _ACTOR_GROUPS.fullmatch(possessed.group("noun")):
+        return False  # "Councillor Smith's remit would change"
     if a.lower() in {"he", "she"}:
         return True
     if ROLE_PHRASE.fullmatch(a):
         return True
     if ROLE_LABEL.fullmatch(a) or _ACTOR_GROUPS.fullmatch(a):
         return True
+    if " the " in a and ROLE_LABEL.fullmatch(re.sub(r"\b(of|for)\s+the\s+", r"\1 ", a)):
+        return True  # "The Leader of the Council"
     bare = re.sub(r"^(?:the|The)\s+", "", a)
     if bare in org_names and (
         bare.isupper()
@@ -134,11 +131,37 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
         return True
     if GROUP.fullmatch(a) and re.search(r"officer|council|authority", a, re.I):
         return True
-    sp = speaker(a, people)
-    if sp["name"] and len(a.split()) <= 5:
+    if " and " in a or "&" in a or "," in a:
+        return _all_actors(a, people, org_names)
+    if _given_name_of(a, people):
         return True
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", a)
-    return len(parts) > 1 and all(p and speaker(p, people)["name"] for p in parts)
+    words = a.split()
+    if any(w[:1].islower() and w not in _NAME_JOINERS for w in words):
+        return False  # "Councillor Amos said she": a clause, not a name
+    if (
+        len(words) > 1
+        and words[0].lower() in ROLE_WORDS
+        and _actor_ok(" ".join(words[1:]), people, org_names)
+    ):
+        return True  # US and Australian style "Member Amos", "Chair Baird"
+    sp = speaker(a, people)
+    return bool(sp["name"] and len(words) <= 5)
+
+
+def _given_name_of(word: str, people: People) -> str | None:
+    """The one person of the item whose first name is ``word`` ("Kelechi would ...")."""
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return None
+    found = [n for n in people.names if len(n.split()) > 1 and n.split()[0] == word]
+    return found[0] if len(found) == 1 else None
+
+
+def _all_actors(actor: str, people: People, org_names: set[str]) -> bool:
+    """ "Councillor A and Councillor B", "Officers and the Working Group": every part acts."""
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", actor) if p]
+    return len(parts) > 1 and all(
+        _actor_ok(p, people, org_names) or speaker(p, people)["name"] for p in parts
+    )
 
 
 def _last_named(text: str, people: People) -> str | None:
@@ -151,12 +174,108 @@ def _last_named(text: str, people: People) -> str | None:
 
 
 def _subject_readings(candidate: str) -> list[str]:
-    """Ways to read the words before the modal as a subject, shortest plausible last."""
+    """Ways to read the words before the modal as a subject, longest first; a reading
+    never starts just after an article or preposition ("as a Council" is no subject)."""
     words = candidate.split()
-    outs = []
-    for k in range(len(words)):
-        outs.append(" ".join(words[k:]))
-    return outs
+    return [
+        " ".join(words[k:])
+        for k in range(len(words))
+        if k == 0 or words[k - 1].lower() not in _NOT_SUBJECT_AFTER
+    ]
+
+
+def _labelled(label: str, people: People, last_person: str | None) -> Speaker:
+    """The Speaker for an actor's words; an unnamed role keeps its words as the role."""
+    actor = resolve(label, people, last_person)
+    if not actor.name and not actor.role:
+        actor.role = re.sub(r"^(?:the|The)\s+", "", label)
+    return actor
+
+
+def _assignment(text: str, people: People, org_names: set[str], last_person: str | None):
+    """ "Clerk to write to the owner": the actor and where the commitment's words start."""
+    for m in _ASSIGN.finditer(text):
+        verb = m.group("verb")
+        if verb in _NOT_VERBS or verb in _MOTION_VERBS or verb == "be":
+            continue  # "Amos to approve the minutes" is a motion's mover, not an assignment
+        actor = m.group("actor").strip(" ,")
+        if _actor_ok(actor, people, org_names) and actor.lower() not in {"he", "she"}:
+            return Commitment(
+                _labelled(actor, people, last_person),
+                text[m.start("verb") :].strip().rstrip(".;"),
+                text[m.start("actor") :].strip(),
+            )
+    return None
+
+
+def _agreed_that(text: str, people: People, org_names: set[str], last_person: str | None):
+    """ "It was agreed that the Clerk write to ...": a base verb after an actor."""
+    m = _AGREED_THAT.search(text)
+    if not m:
+        return None
+    verb = m.group("verb")
+    if (
+        verb in _AUXILIARIES
+        or verb in _NOT_VERBS
+        or verb.endswith(("ed", "ing"))
+        or (verb.endswith("s") and not verb.endswith("ss"))
+    ):
+        return None
+    actor = m.group("actor").strip(" ,")
+    if not _actor_ok(actor, people, org_names) or actor.lower() in {"he", "she"}:
+        return None
+    return Commitment(
+        _labelled(actor, people, last_person),
+        text[m.start("verb") :].strip().rstrip(".;"),
+        text.strip(),
+    )
+
+
+def _by_agent(text: str, people: People, org_names: set[str], last_person: str | None):
+    """ "The matter would be looked at by officers": the agent of a future passive."""
+    for m in _BY_AGENT.finditer(text):
+        agent = re.sub(r"\s+(?:and|of|for|the)$", "", m.group("agent").strip(" ,"))
+        if _actor_ok(agent, people, org_names):
+            return Commitment(
+                _labelled(agent, people, last_person),
+                text[m.start() :].strip().rstrip(".;"),
+                text.strip(),
+            )
+    return None
+
+
+def find_commitments(
+    text: str,
+    people: People,
+    org_names: set[str],
+    last_person: str | None,
+    speaker_of_sentence: Speaker | None,
+    *,
+    last_speaker: Speaker | None = None,
+) -> list[Commitment]:
+    """The commitments ``text`` (one sentence) makes: usually one, two when independent
+    clauses joined by "and" or ";" each make one ("A will attend in May, and B will attend
+    in June")."""
+    first = find_commitment(
+        text, people, org_names, last_person, speaker_of_sentence, last_speaker=last_speaker
+    )
+    if first is None:
+        return []
+    cut = re.search(r"(?:,\s*and|;\s*(?:and\s+)?)\s+(?=[A-Z])", text)
+    if not cut or len(text) - cut.end() < 12:
+        return [first]
+    head, tail = text[: cut.start()], text[cut.end() :]
+    one = find_commitment(head, people, org_names, last_person, speaker_of_sentence)
+    two = find_commitment(tail, people, org_names, last_person, None)
+    if one is None or two is None:
+        return [first]
+    if one.actor.label.lower() in {"he", "she", "they"} or two.actor.label.lower() in {
+        "he",
+        "she",
+        "they",
+    }:
+        return [first]
+    return [one, two]
 
 
 def find_commitment(
@@ -173,6 +292,8 @@ def find_commitment(
     ``last_speaker`` is who the minutes last attributed words to: "He would report back"
     after "The Commissioner presented the report" is the Commissioner's promise.
     """
+    if text.rstrip().endswith("?"):
+        return None  # "Would officers look into it?" asks; it does not undertake
     act = _ACTION_LINE.match(text)
     if act:
         body = act.group("body").strip()
@@ -185,10 +306,17 @@ def find_commitment(
                 text.strip(),
             )
         return None
+    found = _assignment(text, people, org_names, last_person) or _agreed_that(
+        text, people, org_names, last_person
+    )
+    if found:
+        return found
     for m in _MODAL.finditer(text):
         verb = m.group("verb")
         modal = m.group("modal")
         undertaking = modal.endswith(" to") and not modal.startswith(("was", "were", "is", "are"))
+        if verb in _NOT_VERBS:
+            continue
         if (
             verb in _NOT_ACTIONS
             and (not undertaking or verb in {"be", "have", "not"})
@@ -202,9 +330,12 @@ def find_commitment(
         if modal in {"intended to", "planned to"}:
             continue
         before = text[: m.start("modal")]
-        clause = re.split(r"[,;:(]|\bthat\b|\band\b(?=\s+(?:he|she|officers|the))", before)[-1]
-        clause = clause.strip()
-        if clause in {"", "and"}:
+        if modal in {"were to", "was to"} and _CONDITIONAL.search(before):
+            continue  # "if the firm were to instruct its drivers": a condition
+        if modal in {"would", "will"} and _QUESTION_LEAD.search(before[-80:]):
+            continue  # "asked when the Council would submit": the question, not a promise
+        clause = _CLAUSE_CUT.split(before)[-1].strip()
+        if clause in {"", "and"} or clause.endswith(" and"):
             # "officers were aware of ..., and would be working towards that aim"
             seg = re.split(r"\bthat\b|[;:]", before)[-1].split()
             heads = [" ".join(seg[:k]) for k in range(4, 0, -1) if k <= len(seg)]
@@ -220,24 +351,57 @@ def find_commitment(
                 if _HEDGES.search(prefix[-120:]) and not undertaking:
                     return None
                 label = cand.strip()
-                pronoun = label.lower() in {"he", "she", "they"}
-                named_here = _last_named(text[: m.start("actor") + len(clause)], people)
-                if pronoun and named_here:
-                    # "Sharon Tan (Suffolk) affirmed that she would ...": the sentence's own
-                    # subject, not whoever spoke last
-                    actor = Speaker(label, named_here, people.roles.get(named_here))
-                elif pronoun and speaker_of_sentence and speaker_of_sentence.name:
-                    actor = Speaker(label, speaker_of_sentence.name, speaker_of_sentence.role)
-                elif pronoun and last_speaker and not last_person:
-                    actor = Speaker(label, last_speaker.name, last_speaker.role)
-                else:
-                    actor = resolve(label, people, last_person)
-                    if pronoun:
-                        actor.role = people.roles.get(actor.name) if actor.name else None
-                    elif not actor.name and not actor.role:
-                        actor.role = re.sub(r"^(?:the|The)\s+", "", label)
+                actor = _actor_of(
+                    label,
+                    text[: m.start("actor") + len(clause)],
+                    people,
+                    last_person,
+                    speaker_of_sentence,
+                    last_speaker,
+                )
                 action_start = m.start("modal")
                 action = text[action_start:].strip().rstrip(".;")
                 return Commitment(actor, action, text.strip())
         # the first modal with a non-actor subject may still be followed by another
-    return None
+    return _by_agent(text, people, org_names, last_person)
+
+
+def _actor_of(
+    label: str,
+    before: str,
+    people: People,
+    last_person: str | None,
+    speaker_of_sentence: Speaker | None,
+    last_speaker: Speaker | None,
+) -> Speaker:
+    """Who the words ``label`` before the modal denote; a pronoun is the sentence's speaker
+    ("The Mayor said that he would ..." is the Mayor's promise, in the Mayor's words)."""
+    if label.lower() not in {"he", "she", "they"}:
+        full = _given_name_of(label, people)
+        if full:
+            return Speaker(label, full, people.roles.get(full))
+        actor = resolve(label, people, last_person)
+        words = label.split()
+        if not actor.name and len(words) > 1 and words[0].lower() in ROLE_WORDS:
+            # "Member Amos": the title's holder, named
+            named = resolve(" ".join(words[1:]), people, last_person)
+            if named.name:
+                return Speaker(label, named.name, named.role or words[0])
+        if not actor.name and not actor.role:
+            actor.role = re.sub(r"^(?:the|The)\s+", "", label)
+        return actor
+    own = speaker_of_sentence
+    if own and own.label.lower() not in {"he", "she", "they"} and (own.name or own.role):
+        return Speaker(own.label, own.name, own.role)
+    named_here = _last_named(before, people)
+    if named_here:
+        # "Sharon Tan (Suffolk) affirmed that she would ...": the sentence's own
+        # subject, not whoever spoke last
+        return Speaker(label, named_here, people.roles.get(named_here))
+    if own and own.name:
+        return Speaker(label, own.name, own.role)
+    if last_speaker and not last_person:
+        return Speaker(label, last_speaker.name, last_speaker.role)
+    actor = resolve(label, people, last_person)
+    actor.role = people.roles.get(actor.name) if actor.name else None
+    return actor

@@ -22,7 +22,7 @@ from minutebook.core.extract import layout as layout_mod
 from minutebook.core.extract import learned
 from minutebook.core.extract import sentences as sentences_mod
 from minutebook.core.extract.amounts import find_amounts
-from minutebook.core.extract.commitments import find_commitment
+from minutebook.core.extract.commitments import find_commitments
 from minutebook.core.extract.dates import find_dates, first_date, reference_date
 from minutebook.core.extract.decisions import find_decisions
 from minutebook.core.extract.entities import find_entities
@@ -153,10 +153,9 @@ def records(
     for i, s in enumerate(sentences):
         att = attributions[i]
         speaker_now = att.speaker if att else None
-        found = find_commitment(
+        for found in find_commitments(
             s.text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
-        )
-        if found is not None:
+        ):
             found.due = first_date(found.action, doc.meeting_date, first, ref)
             commitments.append(found)
             commitment_idx.add(i)

@@ -1,0 +1,123 @@
+"""Commitment stage: one case a line, (minutes text, [(actor label, commitment text)]).
+
+Every example is invented to show a convention of minutes (parish action lines, US/Canadian
+staff directions, reported undertakings, passives with an agent); none is copied from a gold
+item. The whole pipeline runs, so the actor test sees the people the item names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.core.extract.pipeline import run
+
+CASES = [
+    # undertakings and modals with an identifiable actor
+    (
+        "Mr Poe said that he would write to the owner.",
+        [("Mr Poe", "Mr Poe said that he would write to the owner.")],
+    ),
+    (
+        "The Director agreed to circulate the figures.",
+        [("The Director", "The Director agreed to circulate the figures.")],
+    ),
+    (
+        "Officers would report back in March.",
+        [("Officers", "Officers would report back in March.")],
+    ),
+    (
+        "The Leader of the Council agreed to look into the matter.",
+        [
+            (
+                "The Leader of the Council",
+                "The Leader of the Council agreed to look into the matter.",
+            )
+        ],
+    ),
+    (
+        "The Council will further consider the matter at its next meeting.",
+        [("The Council", "The Council will further consider the matter at its next meeting.")],
+    ),
+    (
+        "The Mayor advised that he would take the question on notice.",
+        [("The Mayor", "The Mayor advised that he would take the question on notice.")],
+    ),
+    (
+        "Development Services are investigating and will report back.",
+        [
+            (
+                "Development Services",
+                "Development Services are investigating and will report back.",
+            )
+        ],
+    ),
+    (
+        "Councillor Amos and Councillor Baird had undertaken to write a report.",
+        [
+            (
+                "Councillor Amos and Councillor Baird",
+                "Councillor Amos and Councillor Baird had undertaken to write a report.",
+            )
+        ],
+    ),
+    (
+        "Councillor Amos said she was committed to working on it further.",
+        [("Councillor Amos", "Councillor Amos said she was committed to working on it further.")],
+    ),
+    (
+        "The department's staff will however work with the agency on a plan.",
+        [("staff", "The department's staff will however work with the agency on a plan.")],
+    ),
+    # parish and action-list style: "Clerk to ...", after a topic label too
+    ("Clerk to write to the contractor.", [("Clerk", "Clerk to write to the contractor.")]),
+    ("The Clerk to chase up in two weeks.", [("The Clerk", "The Clerk to chase up in two weeks.")]),
+    (
+        "Footpath signs - the Clerk to report the damage.",
+        [("the Clerk", "the Clerk to report the damage.")],
+    ),
+    (
+        "Staff to provide a breakdown of the fees.",
+        [("Staff", "Staff to provide a breakdown of the fees.")],
+    ),
+    (
+        "ACTION: Officers to circulate the figures.",
+        [("Officers", "ACTION: Officers to circulate the figures.")],
+    ),
+    (
+        "It was agreed that the Clerk speak to the landowner.",
+        [("the Clerk", "It was agreed that the Clerk speak to the landowner.")],
+    ),
+    # two independent undertakings in one sentence
+    (
+        "Representation: Member Amos will attend the May meeting, and Member Baird will attend the June meeting.",
+        [
+            ("Member Amos", "Representation: Member Amos will attend the May meeting"),
+            ("Member Baird", "Member Baird will attend the June meeting."),
+        ],
+    ),
+    # a future passive with its agent
+    (
+        "The item would be looked at by officers before the next meeting.",
+        [("officers", "The item would be looked at by officers before the next meeting.")],
+    ),
+    # not commitments
+    ("Moved by Amos, seconded by Baird to approve the agenda.", []),
+    ("Councillor Amos made a motion to approve the bills.", []),
+    ("Councillor Amos elected to speak on the item.", []),
+    ("The scheme would take a year to complete.", []),
+    ("Councillor Amos asked when the Council would publish the plan.", []),
+    ("Would officers look into the drainage?", []),
+    ("It was hoped that officers would attend.", []),
+    ("It is likely that the agency will close the case soon.", []),
+    ("Councillor Amos's portfolio would change in May.", []),
+    ("Our aim as a Council is to uphold transparency.", []),
+    ("If the firm were to instruct its drivers, it would need a policy.", []),
+    ("The Council agreed to this arrangement.", []),
+    ("Both new members signed the form, held up for the Clerk to witness.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_commitments(text: str, expected: list[tuple[str, str]]) -> None:
+    found = run(text).commitments
+    assert [(c.actor.label, c.text) for c in found] == expected
