@@ -84,6 +84,58 @@ CASES = [
         "Motion to defer the application:\nMotion status: Rejected",
         ["Motion to defer the application Motion status: Rejected"],
     ),
+    # US and Canadian motions: a mover's own sentence, roll-call counts, "upon a motion"
+    (
+        "Council Member Amos moved to approve the ordinance. Council Member Baird seconded. The motion passed 6-1.",
+        [
+            "Council Member Amos moved to approve the ordinance. Council Member Baird seconded. The motion passed 6-1."
+        ],
+    ),
+    (
+        "Motion by Amos, seconded by Baird, to approve the claims. Ayes: 5. Nays: 0. Motion carried.",
+        [
+            "Motion by Amos, seconded by Baird, to approve the claims. Ayes: 5. Nays: 0. Motion carried."
+        ],
+    ),
+    (
+        "Upon a motion by Amos, seconded by Baird, the Board voted to approve the request.",
+        ["Upon a motion by Amos, seconded by Baird, the Board voted to approve the request."],
+    ),
+    (
+        "ORDERED that the claims be allowed and paid.",
+        ["ORDERED that the claims be allowed and paid."],
+    ),
+    # Irish and Scottish proposals: the outcome line before the words, present-tense seconders
+    (
+        "Proposed by Councillor Amos\nSeconded by Councillor Baird\nAND AGREED\n“To confirm the minutes of the meeting.”",
+        [
+            "Proposed by Councillor Amos Seconded by Councillor Baird AND AGREED “To confirm the minutes of the meeting.”"
+        ],
+    ),
+    (
+        "Ann Amos proposes Bob Baird as Chairman and Cy Chen seconds.",
+        ["Ann Amos proposes Bob Baird as Chairman and Cy Chen seconds."],
+    ),
+    # an Australian/NZ resolution block whose numbered limb carries the outcome
+    (
+        "Council Resolution Proposed by Cr Amos, seconded by Cr Baird\n1 THAT the tabled papers be received.\nCARRIED 2",
+        [
+            "Council Resolution Proposed by Cr Amos, seconded by Cr Baird 1 THAT the tabled papers be received. CARRIED 2"
+        ],
+    ),
+    # "RESOLVED and noted." after a paragraph: the paragraph was resolved
+    (
+        "The county councillor reported that the road would be resurfaced.\n\nRESOLVED and noted.",
+        ["The county councillor reported that the road would be resurfaced."],
+    ),
+    ("NOTED the responses.", ["NOTED the responses."]),
+    ("Agreed that the hall be booked for May.", ["Agreed that the hall be booked for May."]),
+    (
+        "By consensus, the Committee agreed to defer the item.",
+        ["By consensus, the Committee agreed to defer the item."],
+    ),
+    # a decision-record page's fields are labels, not decisions
+    ("Decision Maker: Cabinet\n\nDecided at meeting: 19/01/2021 - Cabinet", []),
     # a motion restated as RESOLVED: the resolution is the decision
     (
         "It was proposed and seconded that the term be extended.\nRESOLVED that the term be extended.",

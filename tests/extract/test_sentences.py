@@ -44,6 +44,20 @@ CASES = [
         "1. The Chair opened the meeting. 2. Apologies were noted.",
         [("1.", "The Chair opened the meeting."), ("2.", "Apologies were noted.")],
     ),
+    # decimals and vote counts are not markers
+    (
+        "That items 3.1 to 3.4 BE APPROVED.",
+        [("", "That items 3.1 to 3.4 BE APPROVED.")],
+    ),
+    (
+        "Roll call: Ayes: 5. Nays: 0. Motion carried.",
+        [("", "Roll call: Ayes: 5."), ("", "Nays: 0."), ("", "Motion carried.")],
+    ),
+    # a marker on a line of its own belongs to the words after it
+    (
+        "Resolved: That\n\nii.\n\nthe amendments be approved.",
+        [("", "Resolved: That"), ("ii.", "the amendments be approved.")],
+    ),
     # dotted acronyms keep their letters
     ("The cost was £675 plus V.A.T. and fees.", [("", "The cost was £675 plus V.A.T. and fees.")]),
 ]

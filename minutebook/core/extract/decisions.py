@@ -35,7 +35,8 @@ from minutebook.core.extract.model import Decision, DecisionKind, Sentence
 
 _RESOLVED = re.compile(
     r"(?:^|(?<=[\s(:\-–“\"]))(?P<kw>RESOLVED|Resolved|RESOLVE|AGREED|DECIDED|DECISION|Decision|"
-    r"Decided|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|determined)|"
+    r"Decided|ORDERED|Ordered|NOTED|Agreed(?=\s*(?:that\b|to\b|[:\-–]))|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|"
+    r"determined|ORDERED|ordered)|"
     r"(?:Now,? )?(?:Therefore,? )?(?:BE IT|Be [Ii]t|be it) (?:FURTHER )?(?:RESOLVED|[Rr]esolved)|"
     r"(?:it was\s+)?unanimously (?:RESOLVED|resolved|AGREED|agreed))\b"
     r"(?:\s+by\s+the\s+(?:[A-Z][\w-]*\s+){0,8}?(?:Board|Council|Committee)(?:\s+of\s+(?:[A-Z][\w-]*\s*){1,3})?)?"
@@ -52,7 +53,8 @@ _BODY_NOUNS = (
     r"Commission|Assembly|Executive|SACRE|Authority|Meeting|Trustees|Councillors|Commissioners"
 )
 _BODY_DECIDES = re.compile(
-    r"^(?:(?:\w+\s*,\s*)?(?:the|The)\s+)?(?:[A-Z][\w-]*\s+){0,5}?"
+    r"^(?:(?:(?:\w+|(?:[Bb]y|[Aa]fter|[Ff]ollowing|[Oo]n)\s+(?:\w+\s+){0,2}?(?:consensus|discussion|"
+    r"debate|consideration))\s*,\s*)?(?:the|The)\s+)?(?:[A-Z][\w-]*\s+){0,5}?"
     r"(?:" + _BODY_NOUNS + r"|" + _BODY_NOUNS.lower() + r")\s+(?:then\s+|also\s+|formally\s+|"
     r"unanimously\s+|duly\s+|therefore\s+)?"
     r"(?P<verb>agreed|AGREED|agrees|resolved|RESOLVED|noted|NOTED|approved|APPROVED|endorsed|"
@@ -76,14 +78,25 @@ _MOTION_START = re.compile(
     r"[\w/-]*\d[\w/-]*\s+(?:Moved|MOVED)|Moved\b|MOVED\b|Proposed\b|PROPOSED\b)"
     r"|\b(?:[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b)"
     r"|\b(?:made|make|makes) a motion\b"
-    r"|\b(?:moved|MOVED|proposed|PROPOSED|[Nn]ominated|proposal of)\b[^.]{0,240}?\b(?:seconded|SECONDED|2nd)\b"
-    r"|\bon (?:a )?motion (?:of|by)\b[^.]{0,120}\bseconded\b"
+    r"|\b(?:moved|MOVED|Moved|moves|proposed|PROPOSED|Proposed|proposes|[Nn]ominated|proposal of)\b"
+    r"[^.]{0,240}?\b(?:seconded|SECONDED|Seconded|seconds|2nd)\b"
+    r"|\b(?:[Oo]n|[Uu]pon|UPON|ON) (?:a |the )?(?:motion|MOTION) (?:of|by|made by)\b[^.]{0,120}\b(?:seconded|SECONDED)\b"
+    # "Councilmember Amos moved to approve the ordinance. Councilmember Baird seconded."
+    r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:moved|MOVED)\s+(?:to\s+[a-z]+|that|THAT)\b"
 )
 #: "..., seconded by B, it was agreed to ...": the motion's outcome stated as a resolution.
 _AGREED_AFTER = re.compile(
-    r"\b(?:it was\s+)?(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED)\b"
+    r"\b(?:it was\s+)?(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED|ordered|ORDERED)\b"
 )
-_SECONDED = re.compile(r"\b(?:seconded|SECONDED|Seconded|2nd)\b")
+#: "AND AGREED", "Agreed unanimously", "Unanimously agreed and signed": an outcome line.
+_AGREED_LINE = re.compile(
+    r"^(?:and\s+|AND\s+)?(?:(?:was\s+)?unanimously\s+|UNANIMOUSLY\s+)?(?:agreed|AGREED|Agreed|"
+    r"approved|APPROVED|Approved)\b",
+    re.IGNORECASE,
+)
+#: The words of a motion given after its mover, seconder and outcome: "“To confirm ...”".
+_MOTION_WORDS = re.compile(r"^[\"“‘']?(?:To|TO|That|THAT)\s+[a-zA-Z]")
+_SECONDED = re.compile(r"\b(?:seconded|SECONDED|Seconded|seconds|2nd)\b")
 #: A motion's outcome: "Carried", "Motion Passed (6 to 1)", "Motion status: Rejected".
 _OUTCOME = re.compile(
     r"\b(?:carried|passed|lost|defeated|failed|rejected)\b(?!\s+(?:out|forward|over|on|through|"
@@ -124,6 +137,19 @@ _NOT_DECISION = re.compile(
     r"\b(?:thank|thanks|thanked|gratitude|appreciation|apolog(?:y|ies|ised|ized)|"
     r"declared an? (?:\w+\s+)?interest)\b",
     re.IGNORECASE,
+)
+#: A decision-record page's own fields ("Decision Maker: Cabinet", "Decided at meeting: ...",
+#: "Decision status: Recommendations Approved"): labels, not decisions.
+_RECORD_FIELD = re.compile(
+    r"^(?:Decision|Decided)\s+(?:maker|published|status|type|due|date|reference|taken|made|"
+    r"at\s+meeting|will\s+come\s+into\s+force)\b[^:]{0,20}:|^(?:Date\s+of\s+decision|"
+    r"Is\s+key\s+decision|Effective\s+from|Call-in\s+deadline)\b",
+    re.IGNORECASE,
+)
+#: An outcome line with no words of its own: "RESOLVED and noted.", "Agreed.", "NOTED".
+_BARE_OUTCOME = re.compile(
+    r"^(?:RESOLVED|Resolved|AGREED|Agreed|NOTED|Noted)(?:\s+(?:and|&)\s+(?:noted|agreed|NOTED|"
+    r"AGREED|accepted|ACCEPTED))?\s*[.!]?$"
 )
 _THANKS = re.compile(r"\b(?:thank|thanks|thanked|gratitude|appreciation)\b", re.IGNORECASE)
 _LIMB = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*)[).]?$")
@@ -295,6 +321,8 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             found_limbs, k = _collect_limbs(sentences, j, own)
             limbs.extend(found_limbs)
             has_content = True
+            if found_limbs and _OUTCOME.search(found_limbs[-1][1][-40:]):
+                outcome = True  # "... 2. THAT the report be received. CARRIED"
             last = k - 1
             j = k
             continue
@@ -303,14 +331,19 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             return _Found([Decision(nxt.text.strip(), "resolved")], set(range(i, j + 1)), j + 1)
         if len(nxt.text.split()) > 60 and not _OUTCOME.search(nxt.text[:40]):
             break
-        if outcome and not _THAT.match(nxt.text):
+        if outcome and not (
+            _THAT.match(nxt.text) or (not has_content and _MOTION_WORDS.match(nxt.text))
+        ):
             break  # an outcome already, and no motion words follow
         parts.append(nxt.text)
         last = j
-        if _OUTCOME.search(nxt.text) and (has_content or len(nxt.text.split()) <= 12):
-            outcome = True
-        else:
-            has_content = True
+        short = len(nxt.text.split()) <= 12
+        if (_OUTCOME.search(nxt.text) and (has_content or short)) or (
+            short and _AGREED_LINE.match(nxt.text)
+        ):
+            outcome = True  # "Carried", "AND AGREED", "Agreed unanimously"
+        elif not (short and re.match(r"^(?:Seconded|SECONDED|Second|2nd)\b", nxt.text)):
+            has_content = True  # a seconder's line adds no motion words
         j += 1
     found = _Found(next=last + 1)
     if not outcome:
@@ -320,6 +353,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             found.used.update(range(i, last + 1))
             return found
         # No outcome recorded: a proposal made and seconded still stands as the decision.
+        seconded_at = seconded_at or _SECONDED.search(" ".join(parts))
         if not seconded_at and not re.match(r"^(?:Motion|MOTION)\s*[:(]", head):
             return None
         if not has_content:
@@ -336,7 +370,7 @@ def _bare_mover(head: str, seconded: re.Match[str] | None) -> bool:
     """ "Moved by A Seconded by B" or "Moved, seconded and CARRIED": no motion words in it."""
     return len(head.split()) <= 16 and not re.search(
         r"\b(?:that|THAT|That|to\s+[a-z]+|To\s+[a-z]+|approv\w*|adopt\w*|accept\w*|"
-        r"recommend\w*)\b",
+        r"recommend\w*|as\s+(?:the\s+)?[A-Z][a-z]+)\b",
         head,
     )
 
@@ -536,6 +570,8 @@ def _outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found | None
     """A motion carried or lost: in its own words, or an outcome line for the sentence before."""
     s = sentences[i]
     text = s.text
+    if _BARE_OUTCOME.match(text.strip()):
+        return _bare_outcome(sentences, i, used)
     if _OUTCOME_ONLY.fullmatch(text) or re.match(
         r"^(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?:carried|CARRIED|Carried)\b", text
     ):
@@ -564,6 +600,37 @@ def _outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found | None
     return _Found([Decision(out, "other")], {i}, i + 1)
 
 
+def _heads_words(sentences: list[Sentence], i: int) -> bool:
+    """Whether a bare "RESOLVED" heads the words after it ("RESOLVED / 1. To adopt ...")."""
+    if i + 1 >= len(sentences):
+        return False
+    nxt = sentences[i + 1]
+    return _is_limb(nxt) or bool(_MOTION_WORDS.match(nxt.text))
+
+
+def _bare_outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found:
+    """ "RESOLVED and noted." after a paragraph: the paragraph is what was resolved."""
+    k = i - 1
+    if k < 0 or k in used or sentences[k].block not in {"paragraph", "limb", "motion"}:
+        return _Found([], {i}, i + 1)
+    first = k
+    while (
+        first - 1 >= 0
+        and first - 1 not in used
+        and sentences[first - 1].para == sentences[k].para
+        and k - first < 2
+    ):
+        first -= 1
+    body = " ".join(x.text for x in sentences[first:i]).strip()
+    if _NOT_DECISION.search(body) or len(body.split()) > 120:
+        return _Found([], {i}, i + 1)
+    return _Found(
+        [Decision(body, _kind(sentences[i].text, sentences[i].text))],
+        set(range(first, i + 1)),
+        i + 1,
+    )
+
+
 def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]:
     """Decisions in order, and the indexes of the sentences that carry them."""
     out: list[Decision] = []
@@ -571,14 +638,20 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]
     i = 0
     n = len(sentences)
     while i < n:
-        found = (
-            _motion_block(sentences, i)
-            or _keyword(sentences, i)
-            or _detached_limbs(sentences, i)
-            or _body_decides(sentences, i)
-            or _passive(sentences, i)
-            or _outcome(sentences, i, used)
-        )
+        if _RECORD_FIELD.match(sentences[i].text):
+            i += 1
+            continue
+        if _BARE_OUTCOME.match(sentences[i].text.strip()) and not _heads_words(sentences, i):
+            found: _Found | None = _bare_outcome(sentences, i, used)
+        else:
+            found = (
+                _motion_block(sentences, i)
+                or _keyword(sentences, i)
+                or _detached_limbs(sentences, i)
+                or _body_decides(sentences, i)
+                or _passive(sentences, i)
+                or _outcome(sentences, i, used)
+            )
         if found is None:
             i += 1
             continue

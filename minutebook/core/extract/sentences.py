@@ -82,6 +82,26 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+#: A limb marker on a line of its own: "ii.", "(b)", "3)".
+_LONE_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|" + _ROMAN + r")[.)]")
+#: A count after a vote label is no paragraph number ("Ayes: 5. Nays: 0.").
+_VOTE_LABEL = re.compile(
+    r"\b(?:ayes?|nays?|noes|yeas?|for|against|abstain\w*|absent|votes?|in favou?r|opposed)"
+    r"\s*[:\-–]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_marker(block: str, start: int) -> bool:
+    """Whether a number found as a marker is the tail of a decimal ("items 3.1 to 3.4") or
+    a vote count."""
+    if not block[start : start + 1].isdigit():
+        return False
+    if start >= 2 and block[start - 1] == "." and block[start - 2].isdigit():
+        return True
+    return bool(_VOTE_LABEL.search(block[max(0, start - 20) : start]))
+
+
 def _split_markers(block: str) -> list[tuple[str, str]]:
     """Cut a block at paragraph/limb markers; returns (marker, text) pieces."""
     cuts: list[tuple[int, int, str]] = []
@@ -96,7 +116,7 @@ def _split_markers(block: str) -> list[tuple[str, str]]:
     marker = ""
     last_end = -1
     for s, e, mk in cuts:
-        if s < last_end:
+        if s < last_end or _not_a_marker(block, s):
             continue
         pieces.append((marker, block[pos:s]))
         marker, pos, last_end = mk, e, e
@@ -114,6 +134,7 @@ def _split_markers(block: str) -> list[tuple[str, str]]:
 def split(text: str, blocks: list[Block], para: int = 0) -> tuple[list[Sentence], int]:
     """The sentences of ``blocks`` (offsets into ``text``) and the next paragraph number."""
     out: list[Sentence] = []
+    pending = ""  # a marker alone on its line ("ii." then the limb's words on the next)
     for block in blocks:
         body = text[block.start : block.end]
         cursor = 0
@@ -130,11 +151,17 @@ def split(text: str, blocks: list[Block], para: int = 0) -> tuple[list[Sentence]
                     found = cursor
                 cursor = found + len(sent)
                 start = block.start + found
-                out.append(
-                    Sentence(
-                        sent, para, marker if first else "", start, start + len(sent), block.kind
-                    )
-                )
+                if _LONE_MARKER.fullmatch(sent):
+                    pending = sent
+                    continue
+                own = marker if first else ""
+                if pending:
+                    if not own:
+                        if not first:
+                            para += 1  # the limb starts a paragraph of its own
+                        own = pending
+                    pending = ""
+                out.append(Sentence(sent, para, own, start, start + len(sent), block.kind))
                 first = False
             para += 1
     return out, para
