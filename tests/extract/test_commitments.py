@@ -66,7 +66,12 @@ CASES = [
     ),
     (
         "The department's staff will however work with the agency on a plan.",
-        [("staff", "The department's staff will however work with the agency on a plan.")],
+        [
+            (
+                "The department's staff",
+                "The department's staff will however work with the agency on a plan.",
+            )
+        ],
     ),
     # parish and action-list style: "Clerk to ...", after a topic label too
     ("Clerk to write to the contractor.", [("Clerk", "Clerk to write to the contractor.")]),
@@ -121,3 +126,41 @@ CASES = [
 def test_commitments(text: str, expected: list[tuple[str, str]]) -> None:
     found = run(text).commitments
     assert [(c.actor.label, c.text) for c in found] == expected
+
+
+#: (minutes text, actor label, actor name): who undertakes, as the item names them.
+ACTORS = [
+    (
+        "Ann Poe attended for the firm. AP apologised for the delay and offered to send the figures.",
+        "AP",
+        "Ann Poe",
+    ),
+    (
+        "Ann Poe attended for the firm. AP said that the site was safe and he would send a reminder.",
+        "AP",
+        "Ann Poe",
+    ),
+    ("The mayor advised that he would take the question on notice.", "The mayor", None),
+    ("Constable Ann Poe attended. PC Poe said that she would investigate.", "PC Poe", "Ann Poe"),
+    (
+        "Kelly Amos, Director of Public Health, presented. Kelly would keep the Board informed.",
+        "Kelly",
+        "Kelly Amos",
+    ),
+    (
+        "Member Bob Baird reported. Member Baird will attend the October meeting.",
+        "Member Baird",
+        "Bob Baird",
+    ),
+    (
+        "The department's technical staff will however work with the agency.",
+        "The department's technical staff",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "name"), ACTORS, ids=[a[0][:50] for a in ACTORS])
+def test_commitment_actors(text: str, label: str, name: str | None) -> None:
+    (found,) = run(text).commitments
+    assert (found.actor.label, found.actor.name) == (label, name)

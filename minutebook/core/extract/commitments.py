@@ -26,6 +26,11 @@ _ACTOR_GROUPS = re.compile(
     r"[A-Z][\w-]+\s+Services|"
     r"[A-Z][\w-]+\s+workers|workers)"
 )
+#: "The Council's technical staff", "the planning officers": a group of officers, owned or
+#: qualified by lower-case words.
+_OWNED_GROUP = re.compile(
+    r"(?:(?:the|The)\s+)?(?:[\w-]+[’']s\s+)?(?:[a-z]+\s+){0,2}(?:officers?|staff|team)"
+)
 _MODAL = re.compile(
     r"(?P<actor>\b[\w’'&.-]+(?:\s+[\w’'&.-]+){0,8}?)\s+(?P<modal>would|will|shall|should|"
     r"undertook to|agreed to|offered to|promised to|committed to|pledged to|volunteered to|"
@@ -113,7 +118,7 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
         return True
     if ROLE_PHRASE.fullmatch(a):
         return True
-    if ROLE_LABEL.fullmatch(a) or _ACTOR_GROUPS.fullmatch(a):
+    if ROLE_LABEL.fullmatch(a) or _ACTOR_GROUPS.fullmatch(a) or _OWNED_GROUP.fullmatch(a):
         return True
     if " the " in a and ROLE_LABEL.fullmatch(re.sub(r"\b(of|for)\s+the\s+", r"\1 ", a)):
         return True  # "The Leader of the Council"
@@ -136,6 +141,10 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
     if _given_name_of(a, people):
         return True
     words = a.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1] in ROLE_WORDS:
+        return True  # "the mayor", "the clerk" in lower case
+    if len(words) == 2 and words[0][:1].isupper() and _known_surname(words[1], people):
+        return True  # "PC Wylie", "Supervisor Amos": a title we do not list, a known person
     if any(w[:1].islower() and w not in _NAME_JOINERS for w in words):
         return False  # "Councillor Amos said she": a clause, not a name
     if (
@@ -146,6 +155,25 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
         return True  # US and Australian style "Member Amos", "Chair Baird"
     sp = speaker(a, people)
     return bool(sp["name"] and len(words) <= 5)
+
+
+def _by_initials(label: str, people: People) -> str | None:
+    """The one person of the item whose initials ``label`` is ("RS" for Richard Stimson):
+    minutes name a person once and then write their initials."""
+    if not re.fullmatch(r"[A-Z]{2,3}", label):
+        return None
+    found = [
+        n for n in people.names if "".join(w[0] for w in n.split() if w[:1].isupper()) == label
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _known_surname(word: str, people: People) -> str | None:
+    """The one person of the item whose surname is ``word``."""
+    if not word[:1].isupper():
+        return None
+    full = people.canonical(word)
+    return full if full in people.roles and full.split()[-1] == word else None
 
 
 def _given_name_of(word: str, people: People) -> str | None:
@@ -186,7 +214,15 @@ def _subject_readings(candidate: str) -> list[str]:
 
 def _labelled(label: str, people: People, last_person: str | None) -> Speaker:
     """The Speaker for an actor's words; an unnamed role keeps its words as the role."""
+    initials = _by_initials(label, people)
+    if initials:
+        return Speaker(label, initials, people.roles.get(initials))
     actor = resolve(label, people, last_person)
+    words = label.split()
+    if not actor.name and len(words) == 2 and words[0][:1].isupper():
+        named = _known_surname(words[1], people)
+        if named:
+            return Speaker(label, named, people.roles.get(named) or words[0])
     if not actor.name and not actor.role:
         actor.role = re.sub(r"^(?:the|The)\s+", "", label)
     return actor
@@ -340,6 +376,16 @@ def find_commitment(
             seg = re.split(r"\bthat\b|[;:]", before)[-1].split()
             heads = [" ".join(seg[:k]) for k in range(4, 0, -1) if k <= len(seg)]
             clause = next((h for h in heads if _actor_ok(h, people, org_names)), "")
+        if not clause and undertaking and re.search(r"\band\s*$", before):
+            # "RS apologised for the delay and offered to send the figures": the subject of
+            # the sentence undertakes
+            own = speaker_of_sentence or _leading_subject(text, people, org_names, last_person)
+            if own:
+                return Commitment(
+                    Speaker(own.label, own.name, own.role),
+                    text[m.start("modal") :].strip().rstrip(".;"),
+                    text.strip(),
+                )
         if not clause:
             continue
         speaker_named = bool(speaker_of_sentence and speaker_of_sentence.name)
@@ -353,7 +399,7 @@ def find_commitment(
                 label = cand.strip()
                 actor = _actor_of(
                     label,
-                    text[: m.start("actor") + len(clause)],
+                    text[: m.start("modal")],
                     people,
                     last_person,
                     speaker_of_sentence,
@@ -364,6 +410,22 @@ def find_commitment(
                 return Commitment(actor, action, text.strip())
         # the first modal with a non-actor subject may still be followed by another
     return _by_agent(text, people, org_names, last_person)
+
+
+_LEADING = re.compile(
+    r"^(?:(?:In response|In reply|In answer|Responding|Following|However|Also|Additionally)"
+    r"[^,]{0,120},\s*)?(?P<subject>[Tt]he\s+[a-z]+(?=\s+[a-z]+ed\b)|(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=\s+[a-z])"
+)
+
+
+def _leading_subject(
+    text: str, people: People, org_names: set[str], last_person: str | None
+) -> Speaker | None:
+    """The capitalised words that open ``text`` when they name an actor ("RS apologised ...")."""
+    m = _LEADING.match(text)
+    if not m or not _actor_ok(m.group("subject"), people, org_names):
+        return None
+    return _labelled(m.group("subject"), people, last_person)
 
 
 def _actor_of(
@@ -380,19 +442,20 @@ def _actor_of(
         full = _given_name_of(label, people)
         if full:
             return Speaker(label, full, people.roles.get(full))
-        actor = resolve(label, people, last_person)
         words = label.split()
-        if not actor.name and len(words) > 1 and words[0].lower() in ROLE_WORDS:
+        if len(words) > 1 and words[0].lower() in ROLE_WORDS:
             # "Member Amos": the title's holder, named
             named = resolve(" ".join(words[1:]), people, last_person)
-            if named.name:
+            if named.name and not resolve(label, people, last_person).name:
                 return Speaker(label, named.name, named.role or words[0])
-        if not actor.name and not actor.role:
-            actor.role = re.sub(r"^(?:the|The)\s+", "", label)
-        return actor
+        return _labelled(label, people, last_person)
     own = speaker_of_sentence
     if own and own.label.lower() not in {"he", "she", "they"} and (own.name or own.role):
-        return Speaker(own.label, own.name, own.role)
+        return Speaker(own.label, own.name or _by_initials(own.label, people), own.role)
+    if not own or own.label.lower() in {"he", "she", "they"}:
+        lead = _leading_subject(before, people, {}, last_person)
+        if lead and (lead.name or lead.role) and lead.label.lower() not in {"he", "she", "they"}:
+            return lead  # "RS commented that ..., he would send a reminder"
     named_here = _last_named(before, people)
     if named_here:
         # "Sharon Tan (Suffolk) affirmed that she would ...": the sentence's own
