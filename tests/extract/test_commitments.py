@@ -105,7 +105,30 @@ CASES = [
         "The item would be looked at by officers before the next meeting.",
         [("officers", "The item would be looked at by officers before the next meeting.")],
     ),
+    # requests and directions to staff, a body resolving to write, reported speech
+    (
+        "Council Member Amos requested staff to bring back a report on parking.",
+        [("staff", "Council Member Amos requested staff to bring back a report on parking.")],
+    ),
+    (
+        "Staff were directed to investigate two alternative sites.",
+        [("Staff", "Staff were directed to investigate two alternative sites.")],
+    ),
+    (
+        "Members resolved to write to the Minister asking for a review.",
+        [("Members", "Members resolved to write to the Minister asking for a review.")],
+    ),
+    (
+        "The minutes were approved and would be signed by the Chair.",
+        [("the Chair", "The minutes were approved and would be signed by the Chair.")],
+    ),
+    (
+        "Ms Poe said the group would be running stalls at the fair.",
+        [("the group", "Ms Poe said the group would be running stalls at the fair.")],
+    ),
     # not commitments
+    ("Councillor Amos said she had asked Councillor Baird to work with the group.", []),
+    ("The Chair asked Mr Poe to introduce the report.", []),
     ("Moved by Amos, seconded by Baird to approve the agenda.", []),
     ("Councillor Amos made a motion to approve the bills.", []),
     ("Councillor Amos elected to speak on the item.", []),

@@ -23,7 +23,7 @@ _ACTOR_GROUPS = re.compile(
     r"[A-Z][\w-]+)\s+)?(?:officers?|Officers?|council|Council|authority|Authority|department|"
     r"Department|team|Team|directorate|Directorate|administration|"
     r"Administration|clerk|Clerk|democratic services|Democratic Services|staff|Staff|"
-    r"[A-Z][\w-]+\s+Services|"
+    r"[A-Z][\w-]+\s+Services|group|Group|"
     r"[A-Z][\w-]+\s+workers|workers)"
 )
 #: "The Council's technical staff", "the planning officers": a group of officers, owned or
@@ -35,7 +35,8 @@ _MODAL = re.compile(
     r"(?P<actor>\b[\w’'&.-]+(?:\s+[\w’'&.-]+){0,8}?)\s+(?P<modal>would|will|shall|should|"
     r"undertook to|agreed to|offered to|promised to|committed to|pledged to|volunteered to|"
     r"was to|were to|is to|are to|was asked(?: by [^,.;]{1,60}?)? to|were asked(?: by [^,.;]{1,60}?)? to|"
-    r"would be asked to|(?:had|has|have) (?:undertaken|agreed|offered|promised|volunteered) to|"
+    r"would be asked to|(?:was|were) (?:directed|instructed|tasked) to|"
+    r"(?:had|has|have) (?:undertaken|agreed|offered|promised|volunteered) to|"
     r"(?:is|are|was|were) (?:also )?(?:committed|scheduled) to|"
     r"intended to|planned to)\s+(?:also\s+|further\s+|then\s+|personally\s+|now\s+|however\s+|"
     r"shortly\s+|soon\s+|urgently\s+|continue\s+to\s+|be\s+happy\s+to\s+|be\s+pleased\s+to\s+|"
@@ -84,6 +85,21 @@ _BY_AGENT = re.compile(
     r"(?P<verb>[a-z]+(?:ed|en|wn|ne|nt|lt|ht))(?:\s+(?:at|on|up|into|out))?\s+by\s+(?:both\s+)?"
     r"(?P<agent>(?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+(?:the\s+)?|for\s+)?"
     r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:officers|staff|clerk|council))"
+)
+#: "Council Member Amos requested staff to bring back a report", "the Chair asked the Clerk
+#: to write": the one asked undertakes the action.
+_REQUEST = re.compile(
+    r"\b(?:asked|requested|directed|instructed|tasked|requesting|directing|instructing)\s+"
+    r"(?P<actor>(?:the\s+|The\s+)?[\w’'.&-]+(?:\s+[\w’'.&-]+){0,4}?)\s+to\s+(?:also\s+)?"
+    r"(?P<verb>[a-z]{2,})\b"
+)
+#: What one is asked to do there and then, not later ("asked Mr Poe to introduce his report").
+_AT_THE_MEETING = lexicon.words("at_the_meeting_verbs")
+#: "Members resolved to write to the Minister": a body undertaking to contact someone.
+_BODY_WILL = re.compile(
+    r"^(?P<actor>(?:The\s+|the\s+)?(?:Members|Committee|Council|Board|Panel|Cabinet|Sub-Committee))"
+    r"\s+(?:resolved|agreed|RESOLVED|AGREED)\s+to\s+(?P<verb>write|ask|invite|seek|contact|send|"
+    r"request|arrange|hold|meet|visit|lobby)\b"
 )
 #: Words after "to" or a modal that are not verbs ("the Clerk to the Council").
 _NOT_VERBS = lexicon.words("non_verbs")
@@ -267,10 +283,44 @@ def _agreed_that(text: str, people: People, org_names: set[str], last_person: st
     )
 
 
+def _request(text: str, people: People, org_names: set[str], last_person: str | None):
+    """ "A requested staff to report back": the one asked is the actor."""
+    for m in _REQUEST.finditer(text):
+        if re.search(r"\b(?:had|has|have)\s+$", text[: m.start()]):
+            continue  # "she had asked X to ...": a request made before, reported
+        verb = m.group("verb")
+        if verb in _NOT_VERBS or verb in _AT_THE_MEETING or verb == "be":
+            continue
+        actor = m.group("actor").strip(" ,")
+        if actor.lower() in {"he", "she", "him", "her", "them", "they"}:
+            continue
+        if _actor_ok(actor, people, org_names):
+            return Commitment(
+                _labelled(actor, people, last_person),
+                text[m.start("verb") :].strip().rstrip(".;"),
+                text.strip(),
+            )
+    return None
+
+
+def _body_will(text: str, people: People, last_person: str | None):
+    """ "Members resolved to write to the Minister": the body undertakes to act."""
+    m = _BODY_WILL.match(text)
+    if not m:
+        return None
+    return Commitment(
+        _labelled(m.group("actor"), people, last_person),
+        text[m.start("verb") :].strip().rstrip(".;"),
+        text.strip(),
+    )
+
+
 def _by_agent(text: str, people: People, org_names: set[str], last_person: str | None):
     """ "The matter would be looked at by officers": the agent of a future passive."""
     for m in _BY_AGENT.finditer(text):
-        agent = re.sub(r"\s+(?:and|of|for|the)$", "", m.group("agent").strip(" ,"))
+        if re.search(r"\bask(?:ed|ing)\b", text[: m.start()]):
+            continue  # "asking the Leader to assure them that it would be done by ...": a question
+        agent = re.sub(r"\s+(?:and|of|for|the)$", "", m.group("agent").strip(" ,.;:"))
         if _actor_ok(agent, people, org_names):
             return Commitment(
                 _labelled(agent, people, last_person),
@@ -342,8 +392,11 @@ def find_commitment(
                 text.strip(),
             )
         return None
-    found = _assignment(text, people, org_names, last_person) or _agreed_that(
-        text, people, org_names, last_person
+    found = (
+        _assignment(text, people, org_names, last_person)
+        or _agreed_that(text, people, org_names, last_person)
+        or _request(text, people, org_names, last_person)
+        or _body_will(text, people, last_person)
     )
     if found:
         return found
