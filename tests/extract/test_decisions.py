@@ -105,6 +105,39 @@ CASES = [
         "ORDERED that the claims be allowed and paid.",
         ["ORDERED that the claims be allowed and paid."],
     ),
+    # the motion's words stay with its vote line ("Roll call: ...", "The motion carried 5-0")
+    (
+        "A motion was made by Trustee Amos, seconded by Trustee Baird, to approve the purchase. Roll call vote: Amos - aye, Baird - aye. Motion carried.",
+        [
+            "A motion was made by Trustee Amos, seconded by Trustee Baird, to approve the purchase. Roll call vote: Amos - aye, Baird - aye. Motion carried."
+        ],
+    ),
+    (
+        "Commissioner Amos moved approval of the consent agenda. Commissioner Baird seconded. The motion carried 5-0.",
+        [
+            "Commissioner Amos moved approval of the consent agenda. Commissioner Baird seconded. The motion carried 5-0."
+        ],
+    ),
+    (
+        "The Mayor asked for a motion to approve the agenda. Amos so moved, seconded by Baird. Motion carried.",
+        [
+            "The Mayor asked for a motion to approve the agenda. Amos so moved, seconded by Baird. Motion carried."
+        ],
+    ),
+    (
+        "On a motion by Amos and second by Baird, the council unanimously approved the site plan.",
+        [
+            "On a motion by Amos and second by Baird, the council unanimously approved the site plan."
+        ],
+    ),
+    (
+        "The motion to approve the consent agenda passed 7-0.",
+        ["The motion to approve the consent agenda passed 7-0."],
+    ),
+    (
+        "There was a consensus of Council to direct staff to prepare a policy.",
+        ["There was a consensus of Council to direct staff to prepare a policy."],
+    ),
     # Irish and Scottish proposals: the outcome line before the words, present-tense seconders
     (
         "Proposed by Councillor Amos\nSeconded by Councillor Baird\nAND AGREED\n“To confirm the minutes of the meeting.”",

@@ -35,7 +35,7 @@ from minutebook.core.extract.model import Decision, DecisionKind, Sentence
 
 _RESOLVED = re.compile(
     r"(?:^|(?<=[\s(:\-–“\"]))(?P<kw>RESOLVED|Resolved|RESOLVE|AGREED|DECIDED|DECISION|Decision|"
-    r"Decided|ORDERED|Ordered|NOTED|Agreed(?=\s*(?:that\b|to\b|[:\-–]))|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|"
+    r"Decided|ORDERED|Ordered|NOTED|[Bb]y consensus|[Tt]here was (?:a |general )?consensus|Agreed(?=\s*(?:that\b|to\b|[:\-–]))|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|"
     r"determined|ORDERED|ordered)|"
     r"(?:Now,? )?(?:Therefore,? )?(?:BE IT|Be [Ii]t|be it) (?:FURTHER )?(?:RESOLVED|[Rr]esolved)|"
     r"(?:it was\s+)?unanimously (?:RESOLVED|resolved|AGREED|agreed))\b"
@@ -82,8 +82,15 @@ _MOTION_START = re.compile(
     r"[^.]{0,240}?\b(?:seconded|SECONDED|Seconded|seconds|2nd)\b"
     r"|\b(?:[Oo]n|[Uu]pon|UPON|ON) (?:a |the )?(?:motion|MOTION) (?:of|by|made by)\b[^.]{0,120}\b(?:seconded|SECONDED)\b"
     # "Councilmember Amos moved to approve the ordinance. Councilmember Baird seconded."
-    r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:moved|MOVED)\s+(?:to\s+[a-z]+|that|THAT)\b"
+    r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:moved|MOVED)\s+(?:to\s+[a-z]+|that|THAT|(?:approval|adoption|"
+    r"acceptance|denial)\s+of)\b"
+    # "A motion was made by A, seconded by B, to ...", "On a motion by A and second by B"
+    r"|\b(?:[Mm]otion|MOTION)\s+(?:was\s+)?(?:made\s+)?(?:by|BY)\b[^.]{0,200}?\b(?:seconded|SECONDED|"
+    r"second(?:ed)?\s+by|SECOND\s+BY|2nd)\b"
 )
+#: "the motion as set out in paragraph (1) was agreed": a sentence that restates the motion
+#: with its outcome (a vote line such as "The motion carried 5-0" does not).
+_RESTATES = re.compile(r"\bas (?:set out|printed|amended|moved|circulated|tabled)\b|\bparagraph\b")
 #: "..., seconded by B, it was agreed to ...": the motion's outcome stated as a resolution.
 _AGREED_AFTER = re.compile(
     r"\b(?:it was\s+)?(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED|ordered|ORDERED)\b"
@@ -96,7 +103,9 @@ _AGREED_LINE = re.compile(
 )
 #: The words of a motion given after its mover, seconder and outcome: "“To confirm ...”".
 _MOTION_WORDS = re.compile(r"^[\"“‘']?(?:To|TO|That|THAT)\s+[a-zA-Z]")
-_SECONDED = re.compile(r"\b(?:seconded|SECONDED|Seconded|seconds|2nd)\b")
+_SECONDED = re.compile(
+    r"\b(?:seconded|SECONDED|Seconded|seconds|2nd|(?:second|SECOND)(?=\s+(?:by|BY)\b))\b"
+)
 #: A motion's outcome: "Carried", "Motion Passed (6 to 1)", "Motion status: Rejected".
 _OUTCOME = re.compile(
     r"\b(?:carried|passed|lost|defeated|failed|rejected)\b(?!\s+(?:out|forward|over|on|through|"
@@ -120,7 +129,8 @@ _MOTION_TEXT = re.compile(
     r"\b(?:motion|amendment|recommendation|proposal)s?\b[^.]{0,200}?\b(?:was|were|being)\s+"
     r"(?:then\s+|duly\s+|unanimously\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:carried|lost|"
     r"defeated|agreed|approved|passed|rejected|adopted|not carried)\b|"
-    r"\b(?:motion|amendment) (?:carried|lost|passed|failed)\b",
+    r"\b(?:motion|amendment) (?:carried|lost|passed|failed)\b|"
+    r"\bmotion to [a-z]+\b[^.]{0,200}?\b(?:passed|carried|failed|was lost)\b",
     re.IGNORECASE,
 )
 #: "The minutes ... were approved as a correct record", "The action log was noted".
@@ -309,6 +319,14 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     outcome = bool(_OUTCOME.search(tail) or _AGREED_AFTER.search(tail))
     has_content = not _bare_mover(head, seconded_at)
     parts = [head]
+    first = i
+    if not has_content and i > 0:
+        asked = sentences[i - 1].text
+        if re.search(r"\b(?:a|the)\s+motion\s+to\s+[a-z]+", asked, re.I):
+            # "The Mayor asked for a motion to approve the agenda. Amos so moved, ..."
+            parts.insert(0, asked)
+            has_content = True
+            first = i - 1
     last = i
     j = i + 1
     limbs: list[tuple[int, str]] = []
@@ -326,7 +344,11 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             last = k - 1
             j = k
             continue
-        if _MOTION_TEXT.search(nxt.text) and not _OUTCOME_ONLY.fullmatch(nxt.text):
+        if (
+            _MOTION_TEXT.search(nxt.text)
+            and not _OUTCOME_ONLY.fullmatch(nxt.text)
+            and (not has_content or _RESTATES.search(nxt.text))
+        ):
             # "the motion as set out in paragraph (1) was agreed": that sentence records it
             return _Found([Decision(nxt.text.strip(), "resolved")], set(range(i, j + 1)), j + 1)
         if len(nxt.text.split()) > 60 and not _OUTCOME.search(nxt.text[:40]):
@@ -358,7 +380,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             return None
         if not has_content:
             return None
-    found.used.update(range(i, last + 1))
+    found.used.update(range(first, last + 1))
     if limbs:
         _limb_decisions(limbs, "resolved", found)
     elif has_content:
