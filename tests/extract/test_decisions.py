@@ -105,6 +105,19 @@ CASES = [
         "ORDERED that the claims be allowed and paid.",
         ["ORDERED that the claims be allowed and paid."],
     ),
+    # "1)" limbs after a blank line, a letter-spaced "T H A T", an amendment declared lost
+    (
+        "RESOLVED that:\n\n1) the report be noted;\n2) the plan be approved.",
+        ["the report be noted", "the plan be approved."],
+    ),
+    (
+        "RECOMMENDED T H A T the scheme be approved.",
+        ["RECOMMENDED T H A T the scheme be approved."],
+    ),
+    (
+        "Upon being put to the vote, the amendment was declared lost.",
+        ["Upon being put to the vote, the amendment was declared lost."],
+    ),
     # the motion's words stay with its vote line ("Roll call: ...", "The motion carried 5-0")
     (
         "A motion was made by Trustee Amos, seconded by Trustee Baird, to approve the purchase. Roll call vote: Amos - aye, Baird - aye. Motion carried.",

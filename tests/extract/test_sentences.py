@@ -44,6 +44,12 @@ CASES = [
         "1. The Chair opened the meeting. 2. Apologies were noted.",
         [("1.", "The Chair opened the meeting."), ("2.", "Apologies were noted.")],
     ),
+    # "1)" marks a limb, but not the end of a page range
+    (
+        "RESOLVED that: 1) the report be noted; 2) the plan be approved.",
+        [("", "RESOLVED that"), ("1)", "the report be noted;"), ("2)", "the plan be approved.")],
+    ),
+    ("See pages 4-5) of the report.", [("", "See pages 4-5) of the report.")]),
     # decimals and vote counts are not markers
     (
         "That items 3.1 to 3.4 BE APPROVED.",

@@ -35,7 +35,7 @@ from minutebook.core.extract.model import Decision, DecisionKind, Sentence
 
 _RESOLVED = re.compile(
     r"(?:^|(?<=[\s(:\-–“\"]))(?P<kw>RESOLVED|Resolved|RESOLVE|AGREED|DECIDED|DECISION|Decision|"
-    r"Decided|ORDERED|Ordered|NOTED|[Bb]y consensus|[Tt]here was (?:a |general )?consensus|Agreed(?=\s*(?:that\b|to\b|[:\-–]))|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|"
+    r"Decided|ORDERED|Ordered|NOTED|RECOMMENDED|[Bb]y consensus|[Tt]here was (?:a |general )?consensus|Agreed(?=\s*(?:that\b|to\b|[:\-–]))|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|"
     r"determined|ORDERED|ordered)|"
     r"(?:Now,? )?(?:Therefore,? )?(?:BE IT|Be [Ii]t|be it) (?:FURTHER )?(?:RESOLVED|[Rr]esolved)|"
     r"(?:it was\s+)?unanimously (?:RESOLVED|resolved|AGREED|agreed))\b"
@@ -127,7 +127,7 @@ _OUTCOME_ONLY = re.compile(
 )
 _MOTION_TEXT = re.compile(
     r"\b(?:motion|amendment|recommendation|proposal)s?\b[^.]{0,200}?\b(?:was|were|being)\s+"
-    r"(?:then\s+|duly\s+|unanimously\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:carried|lost|"
+    r"(?:then\s+|duly\s+|unanimously\s+|declared\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:carried|lost|"
     r"defeated|agreed|approved|passed|rejected|adopted|not carried)\b|"
     r"\b(?:motion|amendment) (?:carried|lost|passed|failed)\b|"
     r"\bmotion to [a-z]+\b[^.]{0,200}?\b(?:passed|carried|failed|was lost)\b",

@@ -24,6 +24,7 @@ _MARKER_CONTEXT = (
 _MARKER = re.compile(
     _MARKER_CONTEXT + r"(?P<m>\((?:\d{1,2}|[a-z]|[A-Z]|" + _ROMAN + r")\)"  # (1) (a) (A) (iv)
     r"|(?:[a-z]|" + _ROMAN + r")\)(?=\s*\S)"  # a) iv)
+    r"|(?<![\w-])\d{1,2}\)(?=\s*[A-Za-z“\"‘])"  # 1) 2)
     r")(?!\s*(?:above|below|of\b|to\b|,|and\b|or\b|\)))"
 )
 _NUM_MARKER = re.compile(
