@@ -126,6 +126,30 @@ CASES = [
         "Ms Poe said the group would be running stalls at the fair.",
         [("the group", "Ms Poe said the group would be running stalls at the fair.")],
     ),
+    # a topic label before the actor, a parenthetical before the undertaking, "agreed that it
+    # would be done"
+    (
+        "Village hall - new door - Estates Services are investigating and will report back.",
+        [
+            (
+                "Estates Services",
+                "Village hall - new door - Estates Services are investigating and will report back.",
+            )
+        ],
+    ),
+    (
+        "In response, the Chairman, whilst noting the recording, agreed to refer the matter to the working group.",
+        [
+            (
+                "the Chairman",
+                "In response, the Chairman, whilst noting the recording, agreed to refer the matter to the working group.",
+            )
+        ],
+    ),
+    (
+        "He agreed that the note would also be circulated to members.",
+        [("He", "He agreed that the note would also be circulated to members.")],
+    ),
     # not commitments
     ("Councillor Amos said she had asked Councillor Baird to work with the group.", []),
     ("The Chair asked Mr Poe to introduce the report.", []),

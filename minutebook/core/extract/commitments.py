@@ -32,7 +32,7 @@ _OWNED_GROUP = re.compile(
     r"(?:(?:the|The)\s+)?(?:[\w-]+[’']s\s+)?(?:[a-z]+\s+){0,2}(?:officers?|staff|team)"
 )
 _MODAL = re.compile(
-    r"(?P<actor>\b[\w’'&.-]+(?:\s+[\w’'&.-]+){0,8}?)\s+(?P<modal>would|will|shall|should|"
+    r"(?P<actor>\b[\w’'&.-]+(?:\s+[\w’'&.-]+){0,8}?),?\s+(?P<modal>would|will|shall|should|"
     r"undertook to|agreed to|offered to|promised to|committed to|pledged to|volunteered to|"
     r"was to|were to|is to|are to|was asked(?: by [^,.;]{1,60}?)? to|were asked(?: by [^,.;]{1,60}?)? to|"
     r"would be asked to|(?:was|were) (?:directed|instructed|tasked) to|"
@@ -315,6 +315,34 @@ def _body_will(text: str, people: People, last_person: str | None):
     )
 
 
+_AGREED_PASSIVE = re.compile(
+    r"\b(?:agreed|undertook|promised)\s+that\s+[^,;]{0,60}?\bwould\s+(?:also\s+|then\s+)?be\s+"
+    r"[a-z]+(?:ed|en|wn|nt)\b"
+)
+
+
+def _agreed_passive(
+    text: str,
+    people: People,
+    org_names: set[str],
+    last_person: str | None,
+    speaker_of_sentence: Speaker | None,
+):
+    """ "He agreed that this would also be circulated to members": the one who agreed."""
+    m = _AGREED_PASSIVE.search(text)
+    if not m:
+        return None
+    own = speaker_of_sentence or _leading_subject(text, people, org_names, last_person)
+    if own is None:
+        lead = re.match(r"^(?:He|She)\b", text)
+        if not lead:
+            return None
+        own = resolve(lead.group(), people, last_person)
+    return Commitment(
+        Speaker(own.label, own.name, own.role), text[m.start() :].strip().rstrip(".;"), text.strip()
+    )
+
+
 def _by_agent(text: str, people: People, org_names: set[str], last_person: str | None):
     """ "The matter would be looked at by officers": the agent of a future passive."""
     for m in _BY_AGENT.finditer(text):
@@ -426,10 +454,14 @@ def find_commitment(
         clause = _CLAUSE_CUT.split(before)[-1].strip()
         if clause in {"", "and"} or clause.endswith(" and"):
             # "officers were aware of ..., and would be working towards that aim"
-            seg = re.split(r"\bthat\b|[;:]", before)[-1].split()
+            seg = (
+                clause.split()
+                if clause.endswith(" and")
+                else re.split(r"\bthat\b|[;:]", before)[-1].split()
+            )
             heads = [" ".join(seg[:k]) for k in range(4, 0, -1) if k <= len(seg)]
             clause = next((h for h in heads if _actor_ok(h, people, org_names)), "")
-        if not clause and undertaking and re.search(r"\band\s*$", before):
+        if not clause and undertaking and re.search(r"(?:\band|,)\s*$", before):
             # "RS apologised for the delay and offered to send the figures": the subject of
             # the sentence undertakes
             own = speaker_of_sentence or _leading_subject(text, people, org_names, last_person)
@@ -462,12 +494,15 @@ def find_commitment(
                 action = text[action_start:].strip().rstrip(".;")
                 return Commitment(actor, action, text.strip())
         # the first modal with a non-actor subject may still be followed by another
-    return _by_agent(text, people, org_names, last_person)
+    return _by_agent(text, people, org_names, last_person) or _agreed_passive(
+        text, people, org_names, last_person, speaker_of_sentence
+    )
 
 
 _LEADING = re.compile(
     r"^(?:(?:In response|In reply|In answer|Responding|Following|However|Also|Additionally)"
-    r"[^,]{0,120},\s*)?(?P<subject>[Tt]he\s+[a-z]+(?=\s+[a-z]+ed\b)|(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=\s+[a-z])"
+    r"[^,]{0,120},\s*)?(?P<subject>[Tt]he\s+[a-z]+(?=\s+[a-z]+ed\b)|(?:[Tt]he\s+)?[A-Z][\w’'.-]*"
+    r"(?:\s+[A-Z][\w’'.-]*){0,3})(?=\s+[a-z]|,)"
 )
 
 
