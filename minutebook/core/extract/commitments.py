@@ -31,8 +31,9 @@ _ACTOR_GROUPS = re.compile(
 _OWNED_GROUP = re.compile(
     r"(?:(?:the|The)\s+)?(?:[\w-]+[’']s\s+)?(?:[a-z]+\s+){0,2}(?:officers?|staff|team)"
 )
+#: A modal or an undertaking after a word (the words before it are read as its subject).
 _MODAL = re.compile(
-    r"(?P<actor>\b[\w’'&.-]+(?:\s+[\w’'&.-]+){0,8}?),?\s+(?P<modal>would|will|shall|should|"
+    r"(?<=[\w’'&.-]),?\s+(?P<modal>would|will|shall|should|"
     r"undertook to|agreed to|offered to|promised to|committed to|pledged to|volunteered to|"
     r"was to|were to|is to|are to|was asked(?: by [^,.;]{1,60}?)? to|were asked(?: by [^,.;]{1,60}?)? to|"
     r"would be asked to|(?:was|were) (?:directed|instructed|tasked) to|"
