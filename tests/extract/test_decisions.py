@@ -118,6 +118,13 @@ CASES = [
         "Upon being put to the vote, the amendment was declared lost.",
         ["Upon being put to the vote, the amendment was declared lost."],
     ),
+    # a labelled motion, then its proposer and seconder, then the vote
+    (
+        "Co-option of Ann Amos MOTION To co-opt Ann Amos as a member.\nProposed by BB, seconded by CC. VOTE Unanimous agreement.",
+        [
+            "MOTION To co-opt Ann Amos as a member. Proposed by BB, seconded by CC. VOTE Unanimous agreement."
+        ],
+    ),
     # the motion's words stay with its vote line ("Roll call: ...", "The motion carried 5-0")
     (
         "A motion was made by Trustee Amos, seconded by Trustee Baird, to approve the purchase. Roll call vote: Amos - aye, Baird - aye. Motion carried.",

@@ -73,7 +73,7 @@ _NOTED_OBJECT = re.compile(
 )
 #: A motion or proposal being put: the start of a motion block.
 _MOTION_START = re.compile(
-    r"^(?:MOTION\b|Motion\s*(?:No\.?\s*\d+|#\s*\d+)?\s*[:\-–(]|Motion\s+(?:by|made by|was made by|"
+    r"\bMOTION\s+(?:To|TO|That|THAT)\b|^(?:MOTION\b|Motion\s*(?:No\.?\s*\d+|#\s*\d+)?\s*[:\-–(]|Motion\s+(?:by|made by|was made by|"
     r"of|to\s+[A-Za-z]+)\b|(?:[A-Z][\w-]*\s+){0,6}?Resolution\s*(?:#|No\.?|Number)?\s*"
     r"[\w/-]*\d[\w/-]*\s+(?:Moved|MOVED)|Moved\b|MOVED\b|Proposed\b|PROPOSED\b)"
     r"|\b(?:[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b)"
@@ -308,7 +308,9 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     if not m:
         return None
     at = m.start()
-    if at > 0:
+    if at > 0 and s.text[at:].startswith("MOTION"):
+        pass  # "Co-option of A MOTION To co-opt A ...": the motion starts at its label
+    elif at > 0:
         it_was = re.search(r"\b[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b", s.text)
         at = it_was.start() if it_was and it_was.start() <= m.start() + 1 else 0
         if not it_was and m.start() > 0 and not _SECONDED.search(s.text):
@@ -333,8 +335,14 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     own = _own_style(s)
     while (not outcome or not has_content) and j < len(sentences) and j <= i + 14:
         nxt = sentences[j]
-        if _MOTION_START.search(nxt.text) or _RESOLVED.match(nxt.text):
+        if _RESOLVED.match(nxt.text):
             break
+        if _MOTION_START.search(nxt.text) and not (
+            has_content
+            and not _SECONDED.search(" ".join(parts))
+            and re.match(r"^(?:Proposed|Moved|Seconded)\s+by\b", nxt.text)
+        ):
+            break  # another motion; but "MOTION To co-opt A. Proposed by B, seconded by C." is one
         if _is_limb(nxt) and _marker_style(nxt.marker) != own:
             found_limbs, k = _collect_limbs(sentences, j, own)
             limbs.extend(found_limbs)
