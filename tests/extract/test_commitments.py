@@ -150,6 +150,30 @@ CASES = [
         "He agreed that the note would also be circulated to members.",
         [("He", "He agreed that the note would also be circulated to members.")],
     ),
+    # a named body, an agent in lower case, "they" for the speaking body
+    (
+        "It was noted that the Overview and Scrutiny Committee would be meeting with the contractor in May.",
+        [
+            (
+                "the Overview and Scrutiny Committee",
+                "It was noted that the Overview and Scrutiny Committee would be meeting with the contractor in May.",
+            )
+        ],
+    ),
+    (
+        "Her duties will be handled by current staff.",
+        [("current staff", "Her duties will be handled by current staff.")],
+    ),
+    (
+        "The Parish Council explained that they are investigating this and will share their findings.",
+        [
+            (
+                "The Parish Council",
+                "The Parish Council explained that they are investigating this and will share their findings.",
+            )
+        ],
+    ),
+    ("The Cabinet Committee was asked to endorse the proposed decision.", []),
     # not commitments
     ("Councillor Amos said she had asked Councillor Baird to work with the group.", []),
     ("The Chair asked Mr Poe to introduce the report.", []),

@@ -26,6 +26,12 @@ _ACTOR_GROUPS = re.compile(
     r"[A-Z][\w-]+\s+Services|group|Group|"
     r"[A-Z][\w-]+\s+workers|workers)"
 )
+#: A body named by its own name ("the Overview and Scrutiny Committee"), or the Cabinet; a
+#: bare "the Committee" is not (it is usually the minutes' own body receiving a report).
+_NAMED_BODY = re.compile(
+    r"(?:the\s+|The\s+)?(?:(?:[A-Z][\w’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}(?:Committee|Board|Panel|"
+    r"Commission|Forum|Partnership|Trust|Authority|Sub-Committee)|Cabinet)"
+)
 #: "The Council's technical staff", "the planning officers": a group of officers, owned or
 #: qualified by lower-case words.
 _OWNED_GROUP = re.compile(
@@ -85,7 +91,7 @@ _BY_AGENT = re.compile(
     r"\b(?:would|will|shall|is\s+to|are\s+to)\s+(?:also\s+|then\s+|now\s+)?be\s+"
     r"(?P<verb>[a-z]+(?:ed|en|wn|ne|nt|lt|ht))(?:\s+(?:at|on|up|into|out))?\s+by\s+(?:both\s+)?"
     r"(?P<agent>(?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+(?:the\s+)?|for\s+)?"
-    r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:officers|staff|clerk|council))"
+    r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:[a-z]+\s+)?(?:officers|staff|clerk|council))"
 )
 #: "Council Member Amos requested staff to bring back a report", "the Chair asked the Clerk
 #: to write": the one asked undertakes the action.
@@ -137,6 +143,8 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
         return True
     if ROLE_LABEL.fullmatch(a) or _ACTOR_GROUPS.fullmatch(a) or _OWNED_GROUP.fullmatch(a):
         return True
+    if _NAMED_BODY.fullmatch(a):
+        return True  # "the Overview and Scrutiny Committee", "the Cabinet"
     if " the " in a and ROLE_LABEL.fullmatch(re.sub(r"\b(of|for)\s+the\s+", r"\1 ", a)):
         return True  # "The Leader of the Council"
     bare = re.sub(r"^(?:the|The)\s+", "", a)
@@ -447,6 +455,8 @@ def find_commitment(
             continue
         if modal in {"intended to", "planned to"}:
             continue
+        if "asked" in modal and verb in _AT_THE_MEETING:
+            continue  # "The Committee was asked to endorse the decision": business there and then
         before = text[: m.start("modal")]
         if modal in {"were to", "was to"} and _CONDITIONAL.search(before):
             continue  # "if the firm were to instruct its drivers": a condition
@@ -462,6 +472,8 @@ def find_commitment(
             )
             heads = [" ".join(seg[:k]) for k in range(4, 0, -1) if k <= len(seg)]
             clause = next((h for h in heads if _actor_ok(h, people, org_names)), "")
+            if not clause and seg[:1] == ["they"] and "that they" in before and speaker_of_sentence:
+                clause = "they"
         if not clause and undertaking and re.search(r"(?:\band|,)\s*$", before):
             # "RS apologised for the delay and offered to send the figures": the subject of
             # the sentence undertakes
@@ -474,7 +486,11 @@ def find_commitment(
                 )
         if not clause:
             continue
-        speaker_named = bool(speaker_of_sentence and speaker_of_sentence.name)
+        # "The Parish Council explained that they are investigating this and will ...":
+        # "they" is the speaking body or person
+        speaker_named = bool(
+            speaker_of_sentence and (speaker_of_sentence.name or speaker_of_sentence.role)
+        )
         for cand in _subject_readings(clause):
             if _actor_ok(cand, people, org_names) or (
                 cand.lower() == "they" and speaker_named and "that they" in text[: m.end()]
