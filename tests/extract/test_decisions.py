@@ -125,6 +125,11 @@ CASES = [
             "MOTION To co-opt Ann Amos as a member. Proposed by BB, seconded by CC. VOTE Unanimous agreement."
         ],
     ),
+    # D7: the stem is not a decision of its own beside its limbs
+    (
+        "RESOLVED: That the Committee\n(a) notes the report;\n(b) approves the budget.",
+        ["notes the report", "approves the budget."],
+    ),
     # the motion's words stay with its vote line ("Roll call: ...", "The motion carried 5-0")
     (
         "A motion was made by Trustee Amos, seconded by Trustee Baird, to approve the purchase. Roll call vote: Amos - aye, Baird - aye. Motion carried.",

@@ -50,6 +50,15 @@ CASES = [
         [("", "RESOLVED that"), ("1)", "the report be noted;"), ("2)", "the plan be approved.")],
     ),
     ("See pages 4-5) of the report.", [("", "See pages 4-5) of the report.")]),
+    # a resolution's stem run on into its first limb
+    (
+        "RESOLVED: That the Committee (a) notes the report; (b) approves the budget.",
+        [
+            ("", "RESOLVED: That the Committee"),
+            ("(a)", "notes the report;"),
+            ("(b)", "approves the budget."),
+        ],
+    ),
     # decimals and vote counts are not markers
     (
         "That items 3.1 to 3.4 BE APPROVED.",

@@ -83,6 +83,10 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+#: A resolution's opening words, before a run-on stem.
+_RESOLUTION_STEM = re.compile(r"(?:RESOLVED|Resolved|AGREED|Agreed|It was resolved|That|THAT)\b")
+#: The first limb, "(a)", "(i)", "(1)", after a word and a space, before a lower-case verb.
+_FIRST_LIMB = re.compile(r"(?<=\w )(?P<m>\((?:a|A|i|1)\))(?=\s+[a-z])")
 #: A limb marker on a line of its own: "ii.", "(b)", "3)".
 _LONE_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|" + _ROMAN + r")[.)]")
 #: A count after a vote label is no paragraph number ("Ayes: 5. Nays: 0.").
@@ -109,6 +113,12 @@ def _split_markers(block: str) -> list[tuple[str, str]]:
     for rx in (_MARKER, _NUM_MARKER, _LETTER_DOT):
         for m in rx.finditer(block):
             cuts.append((m.start("m"), m.end("m"), m.group("m")))
+    if _RESOLUTION_STEM.match(block):
+        # "RESOLVED: That the Committee (a) notes the report": the first limb of a
+        # resolution whose stem ran on without punctuation
+        first = _FIRST_LIMB.search(block, 0, 200)
+        if first:
+            cuts.append((first.start("m"), first.end("m"), first.group("m")))
     if not cuts:
         return [("", block)]
     cuts.sort()
