@@ -130,6 +130,12 @@ CASES = [
         "RESOLVED: That the Committee\n(a) notes the report;\n(b) approves the budget.",
         ["notes the report", "approves the budget."],
     ),
+    # a short lead-in before "it was agreed"; not after reported speech
+    (
+        "Arising from this report it was AGREED to write to the Minister.",
+        ["it was AGREED to write to the Minister."],
+    ),
+    ("Mr Poe said that he understood it was agreed to close the road.", []),
     # the motion's words stay with its vote line ("Roll call: ...", "The motion carried 5-0")
     (
         "A motion was made by Trustee Amos, seconded by Trustee Baird, to approve the purchase. Roll call vote: Amos - aye, Baird - aye. Motion carried.",

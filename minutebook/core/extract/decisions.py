@@ -405,6 +405,15 @@ def _bare_mover(head: str, seconded: re.Match[str] | None) -> bool:
     )
 
 
+#: Words that make what precedes "it was agreed" a clause of its own (reported speech, a
+#: condition), not a lead-in.
+_LEAD_IN_CLAUSE = re.compile(
+    r"\b(?:said|stated|noted|reported|explained|advised|felt|believed|thought|understood|"
+    r"if|whether|although|though|while|because|unless|when)\b",
+    re.IGNORECASE,
+)
+
+
 def _keyword(sentences: list[Sentence], i: int) -> _Found | None:
     """A resolution keyword ("RESOLVED that ...", "It was agreed that ...") and its limbs."""
     s = sentences[i]
@@ -427,6 +436,12 @@ def _keyword(sentences: list[Sentence], i: int) -> _Found | None:
         or (
             m.group("kw") in {"RESOLVED", "AGREED"}
             and re.match(r"\s*(?:that|to|:|-|–)", text[m.end("kw") :])
+        )
+        or (
+            # "Arising from this report it was agreed to write ...": a short lead-in
+            m.group("kw").lower().startswith("it was")
+            and len(before.split()) <= 8
+            and not _LEAD_IN_CLAUSE.search(before)
         )
     ):
         return None
