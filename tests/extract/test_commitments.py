@@ -224,6 +224,11 @@ ACTORS = [
         "Bob Baird",
     ),
     (
+        "The Cabinet Member for Parks, Leisure and the Arts stated that she would speak with officers.",
+        "The Cabinet Member for Parks, Leisure and the Arts",
+        None,
+    ),
+    (
         "The department's technical staff will however work with the agency.",
         "The department's technical staff",
         None,

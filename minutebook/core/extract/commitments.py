@@ -533,6 +533,19 @@ def _leading_subject(
     return _labelled(m.group("subject"), people, last_person)
 
 
+def _whole_title(label: str, text: str) -> str:
+    """The speaker's words in full when a portfolio list runs past a comma: "The Cabinet
+    Member for Culture, Leisure and the Third Sector stated ..." (not just "... for Culture")."""
+    if not text.startswith(label) or "," not in text[len(label) : len(label) + 2]:
+        return label
+    m = re.match(
+        r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z][\w’'-]*"
+        r"(?:\s+[A-Z][\w’'-]*)*(?=\s+[a-z])",
+        text[len(label) :],
+    )
+    return label + m.group() if m else label
+
+
 def _actor_of(
     label: str,
     before: str,
@@ -556,7 +569,8 @@ def _actor_of(
         return _labelled(label, people, last_person)
     own = speaker_of_sentence
     if own and own.label.lower() not in {"he", "she", "they"} and (own.name or own.role):
-        return Speaker(own.label, own.name or _by_initials(own.label, people), own.role)
+        label = _whole_title(own.label, before)
+        return Speaker(label, own.name or _by_initials(own.label, people), own.role)
     if not own or own.label.lower() in {"he", "she", "they"}:
         lead = _leading_subject(before, people, {}, last_person)
         if lead and (lead.name or lead.role) and lead.label.lower() not in {"he", "she", "they"}:
