@@ -110,12 +110,17 @@ def extract_and_store(item: AgendaItem, *, meeting_date: dt.date | None) -> None
 
 
 def extract_and_store_many(
-    pairs: list[tuple[AgendaItem, Precomputed | None]], *, meeting_date: dt.date | None
+    pairs: list[tuple[AgendaItem, Precomputed | None]],
+    *,
+    meeting_date: dt.date | None,
+    created: frozenset[int] = frozenset(),
 ) -> None:
     """Extract (or take the precomputed extraction of) items of one meeting and store them.
 
     A precomputed result is used only if it read exactly what the stored item says and the
     stored meeting date, so the records are the same as extracting here would give.
+    ``created`` are the ids of items inserted in this transaction: they have no records to
+    replace, and were inserted with the current extractor's version.
     """
     from minutebook.core.extract import EXTRACTOR_VERSION, extract
 
@@ -134,12 +139,14 @@ def extract_and_store_many(
         if result is None:
             result = extract(wanted, meeting_date=meeting_date, source=item.source_uri)
         results.append((item, result))
-    store_extractions(results)
+    store_extractions(results, created=created)
     for item, _ in pairs:
         item.extractor_version = EXTRACTOR_VERSION
-    AgendaItem.objects.filter(pk__in=[item.pk for item, _ in pairs]).update(
-        extractor_version=EXTRACTOR_VERSION, updated_at=timezone.now()
-    )  # its records changed: the API's updated_since and the exports must see it
+    earlier = [item.pk for item, _ in pairs if item.pk not in created]
+    if earlier:
+        AgendaItem.objects.filter(pk__in=earlier).update(
+            extractor_version=EXTRACTOR_VERSION, updated_at=timezone.now()
+        )  # its records changed: the API's updated_since and the exports must see it
 
 
 def store_extraction(item: AgendaItem, result: dict) -> None:
@@ -161,14 +168,17 @@ _KINDS = (
 _INDEXED = ("statements", "questions", "commitments", "decisions", "personmentions")
 
 
-def store_extractions(pairs: list[tuple[AgendaItem, dict]]) -> None:
+def store_extractions(
+    pairs: list[tuple[AgendaItem, dict]], *, created: frozenset[int] = frozenset()
+) -> None:
     """Replace the extracted records of several items (of one meeting, usually) at once.
 
     One query per kind of record for all the items, and one each to find and to create
-    the people and organisations they name, instead of one per item.
+    the people and organisations they name, instead of one per item. Items in ``created``
+    (inserted in this transaction) have no earlier records to delete.
     """
-    ids = [item.pk for item, _ in pairs]
-    for model in _KINDS:  # an item's earlier rows, from any earlier extraction or store
+    ids = [item.pk for item, _ in pairs if item.pk not in created]
+    for model in _KINDS if ids else ():  # earlier rows, from any earlier extraction or store
         model.objects.filter(item_id__in=ids).delete()
     pairs, checked = _corrected(pairs)
     people = people_named(name for _, result in pairs for name in _names(result))

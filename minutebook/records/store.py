@@ -183,6 +183,8 @@ def _store_run(
         }
         if old is None:
             item = AgendaItem(meeting=meeting, key=src.item_key, imported_at=now, **fields)
+            if run_extraction:  # extracted below, in this transaction
+                item.extractor_version = extracted.current_version()
             created.append((item, position))
             outcomes.append("new")
         else:
@@ -205,6 +207,7 @@ def _store_run(
                 for item, position in sorted(stale + stored, key=lambda pair: pair[1])
             ],
             meeting_date=meeting.date,
+            created=frozenset(item.pk for item, _ in created),
         )  # re-indexes the items
     elif stored:
         writes.index([item for item, _ in stored])

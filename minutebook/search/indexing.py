@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from minutebook.records.models import AgendaItem, Document
 from minutebook.search.backends.base import clean_text
@@ -136,9 +136,22 @@ def _items_for_indexing():
     )
 
 
+_EXTRACTED = ("statements", "questions", "commitments", "decisions", "personmentions")
+
+
 def index_items(items: Iterable[AgendaItem]) -> None:
-    """Replace several items' search rows: one delete and one insert for them all."""
+    """Replace several items' search rows: one delete and one insert for them all.
+
+    What :func:`entries_for` reads of the items' related rows is fetched for the whole
+    batch first, one query per kind, rather than once per item (an import indexes a
+    meeting's items at a time): their documents, and the extracted records of items the
+    extractor did not just hand over (``extracted_rows``).
+    """
     items = list(items)
+    prefetch_related_objects(items, Prefetch("documents", queryset=Document.objects.order_by("id")))
+    unextracted = [i for i in items if getattr(i, "extracted_rows", None) is None]
+    if unextracted:
+        prefetch_related_objects(unextracted, *_EXTRACTED)
     with transaction.atomic():
         SearchEntry.objects.filter(item_id__in=[item.pk for item in items]).delete()
         SearchEntry.objects.bulk_create(

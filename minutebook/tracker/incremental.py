@@ -24,13 +24,14 @@ items) a full relink is cheaper and is done instead.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
 from minutebook.core.link import Linker, LinkInput
@@ -129,7 +130,14 @@ def _rows_for(body: Body, item_id: int, ready: PreparedItem | None, version):
 
 def _write(rows) -> None:
     """Insert prepared rows with plain INSERTs: building a model instance for each of the
-    hundreds of thousands of postings of a large council would cost more than the insert."""
+    hundreds of thousands of postings of a large council would cost more than the insert.
+    Written :data:`CHUNK` items at a time, so memory does not grow with the council."""
+    rows = iter(rows)
+    while chunk := list(itertools.islice(rows, CHUNK)):
+        _write_chunk(chunk)
+
+
+def _write_chunk(rows) -> None:
     preps, postings, reports = [], [], []
     for prep, posting, report in rows:
         preps.append(prep)
@@ -216,34 +224,45 @@ def mark_stale(items: Iterable[AgendaItem]) -> None:
 # --- The incremental relink -------------------------------------------------------------
 
 
-def _ordered_items(body: Body) -> list[tuple[int, dt.date | None, str, dt.datetime]]:
-    """(id, meeting date, committee, updated_at) of every item, in the order the linker
-    reads them."""
-    rows = list(
-        AgendaItem.objects.filter(meeting__committee__body=body).values_list(
+def _changes(body: Body) -> tuple[list[int], list[int]]:
+    """The items to prepare again (new, re-extracted, or changed since they were prepared)
+    and the ids of items prepared but gone.
+
+    Two anti-joins in the database rather than reading every item of the council: a
+    relink after a small change must not cost in proportion to the archive.
+    """
+    items = AgendaItem.objects.filter(meeting__committee__body=body)
+    current = LinkPrep.objects.filter(
+        item_id=OuterRef("pk"), stale=False, version=OuterRef("updated_at")
+    )
+    changed = list(items.filter(~Exists(current)).order_by("pk").values_list("pk", flat=True))
+    gone = AgendaItem.objects.filter(pk=OuterRef("item_id"))
+    removed = list(
+        LinkPrep.objects.filter(body=body).filter(~Exists(gone)).values_list("item_id", flat=True)
+    )
+    return changed, removed
+
+
+def _items(body: Body) -> int:
+    return AgendaItem.objects.filter(meeting__committee__body=body).count()
+
+
+def _in_order(ids: Iterable[int]) -> dict[int, tuple[int, dt.date | None, str, dt.datetime]]:
+    """Item id -> (rank, meeting date, committee, updated_at) for the given items, ranked in
+    the order the linker reads a council (meeting date, meeting, agenda order, id; unknown
+    dates last): only their relative order matters to the linker."""
+    rows = [
+        row
+        for chunk in _chunks(sorted(set(ids)))
+        for row in AgendaItem.objects.filter(pk__in=chunk).values_list(
             "pk", "meeting_id", "order", "meeting__date", "meeting__committee__name", "updated_at"
         )
-    )
-    rows.sort(key=lambda r: (r[3] is None, r[3] or _FAR_FUTURE, r[1], r[2], r[0]))
-    return [(pk, date, committee, version) for pk, _m, _o, date, committee, version in rows]
-
-
-def _changes(body: Body, ordered) -> tuple[list[int], list[int]]:
-    """The items to prepare again (new, re-extracted, changed since prepared) and the ids
-    of items prepared but gone."""
-    known = {
-        pk: (stale, version)
-        for pk, stale, version in LinkPrep.objects.filter(body=body).values_list(
-            "item_id", "stale", "version"
-        )
-    }
-    changed = [
-        pk
-        for pk, _d, _c, version in ordered
-        if (k := known.get(pk)) is None or k[0] or k[1] != version
     ]
-    present = {pk for pk, *_ in ordered}
-    return changed, [pk for pk in known if pk not in present]
+    rows.sort(key=lambda r: (r[3] is None, r[3] or _FAR_FUTURE, r[1], r[2], r[0]))
+    return {
+        pk: (n, date, committee, version)
+        for n, (pk, _m, _o, date, committee, version) in enumerate(rows)
+    }
 
 
 def _chunks(values: list, size: int = CHUNK):
@@ -260,13 +279,13 @@ def relink(body: Body):
     """
     from minutebook.tracker.linking import RelinkSummary
 
-    if not LinkState.objects.filter(body=body).exists():
+    state = LinkState.objects.filter(body=body).first()
+    if state is None:
         return None
-    ordered = _ordered_items(body)
-    changed, removed = _changes(body, ordered)
+    changed, removed = _changes(body)
     if not changed and not removed:
-        return RelinkSummary(body=body.name, items=len(ordered))
-    if len(changed) + len(removed) > FULL_SHARE * max(1, len(ordered)):
+        return RelinkSummary(body=body.name, items=state.items)
+    if len(changed) + len(removed) > FULL_SHARE * max(1, _items(body)):
         return None
     return retry.in_transaction(lambda: relink_locked(body))
 
@@ -281,20 +300,18 @@ def relink_locked(body: Body):
     state = LinkState.objects.filter(body=body).first()
     if state is None:
         return None
-    ordered = _ordered_items(body)
-    position = {pk: n for n, (pk, *_rest) in enumerate(ordered)}
-    meta = {pk: (date, committee) for pk, date, committee, _v in ordered}
-    versions = {pk: version for pk, _d, _c, version in ordered}
-    changed, removed = _changes(body, ordered)
-    summary = RelinkSummary(body=body.name, items=len(ordered))
+    changed, removed = _changes(body)
+    summary = RelinkSummary(body=body.name, items=state.items)
     if not changed and not removed:
         return summary
+    versions = {pk: version for pk, (_n, _d, _c, version) in _in_order(changed).items()}
+    changed = [pk for pk in changed if pk in versions]  # (deleted since, on PostgreSQL)
     old = {
         p.item_id: p
         for chunk in _chunks([*changed, *removed])
         for p in LinkPrep.objects.filter(item_id__in=chunk)
     }
-    inputs, _items = body_inputs(body, item_ids=changed)
+    inputs = body_inputs(body, item_ids=changed)
     fresh = {int(i.source.removeprefix("item:")): prepare_item(0, i.extraction) for i in inputs}
 
     # 1. the term counts, by what the changed items took out and put in
@@ -314,6 +331,7 @@ def relink_locked(body: Body):
         for p in ready.promises:
             state.max_role_words = max(state.max_role_words, len(p.actor.role.split()))
     state.save()
+    summary.items = state.items
 
     # 2. the stored preparation and index, now current
     for chunk in _chunks([*changed, *removed]):
@@ -332,10 +350,9 @@ def relink_locked(body: Body):
         list(p.terms) for ready in fresh.values() for p in ready.promises
     ]
     affected.update(_sharing_two_terms(body, state, promise_terms))
-    affected = {pk for pk in affected if pk in position}
 
     # 4. match them as a full run would
-    links = _link(body, state, sorted(affected, key=position.get), position, meta)
+    links = _link(body, state, affected)
     reconcile(body, links, summary, to_items=affected)
     return summary
 
@@ -387,7 +404,8 @@ def _sharing_two_terms(body: Body, state: LinkState, promise_terms: list[list[st
     return found
 
 
-def _link(body, state, report_items, position, meta):
+def _link(body, state, affected: set[int]):
+    report_items = sorted(affected)
     preps = {
         p.item_id: p
         for chunk in _chunks(report_items)
@@ -423,16 +441,21 @@ def _link(body, state, report_items, position, meta):
             if term in wanted.get(key, ()):
                 sizes[(key, term)] += 1
                 postings.append((key, term, item_id, promise))
-    promise_items = sorted({item_id for _k, _t, item_id, _p in postings}, key=position.get)
-    involved = sorted(set(promise_items) | {pk for pk, _r in reports_json}, key=position.get)
+    ranked = _in_order({item_id for _k, _t, item_id, _p in postings} | set(report_items))
+    promise_items = sorted(
+        {item_id for _k, _t, item_id, _p in postings if item_id in ranked}, key=ranked.get
+    )
+    involved = sorted(
+        set(promise_items) | {pk for pk, _r in reports_json if pk in ranked}, key=ranked.get
+    )
     mini = {pk: n for n, pk in enumerate(involved)}
     items = [
         LinkInput(
             source=f"item:{pk}",
             body=body.name,
-            committee=meta[pk][1],
-            meeting_date=meta[pk][0],
-            order=position[pk],
+            committee=ranked[pk][2],
+            meeting_date=ranked[pk][1],
+            order=ranked[pk][0],
             extraction={},
         )
         for pk in involved
@@ -445,7 +468,7 @@ def _link(body, state, report_items, position, meta):
     promises = [
         promise_from(j, mini[pk]) for pk in promise_items for j in promise_preps[pk].promises
     ]
-    reports = [report_from(r, mini[pk]) for pk, r in reports_json]
+    reports = [report_from(r, mini[pk]) for pk, r in reports_json if pk in mini]
     group = " ".join(body.name.lower().split())
     linker = Linker.assemble(
         items,

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -69,31 +69,60 @@ def _speaker(label: str, name: str | None, role: str) -> dict | None:
     return {"label": label or name or role, "name": name or None, "role": role or None}
 
 
-def body_inputs(
-    body: Body, item_ids: Iterable[int] | None = None
-) -> tuple[list[LinkInput], dict[str, AgendaItem]]:
-    """The linker inputs of every item of ``body`` (or of just ``item_ids``), ordered, and
-    the items by source id.
+#: Items read at a time by :func:`iter_inputs`.
+CHUNK = 1000
 
-    Five queries in all, whatever the body's size: items, statements, commitments, people
-    and entities, each grouped by item in Python.
+
+def body_inputs(body: Body, item_ids: Iterable[int] | None = None) -> list[LinkInput]:
+    """The linker inputs of every item of ``body`` (or of just ``item_ids``), ordered."""
+    return list(iter_inputs(body, item_ids))
+
+
+def iter_inputs(body: Body, item_ids: Iterable[int] | None = None) -> Iterator[LinkInput]:
+    """The linker inputs of every item of ``body`` (or of just ``item_ids``), in the order
+    the linker reads them, read :data:`CHUNK` items at a time (five queries a chunk:
+    items, statements, commitments, people and entities), so a caller that keeps only
+    what it needs of each (its preparation) holds one chunk's records at a time.
+
+    Items are ordered by meeting date, then meeting and agenda order; an item whose meeting
+    date is unknown comes after dated ones.
     """
-    chosen = AgendaItem.objects.filter(meeting__committee__body=body)
-    scope: dict = {"item__meeting__committee__body": body}
-    if item_ids is not None:
-        ids = list(item_ids)
-        chosen = chosen.filter(pk__in=ids)
-        scope = {"item_id__in": ids}
-    items = list(chosen.select_related("meeting__committee").order_by("meeting_id", "order", "id"))
-    items.sort(
-        key=lambda i: (
-            i.meeting.date is None,
-            i.meeting.date or _FAR_FUTURE,
-            i.meeting_id,
-            i.order,
-            i.id,
+    fields = ("pk", "meeting_id", "order", "meeting__date")
+    if item_ids is None:
+        rows = list(AgendaItem.objects.filter(meeting__committee__body=body).values_list(*fields))
+    else:  # by key alone: with the body's join as well, SQLite scans the whole council
+        ids = sorted(set(item_ids))
+        rows = [
+            row
+            for start in range(0, len(ids), CHUNK)
+            for row in AgendaItem.objects.filter(pk__in=ids[start : start + CHUNK]).values_list(
+                *fields
+            )
+        ]
+    rows.sort(key=lambda r: (r[3] is None, r[3] or _FAR_FUTURE, r[1], r[2], r[0]))
+    ordered = [r[0] for r in rows]
+    del rows
+    order = 0
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        for link_input in _chunk_inputs(body, chunk):
+            yield replace(link_input, order=order)
+            order += 1
+
+
+def _chunk_inputs(body: Body, ids: list[int]) -> list[LinkInput]:
+    scope = {"item_id__in": ids}
+    items = {
+        pk: rest
+        for pk, *rest in AgendaItem.objects.filter(pk__in=ids).values_list(
+            "pk",
+            "title",
+            "description",
+            "minutes_text",
+            "meeting__date",
+            "meeting__committee__name",
         )
-    )
+    }
     statements: dict[int, list[dict]] = defaultdict(list)
     for row in (
         Statement.objects.filter(**scope)
@@ -131,33 +160,33 @@ def body_inputs(
         entities[item_id].append({"name": name, "type": kind})
 
     inputs: list[LinkInput] = []
-    by_source: dict[str, AgendaItem] = {}
-    for item in items:
-        if not (item.minutes_text or statements.get(item.id)):
+    for pk in ids:
+        if pk not in items:
+            continue  # deleted meanwhile
+        title, description, minutes_text, date, committee = items[pk]
+        if not (minutes_text or statements.get(pk)):
             continue  # nothing said, nothing to link
-        source = f"item:{item.pk}"
-        by_source[source] = item
         inputs.append(
             LinkInput(
-                source=source,
+                source=f"item:{pk}",
                 body=body.name,
-                committee=item.meeting.committee.name,
-                meeting_date=item.meeting.date,
-                order=len(inputs),
+                committee=committee,
+                meeting_date=date,
+                order=0,
                 extraction={
                     "item": {
-                        "title": item.title,
-                        "description": item.description or None,
-                        "minutes_text": item.minutes_text,
+                        "title": title,
+                        "description": description or None,
+                        "minutes_text": minutes_text,
                     },
-                    "statements": statements.get(item.id, []),
-                    "commitments": commitments.get(item.id, []),
-                    "people": people.get(item.id, []),
-                    "entities": entities.get(item.id, []),
+                    "statements": statements.get(pk, []),
+                    "commitments": commitments.get(pk, []),
+                    "people": people.get(pk, []),
+                    "entities": entities.get(pk, []),
                 },
             )
         )
-    return inputs, by_source
+    return inputs
 
 
 def _commitment_texts(item_ids: Iterable[int]) -> dict[tuple[int, str], str]:
@@ -289,9 +318,14 @@ def read_council(body: Body) -> FullRelink:
 
     read_at = timezone.now()
     versions = incremental.item_versions(body)
-    inputs, _by_source = body_inputs(body)
-    inputs = [i for i in inputs if _item_id(i.source) in versions]
-    prepared = [prepare_item(position, item.extraction) for position, item in enumerate(inputs)]
+    inputs: list[LinkInput] = []
+    prepared = []
+    for link_input in iter_inputs(body):
+        if _item_id(link_input.source) not in versions:
+            continue  # added since the versions were read: the next relink does it
+        prepared.append(prepare_item(len(inputs), link_input.extraction))
+        # Only the preparation is needed from here on: the records are let go as read.
+        inputs.append(replace(link_input, extraction={}, order=len(inputs)))
     linker = Linker.from_prepared(inputs, prepared)
     links: list[Link] = linker.run() if inputs else []
     return FullRelink(body, read_at, versions, inputs, prepared, linker.max_role_words, links)
