@@ -248,6 +248,17 @@ CASES: list[tuple[str, list[Q]]] = [
         "Cr Amos asked whether the pool would reopen.\n\nThe question was taken on notice.",
         [("Cr Amos", "whether the pool would reopen", "taken on notice")],
     ),
+    # quoted questions and replies
+    (
+        'Councillor Amos asked the Leader the following question: "Will parking charges rise?" '
+        'The Leader replied: "There are no plans to raise them."',
+        [("Councillor Amos", "Will parking charges rise?", "There are no plans to raise them.")],
+    ),
+    (
+        "Councillor Amos asked the Leader about the budget gap, and the Leader replied that "
+        "savings had been found.",
+        [("Councillor Amos", "about the budget gap", "savings had been")],
+    ),
     # the chair asking for questions is not a question; nor is a request for comment
     ("The Mayor asked if there were any questions from the public. There were none.", []),
     ("Mayor Poe asked for public comment on the item.", []),

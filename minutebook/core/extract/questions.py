@@ -257,7 +257,25 @@ _LEADIN_THAT = re.compile(
     re.I,
 )
 #: "The Director said the permit had lapsed": the reported words follow the verb directly.
-_BARE_REPORT = re.compile(r"^\s*(?=(?:the|a|an|it|this|there|they|he|she|we|all|no|some)\b)", re.I)
+_REPORT_VERBS = frozenset(
+    [
+        "said",
+        "explained",
+        "advised",
+        "confirmed",
+        "replied",
+        "responded",
+        "stated",
+        "clarified",
+        "reported",
+        "assured",
+        "reassured",
+        "added",
+        "indicated",
+        "answered",
+    ]
+)
+_BARE_REPORT = re.compile(r"^[\s,]*(?=[\w£$€])")
 
 
 @dataclass(slots=True)
@@ -284,8 +302,13 @@ def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, Speak
     if attribution and _ANSWER_VERBS.match(attribution.verb):
         responder = attribution.speaker
         rest = text[attribution.verb_end :]
-        m = _LEADIN_THAT.match(rest) or _BARE_REPORT.match(rest)
-        if m and len(rest[m.end() :].split()) >= 3:
+        quoted = _QUOTED.match(rest)
+        if quoted:
+            return quoted.group("q").strip(), responder  # 'The Leader replied: "..."'
+        m = _LEADIN_THAT.match(rest) or (
+            _BARE_REPORT.match(rest) if attribution.verb in _REPORT_VERBS else None
+        )
+        if m and len(rest[m.end() :].split()) >= 2:
             return rest[m.end() :].strip(), responder
     return body.strip(), responder
 
@@ -475,6 +498,7 @@ def find_questions(
                 if re.search(r"question|quer", m.group("verb"), re.I):
                     # "put a question to the Chair about X": the question is the noun phrase on
                     q = re.sub(r"^\S+\s+", "", text[m.start("verb") :].strip()).strip()
+                q = _quoted_question(q)
                 if _PROCEDURAL_ASK.match(q):
                     continue  # the Chair asking for questions or objections
                 if m.group("verb").lower() == "asked" and _is_request(q):
@@ -507,14 +531,14 @@ def find_questions(
                 r = _RESPONDER_IN_QUESTION.search(q)
                 if r and len(q[: r.start()].split()) >= 2:
                     responder = speaker_for(r.group("resp"), people)
-                    open_q = _Q(asker, q[: r.start()].strip(" ,"), responder, [r.group("a")], i)
+                    open_q = _Q(asker, _trim_ask(q[: r.start()]), responder, [r.group("a")], i)
                     kinds[i] = "answer"
                     continue
                 pr = _PASSIVE_REPLY.search(q)
                 if pr and len(q[: pr.start()].split()) >= 2:
                     who = pr.group("by") or pr.group("resp") or pr.group("by2")
                     responder = speaker_for(who, people) if who else None
-                    open_q = _Q(asker, q[: pr.start()].strip(" ,"), responder, [pr.group("a")], i)
+                    open_q = _Q(asker, _trim_ask(q[: pr.start()]), responder, [pr.group("a")], i)
                     kinds[i] = "answer"
                     continue
                 open_q = _Q(asker, q, sentence=i)
@@ -786,6 +810,24 @@ def _heading_asker(sentences: list[Sentence], i: int, people: People) -> Speaker
         if sentences[k].block == "heading":
             return None
     return None
+
+
+#: ': "Will the council ...?"' after the verb or "the following question".
+_QUOTED = re.compile(r"^\s*[:,]?\s*[\"“‘'](?P<q>[^\"”’]{3,})[\"”’']?\s*\.?\s*$", re.DOTALL)
+_QUOTE_AFTER_COLON = re.compile(
+    r"^[^\"“‘:]{0,160}:\s*[\"“‘'](?P<q>[^\"”’]{3,})[\"”’']?\s*\.?\s*$", re.DOTALL
+)
+
+
+def _quoted_question(q: str) -> str:
+    """'the Leader the following question: "Will ...?"' -> 'Will ...?'."""
+    m = _QUOTE_AFTER_COLON.match(q) or _QUOTED.match(q)
+    return m.group("q").strip() if m else q.lstrip(": ")
+
+
+def _trim_ask(q: str) -> str:
+    """The ask without the joint to its reply ("about X, and" -> "about X")."""
+    return re.sub(r"(?:[,;]?\s+(?:and|but|whereupon))+\s*$", "", q.strip(" ,"))
 
 
 def _asks_at(text: str, att: Attribution) -> bool:
