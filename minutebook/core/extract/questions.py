@@ -889,6 +889,12 @@ def _starts_with_asker(text: str) -> bool:
     return bool(_ASKER_START.match(text))
 
 
+_INTERROGATIVE = re.compile(
+    r"^(?:What|Why|How|When|Where|Who|Whom|Whose|Which|Is|Are|Was|Were|Do|Does|Did|Can|Could|"
+    r"Will|Would|Should|Has|Have|Had|May|Might|Shall)\b"
+)
+
+
 def _context_asker(
     sentences: list[Sentence], i: int, attributions: list[Attribution | None]
 ) -> Speaker | None:
@@ -905,6 +911,7 @@ def _context_asker(
             and att.speaker.name
             and sentences[k].para == sentences[i].para
             and att.speaker.label.lower() not in {"he", "she", "they"}
+            and _INTERROGATIVE.match(sentences[i].text)
         ):
             # "Councillor A noted that X. Would the council consider Y?"
             return att.speaker
