@@ -259,6 +259,11 @@ CASES: list[tuple[str, list[Q]]] = [
         "savings had been found.",
         [("Councillor Amos", "about the budget gap", "savings had been")],
     ),
+    (
+        "Cr Amos asked the following questions:\n\nMr Mayor, will the pool reopen?\n\nThe Mayor "
+        "advised that it would.",
+        [("Cr Amos", "will the pool reopen?", "it would.")],
+    ),
     # the chair asking for questions is not a question; nor is a request for comment
     ("The Mayor asked if there were any questions from the public. There were none.", []),
     ("Mayor Poe asked for public comment on the item.", []),

@@ -596,7 +596,12 @@ def find_questions(
             if sentences[k].para == s.para
         ):
             close()
-            open_q = _Q(_heading_asker(sentences, i, people), text.strip(), sentence=i, direct=True)
+            open_q = _Q(
+                _heading_asker(sentences, i, people) or _context_asker(sentences, i, attributions),
+                text.strip(),
+                sentence=i,
+                direct=True,
+            )
             open_q.awaiting_mark = not text.rstrip().endswith("?")
             kinds[i] = "question"
             continue
