@@ -264,6 +264,10 @@ CASES: list[tuple[str, list[Q]]] = [
         "advised that it would.",
         [("Cr Amos", "will the pool reopen?", "it would.")],
     ),
+    (
+        "Question to the Mayor from Cr Jo Amos\n\nWill the pool reopen?\n\nResponse: In June.",
+        [("Cr Jo Amos", "Will the pool reopen?", "In June.")],
+    ),
     # the chair asking for questions is not a question; nor is a request for comment
     ("The Mayor asked if there were any questions from the public. There were none.", []),
     ("Mayor Poe asked for public comment on the item.", []),

@@ -947,6 +947,7 @@ _ASKER_LINE = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:"
     r"(?:QUESTION|Question)\s*(?:No\.?\s*)?\d+\b(?!\s*(?:of|to the report))"
     r"|(?:Public |Written |Members?['’]? )?[Qq]uestion (?:put forward|submitted|asked|received|raised)? ?(?:by|from)\b"
+    r"|(?:Public |Written |Members?['’]? )?[Qq]uestions? to (?:the )?[A-Z][^.?:]{1,80}? from [A-Z]"
     r"|.{0,120}?\basked the following (?:written |supplementary )?question\b"
     r"|.{0,120}?\bsubmitted the following (?:written )?question\b"
     r"|.{0,120}?\bhad submitted (?:a|the following) (?:written )?question\b"
