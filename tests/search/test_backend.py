@@ -241,3 +241,15 @@ def test_prefixes_match_stemmed_words(store):
     )
     for prefix in ("educat*", "educ*", "librar*", "librarie*", "servic*"):
         assert titles(search(prefix)) == ["Education"], prefix
+
+
+def test_both_backends_split_words_at_punctuation_and_stem_alike(store):
+    """FTS5's tokenizer splits at every punctuation mark; PostgreSQL indexes the same words
+    (migrations/0007), so neither finds records the other misses."""
+    store(
+        source_item("Deprivation of liberty", "Liberty Protection Safeguards.2.It was noted."),
+        source_item("Newsletter", "Residents asked for an e-mail newsletter, generously funded."),
+    )
+    assert titles(search("safeguards")) == ["Deprivation of liberty"]
+    assert titles(search("mail")) == ["Newsletter"]
+    assert titles(search("generous")) == ["Newsletter"]

@@ -40,7 +40,7 @@ from minutebook.search.backends.base import (
 from minutebook.search.models import DAY_SHIFT, EPOCH
 from minutebook.search.query import ParsedQuery, tsquery_expression
 
-CONFIG = "english"
+CONFIG = "minutebook"  # migrations/0007: the words FTS5 indexes, stemmed alike
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
     'MaxFragments=2, FragmentDelimiter=" … "'
