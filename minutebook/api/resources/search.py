@@ -2,7 +2,7 @@
 
 The same backends as /search/ (SQLite FTS5 or PostgreSQL full text, one contract). Pages
 are numbered by the backend, so the cursor here is a page number; as on the site, at most
-10,000 matches can be paged through (``total_is_lower_bound`` says when there are more).
+1,000 matches can be paged through (``total_is_lower_bound`` says when there are more).
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ from minutebook.search.backends.base import (
     months_between,
     period_tokens,
 )
-from minutebook.search.models import DAY_SHIFT, EPOCH
+from minutebook.search.models import DAY_SHIFT, EPOCH, day_range
 from minutebook.search.query import ParsedQuery, tsquery_expression
 
 CONFIG = "minutebook"  # migrations/0007: the words FTS5 indexes, stemmed alike
@@ -46,8 +46,22 @@ HEADLINE_OPTIONS = (
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 HEADING_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
-# A search with at most this many matches reads each stream in one query: its rows are few.
-ONE_WINDOW = 2_000
+# A search with at most this many matches reads each stream in one query: its rows are few
+# (below base.COUNT_CAP, so a search counted only up to the cap is never taken for one).
+ONE_WINDOW = 500
+# A stream of a broader search is read from its newest week first (about 100 matches of a
+# common word at 10^6 items), then in windows sized by the rate found.
+FIRST_DAYS = 7
+UNDATED = (0, (1 << DAY_SHIFT) - 1)  # the keys of entries without a date
+
+
+def next_size(size: int, got: int, wanted: int) -> int:
+    """The next window: as many units as ``got`` matches in ``size`` units say hold
+    ``wanted`` more (half as many again, to spare a query), and at least twice ``size``."""
+    if wanted <= 0:
+        return size
+    estimate = int(wanted * size / got * 1.5) + 1 if got else size * 4
+    return max(size * 2, estimate)
 
 
 def facet_query(groups: list[list[str]]) -> str:
@@ -70,7 +84,9 @@ class PostgresMatches(Matches):
             "(SELECT max(date) FROM search_searchentry), "
             "EXISTS (SELECT 1 FROM search_searchentry WHERE id < %s), "
             "set_config('enable_seqscan', 'off', true), "
-            "set_config('enable_indexscan', 'off', true)",
+            "set_config('enable_indexscan', 'off', true), "
+            # a search reads a few hundred rows: starting parallel workers costs more
+            "set_config('max_parallel_workers_per_gather', '0', true)",
             [1 << DAY_SHIFT],
         )
         first, last, self.undated, *_ = cursor.fetchone()
@@ -84,10 +100,13 @@ class PostgresMatches(Matches):
             self.span = (first, last) if first <= last else None
         self.with_undated = self.undated and not self.filters.keys
 
-    def _source(self, tier: str | None, window: list[str] | None) -> tuple[str, list[object]]:
-        """FROM and WHERE of a tier's matches within ``window`` (period tokens; None: all
-        months; []: only the undated entries)."""
-        groups = [*self.filters.groups, *([window] if window else [])]
+    def _source(
+        self, tier: str | None, tokens: list[str] | None, keys: tuple[int, int] | None = None
+    ) -> tuple[str, list[object]]:
+        """FROM and WHERE of a tier's matches within a window: period ``tokens`` (months or
+        years, intersected by the GIN index) and a range of ``keys`` (days, intersected by
+        the primary key's index); None for no limit."""
+        groups = [*self.filters.groups, *([tokens] if tokens else [])]
         facets, extra = (" && %s::tsquery", [facet_query(groups)]) if groups else ("", [])
         words = f"e.tsv @@ (to_tsquery('{CONFIG}', %s){facets})"
         heading = f"e.htsv @@ (to_tsquery('{CONFIG}', %s){facets})"
@@ -102,41 +121,43 @@ class PostgresMatches(Matches):
             params = [self.words, *extra, self.heading]
         else:
             conditions, params = [words], [self.words, *extra]
-        if self.filters.keys:
-            conditions.append("e.id BETWEEN %s AND %s")
-            params.extend(self.filters.keys)
-        if window == []:
-            conditions.append("e.id < %s")
-            params.append(1 << DAY_SHIFT)
+        for bounds in (self.filters.keys, keys):
+            if bounds:
+                conditions.append("e.id BETWEEN %s AND %s")
+                params.extend(bounds)
         return f"FROM search_searchentry e WHERE {' AND '.join(conditions)}", params
 
-    def _count(self, window: list[str] | None, limit: int) -> int:
-        sql, params = self._source(None, window)
-        self.cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 {sql} LIMIT %s) AS capped", [*params, limit]
-        )
+    def _count(self, tokens: list[str] | None, keys: tuple[int, int] | None = None) -> int:
+        # A plain count: a bitmap scan then skips every all-visible page of the table
+        # (under a LIMIT it would read each matching row).
+        sql, params = self._source(None, tokens, keys)
+        self.cursor.execute(f"SELECT count(*) {sql}", params)
         return self.cursor.fetchone()[0]
 
     def count(self, limit: int) -> int:
-        """Counted over the most recent 4 months, then the 12 before them, then 48, ...:
-        GIN reads a word's whole posting list to count its matches, even under a LIMIT (7
-        in 10 entries for a word like "council"), while within a few recent months the cap
-        is reached long before; a rarer word's windows hold few matches each."""
+        """Counted a window of months at a time, newest first, until ``limit``: one month,
+        then as many as the rate found says should reach it (at least twice as many). GIN
+        would read a word's whole posting list to count its matches (7 in 10 entries for a
+        word like "council"); within a window it intersects the word with the months'."""
         if self.span is None:
-            self.total = self._count(None, limit)
+            self.total = min(self._count(None), limit)
             return self.total
         months = months_between(*self.span, newest_first=True)
-        found, start, end = 0, 0, 4
+        found, start, size = 0, 0, 1
         while start < len(months) and found < limit:
-            found += self._count(period_tokens(months[start:end]), limit - found)
-            start, end = end, end * 4
+            got = self._count(period_tokens(months[start : start + size]))
+            found += got
+            start += size
+            size = next_size(size, got, limit - found)
         if self.with_undated and found < limit:
-            found += self._count([], limit - found)
-        self.total = found
-        return found
+            found += self._count(None, UNDATED)
+        self.total = min(found, limit)
+        return self.total
 
-    def _read(self, stream: Stream, window: list[str] | None, limit: int) -> list[int]:
-        sql, params = self._source(stream.tier, window)
+    def _read(
+        self, stream: Stream, limit: int, tokens: list[str] | None, keys: tuple[int, int] | None
+    ) -> list[int]:
+        sql, params = self._source(stream.tier, tokens, keys)
         self.cursor.execute(
             f"SELECT e.id {sql} ORDER BY e.id {'DESC' if stream.newest_first else 'ASC'} LIMIT %s",
             [*params, limit],
@@ -144,27 +165,29 @@ class PostgresMatches(Matches):
         return [pk for (pk,) in self.cursor.fetchall()]
 
     def keys(self, stream: Stream, offset: int, limit: int) -> list[int]:
-        """Read in windows of months in the stream's order: one month first, then as many
-        as the matches found so far say should hold the rest (at least twice as many as
-        before); the undated entries come after the oldest month (before it, oldest first).
-        A search with at most ONE_WINDOW matches is read in one query."""
+        """Read in windows of days in the stream's order: FIRST_DAYS first, then as many as
+        the matches found so far say should hold the rest (at least twice as many); the
+        undated entries come after the oldest day (before it, oldest first). A search with
+        at most ONE_WINDOW matches is read in one query."""
         need = offset + limit
         if self.span is None or (self.total is not None and self.total <= ONE_WINDOW):
-            return self._read(stream, None, need)[offset:]
+            return self._read(stream, need, None, None)[offset:]
         found: list[int] = []
         if self.with_undated and not stream.newest_first:
-            found.extend(self._read(stream, [], need))
-        months = months_between(*self.span, newest_first=stream.newest_first)
-        start, size = 0, 1
-        while start < len(months) and len(found) < need:
-            got = self._read(stream, period_tokens(months[start : start + size]), need - len(found))
+            found.extend(self._read(stream, need, None, UNDATED))
+        first, last = self.span
+        step = -1 if stream.newest_first else 1
+        edge, size = (last if stream.newest_first else first), FIRST_DAYS
+        while first <= edge <= last and len(found) < need:
+            far = edge + dt.timedelta(days=step * (size - 1))
+            low, high = sorted((max(first, min(far, last)), edge))
+            tokens = period_tokens(months_between(low, high, newest_first=False))
+            got = self._read(stream, need - len(found), tokens, day_range(low, high))
             found.extend(got)
-            start += size
-            rate = len(got) / size  # matches a month in the last window
-            wanted = (need - len(found)) / rate if rate else size * 4
-            size = max(size * 2, int(wanted * 1.5) + 1)
+            edge = (low if stream.newest_first else high) + dt.timedelta(days=step)
+            size = next_size(size, len(got), need - len(found))
         if self.with_undated and stream.newest_first and len(found) < need:
-            found.extend(self._read(stream, [], need - len(found)))
+            found.extend(self._read(stream, need - len(found), None, UNDATED))
         return found[offset:need]
 
     def marks(self, stream: Stream, keys: list[int]) -> dict[int, tuple[str, str]]:
