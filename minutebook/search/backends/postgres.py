@@ -46,12 +46,10 @@ HEADLINE_OPTIONS = (
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 HEADING_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
-# A search with at most this many matches reads each stream in one query: its rows are few
-# (below base.COUNT_CAP, so a search counted only up to the cap is never taken for one).
-ONE_WINDOW = 500
-# A stream of a broader search is read from its newest week first (about 100 matches of a
-# common word at 10^6 items), then in windows sized by the rate found.
+# A search is read from its newest week first (about 700 matches of a common word at 10^6
+# items), then in windows sized by the rate found; a prefix* search from its newest quarter.
 FIRST_DAYS = 7
+PREFIX_FIRST_DAYS = 90
 UNDATED = (0, (1 << DAY_SHIFT) - 1)  # the keys of entries without a date
 
 
@@ -127,67 +125,95 @@ class PostgresMatches(Matches):
                 params.extend(bounds)
         return f"FROM search_searchentry e WHERE {' AND '.join(conditions)}", params
 
-    def _count(self, tokens: list[str] | None, keys: tuple[int, int] | None = None) -> int:
-        # A plain count: a bitmap scan then skips every all-visible page of the table
-        # (under a LIMIT it would read each matching row).
-        sql, params = self._source(None, tokens, keys)
-        self.cursor.execute(f"SELECT count(*) {sql}", params)
-        return self.cursor.fetchone()[0]
+    def _windows(self, newest_first: bool, first_days: int, bound: int | None = None):
+        """Windows (period tokens, key range) of days in a stream's order, from ``bound``
+        (a key already read past) on: ``first_days`` first, then as many as the caller's
+        ``send(size)`` says; the undated entries after the oldest day (before it, oldest
+        first)."""
+        undated = self.with_undated
+        if undated and not newest_first and (bound is None or bound < UNDATED[1]):
+            low = UNDATED[0] if bound is None else bound + 1
+            yield None, (low, UNDATED[1])
+        past_dated = bound is not None and newest_first and not bound >> DAY_SHIFT
+        if self.span is not None and not past_dated:
+            first, last = self.span
+            if bound is not None and bound >> DAY_SHIFT:
+                day = EPOCH + dt.timedelta(days=bound >> DAY_SHIFT)
+                first, last = (first, min(last, day)) if newest_first else (max(first, day), last)
+            step = -1 if newest_first else 1
+            edge, size = (last if newest_first else first), first_days
+            while first <= edge <= last:
+                far = edge + dt.timedelta(days=step * (size - 1))
+                low, high = sorted((max(first, min(far, last)), edge))
+                keys = day_range(low, high)
+                if bound is not None:
+                    keys = (
+                        (keys[0], min(keys[1], bound - 1))
+                        if newest_first
+                        else (max(keys[0], bound + 1), keys[1])
+                    )
+                size = yield period_tokens(months_between(low, high, newest_first=False)), keys
+                edge = (low if newest_first else high) + dt.timedelta(days=step)
+        if undated and newest_first:
+            high = UNDATED[1] if bound is None else min(UNDATED[1], bound - 1)
+            yield None, (UNDATED[0], high)
+
+    def _read(self, tier, newest_first: bool, limit: int, tokens, keys) -> list[tuple]:
+        """(key, heading holds every word) of a tier's first ``limit`` matches in a window."""
+        sql, params = self._source(tier, tokens, keys)
+        self.cursor.execute(
+            f"SELECT e.id, e.htsv @@ to_tsquery('{CONFIG}', %s) {sql} "
+            f"ORDER BY e.id {'DESC' if newest_first else 'ASC'} LIMIT %s",
+            [self.heading, *params, limit],
+        )
+        return self.cursor.fetchall()
+
+    def _stream(self, tier, newest_first: bool, need: int, bound: int | None) -> list[tuple]:
+        """The first ``need`` matches of a tier after ``bound``, window by window."""
+        found: list[tuple] = []
+        windows = self._windows(newest_first, self.first_days, bound)
+        try:
+            window = next(windows)
+            while True:
+                got = self._read(tier, newest_first, need - len(found), *window)
+                found.extend(got)
+                if len(found) >= need:
+                    break
+                size = next_size(self.size_of(window), len(got), need - len(found))
+                window = windows.send(size)
+        except StopIteration:
+            pass
+        return found
+
+    @staticmethod
+    def size_of(window) -> int:
+        low, high = window[1]
+        return max(1, (high >> DAY_SHIFT) - (low >> DAY_SHIFT) + 1)
 
     def count(self, limit: int) -> int:
-        """Counted a window of months at a time, newest first, until ``limit``: one month,
-        then as many as the rate found says should reach it (at least twice as many). GIN
-        would read a word's whole posting list to count its matches (7 in 10 entries for a
-        word like "council"); within a window it intersects the word with the months'."""
-        if self.span is None:
-            self.total = min(self._count(None), limit)
-            return self.total
-        months = months_between(*self.span, newest_first=True)
-        found, start, size = 0, 0, 1
-        while start < len(months) and found < limit:
-            got = self._count(period_tokens(months[start : start + size]))
-            found += got
-            start += size
-            size = next_size(size, got, limit - found)
-        if self.with_undated and found < limit:
-            found += self._count(None, UNDATED)
-        self.total = min(found, limit)
-        return self.total
-
-    def _read(
-        self, stream: Stream, limit: int, tokens: list[str] | None, keys: tuple[int, int] | None
-    ) -> list[int]:
-        sql, params = self._source(stream.tier, tokens, keys)
-        self.cursor.execute(
-            f"SELECT e.id {sql} ORDER BY e.id {'DESC' if stream.newest_first else 'ASC'} LIMIT %s",
-            [*params, limit],
-        )
-        return [pk for (pk,) in self.cursor.fetchall()]
+        """Reads the newest (oldest, sorted oldest first) ``limit`` matches, with whether
+        each heading holds every word: the count, and the pages the site shows, come from
+        these rows (keys() reads further only for a heading tier beyond them). One GIN scan
+        a window: a prefix* search costs PostgreSQL a read of every posting list it expands
+        to per scan, so its first window is longer."""
+        self.newest_first = self.request.order != "oldest"
+        prefix = any(p.prefix for p in self.request.query.required)
+        self.first_days = PREFIX_FIRST_DAYS if prefix else FIRST_DAYS
+        self.scan = self._stream(None, self.newest_first, limit, None)
+        self.complete = len(self.scan) < limit
+        return len(self.scan)
 
     def keys(self, stream: Stream, offset: int, limit: int) -> list[int]:
-        """Read in windows of days in the stream's order: FIRST_DAYS first, then as many as
-        the matches found so far say should hold the rest (at least twice as many); the
-        undated entries come after the oldest day (before it, oldest first). A search with
-        at most ONE_WINDOW matches is read in one query."""
         need = offset + limit
-        if self.span is None or (self.total is not None and self.total <= ONE_WINDOW):
-            return self._read(stream, need, None, None)[offset:]
-        found: list[int] = []
-        if self.with_undated and not stream.newest_first:
-            found.extend(self._read(stream, need, None, UNDATED))
-        first, last = self.span
-        step = -1 if stream.newest_first else 1
-        edge, size = (last if stream.newest_first else first), FIRST_DAYS
-        while first <= edge <= last and len(found) < need:
-            far = edge + dt.timedelta(days=step * (size - 1))
-            low, high = sorted((max(first, min(far, last)), edge))
-            tokens = period_tokens(months_between(low, high, newest_first=False))
-            got = self._read(stream, need - len(found), tokens, day_range(low, high))
-            found.extend(got)
-            edge = (low if stream.newest_first else high) + dt.timedelta(days=step)
-            size = next_size(size, len(got), need - len(found))
-        if self.with_undated and stream.newest_first and len(found) < need:
-            found.extend(self._read(stream, need - len(found), None, UNDATED))
+        wanted = {HEADING: True, REST: False}.get(stream.tier)
+        found = [pk for pk, heading in self.scan if wanted is None or heading == wanted]
+        if len(found) < need and not self.complete and self.scan:
+            # Beyond the rows counted: read on from the last of them, in windows sized by
+            # how often the tier came up among them.
+            days = self.size_of((None, sorted((self.scan[0][0], self.scan[-1][0]))))
+            self.first_days = next_size(days, len(found), need - len(found)) // 2
+            more = self._stream(stream.tier, self.newest_first, need - len(found), self.scan[-1][0])
+            found.extend(pk for pk, _ in more)
         return found[offset:need]
 
     def marks(self, stream: Stream, keys: list[int]) -> dict[int, tuple[str, str]]:
