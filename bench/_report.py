@@ -43,12 +43,14 @@ def machine() -> str:
     )
 
 
-def write_section(name: str, title: str, body: str) -> None:
-    """Replace (or append) the section for benchmark ``name`` with ``body``."""
+def write_section(name: str, title: str, body: str, command: str | None = None) -> None:
+    """Replace (or append) the section for benchmark ``name`` with ``body``; ``command``
+    (default `.venv/bin/python bench/NAME.py`) is how it was run."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    command = command or f".venv/bin/python bench/{name}.py"
     block = (
         f"<!-- bench:{name} -->\n## {title}\n\n"
-        f"Command: `.venv/bin/python bench/{name}.py` · measured {stamp} on {machine()}\n\n"
+        f"Command: `{command}` · measured {stamp} on {machine()}\n\n"
         f"{body.strip()}\n<!-- /bench:{name} -->"
     )
     text = PERFORMANCE_MD.read_text(encoding="utf-8") if PERFORMANCE_MD.exists() else ""

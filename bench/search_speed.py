@@ -212,6 +212,7 @@ def worker(database_url: str, n_items: int, bulk: bool) -> dict:
     from django.db import connection
 
     from minutebook.search.backends import SearchRequest, get_backend
+    from minutebook.search.backends.base import COUNT_CAP
     from minutebook.search.models import SearchEntry
     from minutebook.search.query import parse
 
@@ -253,6 +254,7 @@ def worker(database_url: str, n_items: int, bulk: bool) -> dict:
     return {
         "backend": backend.name,
         "vendor": connection.vendor,
+        "count_cap": COUNT_CAP,
         "items": n_items,
         "entries": SearchEntry.objects.count(),
         "index_s": index_s,
@@ -371,9 +373,8 @@ def main() -> int:
             )
             + " |"
         )
-    from minutebook.search.backends.base import COUNT_CAP
-
-    common = {k for k, n in results[0]["totals"].items() if n > COUNT_CAP}
+    cap = results[0]["count_cap"]
+    common = {k for k, n in results[0]["totals"].items() if n > cap}
     groups = [
         "| backend | query group | queries | p50 ms | p95 ms |",
         "| --- | --- | ---: | ---: | ---: |",
@@ -381,7 +382,7 @@ def main() -> int:
     for r in results:
         for name, keep in (
             ("narrower searches", False),
-            (f"more than {COUNT_CAP:,} matches", True),
+            (f"more than {cap:,} matches", True),
         ):
             t = [v for k, vs in r["per_query_all"].items() if (k in common) == keep for v in vs]
             if t:
@@ -410,7 +411,13 @@ def main() -> int:
     body = (
         f"{args.items:,} generated agenda items (titles and minutes recombined from real Kent "
         f"sentences, {COMMITTEES} committees, {MEETINGS:,} meetings), indexed by "
-        "`minutebook.search.indexing.rebuild`; each query timed "
+        + (
+            "one INSERT ... SELECT of the rows `minutebook.search.indexing.rebuild` writes for "
+            "them (checked against `entries_for` on 500 random items; `--bulk-index`)"
+            if args.bulk_index
+            else "`minutebook.search.indexing.rebuild`"
+        )
+        + "; each query timed "
         f"{ROUNDS} times after a warm-up round through `get_backend().search` (match count, "
         "the page of 20 in relevance or date order, snippets and headings, the records "
         "loaded), one process, no concurrency. Relevance: records whose heading holds "
@@ -424,7 +431,7 @@ def main() -> int:
         + agreement
         + "\n\nBy kind of query:\n\n"
         + "\n".join(groups)
-        + f"\n\nMedian per query; matches are counted up to {COUNT_CAP + 1:,} (first backend "
+        + f"\n\nMedian per query; matches are counted up to {cap + 1:,} (first backend "
         "/ second):\n\n" + "\n".join(detail)
     )
     print(body)
@@ -436,7 +443,16 @@ def main() -> int:
             if str(args.items).strip("0") == "1"
             else f"{args.items:,}"
         )
-        write_section("search_speed", f"Search latency ({size} items)", body)
+        command = " ".join(
+            ["MINUTEBOOK_BENCH_POSTGRES_URL=..."] * bool(postgres)
+            + [".venv/bin/python bench/search_speed.py"]
+            + [f"--items {args.items}"] * (args.items != 100_000)
+            + ["--bulk-index"] * args.bulk_index
+        )
+        key = {100_000: "search_speed", 1_000_000: "search_speed_1e6"}.get(
+            args.items, f"search_speed_{args.items}"
+        )
+        write_section(key, f"Search latency ({size} items)", body, command)
     return 0
 
 
