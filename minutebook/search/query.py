@@ -9,6 +9,7 @@ PostgreSQL backends receive the same structure and so give the same matches.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from minutebook.core.vocabulary import STOP_WORDS
@@ -104,12 +105,15 @@ def fts5_expression(query: ParsedQuery, *, any_word: bool = False) -> str:
     return expression
 
 
-def tsquery_expression(query: ParsedQuery, *, any_word: bool = False) -> str:
-    """A PostgreSQL ``to_tsquery`` string: phrases with <->, prefixes with :*, exclusions with !."""
+def tsquery_expression(
+    query: ParsedQuery, *, any_word: bool = False, forms: Callable[[str], list[str]] = prefix_forms
+) -> str:
+    """A PostgreSQL ``to_tsquery`` string: phrases with <->, prefixes with :*, exclusions with !.
+    ``forms``: the prefixes a typed prefix stands for (default :func:`prefix_forms`)."""
 
     def quote(part: Part) -> str:
         if part.prefix:
-            return "(" + " | ".join(f"'{f}':*" for f in prefix_forms(part.words[0])) + ")"
+            return "(" + " | ".join(f"'{f}':*" for f in forms(part.words[0])) + ")"
         return "(" + " <-> ".join(f"'{w}'" for w in part.words) + ")"
 
     joiner = " | " if any_word else " & "

@@ -38,7 +38,7 @@ from minutebook.search.backends.base import (
     period_tokens,
 )
 from minutebook.search.models import DAY_SHIFT, EPOCH, day_range
-from minutebook.search.query import ParsedQuery, tsquery_expression
+from minutebook.search.query import ParsedQuery, prefix_forms, tsquery_expression
 
 CONFIG = "minutebook"  # migrations/0007: the words FTS5 indexes, stemmed alike
 HEADLINE_OPTIONS = (
@@ -71,8 +71,9 @@ class PostgresMatches(Matches):
     def __init__(self, cursor, request: SearchRequest):
         self.cursor, self.request = cursor, request
         self.filters = filters_of(request)
-        self.words = tsquery_expression(request.query, any_word=request.any_word)
-        self.heading = tsquery_expression(ParsedQuery(request.query.required))
+        forms = self._fewest_prefixes(cursor, request)
+        self.words = tsquery_expression(request.query, any_word=request.any_word, forms=forms)
+        self.heading = tsquery_expression(ParsedQuery(request.query.required), forms=forms)
         self.total: int | None = None
         # One round trip: the dates indexed, whether any entry is undated, and from the next
         # statement on only bitmap scans of the GIN indexes (see the module's docstring;
@@ -97,6 +98,41 @@ class PostgresMatches(Matches):
                 last = min(last, EPOCH + dt.timedelta(days=high >> DAY_SHIFT))
             self.span = (first, last) if first <= last else None
         self.with_undated = self.undated and not self.filters.keys
+
+    @staticmethod
+    def _fewest_prefixes(cursor, request: SearchRequest):
+        """query.prefix_forms without the forms another one covers once stemmed: a typed
+        prefix stands for up to four ('educat', 'educa', 'educ'), and GIN reads every
+        posting list a prefix expands to once per form, while 'educ':* already holds what
+        'educat':* would find. The same matches, one expansion instead of up to four."""
+        typed = [p.words[0] for p in (*request.query.required, *request.query.excluded) if p.prefix]
+        if not typed:
+            return prefix_forms
+        every = sorted({f for word in typed for f in prefix_forms(word)})
+        cursor.execute(
+            f"SELECT f, to_tsquery('{CONFIG}', quote_literal(f) || ':*')::text "
+            "FROM unnest(%s::text[]) AS f",
+            [every],
+        )
+        stems = {f: stem for f, stem in cursor.fetchall()}
+
+        def fewest(word: str) -> list[str]:
+            forms = prefix_forms(word)
+            lexemes = {f: stems.get(f, "").removesuffix(":*").strip("'") for f in forms}
+            if not all(lexemes.values()):
+                return forms  # a form stemmed to nothing (a stop word): keep them all
+            return [
+                f
+                for f in forms
+                if not any(
+                    g != f
+                    and lexemes[f].startswith(lexemes[g])
+                    and (lexemes[g], g) < (lexemes[f], f)
+                    for g in forms
+                )
+            ]
+
+        return fewest
 
     def _source(
         self, tier: str | None, tokens: list[str] | None, keys: tuple[int, int] | None = None
