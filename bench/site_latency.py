@@ -142,6 +142,7 @@ def main() -> int:
     parser.add_argument("--page-cache", type=int, default=10, help="Seconds, second run.")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    args.db_given = bool(args.db) and Path(args.db).exists()  # not built here
     with tempfile.TemporaryDirectory(prefix="minutebook-site-bench-") as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "site.sqlite3"
         env = {
@@ -189,7 +190,12 @@ def main() -> int:
         table, worst[label] = render_table(results, urls)
         sections.append(f"**{label}** (load average during the run: {load_avg})\n\n{table}")
     body = (
-        f"Demo data plus the whole corpus ({sizes[0]:,} items, {sizes[1]:,} meetings, "
+        (
+            f"The database `{Path(args.db).name}` given with `--db`"
+            if args.db_given
+            else "Demo data plus the whole corpus"
+        )
+        + f" ({sizes[0]:,} items, {sizes[1]:,} meetings, "
         f"{sizes[2]:,} people, extracted), SQLite, served by `minutebook serve` (Granian, "
         f"{args.workers} workers x {args.threads} threads, DEBUG off); {args.clients} concurrent "
         "closed-loop clients on kept-alive connections, on the same machine (they share its "
@@ -209,7 +215,15 @@ def main() -> int:
     if not args.no_write:
         from bench._report import write_section
 
-        write_section("site_latency", "Website latency under load", body)
+        if args.db_given:
+            write_section(
+                "site_latency_db",
+                f"Website latency under load ({Path(args.db).name}: {sizes[0]:,} items)",
+                body,
+                f".venv/bin/python bench/site_latency.py --db {args.db} --requests {args.requests}",
+            )
+        else:
+            write_section("site_latency", "Website latency under load", body)
     return 0
 
 
