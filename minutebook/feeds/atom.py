@@ -1,6 +1,6 @@
 """Atom feeds (Django's syndication framework): new minutes, published answers to public
-questions, and new or overdue commitments, each for everything, a council, a committee,
-a person or a search (``?q=``).
+questions, new or overdue commitments, and motions with their votes, each for everything,
+a council, a committee, a person or a search (``?q=``).
 
 Entries link to the site's pages and keep stable ids (the page URL), so a feed reader
 shows an item once and updates it in place when it changes.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -20,6 +20,7 @@ from django.utils.text import Truncator
 from minutebook.feeds.scopes import Scope, resolve
 from minutebook.records import visibility
 from minutebook.records.models import AgendaItem
+from minutebook.records.proceedings import Vote
 from minutebook.search.backends import SearchRequest, get_backend
 from minutebook.search.query import parse
 
@@ -208,3 +209,87 @@ class CommitmentsFeed(ScopedFeed):
         if commitment.tracker_status == "overdue" and commitment.due:
             return max(_midnight(commitment.due), commitment.item.updated_at)
         return commitment.item.updated_at
+
+
+class VotesFeed(ScopedFeed):
+    """Motions and amendments with their outcome and vote, newest meeting first; a person's
+    feed holds those they voted on, moved or seconded, each titled with how they voted."""
+
+    kind_title = "Motions and votes"
+    kind_slug = "votes"
+
+    def items(self, obj: Scope) -> list:
+        qs = visibility.motions().select_related(
+            "item__meeting__committee__body", "mover", "seconder"
+        )
+        if obj.body:
+            qs = qs.filter(item__meeting__committee__body=obj.body)
+        if obj.committee:
+            qs = qs.filter(item__meeting__committee=obj.committee)
+        if obj.person:
+            voted = Vote.objects.filter(person=obj.person).values("motion_id")
+            qs = qs.filter(Q(mover=obj.person) | Q(seconder=obj.person) | Q(pk__in=voted))
+        if obj.query:
+            for word in obj.query.split()[:8]:
+                qs = qs.filter(Q(text__icontains=word) | Q(item__title__icontains=word))
+        qs = qs.prefetch_related(
+            Prefetch(
+                "votes", queryset=Vote.objects.select_related("person").order_by("person__name")
+            )
+        ).order_by("-item__meeting__date", "-item__meeting_id", "-item__order", "-position")
+        motions = list(qs[:ENTRIES])
+        for motion in motions:
+            motion.feed_person = obj.person
+        return motions
+
+    def item_title(self, motion) -> str:
+        text = Truncator(motion.text).words(16)
+        outcome = motion.get_outcome_display()
+        person = motion.feed_person
+        if person is not None:
+            how = next((v for v in motion.votes.all() if v.person_id == person.pk), None)
+            if how is not None:
+                return (
+                    f"{person.name} voted {how.get_position_display().lower()}: {text} ({outcome})"
+                )
+            role = "moved" if motion.mover_id == person.pk else "seconded"
+            return f"{person.name} {role}: {text} ({outcome})"
+        return f"[{outcome}] {text}"
+
+    def item_description(self, motion) -> str:
+        parts = [
+            f"{motion.get_kind_display()} on “{motion.item.title}” ({motion.item.meeting}): "
+            f"{motion.text}"
+        ]
+        if motion.mover or motion.seconder:
+            who = []
+            if motion.mover:
+                who.append(f"moved by {motion.mover.name}")
+            if motion.seconder:
+                who.append(f"seconded by {motion.seconder.name}")
+            sentence = ", ".join(who)
+            parts.append(sentence[0].upper() + sentence[1:] + ".")
+        if motion.has_counts:
+            parts.append(
+                f"{motion.get_outcome_display()}: {motion.votes_for or 0} for, "
+                f"{motion.votes_against or 0} against, {motion.abstentions or 0} abstaining."
+            )
+        else:
+            parts.append(f"{motion.get_outcome_display()}.")
+        for value, label in Vote.Position.choices:
+            names = [v.person.name for v in motion.votes.all() if v.position == value]
+            if names:
+                parts.append(f"{label}: {', '.join(names)}.")
+        return "\n\n".join(parts)
+
+    def item_link(self, motion) -> str:
+        return f"{motion.item.get_absolute_url()}#motion-{motion.pk}"
+
+    def item_pubdate(self, motion) -> dt.datetime | None:
+        return _midnight(motion.item.meeting.date) or motion.item.updated_at
+
+    def item_updateddate(self, motion) -> dt.datetime:
+        return max(motion.item.updated_at, motion.item.meeting.updated_at)
+
+    def item_categories(self, motion) -> list[str]:
+        return [motion.item.meeting.committee.name]

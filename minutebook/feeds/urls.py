@@ -8,6 +8,7 @@ FEEDS = {
     "minutes": atom.MinutesFeed(),
     "answers": atom.AnswersFeed(),
     "commitments": atom.CommitmentsFeed(),
+    "votes": atom.VotesFeed(),
 }
 
 urlpatterns = [

@@ -114,3 +114,49 @@ def test_item_page_offers_to_follow_its_commitments(client, api_world):
     html = client.get(api_world.world.update.get_absolute_url()).content.decode()
     assert f'href="/alerts/?commitment={commitment.pk}"' in html
     assert client.get(f"/alerts/?commitment={commitment.pk}").status_code == 200
+
+
+def test_votes_feed_by_scope(client, api_world):
+    world = api_world.world
+    everything = _feed(client, "/feeds/votes.atom")
+    assert _titles(everything) == [  # newest meeting first; the exempt-able item's too
+        "[Lost] To add £50,000 for youth services.",
+        "[Carried] That the budget be approved.",
+        "[Carried] That the work programme be noted.",
+        "[Carried] That the Executive Member reports back on exclusions.",
+    ]
+    amendment = everything.entries[0]
+    assert amendment.link.endswith(
+        f"/items/{world.budget.pk}/#motion-{api_world.budget_amendment.pk}"
+    )
+    assert "1 for, 2 against, 0 abstaining" in amendment.summary
+    assert "Against: Mary Clement, Sam Ward." in amendment.summary
+    assert "Moved by Joe Caluori." in amendment.summary
+    person = _feed(client, f"/feeds/votes/people/{world.clement.slug}.atom")
+    assert _titles(person) == [
+        "Mary Clement voted against: To add £50,000 for youth services. (Lost)",
+        "Mary Clement voted for: That the Executive Member reports back on exclusions. (Carried)",
+    ]
+    cabinet = world.budget.meeting.committee
+    committee = _feed(client, f"/feeds/votes/committees/{cabinet.pk}.atom")
+    assert len(committee.entries) == 2
+    search = _feed(client, f"/feeds/votes.atom?q={quote('youth')}")
+    assert _titles(search) == ["[Lost] To add £50,000 for youth services."]
+
+
+def test_votes_feed_waits_for_the_minutes(client, api_world):
+    from minutebook.records.models import Meeting
+
+    Meeting.objects.filter(pk=api_world.world.budget.meeting_id).update(minutes_status="draft")
+    titles = _titles(_feed(client, "/feeds/votes.atom"))
+    assert titles == [
+        "[Carried] That the work programme be noted.",
+        "[Carried] That the Executive Member reports back on exclusions.",
+    ]
+
+
+def test_person_page_links_the_votes_feed(client, api_world):
+    person = api_world.world.clement
+    html = client.get(person.get_absolute_url()).content.decode()
+    assert f'href="/feeds/votes/people/{person.slug}.atom"' in html
+    assert html.count(f"/feeds/votes/people/{person.slug}.atom") == 2  # alternate and link

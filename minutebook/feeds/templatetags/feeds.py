@@ -19,6 +19,7 @@ KINDS = (
     ("minutes", "New minutes"),
     ("answers", "Answers to public questions"),
     ("commitments", "New and overdue commitments"),
+    ("votes", "Motions and votes"),
 )
 
 
