@@ -8,7 +8,10 @@ It also purges unconfirmed subscriptions older than 48 hours, so an address nobo
 confirmed is not kept.
 
 "New" for minutes means imported or changed since then (``imported_at``), so re-running
-the extractor over an archive does not flood inboxes.
+the extractor over an archive does not flood inboxes. A motion is new when it was recorded
+(or read from imported minutes) since then, or when the minutes of its meeting were
+published since then (a clerk records votes while the minutes are a draft, which the
+public does not see): a person's digest has their votes, a committee's its motions.
 """
 
 from __future__ import annotations
@@ -82,10 +85,12 @@ def gather(subscription: Subscription, since: dt.datetime) -> Digest:
         ).values("pk")
         for item in _new_items(since).filter(pk__in=about)[:MAX_ENTRIES]:
             entries.append(_item_entry(item, item.minutes_text))
+        entries.extend(_votes_of(person, since))
     elif kind == Subscription.Kind.COMMITTEE and subscription.committee_id:
         items = _new_items(since).filter(meeting__committee_id=subscription.committee_id)
         for item in items[:MAX_ENTRIES]:
             entries.append(_item_entry(item, item.minutes_text))
+        entries.extend(_motions(since, item__meeting__committee_id=subscription.committee_id))
         entries.extend(_answers(since, meeting__committee_id=subscription.committee_id))
     elif kind == Subscription.Kind.SEARCH and subscription.query:
         from minutebook.feeds.atom import search_item_ids
@@ -96,6 +101,59 @@ def gather(subscription: Subscription, since: dt.datetime) -> Digest:
     elif kind == Subscription.Kind.COMMITMENT and subscription.commitment_item_id:
         entries.extend(_commitment_news(subscription, since))
     return digest
+
+
+def _new_motions(since: dt.datetime):
+    """Public motions recorded since ``since``, or whose minutes were published since."""
+    return (
+        visibility.motions()
+        .filter(Q(created_at__gt=since) | Q(item__meeting__minutes_published_at__gt=since))
+        .select_related("item__meeting__committee__body")
+        .order_by("-item__meeting__date", "-item_id", "position")
+    )
+
+
+def _motion_entry(motion, title: str) -> Entry:
+    counts = ""
+    if motion.has_counts:
+        counts = (
+            f"{motion.votes_for or 0} for, {motion.votes_against or 0} against, "
+            f"{motion.abstentions or 0} abstaining. "
+        )
+    return Entry(
+        title,
+        str(motion.item.meeting),
+        f"{motion.item.get_absolute_url()}#motion-{motion.pk}",
+        f"{motion.get_outcome_display()}. {counts}{motion.text}"[:300],
+    )
+
+
+def _votes_of(person, since: dt.datetime) -> list[Entry]:
+    from minutebook.records.proceedings import Vote
+
+    votes = {
+        v.motion_id: v
+        for v in Vote.objects.filter(person=person, motion__in=_new_motions(since).values("pk"))
+    }
+    motions = _new_motions(since).filter(
+        Q(pk__in=votes.keys()) | Q(mover=person) | Q(seconder=person)
+    )
+    entries = []
+    for motion in motions[:MAX_ENTRIES]:
+        vote = votes.get(motion.pk)
+        if vote is not None:
+            how = f"voted {vote.get_position_display().lower()}"
+        else:
+            how = "moved" if motion.mover_id == person.pk else "seconded"
+        entries.append(_motion_entry(motion, f"{person.name} {how}: {motion.text[:80]}"))
+    return entries
+
+
+def _motions(since: dt.datetime, **filters) -> list[Entry]:
+    return [
+        _motion_entry(m, f"{m.get_kind_display()} {m.get_outcome_display().lower()}: {m.text[:80]}")
+        for m in _new_motions(since).filter(**filters)[:MAX_ENTRIES]
+    ]
 
 
 def _answers(since: dt.datetime, **filters) -> list[Entry]:

@@ -118,6 +118,9 @@ class Motion(models.Model):
     votes_against = models.PositiveIntegerField(null=True, blank=True)
     abstentions = models.PositiveIntegerField(null=True, blank=True)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CLERK)
+    created_at = models.DateTimeField(
+        auto_now_add=True, help_text="When it was recorded or read (what e-mail alerts call new)."
+    )
 
     objects = MotionQuerySet.as_manager()
 

@@ -202,3 +202,53 @@ def test_digests_are_a_scheduled_background_task(client, api_world, smtp_inbox, 
     report = run_registered("alerts.send", {})
     assert report["sent"] == 1
     assert "https://minutes.example.org/items/" in body_text(smtp_inbox.wait_for(2)[-1])
+
+
+def _record_motion(item, text: str, votes: dict[int, str]):
+    from minutebook.committees.proceedings import MotionInput, save_motion
+
+    return save_motion(item, MotionInput(text=text, outcome="carried", votes=votes), actor=None)
+
+
+def test_a_persons_digest_has_their_votes_once_public(client, api_world, smtp_inbox):
+    from minutebook.records.models import Meeting
+
+    world = api_world.world
+    person = world.clement
+    _subscribe(client, person=person.slug)
+    _confirm(client, smtp_inbox)
+    assert send_due(base_url=BASE).nothing_new == 1  # the world's earlier votes are not new
+    motion = _record_motion(
+        world.report_back, "That the diocese's reply be noted.", {person.pk: "for"}
+    )
+    # a vote at a meeting whose minutes are still a draft waits for them
+    budget_meeting = world.budget.meeting
+    Meeting.objects.filter(pk=budget_meeting.pk).update(minutes_status="draft")
+    drafted = _record_motion(world.budget, "That reserves be reviewed.", {person.pk: "against"})
+    assert send_due(base_url=BASE).sent == 1
+    text = body_text(smtp_inbox.wait_for(2)[-1])
+    assert "Mary Clement voted for: That the diocese's reply be noted." in text
+    assert f"/items/{world.report_back.pk}/#motion-{motion.pk}" in text
+    assert "reserves" not in text
+    # the minutes published a day later: the vote is news then, and only then
+    later = timezone.now() + dt.timedelta(days=1)
+    Meeting.objects.filter(pk=budget_meeting.pk).update(
+        minutes_status="published", minutes_published_at=later - dt.timedelta(hours=1)
+    )
+    assert send_due(now=later, base_url=BASE).sent == 1
+    text = body_text(smtp_inbox.wait_for(3)[-1])
+    assert "Mary Clement voted against: That reserves be reviewed." in text
+    assert f"#motion-{drafted.pk}" in text and "diocese's reply" not in text
+    assert send_due(now=later + dt.timedelta(days=1), base_url=BASE).nothing_new == 1
+
+
+def test_a_committees_digest_has_its_motions(client, api_world, smtp_inbox):
+    world = api_world.world
+    _subscribe(client, committee=str(world.update.meeting.committee_id))
+    _confirm(client, smtp_inbox)
+    _record_motion(world.report_back, "That the diocese's reply be noted.", {})
+    _record_motion(world.budget, "That reserves be reviewed.", {})  # another committee's
+    assert send_due(base_url=BASE).sent == 1
+    text = body_text(smtp_inbox.wait_for(2)[-1])
+    assert "Motion carried: That the diocese's reply be noted." in text
+    assert "reserves" not in text
