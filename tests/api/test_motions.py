@@ -200,3 +200,28 @@ def test_meeting_minutes_status_and_approval(client, api_world):
     # the approving meeting's agenda taken back to draft: the link is withheld, not the fact
     Meeting.objects.filter(pk=later_item.meeting_id).update(agenda_status="draft")
     assert get_json(client, f"/api/v1/meetings/{earlier.pk}")["minutes_approval"]["item"] is None
+
+
+def test_a_persons_attendance_and_declarations(client, api_world):
+    world = api_world.world
+    clement = get_json(client, f"/api/v1/people/{world.clement.pk}")
+    [tally] = clement["attendance"]
+    assert tally["committee"]["name"] == "Children's Services Scrutiny Committee"
+    assert (tally["year"], tally["present"], tally["apologies"], tally["rate"]) == (2018, 1, 0, 1.0)
+    assert [(d["item"]["title"], d["kind"], d["nature"]) for d in clement["declarations"]] == [
+        (
+            "Executive Member Update and Questions",
+            "other-registrable",
+            "Governor of a diocese school",
+        )
+    ]
+    ward_id = world.update.meeting.attendances.get(person__name="Sam Ward").person_id
+    ward = get_json(client, f"/api/v1/people/{ward_id}")
+    assert [(t["present"], t["apologies"], t["rate"]) for t in ward["attendance"]] == [(0, 1, 0.0)]
+    # the Work Programme made exempt: its declaration goes with it
+    assert [d["nature"] for d in ward["declarations"]] == ["Work Programme"]
+    AgendaItem.objects.filter(title="Work Programme").update(is_exempt=True)
+    assert get_json(client, f"/api/v1/people/{ward_id}")["declarations"] == []
+    # draft minutes: no attendance from that meeting
+    Meeting.objects.filter(pk=world.update.meeting_id).update(minutes_status="draft")
+    assert get_json(client, f"/api/v1/people/{world.clement.pk}")["attendance"] == []

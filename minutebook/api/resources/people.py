@@ -11,10 +11,12 @@ from pydantic import Field, computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import Out, api_path
+from minutebook.api.refs import ITEM_REF, CommitteeRef, ItemRef, Out, api_path
 from minutebook.api.resources.memberships import MembershipOut
 from minutebook.api.resources.motions import PersonVote, person_votes
+from minutebook.records import visibility
 from minutebook.records.models import Membership, Person
+from minutebook.records.participation import attendance_record
 
 router = Router(tags=["people"])
 
@@ -34,8 +36,41 @@ class PersonOut(Out):
         return f"/people/{self.slug}/"
 
 
+class AttendanceTallyOut(Out):
+    """A member's attendance at one committee in one year."""
+
+    committee: CommitteeRef
+    year: int | None = Field(description="Null when the meetings' dates are not known.")
+    present: int
+    apologies: int
+    absent: int
+    other: int = Field(description="Attended as a substitute, officer or guest.")
+    not_recorded: int = Field(description="Listed as a member, attendance not taken.")
+    substituted: int = Field(description="Of the apologies and absences, with a substitute.")
+    rate: float | None = Field(
+        description="present / (present + apologies + absent), as a member; null when none."
+    )
+
+
+class PersonDeclaration(Out):
+    id: int
+    item: ItemRef
+    kind: str = Field(description="disclosable-pecuniary, other-registrable or non-registrable.")
+    nature: str
+    left_room: bool
+
+
 class PersonDetail(PersonOut):
     memberships: list[MembershipOut] = Field(validation_alias="membership_list")
+    attendance: list[AttendanceTallyOut] = Field(
+        validation_alias="attendance_tallies",
+        description="Attendance per committee and year, newest first, as the person page "
+        "shows it (public meetings whose minutes are not a draft).",
+    )
+    declarations: list[PersonDeclaration] = Field(
+        validation_alias="declaration_list",
+        description="Declarations of interest, newest meeting first.",
+    )
     votes: list[PersonVote] = Field(
         validation_alias="vote_list",
         description="Their recorded votes, newest meeting first (also `/votes?person=`).",
@@ -67,8 +102,8 @@ def list_people(
 
 @router.get("/people/{id}", response={200: PersonDetail, **DETAIL_ERRORS}, operation_id="getPerson")
 def get_person(request: HttpRequest, response: HttpResponse, id: int = id_param("Person id")):
-    """A person, their roles and recorded votes (statements, questions and commitments: see
-    search and lists)."""
+    """A person: their roles, attendance record, declarations of interest and recorded votes
+    (statements, questions and commitments: see search and lists)."""
     qs = Person.objects.prefetch_related(
         Prefetch(
             "memberships",
@@ -77,4 +112,12 @@ def get_person(request: HttpRequest, response: HttpResponse, id: int = id_param(
         ),
         person_votes(),
     )
-    return get_public(qs, id, "person", response)
+    person = get_public(qs, id, "person", response)
+    person.attendance_tallies = attendance_record(person).tallies
+    person.declaration_list = list(
+        visibility.declarations()
+        .filter(person=person)
+        .select_related(f"item__{ITEM_REF}")
+        .order_by("-item__meeting__date", "-item__meeting_id", "item__order", "id")
+    )
+    return person
