@@ -175,6 +175,17 @@ def _agenda_item(item: AgendaItem) -> dict:
 VOTE_OPTION = {"for": "yes", "against": "no", "abstain": "abstain"}
 
 
+def _result(motion) -> str:
+    """OCD's pass / fail. Imported minutes may record a division without saying what became
+    of it (outcome ''): then the counts decide, and a tie or no counts gives ''."""
+    if motion.outcome == "carried":
+        return "pass"
+    if motion.outcome:
+        return "fail"
+    ayes, noes = motion.votes_for or 0, motion.votes_against or 0
+    return "pass" if ayes > noes else "fail" if noes > ayes else ""
+
+
 def votes() -> Iterator[dict]:
     """Vote events: public motions and amendments (``visibility.motions``), their result
     (OCD has pass and fail only: a withdrawn motion is 'fail', its outcome in ``extras``),
@@ -206,7 +217,7 @@ def votes() -> Iterator[dict]:
             "motion_text": motion.text,
             "motion_classification": ["amendment"] if motion.kind == "amendment" else [],
             "start_date": meeting.date.isoformat() if meeting.date else "",
-            "result": "pass" if motion.outcome == "carried" else "fail",
+            "result": _result(motion),
             "organization": _org(meeting.committee.body_id, meeting.committee_id),
             "counts": counts,
             "votes": [

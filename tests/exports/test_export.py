@@ -198,3 +198,22 @@ def test_rebuild_is_a_scheduled_background_task(api_world, tmp_path, settings):
     assert set(first) == set(FORMATS) and first["jsonl"] > 0
     assert run_registered("exports.build", {}) == {}  # nothing changed: nothing rebuilt
     assert (tmp_path / "site" / "jsonl" / "items.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("outcome", "ayes", "noes", "result"),
+    [
+        ("carried", 3, 5, "pass"),  # the minutes' word wins over the counts
+        ("lost", 5, 3, "fail"),
+        ("withdrawn", None, None, "fail"),
+        ("", 31, 12, "pass"),  # imported minutes that give only the division
+        ("", 12, 31, "fail"),
+        ("", 10, 10, ""),
+        ("", None, None, ""),
+    ],
+)
+def test_ocd_vote_result(outcome, ayes, noes, result):
+    from minutebook.exports.ocd import _result
+    from minutebook.records.proceedings import Motion
+
+    assert _result(Motion(outcome=outcome, votes_for=ayes, votes_against=noes)) == result

@@ -57,7 +57,11 @@ class MotionFields(Out):
     kind: str = Field(description="One of " + ", ".join(KINDS) + ".")
     amends_id: int | None = Field(description="For an amendment: the motion it amends.")
     text: str = Field(description="The motion as put.")
-    outcome: str = Field(description="One of " + ", ".join(OUTCOMES) + ".")
+    outcome: str = Field(
+        description="One of "
+        + ", ".join(OUTCOMES)
+        + "; empty when imported minutes record the vote but not what became of it."
+    )
 
     @computed_field
     def url(self) -> str:
