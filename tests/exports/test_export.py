@@ -162,6 +162,7 @@ def test_site_serves_the_files(api_world, tmp_path, settings, client):
     rebuild_site_exports()
     page = client.get("/open-data/")
     assert b"/open-data/jsonl/items.jsonl" in page.content
+    assert b"/feeds/votes.atom" in page.content
     response = client.get("/open-data/jsonl/items.jsonl")
     assert response.status_code == 200
     lines = b"".join(response.streaming_content).decode().splitlines()
