@@ -210,7 +210,10 @@ def save_motion(item: AgendaItem, data: MotionInput, actor, motion: Motion | Non
         before = _motion_snapshot(motion) if motion is not None else None
         if motion is None:
             position = (item.motions.aggregate(m=Max("position"))["m"] or 0) + 1
-            motion = Motion(item=item, position=position, origin=Motion.Origin.CLERK)
+            motion = Motion(item=item, position=position)
+        # A division read from imported minutes, once the clerk corrects it, is theirs: a
+        # re-import no longer re-reads the item's votes (records/recorded_votes.py).
+        motion.origin = Motion.Origin.CLERK
         motion.kind = data.kind
         motion.amends = data.amends if data.kind == Motion.Kind.AMENDMENT else None
         motion.text = data.text.strip()

@@ -2,7 +2,10 @@
 stored as :class:`Motion` and :class:`Vote` rows of origin "minutes".
 
 Re-derived whenever an imported item is stored new or changed, so a re-import keeps them
-in step with the text; motions a clerk recorded (origin "clerk") are never touched.
+in step with the text; motions a clerk recorded (origin "clerk") are never touched. Once a
+clerk has recorded or corrected a motion on an item (a corrected one becomes the clerk's),
+the item's votes are theirs: a re-import no longer re-reads them, so a correction is never
+undone or duplicated by the council's next edit of the text.
 """
 
 from __future__ import annotations
@@ -18,6 +21,14 @@ from minutebook.records.proceedings import Motion, Vote
 def refresh_recorded_votes(items: Iterable[AgendaItem]) -> int:
     """Replace the votes read from the minutes of ``items``; returns how many were found."""
     items = list(items)
+    if not items:
+        return 0
+    taken_over = set(
+        Motion.objects.filter(item__in=items, origin=Motion.Origin.CLERK).values_list(
+            "item_id", flat=True
+        )
+    )
+    items = [item for item in items if item.pk not in taken_over]
     if not items:
         return 0
     Motion.objects.filter(item__in=items, origin=Motion.Origin.MINUTES).delete()

@@ -300,3 +300,45 @@ def test_demo_meeting_with_minutes(client, committee):
     item_page = client.get(meeting.items.get().get_absolute_url()).content.decode()
     assert "3 for, 1 against" in item_page and "Governor of a primary school" in item_page
     assert "Checked by the clerk" in item_page
+
+
+def test_a_clerks_correction_of_an_imported_division_survives_a_reimport(clerk):
+    """A division read from imported minutes, corrected by a clerk, becomes theirs: the
+    council's next edit of the text neither undoes nor duplicates it."""
+    import dataclasses
+
+    from minutebook.core.readers import Hints, read_source
+    from minutebook.records.writes import store_items
+    from tests.conftest import CORPUS
+
+    source = next(i for i in read_source(str(CORPUS), Hints()) if "For (" in i.minutes_text)
+    store_items([source], run_extraction=False)
+    item = AgendaItem.objects.get(key=source.item_key, meeting__key=source.meeting_key)
+    first = list(item.motions.values_list("pk", flat=True))
+    assert first and set(item.motions.values_list("origin", flat=True)) == {"minutes"}
+    # Until a clerk touches them, a changed text is read again (the source is the truth).
+    edited = dataclasses.replace(source, minutes_text=source.minutes_text + "\n\n(Corrected.)")
+    assert store_items([edited], run_extraction=False).updated == 1
+    read = list(item.motions.all())
+    assert len(read) == len(first) and not {m.pk for m in read} & set(first)
+    motion = read[0]
+    proceedings.save_motion(
+        item,
+        proceedings.MotionInput(
+            text="The motion as the clerk worded it.",
+            outcome=Motion.Outcome.CARRIED,
+            votes_for=motion.votes_for,
+            votes_against=motion.votes_against,
+            abstentions=motion.abstentions,
+        ),
+        clerk,
+        motion=motion,
+    )
+    motion.refresh_from_db()
+    assert motion.origin == "clerk" and not motion.votes.exists()
+    # The council edits the minutes; the re-import stores the item as changed.
+    again = dataclasses.replace(source, minutes_text=edited.minutes_text + " Agreed.")
+    assert store_items([again], run_extraction=False).updated == 1
+    after = list(item.motions.order_by("position"))
+    assert [m.pk for m in after] == [m.pk for m in read]  # none re-read, none duplicated
+    assert after[0].text == "The motion as the clerk worded it."
