@@ -16,7 +16,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Expression,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from minutebook.records import visibility
 from minutebook.records.models import (
@@ -58,18 +68,29 @@ def plain(value: object) -> object:
     return value
 
 
-def _values(qs: QuerySet, columns: dict[str, str]) -> QuerySet:
-    """``qs.values()`` under export names: {'committee_id': 'committee_id', 'body': ...}."""
-    renamed = {k: v for k, v in columns.items() if k != v}
+def _values(qs: QuerySet, columns: dict[str, str | Expression]) -> QuerySet:
+    """``qs.values()`` under export names: {'committee_id': 'committee_id', 'body': ...};
+    a column may also be an expression (``CHECKED``)."""
+    renamed = {
+        k: v if isinstance(v, Expression) else F(v)
+        for k, v in columns.items()
+        if isinstance(v, Expression) or k != v
+    }
     plain_fields = [v for k, v in columns.items() if k == v]
-    return qs.order_by("pk").values(*plain_fields, **{k: F(v) for k, v in renamed.items()})
+    return qs.order_by("pk").values(*plain_fields, **renamed)
 
 
-def _table(name: str, about: str, qs: Callable[[], QuerySet], columns: dict[str, str]) -> Table:
+def _table(
+    name: str, about: str, qs: Callable[[], QuerySet], columns: dict[str, str | Expression]
+) -> Table:
     return Table(name, tuple(columns), lambda: _values(qs(), columns), about)
 
 
 PROVENANCE = {"source_uri": "source_uri", "source_sha256": "source_sha256"}
+#: A clerk confirmed, corrected or added the record (issue 14); the API's checked_by_clerk.
+CHECKED = {
+    "checked_by_clerk": ExpressionWrapper(Q(correction__isnull=False), output_field=BooleanField())
+}
 UPDATED = {"imported_at": "imported_at", "updated_at": "updated_at"}
 
 
@@ -252,6 +273,7 @@ def tables() -> list[Table]:
                 "responder_role": "responder_role",
                 "responder_id": "responder_id",
                 "answer": "answer",
+                **CHECKED,
             },
         ),
         _table(
@@ -269,6 +291,7 @@ def tables() -> list[Table]:
                 "due": "due",
                 "text": "text",
                 "status": "tracker_status",
+                **CHECKED,
             },
         ),
         _table(
@@ -298,6 +321,7 @@ def tables() -> list[Table]:
                 "position": "position",
                 "kind": "kind",
                 "text": "text",
+                **CHECKED,
             },
         ),
         _table(
@@ -382,6 +406,7 @@ def tables() -> list[Table]:
                 "person_id": "person_id",
                 "name": "name",
                 "role": "role",
+                **CHECKED,
             },
         ),
         _table(
@@ -406,6 +431,7 @@ def tables() -> list[Table]:
                 "position": "position",
                 "organisation_id": "entity_id",
                 "name": "name",
+                **CHECKED,
             },
         ),
         _table(

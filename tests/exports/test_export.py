@@ -218,3 +218,25 @@ def test_ocd_vote_result(outcome, ayes, noes, result):
     from minutebook.records.proceedings import Motion
 
     assert _result(Motion(outcome=outcome, votes_for=ayes, votes_against=noes)) == result
+
+
+def test_records_say_whether_a_clerk_checked_them(api_world, tmp_path):
+    from minutebook.records.corrections import RecordCorrection
+    from minutebook.records.models import Commitment
+
+    item = api_world.world.update
+    commitment = item.commitments.get()
+    correction = RecordCorrection.objects.create(
+        item=item, kind="commitments", action="confirm", target={"text": commitment.text}
+    )
+    Commitment.objects.filter(pk=commitment.pk).update(correction=correction)
+    write_export("jsonl", tmp_path / "x")
+    write_export("csv", tmp_path / "c")
+    assert [c["checked_by_clerk"] for c in _read_jsonl(tmp_path / "x" / "commitments.jsonl")] == [
+        True
+    ]
+    for table in ("questions", "decisions", "person_mentions", "organisation_mentions"):
+        rows = _read_jsonl(tmp_path / "x" / f"{table}.jsonl")
+        assert rows and {r["checked_by_clerk"] for r in rows} == {False}, table
+    with (tmp_path / "c" / "commitments.csv").open(encoding="utf-8", newline="") as handle:
+        assert [r["checked_by_clerk"] for r in csv.DictReader(handle)] == ["True"]
