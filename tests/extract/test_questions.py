@@ -268,6 +268,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "Question to the Mayor from Cr Jo Amos\n\nWill the pool reopen?\n\nResponse: In June.",
         [("Cr Jo Amos", "Will the pool reopen?", "In June.")],
     ),
+    # a body named inside the question is not its asker
+    (
+        "It was queried whether grants from the Arts Council would continue. Officers confirmed "
+        "that they would.",
+        [(None, "grants from the Arts Council", "they would")],
+    ),
     # the chair asking for questions is not a question; nor is a request for comment
     ("The Mayor asked if there were any questions from the public. There were none.", []),
     ("Mayor Poe asked for public comment on the item.", []),

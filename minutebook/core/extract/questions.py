@@ -775,7 +775,8 @@ def _asker_named(who: str, people: People) -> Speaker | None:
 
 #: "questions from Members", "asked by a Member", "Members' questions": a group that asks.
 _GROUP_ASKER = re.compile(
-    r"\b(?:from|by)\s+(?P<g>(?:(?:the|a|an|one|several|other|some)\s+)?(?:[Mm]embers? of the "
+    r"\b(?:questions?|quer(?:y|ies)|comments|raised|asked|put|submitted|tabled)\s+(?:\w+\s+){0,2}?"
+    r"(?:from|by)\s+(?P<g>(?:(?:the|a|an|one|several|other|some)\s+)?(?:[Mm]embers? of the "
     r"(?:public|[Cc]ommittee|[Pp]anel|[Bb]oard)|[Mm]embers?|[Cc]ommittee|[Pp]anel|[Bb]oard|"
     r"[Cc]ouncillors|[Rr]esidents?|[Pp]arishioners?))\b"
     r"|\b(?P<g2>[Mm]embers)['’]\s+(?:questions|queries|comments)"
@@ -795,7 +796,8 @@ def _group_asker(question: str) -> Speaker | None:
 
 
 _NAMED_FROM = re.compile(
-    r"\b(?:from|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})"
+    r"\b(?:questions?|quer(?:y|ies)|comments|raised|asked|put|submitted|tabled)\s+(?:\w+\s+){0,2}?"
+    r"(?:from|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})"
 )
 
 
