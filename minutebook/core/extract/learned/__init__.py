@@ -84,12 +84,19 @@ _NOT_INSIDE = frozenset({";", ":", "|", "•", "·", "–", "—", "?", "!", '"'
 _EDGE_WORDS = frozenset(
     {"of", "and", "for", "the", "&", "on", "in", "at", "to", "'s", "’s", "-", ",", "."}
 )
+#: Words that end no name, in the case given ("Ramsden It" from "Ramsden. It was ...";
+#: a capital "A" is an initial).
+_EDGE_EXACT = frozenset(
+    {"a", "an", "it", "It", "this", "This", "that", "That", "these", "These", "its", "Its"}
+    | {"his", "His", "her", "Her", "their", "Their", "our", "Our"}
+)
 _HON = lower("person_titles") | lower("plural_titles")
 
 
 _ABBREVIATED = frozenset({"inc", "ltd", "co", "corp", "bros", "jr", "sr"})
 _ROLE_TAIL = lower("role_words") | {"acting", "interim"}
 _POST_NOMINALS = words("post_nominals")
+_PLACE_ONE = frozenset(p for p in lower("place_names") if " " not in p) - lower("surnames")
 
 
 def _is_initial(w: str) -> bool:
@@ -116,10 +123,17 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
             if (
                 k == j
                 or words[k] in _NOT_INSIDE
-                or (kind == "PER" and (words[k] in "()[]" or _spaced_dash(tokens, k)))
+                or (
+                    kind == "PER"
+                    and (words[k] in "()[]" or words[k] in {"and", "&"} or _spaced_dash(tokens, k))
+                )
             ):
                 a, b = start, k
-                while a < b and (words[a].lower() in _EDGE_WORDS or not words[a][:1].isalnum()):
+                while a < b and (
+                    words[a].lower() in _EDGE_WORDS
+                    or words[a] in _EDGE_EXACT
+                    or not words[a][:1].isalnum()
+                ):
                     a += 1
                 if kind == "PER":
                     while a < b and words[a].lower().rstrip(".") in _HON:
@@ -131,13 +145,21 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
                         or words[b - 1] in _POST_NOMINALS
                         or words[b - 1].islower()
                     ):
-                        b -= 1  # "Bruce Stewart Acting", "Ann Lee OAM", "Steve from"
+                        b -= 1  # "Bruce Stewart Acting", "Ann Lee OAM", "Ron from"
                     if all(w in _POST_NOMINALS for w in words[a:b]):
                         a = b
+                    if (
+                        b - a >= 3
+                        and words[b - 1].lower() in _PLACE_ONE
+                        and all(w[:1].isupper() and w[1:2].islower() for w in words[a:b])
+                    ):
+                        b -= 1  # "Anne Parker Bristol": a table row's place after the name
                     if all(_is_initial(w) for w in words[a:b]):
                         a = b  # initials alone ("D", "A.B.") are no one's name
                 while b > a and (
-                    words[b - 1].lower() in _EDGE_WORDS or not words[b - 1][-1:].isalnum()
+                    words[b - 1].lower() in _EDGE_WORDS
+                    or words[b - 1] in _EDGE_EXACT
+                    or not words[b - 1][-1:].isalnum()
                 ):
                     if (words[b - 1].endswith(".") and words[b - 1][0].isupper()) or (
                         words[b - 1] == "."

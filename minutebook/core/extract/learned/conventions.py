@@ -35,7 +35,13 @@ _TITLES = frozenset(
     ]
 )
 _PLURAL = lower("plural_titles") - {"members", "directors", "trustees", "supervisors"}
-_NOT_NAME = lower("role_words") | lower("attendance_labels") | lower("heading_words")
+_NOT_NAME = (
+    lower("role_words")
+    | lower("attendance_labels")
+    | lower("heading_words")
+    | lower("person_titles")
+    | {"it", "this", "that", "the", "there", "these", "motion", "carried"}
+)
 _LIST_GLUE = frozenset({",", "and", "&"})
 
 
@@ -60,12 +66,47 @@ def _name_at(words: list[str], k: int, n: int) -> int:
     return end if end > j else k
 
 
+#: Words after which a motion names its mover or seconder ("Moved by Dyer, seconded by
+#: Ramsden", "Moved: Cr Lee Seconded: Cr Tan", "Mover: Amos").
+_MOVER_CUES = frozenset({"moved", "seconded", "mover", "seconder", "proposed"})
+_MOVER_TITLES = lower("person_titles") | lower("role_words") | {"council", "member", "deputy"}
+
+
+def _movers(words: list[str], n: int) -> list[tuple[int, int]]:
+    """The names of movers and seconders of motions."""
+    out = []
+    for i, w in enumerate(words):
+        if w.lower() not in _MOVER_CUES:
+            continue
+        k = i + 1
+        if k < n and words[k] in {"by", "By", "BY", ":"}:
+            k += 1
+        else:
+            continue
+        while k < n and (words[k].lower().rstrip(".") in _MOVER_TITLES or words[k] == "."):
+            k += 1
+        end = _name_at(words, k, n)
+        if end > k:
+            out.append((k, end))
+    return out
+
+
 def convention_spans(
     tokens: Tokens, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """``spans`` plus the people these conventions name where the tagger found nothing."""
+    """``spans`` plus the people these conventions name where the tagger found nothing,
+    and movers and seconders of motions as people even where the tagger said entity."""
     words = tokens.words
     n = len(words)
+    movers = _movers(words, n)
+    if movers:
+        starts = {a: b for a, b in movers}
+        fixed = []
+        for i, j, kind in spans:
+            if kind == "ENT" and i in starts and j <= starts[i]:
+                kind = "PER"
+            fixed.append((i, j, kind))
+        spans = fixed
     taken = [False] * n
     for i, j, _kind in spans:
         for k in range(i, j):
@@ -78,6 +119,8 @@ def convention_spans(
             for k in range(i, j):
                 taken[k] = True
 
+    for i, j in movers:
+        add(i, j)
     for i, w in enumerate(words):
         low = w.lower().rstrip(".")
         if low in _TITLES:

@@ -380,8 +380,8 @@ def sequence_features(tokens: Tokens, keep: list[int] | None = None) -> list[lis
 
 
 def _gazetteer_spans(tokens: Tokens, infos: list[_Word]) -> list[str | None]:
-    """ "gazB"/"gazI" on the tokens of a place name of several words ("Fergus Falls",
-    "King's Lynn", "Kingston upon Thames"), longest match first, within a line."""
+    """ "gazB"/"gazI" on the tokens of a place name of several words ("Grand Rapids",
+    "Bishop's Stortford", "Kingston upon Thames"), longest match first, within a line."""
     words, lines = tokens.words, tokens.lines
     n = len(words)
     out: list[str | None] = [None] * n
@@ -435,6 +435,7 @@ def _run_features(tokens: Tokens, infos: list[_Word]) -> list[tuple[str, ...]]:
     lines = tokens.lines
     n = len(words)
     out: list[tuple[str, ...]] = [()] * n
+    runs: list[tuple[int, int, tuple[str, ...]]] = []
     i = 0
     while i < n:
         if not infos[i].cap or not words[i][:1].isalpha():
@@ -472,7 +473,33 @@ def _run_features(tokens: Tokens, infos: list[_Word]) -> list[tuple[str, ...]]:
             feats += ("rcommon", f"rcommon|rhead={head}")
         if given:
             feats += ("rgiven",)
-        for k in range(i, j):
-            out[k] = feats + (("rfirst",) if k == i else ("rlast",) if k == j - 1 else ())
+        runs.append((i, j, feats))
         i = j
+    # item-level evidence about runs: the same name again elsewhere in the item, and an
+    # abbreviation spelled out by a run's initials ("Eastern Alliance for Greenhouse Action"
+    # ... "EAGA"), standing free or only in brackets after its long form
+    seen: dict[str, int] = {}
+    initials: set[str] = set()
+    for i, j, _ in runs:
+        if j - i >= 2:
+            key = " ".join(infos[k].low for k in range(i, j))
+            seen[key] = seen.get(key, 0) + 1
+            letters = "".join(words[k][0] for k in range(i, j) if infos[k].cap)
+            if len(letters) >= 2:
+                initials.add(letters.upper())
+    acronyms: dict[str, bool] = {}  # acronym -> seen outside brackets
+    for k, w in enumerate(words):
+        if 2 <= len(w) <= 6 and w.isupper() and w.isalpha():
+            inside = 0 < k < n - 1 and words[k - 1] == "(" and words[k + 1] == ")"
+            acronyms[w] = acronyms.get(w, False) or not inside
+    for i, j, feats in runs:
+        extra: tuple[str, ...] = ()
+        if j - i >= 2 and seen.get(" ".join(infos[k].low for k in range(i, j)), 0) > 1:
+            extra += ("rrep",)
+        if j - i == 1 and words[i] in acronyms:
+            if words[i] in initials:
+                extra += ("acr_spelt",)
+            extra += ("acr_free",) if acronyms[words[i]] else ("acr_bracket",)
+        for k in range(i, j):
+            out[k] = feats + extra + (("rfirst",) if k == i else ("rlast",) if k == j - 1 else ())
     return out

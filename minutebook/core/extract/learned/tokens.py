@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 _TOKEN = re.compile(
     r"(?:Councillor|Councilor|Cllr|Mrs|Mr|Ms|Dr|Cr)(?=[A-Z][a-z])"  # "CouncillorAmos": glued
-    r"|[A-Z][a-z]{2,}(?=\d)"  # "Bridgen1": a name glued to a number in a vote table
-    r"|[A-Z][a-z]{3,}(?=[A-Z](?![a-z]))"  # "AgainstD Bigby": a word glued to an initial
+    r"|[A-Z][a-z]{2,}(?=\d)"  # "Carter1": a name glued to a number in a vote table
+    r"|[A-Z][a-z]{3,}(?=[A-Z](?![a-z]))"  # "AgainstD Carter": a word glued to an initial
     r"|(?:[A-Z]\.){2,}(?![A-Za-z])"  # A.B.  U.S.
     r"|[A-Z]\.(?=[ \t]*[A-Z])"  # J. Smith
     r"|(?:Mrs|Mr|Ms|Mx|Dr|Cllr|Cr|Prof|Rev|Revd|Hon|Fr|Sr|Jr|St|Mt|Supt|Insp|Sgt)\.(?=[ \t]*[A-Z])"
+    r"|(?:No|NO|Nos)\.(?=[ \t]*\d)"  # "Fire Station No. 2", "By-Law No. 89-36"
     r"|Ÿ(?=[A-Z])"  # a Word bullet glyph glued to the next word ("ŸMr Bowles")
     r"|['’][sS]\b"  # a possessive 's is a token of its own: "Council" + "'s"
     r"|[^\W_]+(?:(?:['’](?![sS]\b)|-)[^\W_]+)*(?:['’](?=[\s,.;:)]|$))?"  # O'Brien, Adults'
