@@ -220,12 +220,29 @@ def test_surnames_between_people_are_people(text: str, spans: list, kinds: list[
     assert [kind for _i, _j, kind in refine(tokens, spans)] == kinds
 
 
+NAMED_AFTER_PEOPLE = [
+    # text; tagger spans (token offsets, kind); spans after refining
+    ("the Jane Smith Oval", [(1, 3, "PER")], [(1, 4, "ENT")]),
+    ("Jane Smith Council said", [(0, 2, "PER")], [(0, 2, "PER")]),
+    ("Irish and Welsh visitors", [(0, 1, "PER"), (2, 3, "ENT")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "spans", "refined"), NAMED_AFTER_PEOPLE)
+def test_places_named_after_people_and_demonyms(text: str, spans: list, refined: list) -> None:
+    assert refine(tokenize(text), spans) == refined
+
+
 MOVERS = [
     # text, people the conventions name
     ("Moved by Dyer, seconded by Ramsden It is recommended", ["Dyer", "Ramsden"]),
     ("Moved: Cr Lee Seconded: Cr Tan That Council", ["Lee", "Tan"]),
     ("Moved by Council Member Amos", ["Amos"]),
     ("It was moved that the report be received", []),
+    ("Finance Director Lopez reported", ["Lopez"]),
+    ("Fire Chief Ruiz and City Attorney Ann Cole", ["Ruiz", "Ann Cole"]),
+    ("the Director Report", []),
+    ("Director Diane", []),
 ]
 
 

@@ -98,6 +98,30 @@ _GENERIC_HEADS = (
 ) - {"parliament", "healthwatch"}
 
 
+#: Head words that close a body's name, so that "and" after them starts another body
+#: ("... Board and ... Committee"; but "Police and Crime Panel" is one).
+_BODY_HEADS = frozenset(
+    {
+        "committee",
+        "sub-committee",
+        "subcommittee",
+        "board",
+        "council",
+        "panel",
+        "commission",
+        "trust",
+        "authority",
+        "forum",
+        "partnership",
+        "cabinet",
+        "group",
+        "agency",
+        "association",
+        "society",
+    }
+)
+
+
 def _acronym(word: str) -> bool:
     """ "EHA", "CPNs", "CCGs": capitals standing for a name."""
     return word[:1].isupper() and sum(c.isupper() for c in word) >= 2 and len(word) <= 8
@@ -181,13 +205,7 @@ def _split_one(tokens: Tokens, i: int, j: int) -> list[tuple[int, int]]:
     for k in range(i + 1, j - 1):
         w = words[k]
         left, right = words[i:k], words[k + 1 : j]
-        if (
-            w == "and"
-            and len(left) >= 2
-            and _ends_org(left)
-            and _ends_org(right)
-            and _head(left[-1]) not in _COMPANY
-        ):
+        if w == "and" and len(left) >= 2 and _head(left[-1]) in _BODY_HEADS and _ends_org(right):
             return [(i, k), *_split_one(tokens, k + 1, j)]  # "... Board and ... Committee"
         if w == "and" and not _ends_org(span):
             surnames = (
@@ -222,7 +240,25 @@ def _split_one(tokens: Tokens, i: int, j: int) -> list[tuple[int, int]]:
             and words[k + 1].lower() not in _COMMON
         ):
             return [(i, k + 1), *_split_one(tokens, k + 1, j)]
+    # "Lark County Florida": a state or country after the name's last head word
+    heads = [k for k in range(i + 1, j) if words[k][:1].isupper() and _is_head(words[k])]
+    if heads and heads[-1] < j - 1:
+        h = heads[-1]
+        rest = words[h + 1 : j]
+        if (
+            len(rest) == 1
+            and _head(words[h]) in _PLACE_HEAD
+            and rest[0].lower() in _PLACES
+            and rest[0].lower() not in _SURNAMES
+            and rest[0].lower() not in _COMMON
+        ):
+            return [(i, h + 1), (h + 1, j)]
     return [(i, j)]
+
+
+def _is_head(word: str) -> bool:
+    h = _head(word)
+    return h in _ORG or h in _PROG or h in _LEG or h in _PLACE_HEAD
 
 
 def _looks_like_person(words: list[str]) -> bool:
@@ -273,9 +309,54 @@ def _surnames_in_lists(
     return out
 
 
+_DEMONYMS = lower("demonyms")
+_AREA_WORDS = frozenset(
+    {"city", "town", "county", "village", "borough", "district", "parish", "ward", "shire"}
+)
+
+
+def _places_named_after_people(
+    tokens: Tokens, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A person's name followed by a place or body head word names the place: "Jane
+    Smith Oval", "John Brown Playing Fields", "Ann Poe Library"."""
+    words, lines = tokens.words, tokens.lines
+    out = []
+    skip_until = -1
+    for i, j, kind in spans:
+        if i < skip_until:
+            continue
+        if kind == "PER" and j < len(words) and lines[j] == lines[j - 1]:
+            k = j
+            while (
+                k < len(words)
+                and k - j < 3
+                and lines[k] == lines[j]
+                and words[k][:1].isupper()
+                and words[k][1:2].islower()
+                and words[k].lower() not in _TITLE_WORDS
+            ):
+                k += 1
+            if (
+                k > j
+                and _head(words[k - 1]) in _PLACE_HEAD
+                and _head(words[k - 1]) not in _AREA_WORDS
+            ):
+                out.append((i, k, "ENT"))
+                skip_until = k
+                continue
+        out.append((i, j, kind))
+    return out
+
+
 def refine(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Entity spans split where they list several names; person-shaped ones made people."""
-    spans = _refine(tokens, spans)
+    spans = [
+        (i, j, kind)
+        for i, j, kind in spans
+        if not all(w.lower() in _DEMONYMS for w in tokens.words[i:j])
+    ]
+    spans = _places_named_after_people(tokens, _refine(tokens, spans))
     for _ in range(6):  # a list of surnames turns one by one from the person it touches
         changed = _surnames_in_lists(tokens, spans)
         if changed == spans:

@@ -91,6 +91,40 @@ def _movers(words: list[str], n: int) -> list[tuple[int, int]]:
     return out
 
 
+_ROLE = lower("role_words") - {"member", "members", "resident", "residents", "cabinet"}
+_FIRST_NAMES = lower("first_names") | lower("given_names")
+_NOT_SURNAME = _NOT_NAME | lower("common_lower") | lower("org_heads") | lower("place_heads")
+
+
+def _titled_surnames(tokens: Tokens) -> list[tuple[int, int]]:
+    """US and Canadian style: a job title straight before a surname, "Finance Director
+    Lopez", "City Attorney Ann Cole", "Fire Chief Ruiz" (the surname is not a common word
+    or the head word of a body or place)."""
+    words, lines = tokens.words, tokens.lines
+    n = len(words)
+    out = []
+    for i in range(n - 1):
+        w = words[i]
+        if not (w[:1].isupper() and w.lower() in _ROLE):
+            continue
+        k = i + 1
+        end = k
+        while (
+            end < n
+            and end - k < 3
+            and lines[end] == lines[i]
+            and _is_name_word(words[end])
+            and words[end].lower().rstrip(".") not in _NOT_SURNAME
+            and words[end].lower() not in _ROLE
+        ):
+            end += 1
+        if end == k + 1 and words[k].lower() in _FIRST_NAMES:
+            continue  # "Director Diane": a given name alone is not how a title names someone
+        if end > k:
+            out.append((k, end))
+    return out
+
+
 def convention_spans(
     tokens: Tokens, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -120,6 +154,8 @@ def convention_spans(
                 taken[k] = True
 
     for i, j in movers:
+        add(i, j)
+    for i, j in _titled_surnames(tokens):
         add(i, j)
     for i, w in enumerate(words):
         low = w.lower().rstrip(".")
