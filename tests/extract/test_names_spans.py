@@ -257,3 +257,20 @@ def test_a_mover_the_tagger_called_an_entity_is_a_person() -> None:
     tokens = tokenize("Moved by Dyer, seconded by Ramsden")
     spans = convention_spans(tokens, [(2, 3, "ENT")])
     assert (2, 3, "PER") in spans
+
+
+BODIES = [
+    # text (the tagger found nothing), entities the conventions name
+    ("the Council of the RM of Eastdale resolved", ["RM of Eastdale"]),
+    ("residents of the Rural Municipality of Eastdale", ["Rural Municipality of Eastdale"]),
+    ("a letter from Swindon Borough Council", ["Swindon Borough Council"]),
+    ("Will Council accept the grant", []),
+    ("the City of", []),
+]
+
+
+@pytest.mark.parametrize(("text", "entities"), BODIES)
+def test_municipalities_are_entities(text: str, entities: list[str]) -> None:
+    tokens = tokenize(text)
+    found = convention_spans(tokens, [])
+    assert [tokens.span_text(i, j) for i, j, kind in found if kind == "ENT"] == entities

@@ -125,6 +125,71 @@ def _titled_surnames(tokens: Tokens) -> list[tuple[int, int]]:
     return out
 
 
+#: Words that open the corporate name of a municipality: "City of X", "RM of X".
+_MUNICIPAL = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "township",
+        "county",
+        "municipality",
+        "rm",
+        "borough",
+        "district",
+        "shire",
+        "region",
+        "parish",
+    }
+)
+#: Words between a place and "Council" in a council's name ("Ashby Town Council").
+_COUNCIL_KIND = frozenset(
+    {"city", "county", "district", "borough", "town", "parish", "shire", "regional", "community"}
+)
+_PLACE_ONE = frozenset(p for p in lower("place_names") if " " not in p)
+_COMMON = lower("common_lower")
+
+
+def _bodies(tokens: Tokens) -> list[tuple[int, int]]:
+    """Municipalities named the way minutes name them: "City of Northvale", "RM of
+    Eastdale", "Village of X" (the municipal word, "of", one to three capitalised words),
+    and "<town> Council", "<town> City Council" where the town is a gazetteer place."""
+    words, lines = tokens.words, tokens.lines
+    n = len(words)
+    out = []
+    for i in range(n - 2):
+        w = words[i]
+        if w[:1].isupper() and w.lower() in _MUNICIPAL and words[i + 1] == "of":
+            k = i + 2
+            end = k
+            while (
+                end < n
+                and end - k < 3
+                and lines[end] == lines[i]
+                and _is_name_word(words[end])
+                and words[end].lower() not in _MUNICIPAL
+            ):
+                end += 1
+            if end > k:
+                start = i - 1 if i and words[i - 1] in {"Rural", "Regional", "Metropolitan"} else i
+                out.append((start, end))
+    for i in range(n - 1):
+        w = words[i]
+        if not (
+            w[:1].isupper()
+            and w[1:2].islower()
+            and w.lower() in _PLACE_ONE
+            and w.lower() not in _COMMON
+        ):
+            continue
+        k = i + 1
+        while k < n and words[k].lower() in _COUNCIL_KIND and words[k][:1].isupper():
+            k += 1
+        if k < n and words[k] == "Council" and lines[k] == lines[i]:
+            out.append((i, k + 1))
+    return out
+
+
 def convention_spans(
     tokens: Tokens, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -141,6 +206,23 @@ def convention_spans(
                 kind = "PER"
             fixed.append((i, j, kind))
         spans = fixed
+    bodies = _bodies(tokens)
+    if bodies:
+        # a municipality's name replaces entity spans inside it ("Township of X" inside
+        # "City of ..."), and is added where the tagger found nothing
+        covered = set()
+        for a, b in bodies:
+            covered.update(range(a, b))
+        kept = [
+            (i, j, kind)
+            for i, j, kind in spans
+            if not (kind == "ENT" and all(k in covered for k in range(i, j)))
+        ]
+        used = set()
+        for i, j, _kind in kept:
+            used.update(range(i, j))
+        spans = kept + [(a, b, "ENT") for a, b in bodies if not used & set(range(a, b))]
+        spans.sort()
     taken = [False] * n
     for i, j, _kind in spans:
         for k in range(i, j):
