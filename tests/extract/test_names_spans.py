@@ -243,6 +243,12 @@ MOVERS = [
     ("Fire Chief Ruiz and City Attorney Ann Cole", ["Ruiz", "Ann Cole"]),
     ("the Director Report", []),
     ("Director Diane", []),
+    (
+        "Director of Finance Kowalczyk, Deputy Police Chief Stone, City Clerk Hale",
+        ["Kowalczyk", "Stone", "Hale"],
+    ),
+    ("Director of Community Development Power", []),
+    ("General Manager People and Culture", []),
 ]
 
 

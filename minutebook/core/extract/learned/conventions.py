@@ -13,6 +13,7 @@ Words that are not names after a title ("Councillor Chair", "Councillors Present
 
 from __future__ import annotations
 
+from minutebook.core.calendar_names import MONTHS, WEEKDAYS
 from minutebook.core.extract.learned.tokens import Tokens
 from minutebook.core.extract.lexicon import lower
 
@@ -93,13 +94,33 @@ def _movers(words: list[str], n: int) -> list[tuple[int, int]]:
 
 _ROLE = lower("role_words") - {"member", "members", "resident", "residents", "cabinet"}
 _FIRST_NAMES = lower("first_names") | lower("given_names")
-_NOT_SURNAME = _NOT_NAME | lower("common_lower") | lower("org_heads") | lower("place_heads")
+_SURNAMES = lower("surnames")
+_MONTHS = frozenset(m.lower() for m in MONTHS) | frozenset(d.lower() for d in WEEKDAYS)
+_COMMON = lower("common_lower")
+_PLACE_ONE = frozenset(p for p in lower("place_names") if " " not in p)
+_NOT_SURNAME = (
+    _NOT_NAME | lower("org_heads") | lower("place_heads") | lower("document_words") | _MONTHS
+)
+
+
+def _surname_like(w: str) -> bool:
+    """A capitalised word that can be a surname after a job title: not a title, role,
+    heading or head word, and not a common word unless it is also a common surname
+    ("Power", "Stone" are both)."""
+    low = w.lower().rstrip(".")
+    return (
+        _is_name_word(w)
+        and low not in _NOT_SURNAME
+        and low not in _ROLE
+        and (low not in _COMMON or low in _SURNAMES)
+    )
 
 
 def _titled_surnames(tokens: Tokens) -> list[tuple[int, int]]:
-    """US and Canadian style: a job title straight before a surname, "Finance Director
-    Lopez", "City Attorney Ann Cole", "Fire Chief Ruiz" (the surname is not a common word
-    or the head word of a body or place)."""
+    """US and Canadian style: a job title straight before a name, "Finance Director
+    Lopez", "City Attorney Ann Cole", "Fire Chief Ruiz", or after the title's department,
+    "Director of Finance Engels" (the name is the capitalised word that ends the line's
+    run and is no common word)."""
     words, lines = tokens.words, tokens.lines
     n = len(words)
     out = []
@@ -108,16 +129,31 @@ def _titled_surnames(tokens: Tokens) -> list[tuple[int, int]]:
         if not (w[:1].isupper() and w.lower() in _ROLE):
             continue
         k = i + 1
+        if words[k] == "of":  # "Director of Finance Engels"
+            end = k + 1
+            while end < n and lines[end] == lines[i] and words[end][:1].isupper():
+                end += 1
+            last = end - 1
+            low = words[last].lower()
+            if (
+                last > k + 1
+                and _is_name_word(words[last])
+                and low not in _NOT_SURNAME
+                and low not in _ROLE
+                and low not in _COMMON
+                and (low not in _PLACE_ONE or low in _SURNAMES)
+            ):
+                out.append((last, end))
+            continue
         end = k
-        while (
-            end < n
-            and end - k < 3
-            and lines[end] == lines[i]
-            and _is_name_word(words[end])
-            and words[end].lower().rstrip(".") not in _NOT_SURNAME
-            and words[end].lower() not in _ROLE
-        ):
+        while end < n and end - k < 3 and lines[end] == lines[i] and _surname_like(words[end]):
             end += 1
+        if end > k and words[end - 1].lower() in _COMMON:
+            # a common word that is also a surname ("Power", "Stone") names someone only
+            # where the name ends: "Chief Fender," not "Manager People and Culture"
+            after = words[end] if end < n and lines[end] == lines[i] else ""
+            if len(words[end - 1]) < 4 or (after[:1].isalpha() and not after[:1].isupper()):
+                continue
         if end == k + 1 and words[k].lower() in _FIRST_NAMES:
             continue  # "Director Diane": a given name alone is not how a title names someone
         if end > k:
@@ -146,8 +182,6 @@ _MUNICIPAL = frozenset(
 _COUNCIL_KIND = frozenset(
     {"city", "county", "district", "borough", "town", "parish", "shire", "regional", "community"}
 )
-_PLACE_ONE = frozenset(p for p in lower("place_names") if " " not in p)
-_COMMON = lower("common_lower")
 
 
 def _bodies(tokens: Tokens) -> list[tuple[int, int]]:
