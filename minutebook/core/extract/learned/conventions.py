@@ -70,15 +70,14 @@ def _name_at(words: list[str], k: int, n: int) -> int:
 #: Words after which a motion names its mover or seconder ("Moved by Dyer, seconded by
 #: Ramsden", "Moved: Cr Lee Seconded: Cr Tan", "Mover: Amos").
 _MOVER_CUES = frozenset({"moved", "seconded", "mover", "seconder", "proposed"})
+_MOVER_CUES_CASED = frozenset(v for w in _MOVER_CUES for v in (w, w.capitalize(), w.upper()))
 _MOVER_TITLES = lower("person_titles") | lower("role_words") | {"council", "member", "deputy"}
 
 
 def _movers(words: list[str], n: int) -> list[tuple[int, int]]:
     """The names of movers and seconders of motions."""
     out = []
-    for i, w in enumerate(words):
-        if w.lower() not in _MOVER_CUES:
-            continue
+    for i in [i for i, w in enumerate(words) if w in _MOVER_CUES_CASED]:
         k = i + 1
         if k < n and words[k] in {"by", "By", "BY", ":"}:
             k += 1
@@ -93,6 +92,7 @@ def _movers(words: list[str], n: int) -> list[tuple[int, int]]:
 
 
 _ROLE = lower("role_words") - {"member", "members", "resident", "residents", "cabinet"}
+_ROLE_CASED = frozenset(v for w in _ROLE for v in (w.capitalize(), w.upper()))
 _FIRST_NAMES = lower("first_names") | lower("given_names")
 _SURNAMES = lower("surnames")
 _MONTHS = frozenset(m.lower() for m in MONTHS) | frozenset(d.lower() for d in WEEKDAYS)
@@ -124,10 +124,7 @@ def _titled_surnames(tokens: Tokens) -> list[tuple[int, int]]:
     words, lines = tokens.words, tokens.lines
     n = len(words)
     out = []
-    for i in range(n - 1):
-        w = words[i]
-        if not (w[:1].isupper() and w.lower() in _ROLE):
-            continue
+    for i in [i for i, w in enumerate(words[:-1]) if w in _ROLE_CASED]:
         k = i + 1
         if words[k] == "of":  # "Director of Finance Engels"
             end = k + 1
@@ -191,9 +188,10 @@ def _bodies(tokens: Tokens) -> list[tuple[int, int]]:
     words, lines = tokens.words, tokens.lines
     n = len(words)
     out = []
-    for i in range(n - 2):
-        w = words[i]
-        if w[:1].isupper() and w.lower() in _MUNICIPAL and words[i + 1] == "of":
+    for of in [k for k, w in enumerate(words) if w == "of"]:
+        i = of - 1
+        w = words[i] if i >= 0 else ""
+        if w[:1].isupper() and w.lower() in _MUNICIPAL:
             k = i + 2
             end = k
             while (
@@ -207,21 +205,20 @@ def _bodies(tokens: Tokens) -> list[tuple[int, int]]:
             if end > k:
                 start = i - 1 if i and words[i - 1] in {"Rural", "Regional", "Metropolitan"} else i
                 out.append((start, end))
-    for i in range(n - 1):
-        w = words[i]
-        if not (
+    for k in [k for k, w in enumerate(words) if w == "Council"]:
+        i = k - 1
+        while i >= 0 and words[i].lower() in _COUNCIL_KIND and words[i][:1].isupper():
+            i -= 1
+        w = words[i] if i >= 0 else ""
+        if (
             w[:1].isupper()
             and w[1:2].islower()
             and w.lower() in _PLACE_ONE
             and w.lower() not in _COMMON
+            and lines[k] == lines[i]
         ):
-            continue
-        k = i + 1
-        while k < n and words[k].lower() in _COUNCIL_KIND and words[k][:1].isupper():
-            k += 1
-        if k < n and words[k] == "Council" and lines[k] == lines[i]:
             out.append((i, k + 1))
-    return out
+    return sorted(out)
 
 
 def convention_spans(
@@ -273,7 +270,8 @@ def convention_spans(
         add(i, j)
     for i, j in _titled_surnames(tokens):
         add(i, j)
-    for i, w in enumerate(words):
+    for i in [i for i, w in enumerate(words) if w[:1].isupper()]:
+        w = words[i]
         low = w.lower().rstrip(".")
         if low in _TITLES:
             k = i + 1
