@@ -280,3 +280,19 @@ def test_municipalities_are_entities(text: str, entities: list[str]) -> None:
     tokens = tokenize(text)
     found = convention_spans(tokens, [])
     assert [tokens.span_text(i, j) for i, j, kind in found if kind == "ENT"] == entities
+
+
+BROKEN = [
+    # text; tagger spans; the name after refining
+    ("seconded by Lloyd- Owen today", [(2, 3, "PER"), (4, 5, "PER")], ["Lloyd- Owen"]),
+    ("seconded by Lloyd-\nOwen today", [(2, 3, "PER")], ["Lloyd-\nOwen"]),
+    ("Lynn - C Humphries", [(0, 1, "PER"), (2, 4, "PER")], ["Lynn", "C Humphries"]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans", "names"), BROKEN)
+def test_names_broken_over_a_line_are_joined(text: str, spans: list, names: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [
+        tokens.text[tokens.starts[i] : tokens.ends[j - 1]] for i, j, _ in refine(tokens, spans)
+    ] == names

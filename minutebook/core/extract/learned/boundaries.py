@@ -349,6 +349,41 @@ def _places_named_after_people(
     return out
 
 
+def _join_broken_names(
+    tokens: Tokens, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A name broken over a line with a hyphen ("Lloyd-" at the end of one line, "Owen" at
+    the start of the next; layout may already have joined the lines as "Lloyd- Owen") is
+    one name: the span takes the word after the break."""
+    words, lines, starts, ends = tokens.words, tokens.lines, tokens.starts, tokens.ends
+    n = len(words)
+    by_start = {i: (j, kind) for i, j, kind in spans}
+    out = []
+    absorbed: set[int] = set()
+    for i, j, kind in spans:
+        if i in absorbed:
+            continue
+        if (
+            j + 1 < n
+            and words[j] == "-"
+            and starts[j] == ends[j - 1]
+            and starts[j + 1] > ends[j]
+            and lines[j + 1] - lines[j] in (0, 1)
+            and words[j + 1][:1].isupper()
+            and words[j + 1][1:2].islower()
+        ):
+            nxt = by_start.get(j + 1)
+            if nxt is not None and nxt[1] == kind:
+                out.append((i, nxt[0], kind))
+                absorbed.add(j + 1)
+                continue
+            if nxt is None and not any(a <= j + 1 < b for a, b, _k in spans):
+                out.append((i, j + 2, kind))
+                continue
+        out.append((i, j, kind))
+    return out
+
+
 def refine(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Entity spans split where they list several names; person-shaped ones made people."""
     spans = [
@@ -357,6 +392,7 @@ def refine(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         if not all(w.lower() in _DEMONYMS for w in tokens.words[i:j])
     ]
     spans = _places_named_after_people(tokens, _refine(tokens, spans))
+    spans = _join_broken_names(tokens, spans)
     for _ in range(6):  # a list of surnames turns one by one from the person it touches
         changed = _surnames_in_lists(tokens, spans)
         if changed == spans:
