@@ -296,3 +296,17 @@ def test_names_broken_over_a_line_are_joined(text: str, spans: list, names: list
     assert [
         tokens.text[tokens.starts[i] : tokens.ends[j - 1]] for i, j, _ in refine(tokens, spans)
     ] == names
+
+
+def test_a_place_that_is_no_surname_is_not_also_a_person() -> None:
+    from minutebook.core.extract.learned import _one_kind_per_name
+    from minutebook.core.extract.learned.names import Entity, Names
+    from minutebook.core.extract.people import People
+
+    people = People()
+    for name in ("Swindon", "Ann Lee", "Hale"):
+        people.add(name, None)
+    names = Names(people, [], [Entity("Swindon", "place"), Entity("Hale", "place")])
+    _one_kind_per_name(names)
+    assert names.people.names == ["Ann Lee", "Hale"]  # "Hale" is a surname too
+    assert [e.name for e in names.entities] == ["Swindon", "Hale"]

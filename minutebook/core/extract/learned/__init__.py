@@ -96,6 +96,9 @@ _HON = lower("person_titles") | lower("plural_titles")
 _ABBREVIATED = frozenset({"inc", "ltd", "co", "corp", "bros", "jr", "sr"})
 _ROLE_TAIL = lower("role_words") | {"acting", "interim"}
 _POST_NOMINALS = words("post_nominals")
+_PLACES = lower("place_names")
+_FIRST_NAMES = lower("first_names")
+_SURNAMES = lower("surnames")
 _PLACE_ONE = frozenset(p for p in lower("place_names") if " " not in p) - lower("surnames")
 
 
@@ -183,4 +186,17 @@ def find_names(text: str) -> Names:
     spans = convention_spans(tokens, refine(tokens, clean_spans(tokens, tagger().spans(tokens))))
     names = build_names(tokens, spans)
     names.entities = drop_initials(names.people.names, names.entities)
+    _one_kind_per_name(names)
     return names
+
+
+def _one_kind_per_name(names: Names) -> None:
+    """A name the item uses both for a person and for a gazetteer place that is no
+    surname or given name is the place ("Stirling" read as a surname in one line)."""
+    people = {p.lower(): p for p in names.people.names}
+    for ent in names.entities:
+        low = ent.name.lower()
+        person = people.get(low)
+        if person and low in _PLACES and low not in _FIRST_NAMES and low not in _SURNAMES:
+            names.people.names.remove(person)
+            names.people.roles.pop(person, None)
