@@ -310,3 +310,19 @@ def test_a_place_that_is_no_surname_is_not_also_a_person() -> None:
     _one_kind_per_name(names)
     assert names.people.names == ["Ann Lee", "Hale"]  # "Hale" is a surname too
     assert [e.name for e in names.entities] == ["Swindon", "Hale"]
+
+
+ROLES_BEFORE = [
+    # text, the person span (token offsets), the role the item gives them
+    ("ROLL CALL Mayor Kim", (3, 4), "Mayor"),
+    ("STAFF PRESENT City Manager Dana Wells", (4, 6), "City Manager"),
+    ("Finance Director Lopez reported", (2, 3), "Finance Director"),
+    ("CITY CLERK Poe", (2, 3), "CITY CLERK"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "role"), ROLES_BEFORE)
+def test_a_heading_in_capitals_is_not_part_of_a_role(text: str, span: tuple, role: str) -> None:
+    tokens = tokenize(text)
+    names = build_names(tokens, [(*span, "PER")])
+    assert list(names.people.roles.values()) == [role]

@@ -17,6 +17,7 @@ from minutebook.core.extract.lexicon import ROLE_WORDS, lower
 from minutebook.core.extract.people import Mention, People, role_after, role_before
 
 _HON = lower("person_titles")
+_LABELS = lower("heading_words") | lower("attendance_labels")
 _ORG = lower("org_heads")
 _PROG = lower("programme_heads")
 _PLACE = lower("place_heads")
@@ -71,14 +72,19 @@ def _span_name(tokens: Tokens, i: int, j: int) -> str:
 
 
 def _title_run(tokens: Tokens, end: int) -> int:
-    """Start of the capitalised run ending at ``end`` on the same line (titles excluded)."""
+    """Start of the capitalised run ending at ``end`` on the same line (titles excluded).
+    A heading or label in capitals before a title-case role is not part of it ("ROLL CALL
+    Mayor Kim", "STAFF PRESENT City Manager Dana Wells")."""
     words, lines = tokens.words, tokens.lines
+    role_caps = words[end - 1].isupper()
     k = end
     while (
         k > 0
         and lines[k - 1] == lines[end - 1]
         and words[k - 1][:1].isupper()
         and words[k - 1].lower() not in _HON
+        and words[k - 1].lower() not in _LABELS
+        and (role_caps or not (words[k - 1].isupper() and len(words[k - 1]) > 1))
         and end - k < 6
     ):
         k -= 1
