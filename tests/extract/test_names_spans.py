@@ -249,6 +249,9 @@ MOVERS = [
     ),
     ("Director of Community Development Power", []),
     ("General Manager People and Culture", []),
+    ("Patricia will contact the landlord. Rodney reported that", ["Patricia", "Rodney"]),
+    ("Will Smith said", []),
+    ("The Victoria Park was", []),
 ]
 
 

@@ -221,6 +221,27 @@ def _bodies(tokens: Tokens) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+_SPEECH = lower("speech_verbs") | {"will", "would", "had", "has", "was", "is", "thanked"}
+_GIVEN_SPEAKER = _FIRST_NAMES - _COMMON - _PLACE_ONE - _NOT_NAME
+
+
+def _first_names_speaking(tokens: Tokens) -> list[int]:
+    """A given name alone as the subject of a speech verb or a modal names a person, as
+    small councils' minutes do: "Esme will contact the landlord", "Barney reported that"."""
+    words = tokens.words
+    n = len(words)
+    out = []
+    for i in [i for i, w in enumerate(words[:-1]) if w[:1].isupper() and w[1:2].islower()]:
+        if (
+            words[i].lower() in _GIVEN_SPEAKER
+            and words[i + 1] in _SPEECH
+            and (i == 0 or not words[i - 1][:1].isupper())
+            and (i + 2 >= n or words[i + 2] != "be")
+        ):
+            out.append(i)
+    return out
+
+
 def convention_spans(
     tokens: Tokens, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -270,6 +291,8 @@ def convention_spans(
         add(i, j)
     for i, j in _titled_surnames(tokens):
         add(i, j)
+    for i in _first_names_speaking(tokens):
+        add(i, i + 1)
     for i in [i for i, w in enumerate(words) if w[:1].isupper()]:
         w = words[i]
         low = w.lower().rstrip(".")
