@@ -14,15 +14,14 @@ Run: ``.venv/bin/python bench/clerk_save.py [--saves 20]``
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "kent-minutes-sample.jsonl"
+
+from bench._corpus_db import corpus_database  # noqa: E402
 
 MINUTES = (
     "The Director of Highways advised that the backlog of pothole repairs stood at {n} and "
@@ -36,22 +35,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=20)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="minutebook-bench-") as tmp:
-        os.environ["MINUTEBOOK_DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        os.environ["MINUTEBOOK_DEBUG"] = "0"
-        os.environ["DJANGO_SETTINGS_MODULE"] = "minutebook.project.settings"
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
+    with corpus_database():
         from bench._report import percentile, write_section
-        from minutebook.core.readers import Hints, read_source
         from minutebook.records import writes
         from minutebook.records.models import AgendaItem, Meeting
 
-        call_command("migrate", interactive=False, verbosity=0)
-        writes.store_items(read_source(str(CORPUS), Hints()))
         items = AgendaItem.objects.count()
         meeting = Meeting.objects.select_related("committee__body").order_by("-date").first()
 

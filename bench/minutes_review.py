@@ -17,15 +17,14 @@ Run: ``.venv/bin/python bench/minutes_review.py [--repeat 3] [--corrections 20]`
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "kent-minutes-sample.jsonl"
+
+from bench._corpus_db import corpus_database  # noqa: E402
 
 
 def main() -> int:
@@ -33,26 +32,16 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--corrections", type=int, default=20)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="minutebook-bench-") as tmp:
-        os.environ["MINUTEBOOK_DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        os.environ["MINUTEBOOK_DEBUG"] = "0"
-        os.environ["DJANGO_SETTINGS_MODULE"] = "minutebook.project.settings"
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+    with corpus_database():
         from django.db import transaction
 
         from bench._report import percentile, write_section
         from minutebook.committees import review
-        from minutebook.core.readers import Hints, read_source
         from minutebook.records import writes
         from minutebook.records.corrections import RecordCorrection
         from minutebook.records.extracted import extract_and_store_many
         from minutebook.records.models import AgendaItem, Commitment
 
-        call_command("migrate", interactive=False, verbosity=0)
-        writes.store_items(read_source(str(CORPUS), Hints()))
         items = list(AgendaItem.objects.select_related("meeting").order_by("pk"))
 
         def reextract_all() -> float:
