@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CLI, SEEDS, cli_env
 
 
@@ -24,6 +26,18 @@ def _get(port: int, path: str, conn: http.client.HTTPConnection | None = None):
     conn.request("GET", path, headers={"Host": "127.0.0.1"})
     response = conn.getresponse()
     return response, response.read().decode("utf-8", "replace")
+
+
+def _first_answer(server: subprocess.Popen, port: int) -> tuple[http.client.HTTPResponse, str]:
+    """GET / once the server listens. Fails if the server exits first (with its output), or
+    if it never answers: 300 connection attempts, a poll every 0.2 s."""
+    for _ in range(300):
+        try:
+            return _get(port, "/")
+        except OSError:
+            assert server.poll() is None, server.stdout.read().decode()
+            time.sleep(0.2)
+    pytest.fail("the server did not answer 300 connection attempts")
 
 
 def test_serve_answers_pages_and_static_files_on_kept_alive_connections(tmp_path):
@@ -48,15 +62,7 @@ def test_serve_answers_pages_and_static_files_on_kept_alive_connections(tmp_path
         stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                response, page = _get(port, "/")
-                break
-            except OSError:
-                assert server.poll() is None, server.stdout.read().decode()
-                assert time.monotonic() < deadline, "the server did not start in 60 s"
-                time.sleep(0.2)
+        response, page = _first_answer(server, port)
         assert response.status == 200
         assert "2 agenda items" in page  # the two seeds, read from the database
         assert "Content-Security-Policy" in response.headers
@@ -90,15 +96,7 @@ def serving(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> It
         stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                _get(port, "/")
-                break
-            except OSError:
-                assert server.poll() is None, server.stdout.read().decode()
-                assert time.monotonic() < deadline, "the server did not start in 60 s"
-                time.sleep(0.2)
+        _first_answer(server, port)
         yield port
     finally:
         server.terminate()
