@@ -8,6 +8,7 @@ Payloads that embed a reference are loaded with ``select_related`` to match.
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -21,81 +22,86 @@ def api_path(resource: str, pk: int) -> str:
 class Out(BaseModel):
     """Base of every response schema: read straight from model attributes by pydantic-core
     (``from_attributes``), which is several times cheaper per row than django-ninja's
-    ``Schema`` (a Python getter per field); ``url``/``html_url`` are computed fields."""
+    ``Schema`` (a Python getter per field); ``url``/``html_url`` are computed fields
+    (``Linked``, ``WithPage``)."""
 
     model_config = ConfigDict(from_attributes=True)
 
 
-class BodyRef(Out):
+class Linked(Out):
+    """A resource with its own API path: ``url`` is built from the class's ``resource``
+    and the row's id, so each schema names its collection once instead of spelling the
+    path out in a method of its own."""
+
+    resource: ClassVar[str]
     id: int
-    name: str
-    slug: str
 
     @computed_field
     def url(self) -> str:
-        return api_path("bodies", self.id)
+        return api_path(self.resource, self.id)
+
+
+class WithPage(Linked):
+    """A resource that also has a page on the site (``html_url``, from ``site_path()``)."""
 
     @computed_field
     def html_url(self) -> str:
+        return self.site_path()
+
+    def site_path(self) -> str:
+        raise NotImplementedError(f"{type(self).__name__} names no page on the site")
+
+
+class BodyRef(WithPage):
+    resource = "bodies"
+    name: str
+    slug: str
+
+    def site_path(self) -> str:
         return f"/bodies/{self.slug}/"
 
 
-class CommitteeRef(Out):
-    id: int
+class CommitteeRef(WithPage):
+    resource = "committees"
     name: str
     slug: str
     body: BodyRef
 
-    @computed_field
-    def url(self) -> str:
-        return api_path("committees", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
+    def site_path(self) -> str:
         return f"/bodies/{self.body.slug}/{self.slug}/"
 
 
-class MeetingRef(Out):
-    id: int
+class MeetingRef(WithPage):
+    resource = "meetings"
     date: dt.date | None
     status: str
     committee: CommitteeRef
 
-    @computed_field
-    def url(self) -> str:
-        return api_path("meetings", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
+    def site_path(self) -> str:
         return f"/meetings/{self.id}/"
 
 
-class ItemRef(Out):
-    id: int
+class ItemLinks(WithPage):
+    """An agenda item: every schema of one links to the same API path and page."""
+
+    resource = "items"
+
+    def site_path(self) -> str:
+        return f"/items/{self.id}/"
+
+
+class ItemRef(ItemLinks):
     number: str
     title: str
     meeting: MeetingRef
 
-    @computed_field
-    def url(self) -> str:
-        return api_path("items", self.id)
 
-    @computed_field
-    def html_url(self) -> str:
-        return f"/items/{self.id}/"
-
-
-class PersonRef(Out):
-    id: int
+class PersonRef(WithPage):
+    resource = "people"
     name: str
     slug: str
 
-    @computed_field
-    def url(self) -> str:
-        return api_path("people", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
+    def site_path(self) -> str:
         return f"/people/{self.slug}/"
 
 

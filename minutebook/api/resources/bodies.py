@@ -6,30 +6,18 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
-from pydantic import computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import Provenance, api_path
+from minutebook.api.refs import BodyRef, Provenance
 from minutebook.records.models import Body
 
 router = Router(tags=["bodies"])
 
 
-class BodyOut(Provenance):
-    id: int
-    name: str
-    slug: str
+class BodyOut(BodyRef, Provenance):
     website: str
     updated_at: dt.datetime
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("bodies", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
-        return f"/bodies/{self.slug}/"
 
 
 BodyPage = page_schema(BodyOut, "BodyPage")

@@ -12,7 +12,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -30,9 +30,9 @@ from minutebook.api.refs import (
     ITEM_FIELDS,
     PERSON_FIELDS,
     ItemRef,
+    Linked,
     Out,
     PersonRef,
-    api_path,
     checked_field,
     under,
 )
@@ -51,10 +51,10 @@ class FollowUpOut(Out):
     score: float | None
 
 
-class CommitmentInItem(Out):
+class CommitmentInItem(Linked):
     """A commitment as an item lists it (the item itself is the parent)."""
 
-    id: int
+    resource = "commitments"
     position: int
     actor_label: str
     actor_role: str
@@ -65,10 +65,6 @@ class CommitmentInItem(Out):
     status: str = Field(description=", ".join(tracker.STATUSES))
     checked_by_clerk: bool = checked_field()
     follow_ups: list[FollowUpOut]
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("commitments", self.id)
 
 
 class CommitmentOut(CommitmentInItem):

@@ -6,33 +6,20 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
-from pydantic import computed_field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import MAX_ID, PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import BodyRef, Provenance, api_path
+from minutebook.api.refs import CommitteeRef, Provenance
 from minutebook.records import visibility
 
 router = Router(tags=["committees"])
 
 
-class CommitteeOut(Provenance):
-    id: int
-    name: str
-    slug: str
+class CommitteeOut(CommitteeRef, Provenance):
     key: str = Field(description="The committee's id in the source system.")
     category: str
     is_active: bool
-    body: BodyRef
     updated_at: dt.datetime
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("committees", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
-        return f"/bodies/{self.body.slug}/{self.slug}/"
 
 
 CommitteePage = page_schema(CommitteeOut, "CommitteePage")

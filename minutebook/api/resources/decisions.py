@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import AliasPath, Field, computed_field
+from pydantic import AliasPath, Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -24,8 +24,7 @@ from minutebook.api.refs import (
     ITEM_FIELDS,
     ITEM_REF,
     ItemRef,
-    Out,
-    api_path,
+    Linked,
     checked_field,
     under,
 )
@@ -37,8 +36,8 @@ router = Router(tags=["decisions"])
 KINDS = [k.value for k in Decision.Kind]
 
 
-class DecisionOut(Out):
-    id: int
+class DecisionOut(Linked):
+    resource = "decisions"
     item: ItemRef
     position: int
     kind: str = Field(description="One of " + ", ".join(KINDS) + ".")
@@ -48,10 +47,6 @@ class DecisionOut(Out):
         validation_alias=AliasPath("item", "updated_at"),
         description="When its item was last stored or re-read.",
     )
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("decisions", self.id)
 
 
 DecisionPage = page_schema(DecisionOut, "DecisionPage")

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import AliasPath, Field, computed_field
+from pydantic import AliasPath, Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -23,11 +23,10 @@ from minutebook.api.paging import (
 )
 from minutebook.api.refs import (
     ITEM_FIELDS,
-    MeetingRef,
+    ItemRef,
     Out,
     PersonRef,
     Provenance,
-    api_path,
     checked_field,
 )
 from minutebook.api.resources.commitments import CommitmentInItem, commitment_views
@@ -49,24 +48,12 @@ from minutebook.records.models import (
 router = Router(tags=["items"])
 
 
-class ItemOut(Out):
-    id: int
-    meeting: MeetingRef
-    number: str
+class ItemOut(ItemRef):
     order: int
-    title: str
     description: str
     status: str = Field(description="listed (on the agenda), deferred or withdrawn")
     is_supplementary: bool = Field(description="Added after the agenda was published.")
     updated_at: dt.datetime
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("items", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
-        return f"/items/{self.id}/"
 
 
 class StatementOut(Out):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -26,12 +26,12 @@ from minutebook.api.refs import (
     ITEM_TEXT,
     MEETING_FIELDS,
     PROVENANCE_FIELDS,
-    CommitteeRef,
+    ItemLinks,
     ItemRef,
+    MeetingRef,
     Out,
     PersonRef,
     Provenance,
-    api_path,
 )
 from minutebook.records import visibility
 from minutebook.records.models import AgendaItem, Meeting
@@ -41,10 +41,7 @@ router = Router(tags=["meetings"])
 STATUSES = [s.value for s in Meeting.Status]
 
 
-class MeetingOut(Provenance):
-    id: int
-    committee: CommitteeRef
-    date: dt.date | None
+class MeetingOut(MeetingRef, Provenance):
     start_time: str = Field(description="As published, e.g. '10.00 am'.")
     status: str = Field(description="One of " + ", ".join(STATUSES) + ".")
     status_reason: str = Field(description="Why it was postponed or cancelled, if it was.")
@@ -59,14 +56,6 @@ class MeetingOut(Provenance):
     )
     updated_at: dt.datetime
 
-    @computed_field
-    def url(self) -> str:
-        return api_path("meetings", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
-        return f"/meetings/{self.id}/"
-
 
 class AttendanceOut(Out):
     person: PersonRef
@@ -80,19 +69,10 @@ class AttendanceOut(Out):
     note: str
 
 
-class AgendaEntry(Out):
-    id: int
+class AgendaEntry(ItemLinks):
     number: str
     order: int
     title: str
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("items", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
-        return f"/items/{self.id}/"
 
 
 class DocumentOut(Out):

@@ -6,18 +6,18 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import MAX_ID, PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import BodyRef, CommitteeRef, Out, PersonRef, api_path
+from minutebook.api.refs import BodyRef, CommitteeRef, Linked, PersonRef
 from minutebook.records.models import Membership
 
 router = Router(tags=["memberships"])
 
 
-class MembershipOut(Out):
-    id: int
+class MembershipOut(Linked):
+    resource = "memberships"
     person: PersonRef
     body: BodyRef
     committee: CommitteeRef | None
@@ -25,10 +25,6 @@ class MembershipOut(Out):
     start_date: dt.date | None
     end_date: dt.date | None
     updated_at: dt.datetime
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("memberships", self.id)
 
 
 MembershipPage = page_schema(MembershipOut, "MembershipPage")

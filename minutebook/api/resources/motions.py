@@ -33,7 +33,15 @@ from minutebook.api.paging import (
     page_schema,
     set_last_modified,
 )
-from minutebook.api.refs import ITEM_FIELDS, ITEM_REF, ItemRef, Out, PersonRef, api_path, under
+from minutebook.api.refs import (
+    ITEM_FIELDS,
+    ITEM_REF,
+    ItemRef,
+    Linked,
+    Out,
+    PersonRef,
+    under,
+)
 from minutebook.records import visibility
 from minutebook.records.proceedings import Motion, Vote
 
@@ -50,10 +58,10 @@ class VoteInMotion(Out):
     position: str = Field(description="One of " + ", ".join(POSITIONS) + ".")
 
 
-class MotionFields(Out):
+class MotionFields(Linked):
     """What a motion is, without where it was put (shared by every view of one)."""
 
-    id: int
+    resource = "motions"
     kind: str = Field(description="One of " + ", ".join(KINDS) + ".")
     amends_id: int | None = Field(description="For an amendment: the motion it amends.")
     text: str = Field(description="The motion as put.")
@@ -62,10 +70,6 @@ class MotionFields(Out):
         + ", ".join(OUTCOMES)
         + "; empty when imported minutes record the vote but not what became of it."
     )
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("motions", self.id)
 
 
 class MotionInItem(MotionFields):
@@ -84,24 +88,19 @@ class MotionInItem(MotionFields):
     )
 
 
-class MotionOut(MotionInItem):
-    item: ItemRef
-    updated_at: dt.datetime = Field(
-        validation_alias="changed_at",
-        description="When its item or meeting was last changed.",
-    )
-
-    @computed_field
-    def html_url(self) -> str:
-        return f"/items/{self.item.id}/#motion-{self.id}"
-
-
 class MotionRef(MotionFields):
     item: ItemRef
 
     @computed_field
     def html_url(self) -> str:
         return f"/items/{self.item.id}/#motion-{self.id}"
+
+
+class MotionOut(MotionInItem, MotionRef):
+    updated_at: dt.datetime = Field(
+        validation_alias="changed_at",
+        description="When its item or meeting was last changed.",
+    )
 
 
 class VoteOut(Out):

@@ -6,11 +6,11 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import Out, api_path
+from minutebook.api.refs import WithPage
 from minutebook.records.models import Entity
 
 router = Router(tags=["organisations"])
@@ -18,19 +18,14 @@ router = Router(tags=["organisations"])
 TYPES = [t.value for t in Entity.Type]
 
 
-class OrganisationOut(Out):
-    id: int
+class OrganisationOut(WithPage):
+    resource = "organisations"
     name: str
     slug: str
     type: str = Field(description="One of " + ", ".join(TYPES) + ".")
     updated_at: dt.datetime
 
-    @computed_field
-    def url(self) -> str:
-        return api_path("organisations", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
+    def site_path(self) -> str:
         return f"/topics/{self.slug}/"
 
 

@@ -7,11 +7,11 @@ import datetime as dt
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
-from minutebook.api.refs import ITEM_REF, CommitteeRef, ItemRef, Out, api_path
+from minutebook.api.refs import ITEM_REF, CommitteeRef, ItemRef, Out, PersonRef
 from minutebook.api.resources.memberships import MembershipOut
 from minutebook.api.resources.motions import PersonVote, person_votes
 from minutebook.records import visibility
@@ -21,19 +21,8 @@ from minutebook.records.participation import attendance_record
 router = Router(tags=["people"])
 
 
-class PersonOut(Out):
-    id: int
-    name: str
-    slug: str
+class PersonOut(PersonRef):
     updated_at: dt.datetime
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("people", self.id)
-
-    @computed_field
-    def html_url(self) -> str:
-        return f"/people/{self.slug}/"
 
 
 class AttendanceTallyOut(Out):

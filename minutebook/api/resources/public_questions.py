@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -24,15 +24,15 @@ from minutebook.api.paging import (
     page_schema,
     since,
 )
-from minutebook.api.refs import ItemRef, MeetingRef, Out, PersonRef, api_path
+from minutebook.api.refs import ItemRef, Linked, MeetingRef, PersonRef
 from minutebook.questions.public import published_questions
 from minutebook.records import visibility
 
 router = Router(tags=["public questions"])
 
 
-class PublicQuestionOut(Out):
-    id: int
+class PublicQuestionOut(Linked):
+    resource = "public-questions"
     reference: str
     meeting: MeetingRef
     asked_by: str = Field(
@@ -51,10 +51,6 @@ class PublicQuestionOut(Out):
     published_at: dt.datetime
     minutes_item: ItemRef | None = Field(description="The minutes item that records it.")
     updated_at: dt.datetime
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("public-questions", self.id)
 
 
 PublicQuestionPage = page_schema(PublicQuestionOut, "PublicQuestionPage")

@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import AliasPath, Field, computed_field
+from pydantic import AliasPath, Field
 
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import (
@@ -26,9 +26,8 @@ from minutebook.api.refs import (
     ITEM_REF,
     PERSON_FIELDS,
     ItemRef,
-    Out,
+    Linked,
     PersonRef,
-    api_path,
     checked_field,
     under,
 )
@@ -37,8 +36,8 @@ from minutebook.records import visibility
 router = Router(tags=["questions"])
 
 
-class QuestionOut(Out):
-    id: int
+class QuestionOut(Linked):
+    resource = "questions"
     item: ItemRef
     position: int
     asker_label: str
@@ -54,10 +53,6 @@ class QuestionOut(Out):
         validation_alias=AliasPath("item", "updated_at"),
         description="When its item was last stored or re-read.",
     )
-
-    @computed_field
-    def url(self) -> str:
-        return api_path("questions", self.id)
 
 
 QuestionPage = page_schema(QuestionOut, "QuestionPage")
