@@ -16,6 +16,7 @@ from minutebook.records.models import AgendaItem, Person
 from minutebook.search.backends import get_backend
 from minutebook.search.indexing import rebuild
 from minutebook.search.models import SearchEntry
+from minutebook.search.query import parse
 from tests.search.conftest import search, source_item
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -253,3 +254,71 @@ def test_both_backends_split_words_at_punctuation_and_stem_alike(store):
     assert titles(search("safeguards")) == ["Deprivation of liberty"]
     assert titles(search("mail")) == ["Newsletter"]
     assert titles(search("generous")) == ["Newsletter"]
+
+
+PREFIX_CASES = [
+    # (search, titles expected, in best-match order: heading tier first, each newest first)
+    ("flood*", ["Flooding", "Flood defences", "Drainage"]),
+    ("flood* -defences", ["Flooding", "Drainage"]),
+    ("-flood* drain*", []),
+    ("drain* flood*", ["Drainage"]),
+    ('"flood defences" flood*', ["Flood defences"]),
+    ("the flood*", ["Flooding", "Flood defences", "Drainage"]),  # a stop word drops out
+    ("flood* OR roads", []),  # every word required; OR is no operator
+    ("zzyzx*", []),  # a prefix no word of the index starts with
+    ("flood* zzyzx*", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PREFIX_CASES)
+def test_prefixes_with_phrases_exclusions_and_stop_words(store, text, expected):
+    """The same answers in the same order on both backends, whether PostgreSQL reads a
+    prefix as the index's words under it (search_word) or as a prefix."""
+    store(
+        source_item("Drainage", "Flooded gullies were cleared.", date=dt.date(2024, 3, 1)),
+        source_item("Flooding", "Residents reported floods.", date=dt.date(2024, 2, 1)),
+        source_item("Flood defences", "The defences held.", date=dt.date(2024, 1, 1)),
+        source_item("Roads", "Potholes were repaired.", date=dt.date(2024, 4, 1)),
+    )
+    assert titles(search(text)) == expected
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize("limit", [200, 1, 0])
+def test_postgres_prefix_read_as_words_or_as_a_prefix_alike(store, monkeypatch, limit):
+    """Past PREFIX_WORDS words a prefix is read as a prefix again: the same matches."""
+    from minutebook.search.backends import postgres
+
+    monkeypatch.setattr(postgres, "PREFIX_WORDS", limit)
+    store(
+        source_item(
+            "Flooding", "Flooded gullies, floods and flood wardens.", date=dt.date(2024, 2, 1)
+        ),
+        source_item("Drainage", "Floor repairs.", date=dt.date(2024, 3, 1)),
+    )
+    with connection.cursor() as cursor:
+        prefixes = postgres.read_prefixes(cursor, parse("flood*"))
+    # 'flood*' is read as 'floo':* (query.prefix_forms), two words: 'flood' and 'floor'
+    assert ("flood" in prefixes.words) == (limit >= 2)
+    assert titles(search("flood*")) == ["Flooding", "Drainage"]
+    assert titles(search("gull*")) == ["Flooding"]
+    assert titles(search("repair* -gull*")) == ["Drainage"]
+    assert titles(search("flood* -repair*")) == ["Flooding"]
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_postgres_word_list_holds_every_indexed_word(store):
+    """search_word (migrations/0008) follows inserts and updates of entries, so reading a
+    prefix as its words never misses one."""
+    store(source_item("Libraries", "Opening hours of libraries."))
+    store(source_item("Libraries", "Mobile library timetable and volunteers."))  # re-import
+    SearchEntry.objects.filter(heading="Libraries").update(heading="Library services")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM search_searchentry e, unnest(tsvector_to_array(e.tsv)) w "
+            "WHERE w NOT LIKE '~%%' AND w NOT IN (SELECT word FROM search_word)"
+        )
+        assert cursor.fetchone()[0] == 0
+        cursor.execute("SELECT count(*) FROM search_word WHERE word IN ('volunt', 'servic')")
+        assert cursor.fetchone()[0] == 2
+    assert [h.entry.heading for h in search("servic*").hits] == ["Library services"]

@@ -19,8 +19,10 @@ recent months first, so it never reads the word's whole posting list.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
@@ -51,6 +53,12 @@ HEADING_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true
 FIRST_DAYS = 7
 PREFIX_FIRST_DAYS = 90
 UNDATED = (0, (1 << DAY_SHIFT) - 1)  # the keys of entries without a date
+# A prefix standing for at most this many words of the index is searched as those words
+# (read_prefixes); a word no entry holds, for a prefix that stands for none.
+PREFIX_WORDS = 200
+NO_WORD = "'~none'"
+# Memory for a search's bitmaps, so they stay exact (see PostgresMatches).
+WORK_MEM = "32MB"
 
 
 def next_size(size: int, got: int, wanted: int) -> int:
@@ -67,28 +75,144 @@ def facet_query(groups: list[list[str]]) -> str:
     return " & ".join("(" + " | ".join(f"'~{t}'" for t in group) + ")" for group in groups)
 
 
+@dataclass
+class Prefixes:
+    """What each prefix typed in a search stands for in the index (read_prefixes)."""
+
+    forms: dict[str, list[str]] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)
+
+    def forms_of(self, word: str) -> list[str]:
+        """The prefixes to read ``word*`` as (query.prefix_forms, fewest first)."""
+        return self.forms.get(word) or prefix_forms(word)
+
+
+_PREFIX_LEXEME = re.compile(r"^'(\w+)':\*$")
+
+
+def quote_lexeme(word: str) -> str:
+    """A lexeme as a tsquery literal, taken as it is (no parsing, no stemming)."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def read_prefixes(cursor, query: ParsedQuery) -> Prefixes:
+    """The forms and words each typed prefix of ``query`` stands for.
+
+    Forms: query.prefix_forms without those another covers once stemmed ('educat', 'educa'
+    and 'educ' become 'educ':*, since 'educ':* holds what 'educat':* finds), so GIN expands
+    one prefix instead of up to four. Words: the index's words under those prefixes, from
+    search_word (migrations/0008), as a tsquery literal ("'educ' | 'educationalist'", or
+    NO_WORD when there are none): GIN intersects named words with a window's months as it
+    reads them, but gathers a prefix's every match in the table first (60-130 ms at 10^6
+    entries). A prefix keeps being read as one when a form does not become exactly one
+    prefix lexeme (a stop word, a word the parser splits) or it covers more than
+    PREFIX_WORDS words. Either way the matches are the same.
+    """
+    typed = sorted({p.words[0] for p in (*query.required, *query.excluded) if p.prefix})
+    if not typed:
+        return Prefixes()
+    every = sorted({f for word in typed for f in prefix_forms(word)})
+    cursor.execute(
+        f"SELECT f, to_tsquery('{CONFIG}', quote_literal(f) || ':*')::text "
+        "FROM unnest(%s::text[]) AS f",
+        [every],
+    )
+    stems = {f: stem for f, stem in cursor.fetchall()}
+    out = Prefixes()
+    lexemes_of: dict[str, list[str]] = {}
+    for word in typed:
+        forms = prefix_forms(word)
+        lexemes = {f: stems.get(f, "").removesuffix(":*").strip("'") for f in forms}
+        if not all(lexemes.values()):
+            out.forms[word] = forms  # a form stemmed to nothing (a stop word): keep them all
+            continue
+        out.forms[word] = [
+            f
+            for f in forms
+            if not any(
+                g != f and lexemes[f].startswith(lexemes[g]) and (lexemes[g], g) < (lexemes[f], f)
+                for g in forms
+            )
+        ]
+        exact = [_PREFIX_LEXEME.match(stems.get(f) or "") for f in out.forms[word]]
+        if all(exact):
+            lexemes_of[word] = sorted({m.group(1) for m in exact})
+    wanted = sorted({lexeme for found in lexemes_of.values() for lexeme in found})
+    if not wanted:
+        return out
+    cursor.execute(
+        "SELECT p, array(SELECT word FROM search_word "
+        'WHERE word >= p COLLATE "C" AND word < (p || chr(1114111)) COLLATE "C" '
+        "ORDER BY word LIMIT %s) FROM unnest(%s::text[]) AS p",
+        [PREFIX_WORDS + 1, wanted],
+    )
+    under = dict(cursor.fetchall())
+    for word, found in lexemes_of.items():
+        if any(len(under[lexeme]) > PREFIX_WORDS for lexeme in found):
+            continue
+        union = sorted({w for lexeme in found for w in under[lexeme]})
+        if len(union) <= PREFIX_WORDS:
+            out.words[word] = " | ".join(map(quote_lexeme, union)) if union else NO_WORD
+    return out
+
+
+def tsquery_sql(
+    query: ParsedQuery, prefixes: Prefixes, *, any_word: bool = False
+) -> tuple[str, list[str]]:
+    """SQL for the tsquery of ``query``: to_tsquery of query.tsquery_expression when no
+    prefix is read as named words; else each part's tsquery joined with && (|| for any
+    word) and && !! for exclusions, the named words cast as they are (to_tsquery would stem
+    them again). Parts that are stop words drop out either way."""
+    parts = (*query.required, *query.excluded)
+    if not any(p.prefix and p.words[0] in prefixes.words for p in parts):
+        return f"to_tsquery('{CONFIG}', %s)", [
+            tsquery_expression(query, any_word=any_word, forms=prefixes.forms_of)
+        ]
+    sql: list[str] = []
+    params: list[str] = []
+    for part in parts:
+        if part.prefix and part.words[0] in prefixes.words:
+            piece = "%s::tsquery"
+            params.append(prefixes.words[part.words[0]])
+        else:
+            piece = f"to_tsquery('{CONFIG}', %s)"
+            params.append(tsquery_expression(ParsedQuery((part,)), forms=prefixes.forms_of))
+        if part in query.excluded:
+            piece = f"!!{piece}"
+        sql.append(f"({piece})")
+    joiner = " || " if any_word else " && "
+    required = joiner.join(sql[: len(query.required)])
+    excluded = "".join(f" && {piece}" for piece in sql[len(query.required) :])
+    return f"(({required}){excluded})", params
+
+
 class PostgresMatches(Matches):
     def __init__(self, cursor, request: SearchRequest):
         self.cursor, self.request = cursor, request
         self.filters = filters_of(request)
-        forms = self._fewest_prefixes(cursor, request)
-        self.words = tsquery_expression(request.query, any_word=request.any_word, forms=forms)
-        self.heading = tsquery_expression(ParsedQuery(request.query.required), forms=forms)
+        prefixes = read_prefixes(cursor, request.query)
+        words, words_params = tsquery_sql(request.query, prefixes, any_word=request.any_word)
+        heading, heading_params = tsquery_sql(ParsedQuery(request.query.required), prefixes)
         self.total: int | None = None
-        # One round trip: the dates indexed, whether any entry is undated, and from the next
-        # statement on only bitmap scans of the GIN indexes (see the module's docstring;
-        # set_config runs after this statement was planned, so its own look-ups stand).
+        # One round trip: the search's tsqueries, normalised once (every later statement
+        # casts their text), the dates indexed, whether any entry is undated, and from the
+        # next statement on only bitmap scans of the GIN indexes (see the module's
+        # docstring; set_config runs after this statement was planned, so its own look-ups
+        # stand), with the memory for exact bitmaps (a lossy one makes every row of a page
+        # a candidate, its tsvector read from the heap to check it).
         cursor.execute(
-            "SELECT (SELECT min(date) FROM search_searchentry), "
+            f"SELECT ({words})::text, ({heading})::text, "
+            "(SELECT min(date) FROM search_searchentry), "
             "(SELECT max(date) FROM search_searchentry), "
             "EXISTS (SELECT 1 FROM search_searchentry WHERE id < %s), "
             "set_config('enable_seqscan', 'off', true), "
             "set_config('enable_indexscan', 'off', true), "
             # a search reads a few hundred rows: starting parallel workers costs more
-            "set_config('max_parallel_workers_per_gather', '0', true)",
-            [1 << DAY_SHIFT],
+            "set_config('max_parallel_workers_per_gather', '0', true), "
+            f"set_config('work_mem', '{WORK_MEM}', true)",
+            [*words_params, *heading_params, 1 << DAY_SHIFT],
         )
-        first, last, self.undated, *_ = cursor.fetchone()
+        self.words, self.heading, first, last, self.undated, *_ = cursor.fetchone()
         self.span = None
         if first is not None:
             low, high = self.filters.keys or (0, None)
@@ -99,41 +223,6 @@ class PostgresMatches(Matches):
             self.span = (first, last) if first <= last else None
         self.with_undated = self.undated and not self.filters.keys
 
-    @staticmethod
-    def _fewest_prefixes(cursor, request: SearchRequest):
-        """query.prefix_forms without the forms another one covers once stemmed: a typed
-        prefix stands for up to four ('educat', 'educa', 'educ'), and GIN reads every
-        posting list a prefix expands to once per form, while 'educ':* already holds what
-        'educat':* would find. The same matches, one expansion instead of up to four."""
-        typed = [p.words[0] for p in (*request.query.required, *request.query.excluded) if p.prefix]
-        if not typed:
-            return prefix_forms
-        every = sorted({f for word in typed for f in prefix_forms(word)})
-        cursor.execute(
-            f"SELECT f, to_tsquery('{CONFIG}', quote_literal(f) || ':*')::text "
-            "FROM unnest(%s::text[]) AS f",
-            [every],
-        )
-        stems = {f: stem for f, stem in cursor.fetchall()}
-
-        def fewest(word: str) -> list[str]:
-            forms = prefix_forms(word)
-            lexemes = {f: stems.get(f, "").removesuffix(":*").strip("'") for f in forms}
-            if not all(lexemes.values()):
-                return forms  # a form stemmed to nothing (a stop word): keep them all
-            return [
-                f
-                for f in forms
-                if not any(
-                    g != f
-                    and lexemes[f].startswith(lexemes[g])
-                    and (lexemes[g], g) < (lexemes[f], f)
-                    for g in forms
-                )
-            ]
-
-        return fewest
-
     def _source(
         self, tier: str | None, tokens: list[str] | None, keys: tuple[int, int] | None = None
     ) -> tuple[str, list[object]]:
@@ -142,8 +231,8 @@ class PostgresMatches(Matches):
         the primary key's index); None for no limit."""
         groups = [*self.filters.groups, *([tokens] if tokens else [])]
         facets, extra = (" && %s::tsquery", [facet_query(groups)]) if groups else ("", [])
-        words = f"e.tsv @@ (to_tsquery('{CONFIG}', %s){facets})"
-        heading = f"e.htsv @@ (to_tsquery('{CONFIG}', %s){facets})"
+        words = f"e.tsv @@ (%s::tsquery{facets})"
+        heading = f"e.htsv @@ (%s::tsquery{facets})"
         if tier == HEADING:
             # Every word in the heading implies a match unless the search excludes words.
             conditions, params = [heading], [self.heading, *extra]
@@ -151,7 +240,7 @@ class PostgresMatches(Matches):
                 conditions.append(words)
                 params.extend([self.words, *extra])
         elif tier == REST:
-            conditions = [words, f"NOT e.htsv @@ to_tsquery('{CONFIG}', %s)"]
+            conditions = [words, "NOT e.htsv @@ %s::tsquery"]
             params = [self.words, *extra, self.heading]
         else:
             conditions, params = [words], [self.words, *extra]
@@ -198,7 +287,7 @@ class PostgresMatches(Matches):
         """(key, heading holds every word) of a tier's first ``limit`` matches in a window."""
         sql, params = self._source(tier, tokens, keys)
         self.cursor.execute(
-            f"SELECT e.id, e.htsv @@ to_tsquery('{CONFIG}', %s) {sql} "
+            f"SELECT e.id, e.htsv @@ %s::tsquery {sql} "
             f"ORDER BY e.id {'DESC' if newest_first else 'ASC'} LIMIT %s",
             [self.heading, *params, limit],
         )
@@ -254,8 +343,8 @@ class PostgresMatches(Matches):
 
     def marks(self, stream: Stream, keys: list[int]) -> dict[int, tuple[str, str]]:
         self.cursor.execute(
-            f"SELECT e.id, ts_headline('{CONFIG}', e.text, to_tsquery('{CONFIG}', %s), %s), "
-            f"ts_headline('{CONFIG}', e.heading, to_tsquery('{CONFIG}', %s), %s) "
+            f"SELECT e.id, ts_headline('{CONFIG}', e.text, %s::tsquery, %s), "
+            f"ts_headline('{CONFIG}', e.heading, %s::tsquery, %s) "
             "FROM search_searchentry e WHERE e.id = ANY(%s)",
             [self.words, HEADLINE_OPTIONS, self.words, HEADING_OPTIONS, keys],
         )
