@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
+from django.db.models.signals import pre_delete
 from django.utils import timezone
 
 from minutebook.core.link import Linker, LinkInput
@@ -40,8 +41,8 @@ from minutebook.core.link.cues import Cue
 from minutebook.core.link.index import Rarity
 from minutebook.core.link.linker import MIN_IDF
 from minutebook.core.link.prepare import PreparedItem, Promise, Report, prepare_item
-from minutebook.records import retry
-from minutebook.records.models import AgendaItem, Body
+from minutebook.records import retry, writes
+from minutebook.records.models import AgendaItem, Body, Commitment, Person, Statement
 from minutebook.tracker.models import (
     FollowUpLink,
     LinkPosting,
@@ -101,7 +102,7 @@ def report_from(j: dict, position: int) -> Report:
     )
 
 
-def _rows_for(body: Body, item_id: int, ready: PreparedItem | None, version):
+def prepared_rows(body: Body, item_id: int, ready: PreparedItem | None, version):
     """The LinkPrep, LinkPosting and ReportTerm rows of one item, as tuples for an
     INSERT (``ready`` None: an item with nothing said, which the linker skips); ``version``
     is the item's ``updated_at`` read before its records were."""
@@ -167,27 +168,31 @@ def store_all(relinked: FullRelink, present: set[int]) -> None:
 
     ``relinked.versions`` are the items the relink read (with the ``updated_at`` read
     before their records), ``present`` the council's items now: an item added since the
-    relink read the council gets no preparation, and one deleted since none either, so the
-    next relink prepares (or forgets) them."""
-    body, inputs, prepared = relinked.body, relinked.inputs, relinked.prepared
-    versions = relinked.versions
+    relink read the council gets no preparation, and one deleted since none either (and
+    its words leave the term counts), so the next relink prepares (or forgets) them. The
+    preparation is read back from the relink's spill file a chunk at a time."""
+    body = relinked.body
     for model in (LinkPrep, LinkPosting, ReportTerm, LinkTerm):
         model.objects.filter(body=body).delete()
-    linked = {
-        pk: p
-        for i, p in zip(inputs, prepared, strict=True)
-        if (pk := int(i.source.removeprefix("item:"))) in present
-    }
+    df: Counter[str] = Counter(relinked.df)
+    linked: set[int] = set()
+
+    def kept_rows():
+        for item_id, rows, _reports in relinked.spill:
+            if item_id in present:
+                linked.add(item_id)
+                yield rows
+            else:  # deleted since it was read
+                df.subtract(json.loads(rows[0][5]))
+
+    _write(kept_rows())
     _write(
-        _rows_for(body, pk, linked.get(pk), version)
-        for pk, version in versions.items()
-        if pk in present
+        prepared_rows(body, pk, None, version)
+        for pk, version in relinked.versions.items()
+        if pk in present and pk not in linked
     )
-    df: Counter[str] = Counter()
-    for ready in linked.values():
-        df.update(set(ready.vocabulary))
     LinkTerm.objects.bulk_create(
-        (LinkTerm(body=body, term=t, items=n) for t, n in df.items()), batch_size=2000
+        (LinkTerm(body=body, term=t, items=n) for t, n in df.items() if n > 0), batch_size=2000
     )
     LinkState.objects.update_or_create(
         body=body,
@@ -219,6 +224,36 @@ def mark_stale(items: Iterable[AgendaItem]) -> None:
     ids = [i.pk for i in items if i.pk]
     if ids:
         LinkPrep.objects.filter(item_id__in=ids, stale=False).update(stale=True)
+
+
+def person_changed(instance: Person, created: bool = False, signal=None, **_kwargs) -> None:
+    """Connected to a Person's save and delete: renaming a person (in the admin) or
+    deleting one changes how the linker reads every promise and statement attributed to
+    them, which no re-extraction marks. Those items are prepared again at the next relink;
+    after a rename their councils are relinked at once (or when the import run that saved
+    the person ends). Before a delete the items still name the person, so relinking then
+    would read them unchanged: the next relink does it."""
+    if created or instance.pk is None:
+        return
+    ids = sorted(
+        {
+            *Commitment.objects.filter(actor_id=instance.pk).values_list("item_id", flat=True),
+            *Statement.objects.filter(speaker_id=instance.pk).values_list("item_id", flat=True),
+        }
+    )
+    if not ids:
+        return
+    bodies = set()
+    for chunk in _chunks(ids):
+        LinkPrep.objects.filter(item_id__in=chunk, stale=False).update(stale=True)
+        bodies.update(
+            AgendaItem.objects.filter(pk__in=chunk).values_list(
+                "meeting__committee__body_id", flat=True
+            )
+        )
+    if signal is not pre_delete:
+        for body_id in sorted(bodies):
+            writes.body_changed(body_id)
 
 
 # --- The incremental relink -------------------------------------------------------------
@@ -337,7 +372,7 @@ def relink_locked(body: Body):
     for chunk in _chunks([*changed, *removed]):
         for model in (LinkPrep, LinkPosting, ReportTerm):
             model.objects.filter(item_id__in=chunk).delete()
-    _write(_rows_for(body, pk, fresh.get(pk), versions[pk]) for pk in changed)
+    _write(prepared_rows(body, pk, fresh.get(pk), versions[pk]) for pk in changed)
 
     # 3. the reports that can have changed
     affected = set(changed)

@@ -18,7 +18,9 @@ comes after its promise" rule has an order to use.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import pickle
+import tempfile
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -26,7 +28,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from minutebook.core.link import Link, Linker, LinkInput
-from minutebook.core.link.prepare import prepare_item
+from minutebook.core.link.index import Rarity
+from minutebook.core.link.prepare import Promise, Report, prepare_item
 from minutebook.records.models import (
     AgendaItem,
     Body,
@@ -288,47 +291,122 @@ def relink_body(body: Body) -> RelinkSummary:
     from minutebook.records import retry
 
     relinked = read_council(body)
-    return retry.in_transaction(lambda: write_relink(relinked))
+    try:
+        return retry.in_transaction(lambda: write_relink(relinked))
+    finally:
+        relinked.spill.close()
 
 
 @dataclass
 class FullRelink:
-    """A council as a full relink read it, and the links found in it."""
+    """A council as a full relink read it, and the links found in it.
+
+    Each item's preparation is not held in memory but spilled to a temporary file
+    (:class:`PreparedSpill`) as it is made, so a relink of 10^5 items holds only the
+    promises, the term counts and the links; :func:`write_relink` stores the preparation
+    from the file.
+    """
 
     body: Body
     #: When it began to read.
     read_at: dt.datetime
     #: Item id -> its ``updated_at``, read before the items' records.
     versions: dict
+    #: The items linked (without their records), in the linker's order.
     inputs: list[LinkInput]
-    prepared: list
+    #: Each prepared item's stored rows, in the order of ``inputs``.
+    spill: PreparedSpill
+    #: Document frequency of every subject term over ``inputs``.
+    df: Counter
     max_role_words: int
     links: list[Link]
 
 
+class PreparedSpill:
+    """Prepared items written to an anonymous temporary file a chunk at a time, and read
+    back in the same order: what a full relink must keep of every item (its rows for the
+    incremental relink, its report-backs for matching) without holding it in memory."""
+
+    def __init__(self) -> None:
+        # Closed by close() once the relink is written (the owner's finally).
+        self._file = tempfile.TemporaryFile(prefix="minutebook-relink-")  # noqa: SIM115
+        self._chunk: list[tuple[int, tuple, list[Report]]] = []
+
+    def add(self, item_id: int, rows: tuple, reports: list[Report]) -> None:
+        self._chunk.append((item_id, rows, reports))
+        if len(self._chunk) >= CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._chunk:
+            pickle.dump(self._chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._chunk = []
+
+    def __iter__(self) -> Iterator[tuple[int, tuple, list[Report]]]:
+        """(item id, its rows, its reports) for every item added, in order."""
+        self._flush()
+        self._file.seek(0)
+        while True:
+            try:
+                chunk = pickle.load(self._file)
+            except EOFError:
+                return
+            yield from chunk
+
+    def reports(self) -> Iterator[Report]:
+        for _item_id, _rows, reports in self:
+            yield from reports
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def read_council(body: Body) -> FullRelink:
-    """Read every item of ``body`` and link them; writes nothing.
+    """Read every item of ``body`` and link them; writes nothing to the database.
 
     Items may change while it reads. The ``updated_at`` of every item is read first and
     kept with its preparation, so the next relink prepares again whatever changed after it
     (its stored version is then older than the item's); items added after it are left out
     here, for the next relink too.
+
+    Memory stays flat in the size of the council but for its promises: the records are
+    read :data:`CHUNK` items at a time, each item's preparation goes to a temporary file
+    once its terms are counted and its promises kept, and the report-backs are matched as
+    they are read back from that file (matching needs the term counts of the whole
+    council, so it can only begin once every item was read).
     """
     from minutebook.tracker import incremental
 
     read_at = timezone.now()
     versions = incremental.item_versions(body)
     inputs: list[LinkInput] = []
-    prepared = []
+    promises: list[Promise] = []
+    rarity = Rarity()
+    spill = PreparedSpill()
+    committees: dict[str, str] = {}
     for link_input in iter_inputs(body):
-        if _item_id(link_input.source) not in versions:
+        item_id = _item_id(link_input.source)
+        if item_id not in versions:
             continue  # added since the versions were read: the next relink does it
-        prepared.append(prepare_item(len(inputs), link_input.extraction))
+        ready = prepare_item(len(inputs), link_input.extraction)
+        rarity.add_item(ready.vocabulary)
+        promises.extend(ready.promises)
+        spill.add(
+            item_id,
+            incremental.prepared_rows(body, item_id, ready, versions[item_id]),
+            ready.reports,
+        )
         # Only the preparation is needed from here on: the records are let go as read.
-        inputs.append(replace(link_input, extraction={}, order=len(inputs)))
-    linker = Linker.from_prepared(inputs, prepared)
-    links: list[Link] = linker.run() if inputs else []
-    return FullRelink(body, read_at, versions, inputs, prepared, linker.max_role_words, links)
+        committee = committees.setdefault(link_input.committee, link_input.committee)
+        inputs.append(replace(link_input, extraction={}, order=len(inputs), committee=committee))
+    max_role_words = max((len(p.actor.role.split()) for p in promises), default=1)
+    linker = Linker.assemble(
+        inputs, promises, [], rarity, max_role_words=max(1, max_role_words), posting_sizes={}
+    )
+    links: list[Link] = linker.link(spill.reports()) if inputs else []
+    return FullRelink(
+        body, read_at, versions, inputs, spill, rarity.df, linker.max_role_words, links
+    )
 
 
 def write_relink(relinked: FullRelink) -> RelinkSummary:

@@ -9,16 +9,17 @@ same records from scratch.
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
 
 from bench.link_scale import Vocabulary, store_synthetic, synthetic_items
 from minutebook.records import writes
-from minutebook.records.models import AgendaItem, Statement
+from minutebook.records.models import AgendaItem, Body, Commitment, Statement
 from minutebook.tracker import incremental
 from minutebook.tracker.linking import read_council, relink_body, write_relink
-from minutebook.tracker.models import FollowUpLink, LinkPrep
+from minutebook.tracker.models import FollowUpLink, LinkPrep, LinkState
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -155,3 +156,126 @@ def test_a_full_relink_that_read_before_a_later_relink_wrote_does_not_undo_it(co
     write_relink(relinked)  # older than what is stored: only what changed since is done
     assert links() == after
     full_relink_agrees(council)
+
+
+# --- Each kind of change, relinked incrementally, gives exactly a full relink's links ------
+
+
+def _new_item(council) -> None:
+    """A new item (saved by a clerk, extracted by the real extractor) repeating a report."""
+    link = FollowUpLink.objects.order_by("pk")[2]
+    copy = AgendaItem.objects.get(pk=link.to_item_id)
+    copy.pk, copy.key = None, "copy"
+    writes.save_item(copy)
+
+
+def _edited_commitment(council) -> None:
+    """A promise now says what another person's linked promise said (another subject)."""
+    first, other = _two_links_of_different_promisers()
+    commitment = Commitment.objects.get(item_id=first.from_item_id, text=first.from_text)
+    theirs = Commitment.objects.get(item_id=other.from_item_id, text=other.from_text)
+    who = commitment.actor.name
+    commitment.text = theirs.text.replace(theirs.actor.name, who)
+    commitment.save()
+    reextracted(commitment.item)
+
+
+def _deleted_item(council) -> None:
+    link = FollowUpLink.objects.order_by("pk").first()
+    writes.delete_item(AgendaItem.objects.get(pk=link.from_item_id))
+
+
+def _renamed_person(council) -> None:
+    """The admin renames a person: no item is re-extracted, but what their promises'
+    actor is called changed (the reports still name the old surname)."""
+    link = FollowUpLink.objects.order_by("pk").first()
+    person = Commitment.objects.get(item_id=link.from_item_id, text=link.from_text).actor
+    person.name = person.name.split()[0] + " Renamed"
+    person.save()
+
+
+def _changed_actor(council) -> None:
+    """A promise is attributed to someone else (a clerk's correction of the actor)."""
+    first, other = _two_links_of_different_promisers()
+    commitment = Commitment.objects.get(item_id=first.from_item_id, text=first.from_text)
+    someone = Commitment.objects.get(item_id=other.from_item_id, text=other.from_text).actor
+    commitment.actor, commitment.actor_label = someone, someone.name
+    commitment.save()
+    reextracted(commitment.item)
+
+
+def _two_links_of_different_promisers() -> tuple[FollowUpLink, FollowUpLink]:
+    ordered = list(FollowUpLink.objects.order_by("pk"))
+    actor = {
+        link.pk: Commitment.objects.get(item_id=link.from_item_id, text=link.from_text).actor_id
+        for link in ordered
+    }
+    first = ordered[0]
+    other = next(link for link in ordered if actor[link.pk] != actor[first.pk])
+    return first, other
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_new_item, _edited_commitment, _deleted_item, _renamed_person, _changed_actor],
+    ids=["new item", "edited commitment", "deleted item", "renamed person", "changed actor"],
+)
+def test_each_kind_of_change_links_as_a_full_relink(council, change):
+    before = links()
+    with pytest.MonkeyPatch.context() as patch:
+        full = []
+        patch.setattr(incremental, "store_all", lambda *a: full.append(a))
+        change(council)
+        assert not full  # relinked incrementally, not in full
+    assert LinkPrep.objects.filter(stale=True).count() == 0
+    assert links() != before  # the change changed the links ...
+    full_relink_agrees(council)  # ... to exactly what a full relink finds
+
+
+# --- An import's links are those of a full relink after it ----------------------------------
+
+
+def _jsonl(path, items, edited: set[int] = frozenset()) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for n, item in items:
+            text = item.extraction["item"]["minutes_text"]
+            if n in edited:
+                text += "\n\nThe Chairman thanked the officers for the report."
+            record = {
+                "id": item.source,
+                "body": item.body,
+                "committee_id": item.committee,
+                "meeting_id": f"meeting-{n}",
+                "meeting_date": item.meeting_date.isoformat(),
+                "title": item.extraction["item"]["title"],
+                "text": text,
+            }
+            out.write(json.dumps(record) + "\n")
+
+
+def test_an_import_links_as_a_full_relink_after_it(vocabulary, tmp_path):
+    """Two imports through the real command path (the second adds a tenth more items and
+    edits some earlier ones, so it relinks incrementally): the links stored equal those
+    of a full relink of the same records from scratch."""
+    from minutebook.cli.importing import import_paths
+    from minutebook.core.readers import Hints
+
+    items, _planted = synthetic_items(300, vocabulary, random.Random(17))
+    numbered = list(enumerate(items))
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    _jsonl(first, numbered[:270])
+    _jsonl(second, numbered[240:], edited=set(range(240, 250)))
+    assert import_paths([str(first)], Hints(), jobs=0).new == 270
+    assert LinkState.objects.count() == 1  # the first import relinked in full, keeping it
+    with pytest.MonkeyPatch.context() as patch:
+        full = []
+        patch.setattr(incremental, "store_all", lambda *a: full.append(a))
+        summary = import_paths([str(second)], Hints(), jobs=0)
+        assert not full  # the second relinked incrementally
+    assert (summary.new, summary.updated) == (30, 10)
+    imported = links()
+    assert len(imported) > 20
+    FollowUpLink.objects.all().delete()
+    LinkState.objects.all().delete()  # from scratch: no kept preparation either
+    relink_body(Body.objects.get())
+    assert links() == imported

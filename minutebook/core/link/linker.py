@@ -20,7 +20,7 @@ the body's other committees considered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from minutebook.core.link.actors import mentions_actor, report_keys, same_actor
@@ -175,20 +175,25 @@ class Linker:
 
     def run(self) -> list[Link]:
         """All links, one report per (promise, later item), in the promises' order."""
-        best: dict[tuple[int, int], _Candidate] = {}
-        used_reports: set[int] = set()
-        for report_id, report in enumerate(self.reports):
+        return self.link(self.reports)
+
+    def link(self, reports: Iterable[Report]) -> list[Link]:
+        """The links of ``reports`` (given in the items' order) to this linker's promises.
+
+        ``reports`` may be a stream read once (a full relink of a large council reads them
+        back from disk): only the report of each best candidate is kept, never all of them.
+        """
+        best: dict[tuple[int, int], tuple[_Candidate, Report]] = {}
+        for report_id, report in enumerate(reports):
             chosen = self._best_for_report(report_id, report)
             if chosen is None:
                 continue
             key = (chosen.promise_id, report.item)
-            if key not in best or chosen.score > best[key].score:
-                best[key] = chosen
-            used_reports.add(report_id)
+            if key not in best or chosen.score > best[key][0].score:
+                best[key] = (chosen, report)
         links = []
-        for candidate in sorted(best.values(), key=self._sort_key):
+        for candidate, report in sorted(best.values(), key=self._sort_key):
             promise = self.promises[candidate.promise_id]
-            report = self.reports[candidate.report_id]
             links.append(
                 Link(
                     from_source=self.items[promise.item].source,
@@ -202,9 +207,10 @@ class Linker:
             )
         return links
 
-    def _sort_key(self, candidate: _Candidate) -> tuple[int, int, int]:
+    def _sort_key(self, chosen: tuple[_Candidate, Report]) -> tuple[int, int, int]:
+        candidate, report = chosen
         promise = self.promises[candidate.promise_id]
-        return (promise.item, candidate.promise_id, self.reports[candidate.report_id].item)
+        return (promise.item, candidate.promise_id, report.item)
 
     def _best_for_report(self, report_id: int, report: Report) -> _Candidate | None:
         later = self.items[report.item]
