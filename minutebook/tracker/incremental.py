@@ -3,17 +3,24 @@
 A full relink reads every item of the council and prepares each for the linker (its
 subject terms, promises and report-backs), which is most of its cost (55 s for 10^5
 items). So the preparation is kept (:class:`LinkPrep`, with the candidate index as
-:class:`LinkPosting` rows, report terms as :class:`ReportTerm` rows and the council's term
-counts as :class:`LinkTerm` rows), and a later relink:
+:class:`LinkPosting` rows, report terms under the actor keys they could be reached by as
+:class:`ReportTerm` rows, every possible actor key of the reports as :class:`ReportKey`
+rows and the council's term counts as :class:`LinkTerm` rows), and a later relink:
 
 1. finds the items added, re-extracted (marked stale by the search indexer hook, which the
-   write path calls for every re-derived item) or deleted since;
+   write path calls for every re-derived item, or by a person's rename) or deleted since;
 2. prepares just those, and updates the term counts by what they removed and added;
 3. re-matches only the reports that can have changed: those in changed items, those a
-   changed promise was linked to, and those sharing two or more terms with a changed
-   promise (a link needs at least two);
+   changed promise was linked to, and those that could reach a changed promise under one
+   of its actor keys and share two or more distinctive terms with it (a link needs both);
 4. each such report against the promises the stored index offers it, with the archive's
    term counts and posting sizes, so it gets the link a full run would give it.
+
+Report terms are kept only under keys some promise has had (``LinkState.keys``): a report
+has many possible keys (each capitalised word, each run of words of its subject) and
+almost none is anyone's. A promise bringing a new key gets the rows of the reports that
+could reach it under that key from :class:`ReportKey`; one with a longer role than any
+before (every report's possible keys grow) makes the relink a full one.
 
 Links of reports outside that set keep their scores from when they were found; the term
 counts they used drift a little as the archive grows, which the scheduled full relink
@@ -49,6 +56,7 @@ from minutebook.tracker.models import (
     LinkPrep,
     LinkState,
     LinkTerm,
+    ReportKey,
     ReportTerm,
 )
 
@@ -103,12 +111,12 @@ def report_from(j: dict, position: int) -> Report:
 
 
 def prepared_rows(body: Body, item_id: int, ready: PreparedItem | None, version):
-    """The LinkPrep, LinkPosting and ReportTerm rows of one item, as tuples for an
-    INSERT (``ready`` None: an item with nothing said, which the linker skips); ``version``
-    is the item's ``updated_at`` read before its records were."""
+    """The LinkPrep row and LinkPosting rows of one item, as tuples for an INSERT
+    (``ready`` None: an item with nothing said, which the linker skips); ``version`` is the
+    item's ``updated_at`` read before its records were."""
     version = connection.ops.adapt_datetimefield_value(version)
     if ready is None:
-        return (item_id, body.pk, False, False, version, "[]", "[]", "[]"), [], []
+        return (item_id, body.pk, False, False, version, "[]", "[]", "[]"), []
     prep = (
         item_id,
         body.pk,
@@ -125,8 +133,29 @@ def prepared_rows(body: Body, item_id: int, ready: PreparedItem | None, version)
         for key in promise.actor.index_keys()
         for term in promise.terms
     ]
-    reports = [(body.pk, t, item_id) for t in sorted({t for r in ready.reports for t in r.terms})]
-    return prep, postings, reports
+    return prep, postings
+
+
+def report_rows(
+    body: Body, item_id: int, reports: Iterable[Report], known: set[str], max_role_words: int
+) -> tuple[list[tuple], list[tuple]]:
+    """The ReportTerm rows (each term of a report under each of its possible actor keys
+    that is ``known``: some promise's) and ReportKey rows (every possible key) of one
+    item's reports, as tuples for an INSERT."""
+    terms: set[tuple[str, str]] = set()
+    keys: set[str] = set()
+    for report in reports:
+        possible = report_keys(report.reporter, report.subject_tokens, max_role_words)
+        keys |= possible
+        terms.update((k, t) for k in possible & known for t in report.terms)
+    return (
+        [(body.pk, k, t, item_id) for k, t in sorted(terms)],
+        [(body.pk, k, item_id) for k in sorted(keys)],
+    )
+
+
+def _promise_keys(promises: Iterable[Promise]) -> set[str]:
+    return {key for p in promises for key in p.actor.index_keys()}
 
 
 def _write(rows) -> None:
@@ -139,11 +168,12 @@ def _write(rows) -> None:
 
 
 def _write_chunk(rows) -> None:
-    preps, postings, reports = [], [], []
-    for prep, posting, report in rows:
+    preps, postings, reports, keys = [], [], [], []
+    for prep, posting, report, key in rows:
         preps.append(prep)
         postings.extend(posting)
         reports.extend(report)
+        keys.extend(key)
     tables = (
         (
             LinkPrep,
@@ -151,16 +181,21 @@ def _write_chunk(rows) -> None:
             preps,
         ),
         (LinkPosting, "body_id, key, term, item_id, promise", postings),
-        (ReportTerm, "body_id, term, item_id", reports),
+        (ReportTerm, "body_id, key, term, item_id", reports),
+        (ReportKey, "body_id, key, item_id", keys),
     )
+    for model, columns, values in tables:
+        _insert(model, columns, values)
+
+
+def _insert(model, columns: str, values: list[tuple]) -> None:
+    if not values:
+        return
+    marks = ", ".join(["%s"] * len(values[0]))
+    sql = f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})"
     with connection.cursor() as cursor:
-        for model, columns, values in tables:
-            if not values:
-                continue
-            marks = ", ".join(["%s"] * len(values[0]))
-            sql = f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})"
-            for chunk in _chunks(values, 5000):
-                cursor.executemany(sql, chunk)
+        for chunk in _chunks(values, 5000):
+            cursor.executemany(sql, chunk)
 
 
 def store_all(relinked: FullRelink, present: set[int]) -> None:
@@ -172,22 +207,23 @@ def store_all(relinked: FullRelink, present: set[int]) -> None:
     its words leave the term counts), so the next relink prepares (or forgets) them. The
     preparation is read back from the relink's spill file a chunk at a time."""
     body = relinked.body
-    for model in (LinkPrep, LinkPosting, ReportTerm, LinkTerm):
+    for model in (LinkPrep, LinkPosting, ReportTerm, ReportKey, LinkTerm):
         model.objects.filter(body=body).delete()
     df: Counter[str] = Counter(relinked.df)
     linked: set[int] = set()
+    known, role_words = relinked.keys, relinked.max_role_words
 
     def kept_rows():
-        for item_id, rows, _reports in relinked.spill:
+        for item_id, rows, reports in relinked.spill:
             if item_id in present:
                 linked.add(item_id)
-                yield rows
+                yield (*rows, *report_rows(body, item_id, reports, known, role_words))
             else:  # deleted since it was read
                 df.subtract(json.loads(rows[0][5]))
 
     _write(kept_rows())
     _write(
-        prepared_rows(body, pk, None, version)
+        (*prepared_rows(body, pk, None, version), [], [])
         for pk, version in relinked.versions.items()
         if pk in present and pk not in linked
     )
@@ -199,6 +235,7 @@ def store_all(relinked: FullRelink, present: set[int]) -> None:
         defaults={
             "items": len(linked),
             "max_role_words": relinked.max_role_words,
+            "keys": sorted(known),
             "read_at": relinked.read_at,
         },
     )
@@ -348,6 +385,11 @@ def relink_locked(body: Body):
     }
     inputs = body_inputs(body, item_ids=changed)
     fresh = {int(i.source.removeprefix("item:")): prepare_item(0, i.extraction) for i in inputs}
+    new_promises = [p for ready in fresh.values() for p in ready.promises]
+    if any(len(p.actor.role.split()) > state.max_role_words for p in new_promises):
+        # A longer role than any before: every report may be reached under keys it was
+        # not kept under (longer runs of its words). Rare once an archive is established.
+        return None
 
     # 1. the term counts, by what the changed items took out and put in
     df: Counter[str] = Counter()
@@ -362,17 +404,27 @@ def relink_locked(body: Body):
     _apply_counts(body, df)
     state.items += counted
     state.read_at = max(read_at, state.read_at or read_at)
-    for ready in fresh.values():
-        for p in ready.promises:
-            state.max_role_words = max(state.max_role_words, len(p.actor.role.split()))
+    known = set(state.keys)
+    new_keys = _promise_keys(new_promises) - known
+    known |= new_keys
+    state.keys = sorted(known)
     state.save()
     summary.items = state.items
 
     # 2. the stored preparation and index, now current
     for chunk in _chunks([*changed, *removed]):
-        for model in (LinkPrep, LinkPosting, ReportTerm):
+        for model in (LinkPrep, LinkPosting, ReportTerm, ReportKey):
             model.objects.filter(item_id__in=chunk).delete()
-    _write(prepared_rows(body, pk, fresh.get(pk), versions[pk]) for pk in changed)
+    _write(
+        (
+            *prepared_rows(body, pk, fresh.get(pk), versions[pk]),
+            *report_rows(
+                body, pk, fresh[pk].reports if pk in fresh else [], known, state.max_role_words
+            ),
+        )
+        for pk in changed
+    )
+    _index_new_keys(body, state, new_keys, set(changed))
 
     # 3. the reports that can have changed
     affected = set(changed)
@@ -381,10 +433,8 @@ def relink_locked(body: Body):
             body=body, from_item_id__in=list(old), origin=FollowUpLink.Origin.AUTO
         ).values_list("to_item_id", flat=True)
     )
-    promise_terms = [list(p["terms"]) for prep in old.values() for p in prep.promises] + [
-        list(p.terms) for ready in fresh.values() for p in ready.promises
-    ]
-    affected.update(_sharing_two_terms(body, state, promise_terms))
+    promises = [promise_from(p, 0) for prep in old.values() for p in prep.promises]
+    affected.update(_sharing_two_terms(body, state, [*promises, *new_promises]))
 
     # 4. match them as a full run would
     links = _link(body, state, affected)
@@ -413,10 +463,33 @@ def _apply_counts(body: Body, delta: Counter[str]) -> None:
     LinkTerm.objects.filter(pk__in=[r.pk for r in gone]).delete()
 
 
-def _sharing_two_terms(body: Body, state: LinkState, promise_terms: list[list[str]]) -> set[int]:
-    """Items with a report sharing at least two distinctive terms with any of the promises:
-    the linker proposes a candidate only through distinctive terms, and needs two."""
-    every = sorted({t for terms in promise_terms for t in terms})
+def _index_new_keys(body: Body, state: LinkState, new_keys: set[str], done: set[int]) -> None:
+    """A promise under a key no promise had: the reports that could be reached under it
+    (from ReportKey) get their ReportTerm rows for it (``done``: items just written)."""
+    holders = sorted(
+        {
+            item_id
+            for chunk in _chunks(sorted(new_keys))
+            for item_id in ReportKey.objects.filter(body=body, key__in=chunk).values_list(
+                "item_id", flat=True
+            )
+        }
+        - done
+    )
+    rows: list[tuple] = []
+    for chunk in _chunks(holders):
+        for prep in LinkPrep.objects.filter(item_id__in=chunk, counted=True):
+            reports = [report_from(r, 0) for r in prep.reports]
+            rows.extend(report_rows(body, prep.item_id, reports, new_keys, state.max_role_words)[0])
+    _insert(ReportTerm, "body_id, key, term, item_id", rows)
+
+
+def _sharing_two_terms(body: Body, state: LinkState, promises: list[Promise]) -> set[int]:
+    """Items with a report that could be reached under one of a promise's actor keys and
+    shares at least two distinctive terms with it: the linker proposes a candidate only
+    under a shared actor key, through distinctive terms, and needs two."""
+    wanted = {(frozenset(p.actor.index_keys()), frozenset(p.terms)) for p in promises if p.terms}
+    every = sorted({t for _keys, terms in wanted for t in terms})
     df = {
         t: n
         for chunk in _chunks(every)
@@ -425,14 +498,14 @@ def _sharing_two_terms(body: Body, state: LinkState, promise_terms: list[list[st
     rarity = Rarity()
     rarity.items, rarity.df = state.items, Counter(df)
     found: set[int] = set()
-    for terms in promise_terms:
-        distinctive = [t for t in terms if rarity.idf(t) >= MIN_IDF]
-        if len(distinctive) < 2:
+    for keys, terms in wanted:
+        distinctive = sorted(t for t in terms if rarity.idf(t) >= MIN_IDF)
+        if len(distinctive) < 2 or not keys:
             continue
         found.update(
-            ReportTerm.objects.filter(body=body, term__in=distinctive)
+            ReportTerm.objects.filter(body=body, key__in=sorted(keys), term__in=distinctive)
             .values("item_id")
-            .annotate(n=Count("id"))
+            .annotate(n=Count("term", distinct=True))
             .filter(n__gte=2)
             .values_list("item_id", flat=True)
         )

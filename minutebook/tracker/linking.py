@@ -319,6 +319,8 @@ class FullRelink:
     #: Document frequency of every subject term over ``inputs``.
     df: Counter
     max_role_words: int
+    #: Every actor key of the promises (the keys report terms are kept under).
+    keys: set[str]
     links: list[Link]
 
 
@@ -404,8 +406,9 @@ def read_council(body: Body) -> FullRelink:
         inputs, promises, [], rarity, max_role_words=max(1, max_role_words), posting_sizes={}
     )
     links: list[Link] = linker.link(spill.reports()) if inputs else []
+    keys = {key for promise in promises for key in promise.actor.index_keys()}
     return FullRelink(
-        body, read_at, versions, inputs, spill, rarity.df, linker.max_role_words, links
+        body, read_at, versions, inputs, spill, rarity.df, linker.max_role_words, keys, links
     )
 
 

@@ -140,14 +140,34 @@ class LinkPosting(models.Model):
 
 
 class ReportTerm(models.Model):
-    """A report-back's term, to find the reports a changed promise could now meet."""
+    """A report-back's term under one actor key the report could match a promise under,
+    to find the reports a changed promise could now meet (a candidate needs a shared key
+    and two shared terms). Kept only for keys some promise of the council has had
+    (``LinkState.keys``): every report has many possible keys (each capitalised word,
+    each run of words), and almost none of them is anyone's."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=300, default="")
     term = models.CharField(max_length=200)
     item_id = models.BigIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["body", "term"]), models.Index(fields=["item_id"])]
+        indexes = [
+            models.Index(fields=["body", "key", "term"], name="tracker_rep_body_key_term"),
+            models.Index(fields=["item_id"]),
+        ]
+
+
+class ReportKey(models.Model):
+    """Every actor key an item's report-backs could match a promise under, so that when
+    a promise brings a key no promise had, the reports under it get their ReportTerm rows."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=300)
+    item_id = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["body", "key"]), models.Index(fields=["item_id"])]
 
 
 class LinkTerm(models.Model):
@@ -169,6 +189,9 @@ class LinkState(models.Model):
     body = models.OneToOneField(Body, on_delete=models.CASCADE, primary_key=True, related_name="+")
     items = models.IntegerField(default=0)
     max_role_words = models.IntegerField(default=1)
+    keys = models.JSONField(
+        default=list, help_text="Every actor key of the council's promises (ReportTerm's keys)."
+    )
     read_at = models.DateTimeField(
         null=True,
         help_text="When the relink that wrote this began to read the council: a full relink "
