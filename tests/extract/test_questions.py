@@ -274,9 +274,110 @@ CASES: list[tuple[str, list[Q]]] = [
         "that they would.",
         [(None, "grants from the Arts Council", "they would")],
     ),
+    # a question submitted for response, its subject on the same line, the reply after it
+    (
+        "(1) Cllr Ann Poe had submitted a question for response by the Portfolio Holder for "
+        "Parks (Cllr Bob Roe) on the review of grass cutting.\n\nIn response, Cllr Roe advised "
+        "that a review would be undertaken before May.",
+        [("Cllr Ann Poe", "on the review of grass cutting", "a review would be undertaken")],
+    ),
+    # a matter raised, then "In response," from another: the matter was put as a question
+    (
+        "Councillor Amos referred to the broken lights in the car park and asked the Leader to "
+        "ensure they were repaired. In response, the Leader assured Members that they would be "
+        "fixed this week.",
+        [("Councillor Amos", "the broken lights in the car park", "they would be fixed")],
+    ),
+    (
+        "A resident raised concerns about speeding on the lane.\n\nThe Chair replied that the "
+        "police had been informed.",
+        [("A resident", "speeding on the lane", "the police had been informed")],
+    ),
+    # a matter raised and then commented on is not a question
+    (
+        "A resident raised concerns about speeding on the lane. The Chair noted that the "
+        "police had been informed.",
+        [],
+    ),
+    # verbatim transcripts: "Name: ...?" answered by the next speaker's line
+    (
+        "Don Amos: Are these drains the same as last year?\n\nJim Baird: No sir.",
+        [("Don Amos", "Are these drains the same as last year?", "No sir.")],
+    ),
+    (
+        "Carl Poe: Is there any discussion, any questions? Hearing none, do I have a motion?",
+        [],
+    ),
+    # "asked the following question:-" and "gave the following response:-" with the words after
+    (
+        "Q. Councillor Amos asked the following question:-\n\n\u201cWill the depot close "
+        "next year?\u201d\n\nA. The Leader, Councillor Baird, gave the following response:-"
+        "\n\n\u201cThere are no plans to close it.\u201d",
+        [("Councillor Amos", "Will the depot close", "There are no plans to close it")],
+    ),
+    # "A question was asked that ..." with the reply in the next paragraph
+    (
+        "A question was asked that if the road closed would the buses divert.\n\nCllr Poe "
+        "advised that they would.",
+        [(None, "if the road closed would the buses divert", "they would")],
+    ),
+    # "enquired as to" after the asker's first clause
+    (
+        "Councillor Amos referred to a recent incident and enquired as to the number of fines "
+        "issued. The Leader confirmed that there had been two.",
+        [("Councillor Amos", "as to the number of fines issued", "there had been two")],
+    ),
+    # a heading that introduces questions from the public, one a line, unanswered
+    (
+        "Questions from the public:\nIs the track a public footpath?\nWho is liable for the "
+        "ditch?\nMany other points were made.",
+        [
+            ("the public", "Is the track a public footpath?", None),
+            ("the public", "Who is liable for the ditch?", None),
+        ],
+    ),
+    (
+        "Questions from the public: Is the track a public footpath?\nWho cuts the verge?",
+        [
+            ("the public", "Is the track a public footpath?", None),
+            ("the public", "Who cuts the verge?", None),
+        ],
+    ),
+    # "to ask who/whether ..." as a purpose
+    (
+        "Three residents attended to raise concerns about the bridge and to ask who owns it. "
+        "The Parish Council explained that they were investigating.",
+        [("Three residents", "who owns it", "they were investigating")],
+    ),
+    # an officer answering questions named by their topic
+    (
+        "The Head of Estates answered Members\u2019 questions regarding insulation and cycle "
+        "storage.",
+        [("Members", "questions regarding insulation and cycle storage", None)],
+    ),
+    (
+        "The Leader answered a question from Councillor Ray by outlining the repair timetable.",
+        [("Councillor Ray", "a question from Councillor Ray", "outlining the repair timetable")],
+    ),
+    (
+        "The Head of Estates & Operations answered questions about the depot roof.",
+        [(None, "questions about the depot roof", None)],
+    ),
+    # time-stamped log minutes: "6:32:53 PM Name Asked if ...", the next speaker explains
+    (
+        "6:32:53 PM Amos Asked if this was over the estimate.\n6:33:03 PM Baird Explained that "
+        "the estimate was made in spring.",
+        [("Amos", "if this was over the estimate", "the estimate was made in spring")],
+    ),
     # the chair asking for questions is not a question; nor is a request for comment
     ("The Mayor asked if there were any questions from the public. There were none.", []),
     ("Mayor Poe asked for public comment on the item.", []),
+    ("Council President Poe asked, any discussion? There was none.", []),
+    (
+        "Carl Poe: The next item on the agenda is the drainage plan, Jim would you like to "
+        "address that?\n\nJim Baird: Yes, they want no plan.",
+        [],
+    ),
 ]
 
 

@@ -64,6 +64,11 @@ CASES = [
         "That items 3.1 to 3.4 BE APPROVED.",
         [("", "That items 3.1 to 3.4 BE APPROVED.")],
     ),
+    # the seconds of a time are no paragraph number
+    (
+        "6:32:53 PM Amos Asked if it was over.",
+        [("", "6:32:53 PM Amos Asked if it was over.")],
+    ),
     (
         "Roll call: Ayes: 5. Nays: 0. Motion carried.",
         [("", "Roll call: Ayes: 5."), ("", "Nays: 0."), ("", "Motion carried.")],

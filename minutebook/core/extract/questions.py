@@ -26,7 +26,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from minutebook.core.extract.lexicon import ROLE_WORDS
+from minutebook.core.extract.lexicon import NOT_NAME_WORDS, ROLE_WORDS, SPEECH_VERBS
+from minutebook.core.extract.lexicon import lower as lexicon_lower
 from minutebook.core.extract.model import Question, Sentence, Speaker
 from minutebook.core.extract.people import People
 from minutebook.core.extract.speakers import GROUP, Attribution, attribute
@@ -56,7 +57,7 @@ _RAISED = re.compile(
     r"(?:relat(?:ed|ing)\s+to\s+|(?:(?:was|were)\s+(?:also\s+|then\s+|further\s+)?(?:raised|asked|put|"
     r"posed)\s+(?:by\s+[^,;]{2,60}?\s+)?|asked\s+)"
     r"(?:about\s+|on\s+|regarding\s+|in relation to\s+|concerning\s+|with regard to\s+|"
-    r"as to\s+|around\s+|whether\s+|if\s+|why\s+|how\s+|what\s+))"
+    r"as to\s+|around\s+|whether\s+|if\s+|why\s+|how\s+|what\s+|that\s+(?=if\b|whether\b)))"
     r"|(?:(?:information|clarification|an update|further information|further details|details|"
     r"a breakdown|assurance|assurances|confirmation)\s+(?:was|were)\s+(?:also\s+|then\s+)?"
     r"(?:requested|sought)\s+(?:(?:by\s+[^,;]{2,60}?\s+)?(?:on|about|regarding|in relation to|"
@@ -95,9 +96,9 @@ _QUESTION_WORD = re.compile(
 #: asked whether ...": an ask after the sentence's first clause.
 _LATER_ASK = re.compile(
     r"[,;]?\s+(?:but|and|so|then)\s+(?:(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|he|she|they)\s+)?(?:also\s+|then\s+|further\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|he|she|they)\s+)?(?:also\s+|then\s+|further\s+|to\s+)?"
     r"(?P<verb>asked|asks?|questioned|queried|enquired|inquired)\s+"
-    r"(?P<q>(?:whether|why|what|how|if|when|where|who|which|about|the)\b.+)$",
+    r"(?P<q>(?:whether|why|what|how|if|when|where|who|which|about|the|as to)\b.+)$",
     re.DOTALL,
 )
 #: "Mrs A – “Is there a list?”", "Councillor A: Will the council ...?": a named question.
@@ -144,7 +145,9 @@ _IMPLICIT_INSIDE = re.compile(
 )
 #: "The Mayor asked if there were any questions from the public": chairing, not asking.
 _PROCEDURAL_ASK = re.compile(
-    r"^(?:if|whether)\s+(?:there\s+(?:were|was|are|is|had been)|anyone|anybody|any\s+(?:member|one)|"
+    r"^[,:\s]*(?:(?:is|are)\s+there\s+)?any\s+(?:further\s+|other\s+)?(?:discussion|questions?|"
+    r"comments?|objections?)\b"
+    r"|^(?:if|whether)\s+(?:there\s+(?:were|was|are|is|had been)|anyone|anybody|any\s+(?:member|one)|"
     r"members|those present|the public)\b[^.?]{0,60}?\b(?:questions?|comments?|objections?|"
     r"discussion|declarations?|further|wished to (?:speak|address)|speak)\b",
     re.IGNORECASE,
@@ -298,6 +301,8 @@ class _Q:
     needs_cue: bool = False  # only a sentence that opens as a reply answers it
     awaiting_mark: bool = False  # put to the chair, not yet at its "?": still the question
     labelled: bool = False  # opened by a "Question:" / "Q." label: "A." answers it
+    words_follow: bool = False  # "asked the following question:-": its words come next
+    answer_follows: bool = False  # "gave the following response:-": the answer comes next
 
 
 def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, Speaker | None]:
@@ -335,6 +340,7 @@ def find_questions(
     """
     out: list[_Q] = []
     blocks, kinds = _question_blocks(sentences, people)
+    transcript = _is_transcript(sentences)
     block_used = set(kinds)
     open_q: _Q | None = None
     direct_asker: Speaker | None = None  # set once minutes list their questions as "?" sentences
@@ -352,6 +358,14 @@ def find_questions(
             continue
         text = _TOPIC_LABEL.sub("", s.text, count=1)
         att = attributions[i] if text == s.text else attribute(text, people, None, org_names)
+        logged = _TIMESTAMPED.match(text)
+        if logged:
+            # "6:32:53 PM Amos Asked if ...": a log line, its speaker named after the time
+            who, verb = logged.group("who"), logged.group("verb").lower()
+            text = f"{who} {verb}{text[logged.end() :]}"
+            att = attribute(text, people, None, org_names) or Attribution(
+                speaker_for(who, people), verb, len(who) + 1 + len(verb)
+            )
         new_para = i > 0 and s.para != sentences[i - 1].para
         if new_para and not s.marker and s.block != "limb":
             umbrella_asker = None  # the umbrella's limbs have ended
@@ -363,6 +377,11 @@ def find_questions(
             close()
             open_q = _Q(None, lq.group("q").strip(), sentence=i)
             open_q.labelled = True
+            if _FOLLOWING.search(open_q.question):
+                # "Q. Councillor A asked the following question:-" and its words after it
+                intro = attribute(open_q.question, people, None, org_names)
+                open_q.asker = intro.speaker if intro else None
+                open_q.words_follow = True
             kinds[i] = "question"
             continue
         la = _LABEL_A.match(text)
@@ -386,9 +405,35 @@ def find_questions(
                     # "Answer: The Mayor advised that X": X, from the Mayor
                     said, who = _answer_text(said, attribute(said, people, None, org_names))
                     open_q.responder = open_q.responder or who
+                if _FOLLOWING.search(said):
+                    # "A. The Leader gave the following response:-" and its words after it
+                    open_q.responder = open_q.responder or (
+                        who.speaker if (who := attribute(said, people, None, org_names)) else None
+                    )
+                    open_q.answer_follows = True
+                    open_q.words_follow = False
+                    kinds[i] = "answer"
+                    continue
                 open_q.answer_parts = (open_q.answer_parts or []) + [said]
                 open_q.limbs = False
                 kinds[i] = "answer"
+                continue
+        if open_q is not None and (open_q.words_follow or open_q.answer_follows):
+            if s.block in ("heading", "chrome") or _is_asker_line(s):
+                close()
+            else:
+                words = text.strip().strip('“”"')
+                if open_q.answer_follows:
+                    open_q.answer_parts = (open_q.answer_parts or []) + [words]
+                    kinds[i] = "answer"
+                else:
+                    first = (
+                        open_q.question
+                        if kinds.get(i - 1) == "question" and i - 1 != open_q.sentence
+                        else ""
+                    )
+                    open_q.question = f"{first} {words}".strip()
+                    kinds[i] = "question"
                 continue
         # "Question 2 from Ms A to Councillor B, Deputy Leader, seeking assurances on X"
         rq = _ROUTED_QUESTION.search(text)
@@ -399,6 +444,27 @@ def find_questions(
             open_q = _Q(asker, rq.group("q").strip(), speaker_for(to, people), None, i)
             open_q.needs_cue = True
             kinds[i] = "question"
+            continue
+        # a verbatim transcript: "Name: ...?" asks; the next speaker's line answers it
+        line = _speaker_line(text) if transcript else None
+        if line is not None:
+            who, said = line
+            if (
+                open_q is not None
+                and open_q.direct
+                and open_q.answer_parts is None
+                and open_q.asker is not None
+                and open_q.asker.label != who
+            ):
+                open_q.responder = speaker_for(who, people)
+                open_q.answer_parts = [said]
+                kinds[i] = "answer"
+                close()
+                continue
+            close()
+            if "?" in said and not _PROCEDURAL_LINE.search(said):
+                open_q = _Q(speaker_for(who, people), said, sentence=i, direct=True)
+                kinds[i] = "question"
             continue
         # "Mrs A – “Is there a list?”", "Councillor B: Will the council ...?"
         nq = None if _CHAIR_ADDRESS.match(text) else _NAMED_QUESTION.match(text)
@@ -493,6 +559,17 @@ def find_questions(
             umbrella_asker = _group_asker(open_q.question)
             kinds[i] = "question"
             continue
+        # "The Director answered Members' questions regarding X (by outlining Y)"
+        aq = _ANSWERED_QUESTION.search(text)
+        subject = text[: aq.start()].strip() if aq else ""
+        if aq and (att is not None or (subject[:1].isupper() and len(subject.split()) <= 8)):
+            close()
+            q = aq.group("q").strip(" ,.")
+            answer = aq.group("a").strip() if aq.group("a") else None
+            responder = att.speaker if att is not None else speaker_for(subject, people)
+            out.append(_Q(_asker_in(q, people), q, responder, [answer] if answer else None, i))
+            kinds[i] = "answer" if answer else "question"
+            continue
         # explicit: "<asker> asked why ..." / a limb "asked about X, Mr Y said Z"
         passive_ask = re.match(r"(?:(?:When|when)\s+)?(?:asked|Asked)\b", text) is not None
         if (
@@ -580,6 +657,10 @@ def find_questions(
                 asker = speaker_for(who, people)
             else:
                 asker = att.speaker if att else (Speaker(who) if who else None)
+            if asker is None:
+                # "Three residents attended ... and to ask who ...": the sentence's subject
+                group = _GROUP_SUBJECT.match(text)
+                asker = _group_speaker(group.group(0)) if group else None
             q = la2.group("q").strip()
             if (
                 open_q is not None
@@ -596,6 +677,16 @@ def find_questions(
                 open_q = _Q(asker, q, sentence=i)
                 kinds[i] = "question"
                 continue
+        # "A resident raised X. In response, the Chair said Y" / "... The Clerk replied that Y":
+        # the matter raised was put to the meeting and answered.
+        raised = _raised_before(sentences, attributions, i, att, kinds) if open_q is None else None
+        if raised is not None:
+            k, asker, asked = raised
+            answer, responder = _answer_text(text, att)
+            open_q = _Q(asker, asked, responder, [answer], k)
+            kinds[k] = "question"
+            kinds[i] = "answer"
+            continue
         # a question put to the chair: "Mr Mayor, will you ...?"
         ca = _CHAIR_ADDRESS.match(text)
         if ca and any(
@@ -614,6 +705,11 @@ def find_questions(
             kinds[i] = "question"
             continue
         # a direct question, when a heading such as "Members asked:" introduces it
+        labelled_list = _QUESTIONS_FROM_INLINE.match(text)
+        if labelled_list and text.rstrip().endswith("?"):
+            # "Questions from the public: Is the track a footpath?" (the label run into it)
+            direct_asker = _group_speaker(labelled_list.group("g") or "the public")
+            text = labelled_list.group("q")
         if text.rstrip().endswith("?") and not text.lstrip().startswith(("‘", "'", "“", '"')):
             ctx_asker = _context_asker(sentences, i, attributions) or direct_asker
             if ctx_asker is not None:
@@ -757,6 +853,117 @@ _EXPLAIN_VERBS = frozenset(
         "answer",
     ]
 )
+
+
+#: Verbs that put a matter to the meeting without asking in words: "raised concerns about".
+_HEADING_WORDS = lexicon_lower("heading_words")
+#: "6:32:53 PM Amos Asked if ...": time-stamped log minutes, a speaker and a capitalised verb.
+_TIMESTAMPED = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\s+(?P<verb>"
+    + "|".join(
+        sorted(
+            (re.escape(v.capitalize()) for v in SPEECH_VERBS if v.isalpha()), key=len, reverse=True
+        )
+    )
+    + r")\b"
+)
+#: "answered Members' questions regarding X", "answered a question from A by outlining Y".
+_ANSWERED_QUESTION = re.compile(
+    r"\b(?:answered|responded to|replied to)\s+(?P<q>(?:(?:a|the|several|various|further|some|"
+    r"[Mm]embers['’]|[A-Z][\w'’-]+['’]s?)\s+)?(?:supplementary\s+)?(?:questions?|quer(?:y|ies))\s+"
+    r"(?:(?:from|by)\s+[^,.;:]{2,60}?\s+)?(?:regarding|about|on|concerning|in relation to|"
+    r"relating to|with regard to)\s+[^:]+?|(?:a|the)\s+(?:supplementary\s+)?question\s+from\s+"
+    r"[^,.;:]{2,60}?(?=\s+by\s))(?:\s+by\s+(?P<a>(?:outlining|explaining|confirming|saying|stating|"
+    r"advising|setting out|describing)\b.+))?\s*$",
+    re.DOTALL,
+)
+_QUESTIONS_FROM_INLINE = re.compile(
+    r"^(?:(?:public|residents['’]?|members['’]?)\s+questions|questions\s+(?:from|by)\s+"
+    r"(?P<g>[^:.?]{2,40}?))\s*[:\-–]+\s*(?P<q>[A-Z].+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_GROUP_SUBJECT = re.compile(GROUP.pattern + r"\b")
+#: "Questions from the public:", "Public questions:": a label over questions, one a line.
+_QUESTIONS_FROM = re.compile(
+    r"^(?:(?:public|residents['’]?|members['’]?)\s+questions|questions\s+(?:from|by)\s+"
+    r"(?P<g>[^:.?]{2,40}?))\s*[:\-–]*\s*$",
+    re.IGNORECASE,
+)
+#: "asked the following question:-", "gave the following response:": the words come after.
+_FOLLOWING = re.compile(
+    r"\bthe following (?:\w+\s+)?(?:question|response|reply|answer)s?\s*[:;.\-–]*\s*$"
+)
+_RAISE_VERBS = frozenset(
+    ["raised", "referred", "expressed", "highlighted", "mentioned", "complained", "voiced"]
+)
+_REPLY_CUE = re.compile(r"^(?:In response|In reply|In answer|Responding|Replying)\s*,\s*")
+_REPLY_VERBS = frozenset(["replied", "responded", "answered"])
+
+
+def _raised_before(
+    sentences: list[Sentence],
+    attributions: list[Attribution | None],
+    i: int,
+    att: Attribution | None,
+    kinds: dict[int, str],
+) -> tuple[int, Speaker, str] | None:
+    """The matter raised in the sentence before a reply ("In response, ...", "B replied that
+    ..."): (its sentence, the one who raised it, the matter), or None."""
+    text = sentences[i].text
+    cue = _REPLY_CUE.match(text) is not None
+    if not cue and not (att is not None and att.verb in _REPLY_VERBS):
+        return None
+    k = i - 1
+    if k < 0 or k in kinds or sentences[k].block not in ("paragraph", "limb"):
+        return None
+    if sentences[k].para != sentences[i].para and sentences[k].para + 1 != sentences[i].para:
+        return None
+    prev = attributions[k]
+    if prev is None or prev.verb not in _RAISE_VERBS:
+        return None
+    if prev.speaker.label.lower() in {"he", "she", "they", "it"}:
+        return None
+    if att is not None and _same_person(att.speaker, prev.speaker):
+        return None  # the same speaker going on is not a reply
+    asked = sentences[k].text[prev.verb_end - len(prev.verb) :].strip()
+    if len(asked.split()) < 4:
+        return None
+    return k, prev.speaker, asked
+
+
+#: "Jim Poe: No sir.": a speaker's name and their words, as verbatim transcripts print them.
+_SPEAKER_LINE = re.compile(
+    r"^(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Commissioner|Trustee|Mayor|Chair)\.?\s+)?"
+    r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|"
+    r"Cr|Commissioner|Trustee|Mayor)\.?\s+[A-Z][a-z’'-]+)\s*:\s*(?P<said>\S.*)$",
+    re.DOTALL,
+)
+#: The chair running the meeting ("any questions?", "do I have a second?"), not asking.
+_PROCEDURAL_LINE = re.compile(
+    r"\b(?:any (?:questions|discussion|comments|objections|concerns)|(?:a|the) motion|a second\b|"
+    r"in favou?r|opposed|all those|would you like to (?:address|speak|present|introduce|explain)|"
+    r"(?:next|first) (?:issue|item) on the agenda)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker_line(text: str) -> tuple[str, str] | None:
+    """ "Jim Poe: No sir." as (label, words), when the label looks like a person's name."""
+    m = _SPEAKER_LINE.match(text)
+    if not m:
+        return None
+    who = m.group("who")
+    if any(w in NOT_NAME_WORDS or w.lower() in _HEADING_WORDS for w in who.split()):
+        return None
+    return who, m.group("said").strip()
+
+
+def _is_transcript(sentences: list[Sentence]) -> bool:
+    """Whether the minutes are a verbatim transcript: lines opened by two or more speakers'
+    names, two lines at least."""
+    labels = [line[0] for s in sentences if (line := _speaker_line(s.text))]
+    return len(labels) >= 2 and len(set(labels)) >= 2
 
 
 def _asker_named(who: str, people: People) -> Speaker | None:
@@ -920,6 +1127,10 @@ def _context_asker(
             return att.speaker
         if re.search(r"\basked\b[^.]*[:\-–]\s*$", sentences[k].text):
             return Speaker("Members", None, "Members")
+        heading = _QUESTIONS_FROM.match(sentences[k].text)
+        if heading:
+            # "Questions from the public:" over the questions, one a line
+            return _group_speaker(heading.group("g") or "the public")
         if (
             k == i - 1
             and att is not None
@@ -977,6 +1188,19 @@ _NAME_LINE = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}"
 )
 
+
+#: "... had submitted a question for response by B on X": a question named with its subject.
+_QUESTION_ON_LINE = re.compile(
+    r"\b(?:a|the|one)\s+(?:written\s+|supplementary\s+)?question\b(?=(?:\s+\S+){6,})"
+    r"(?=.*\b(?:on|about|regarding|concerning|relating to|in relation to|requesting|seeking|asking)"
+    r"\s).+$",
+    re.DOTALL,
+)
+_LEADING_NAME = re.compile(
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+"
+    r"(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:had\s+)?(?:submitted|asked|put|"
+    r"tabled|raised)\b"
+)
 
 #: "From: A / To: Cabinet Member for X": a public question's header lines.
 _FROM_LINE = re.compile(r"^From\s*:\s*(?P<who>[^:]{2,80}?)(?:\s+To\s*:\s*(?P<to>.{2,160}))?\s*$")
@@ -1081,6 +1305,13 @@ def _question_blocks(
         if not question and len(inline) == 2 and len(inline[1].split()) >= 4:
             question = inline[1].strip()
         if not question:
+            # "A had submitted a question for response by B on X.": the subject is on the line
+            on_line = _QUESTION_ON_LINE.search(head)
+            if on_line:
+                question = on_line.group(0).strip()
+                lead = _LEADING_NAME.match(head)
+                asker = speaker_for(lead.group("who"), people) if lead else asker
+        if not question:
             continue
         responder = None
         if reply_at is not None and _is_responder_line(sentences[reply_at]):
@@ -1102,6 +1333,10 @@ def _question_blocks(
             for k in answer_idx
         ).strip()
         answer = _ANSWER_LABEL.sub("", joined, count=1) or None
+        if answer and responder is None and _RESPONSE_START.match(answer):
+            # "In response, Cllr B advised that X": X, from Cllr B
+            first_words, who = _answer_text(answer, attribute(answer, people, None, set()))
+            answer, responder = first_words or answer, who
         found.append((start, Question(question, asker, responder, answer)))
         for k in range(start, stop if stop is not None else end):
             used[k] = "answer" if k in answer_idx else "question"

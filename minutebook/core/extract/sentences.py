@@ -99,11 +99,11 @@ _VOTE_LABEL = re.compile(
 
 def _not_a_marker(block: str, start: int) -> bool:
     """Whether a number found as a marker is the tail of a decimal ("items 3.1 to 3.4") or
-    a vote count."""
+    of a time ("6:32:53 PM"), or a vote count."""
     if not block[start : start + 1].isdigit():
         return False
-    if start >= 2 and block[start - 1] == "." and block[start - 2].isdigit():
-        return True
+    if start >= 2 and block[start - 1] in ".:" and block[start - 2].isdigit():
+        return True  # "items 3.1 to 3.4"; the seconds of a time, "6:32:53 PM"
     return bool(_VOTE_LABEL.search(block[max(0, start - 20) : start]))
 
 
