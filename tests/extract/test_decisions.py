@@ -251,6 +251,112 @@ CASES = [
         "(The Committee agreed that the item be deferred.)",
         ["The Committee agreed that the item be deferred."],
     ),
+    # North American resolutions: "WHEREAS ...; THEREFORE BE IT RESOLVED THAT ..."
+    (
+        "A. Amos – B. Baird WHEREAS the road was damaged by floods;\nTHEREFORE BE IT RESOLVED "
+        "THAT the Council authorize the repair;\nBE IT FURTHER RESOLVED THAT the costs be "
+        "claimed.\nCarried.",
+        [
+            "THEREFORE BE IT RESOLVED THAT the Council authorize the repair; BE IT FURTHER "
+            "RESOLVED THAT the costs be claimed."
+        ],
+    ),
+    # a motion made in one sentence and seconded in the next, then its vote and outcome
+    (
+        "Commissioner Amos made a motion to approve the bills as presented. Commissioner Baird "
+        "seconded the motion. All voted aye. The motion is approved.",
+        [
+            "Commissioner Amos made a motion to approve the bills as presented. Commissioner "
+            "Baird seconded the motion. All voted aye. The motion is approved."
+        ],
+    ),
+    # a motion named first, then its mover and seconder
+    (
+        "A motion to award the contract to Acme was made by Ann Amos and seconded by Bob Baird. "
+        "Unanimous aye vote; motion carried.",
+        [
+            "A motion to award the contract to Acme was made by Ann Amos and seconded by Bob "
+            "Baird. Unanimous aye vote; motion carried."
+        ],
+    ),
+    (
+        "A motion was also made by Ann Amos and seconded by Bob Baird to write to the owners. "
+        "All Aye.",
+        [
+            "A motion was also made by Ann Amos and seconded by Bob Baird to write to the owners. All Aye."
+        ],
+    ),
+    # a proposal seconded with no outcome stands alone: what follows is not part of it
+    (
+        "Councillor Amos proposed and Councillor Baird seconded that Councillor Cole remain as "
+        "Chairman. Councillor Cole said he would be glad to continue.",
+        [
+            "Councillor Amos proposed and Councillor Baird seconded that Councillor Cole remain as Chairman."
+        ],
+    ),
+    (
+        "It was proposed, seconded and all voted unanimously in favour to co-opt Mrs Poe. She "
+        "was welcomed to the council.",
+        ["It was proposed, seconded and all voted unanimously in favour to co-opt Mrs Poe."],
+    ),
+    # a proposal and the meeting's agreement on the next line
+    (
+        "Cllr Amos proposed that members meet the highways officers.\nAll councillors in "
+        "agreement.",
+        [
+            "Cllr Amos proposed that members meet the highways officers. All councillors in agreement."
+        ],
+    ),
+    # D2 minutes read, approved and signed
+    (
+        "The minutes of the previous meeting were read, approved and signed.",
+        ["The minutes of the previous meeting were read, approved and signed."],
+    ),
+    (
+        "MINUTES OF 4 MAY 2009 The minutes of the meeting held on 4 May 2009 were approved.",
+        ["The minutes of the meeting held on 4 May 2009 were approved."],
+    ),
+    (
+        "Minutes of 4 May Proposed by Cllr. Amos, seconded by Cllr. Baird and agreed.\n"
+        "\u201cThat the minutes be approved\u201d.",
+        [
+            "Minutes of 4 May Proposed by Cllr. Amos, seconded by Cllr. Baird and agreed. "
+            "\u201cThat the minutes be approved\u201d."
+        ],
+    ),
+    (
+        "It was moved by Cr. Amos, seconded by Cr. Baird to authorize the leave. The motion "
+        "passed 4-0.",
+        [
+            "It was moved by Cr. Amos, seconded by Cr. Baird to authorize the leave. The motion passed 4-0."
+        ],
+    ),
+    # a roll call between the resolution and its outcome belongs to it
+    (
+        "BE IT RESOLVED THAT the by-law be given third reading.\nAnn Amos \u2013 Yes\n"
+        "Bob Baird \u2013 Absent\nCARRIED UNANIMOUSLY",
+        ["BE IT RESOLVED THAT the by-law be given third reading."],
+    ),
+    # a decision-record number is a field, not a decision; the motion after it is
+    (
+        "Moved by: Councillor Amos Seconded by: Councillor Baird\nDecision Number: CR12/2020\n"
+        "That the report BE RECEIVED.\nCarried.",
+        [
+            "Moved by: Councillor Amos Seconded by: Councillor Baird Decision Number: CR12/2020 "
+            "That the report BE RECEIVED. Carried."
+        ],
+    ),
+    # "Resolved (mover / seconder)" and "RESOLVED on the motion of A, seconded by B," are stems
+    (
+        "Resolved (Cr Amos / Cr Baird)\n\nThat the minutes be confirmed.\n\nThe Motion on "
+        "being put to the meeting was carried unanimously.",
+        ["That the minutes be confirmed."],
+    ),
+    (
+        "RESOLVED ON THE MOTION OF COUNCILLOR AMOS, seconded by COUNCILLOR BAIRD,\n\nTHAT the "
+        "apologies be accepted.",
+        ["THAT the apologies be accepted."],
+    ),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

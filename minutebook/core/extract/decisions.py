@@ -37,7 +37,7 @@ _RESOLVED = re.compile(
     r"(?:^|(?<=[\s(:\-–“\"]))(?P<kw>RESOLVED|Resolved|RESOLVE|AGREED|DECIDED|DECISION|Decision|"
     r"Decided|ORDERED|Ordered|NOTED|RECOMMENDED|[Bb]y consensus|[Tt]here was (?:a |general )?consensus|Agreed(?=\s*(?:that\b|to\b|[:\-–]))|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|"
     r"determined|ORDERED|ordered)|"
-    r"(?:Now,? )?(?:Therefore,? )?(?:BE IT|Be [Ii]t|be it) (?:FURTHER )?(?:RESOLVED|[Rr]esolved)|"
+    r"(?:(?:Now|NOW),? )?(?:(?:Therefore|THEREFORE),? )?(?:BE IT|Be [Ii]t|be it) (?:FURTHER )?(?:RESOLVED|[Rr]esolved)|"
     r"(?:it was\s+)?unanimously (?:RESOLVED|resolved|AGREED|agreed))\b"
     r"(?:\s+by\s+the\s+(?:[A-Z][\w-]*\s+){0,8}?(?:Board|Council|Committee)(?:\s+of\s+(?:[A-Z][\w-]*\s*){1,3})?)?"
     r"\s*(?:(?:that|to|:|-|–|;|,)\s*)*",
@@ -71,6 +71,11 @@ _NOTED_OBJECT = re.compile(
     r"accounts|summary|letter|correspondence)\b",
     re.IGNORECASE,
 )
+#: The full stop of a title inside a mover's name ("Cllr. Amos", "Cr. Baird").
+_TITLE_DOT = (
+    r"\.(?:(?<=Cllr\.)|(?<=Cllrs\.)|(?<=Cr\.)|(?<=Crs\.)|(?<=Mr\.)|(?<=Mrs\.)|(?<=Ms\.)|(?<=Dr\.)|"
+    r"(?<=Councilor\.))"
+)
 #: A motion or proposal being put: the start of a motion block.
 _MOTION_START = re.compile(
     r"\bMOTION\s+(?:To|TO|That|THAT)\b|^(?:MOTION\b|Motion\s*(?:No\.?\s*\d+|#\s*\d+)?\s*[:\-–(]|Motion\s+(?:by|made by|was made by|"
@@ -79,14 +84,53 @@ _MOTION_START = re.compile(
     r"|\b(?:[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b)"
     r"|\b(?:made|make|makes) a motion\b"
     r"|\b(?:moved|MOVED|Moved|moves|proposed|PROPOSED|Proposed|proposes|[Nn]ominated|proposal of)\b"
-    r"[^.]{0,240}?\b(?:seconded|SECONDED|Seconded|seconds|2nd)\b"
+    r"(?:[^.]|" + _TITLE_DOT + r"){0,240}?\b(?:seconded|SECONDED|Seconded|seconds|2nd)\b"
     r"|\b(?:[Oo]n|[Uu]pon|UPON|ON) (?:a |the )?(?:motion|MOTION) (?:of|by|made by)\b[^.]{0,120}\b(?:seconded|SECONDED)\b"
     # "Councilmember Amos moved to approve the ordinance. Councilmember Baird seconded."
     r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:moved|MOVED)\s+(?:to\s+[a-z]+|that|THAT|(?:approval|adoption|"
     r"acceptance|denial)\s+of)\b"
     # "A motion was made by A, seconded by B, to ...", "On a motion by A and second by B"
-    r"|\b(?:[Mm]otion|MOTION)\s+(?:was\s+)?(?:made\s+)?(?:by|BY)\b[^.]{0,200}?\b(?:seconded|SECONDED|"
+    r"|\b(?:[Mm]otion|MOTION)\s+(?:was\s+)?(?:also\s+)?(?:made\s+)?(?:by|BY)\b[^.]{0,200}?\b(?:seconded|SECONDED|"
     r"second(?:ed)?\s+by|SECOND\s+BY|2nd)\b"
+    # "A motion to award the contract was made by A and seconded by B"
+    r"|\b(?:[Aa]|[Tt]he)\s+motion\s+to\s+[a-z]+\b(?:[^.]|\.(?!\s*[A-Z][a-z])){0,200}?\b(?:was|were)\s+"
+    r"(?:also\s+)?made\s+by\b"
+)
+#: "(Cr A / Cr B)", "ON THE MOTION OF A, seconded by B,": who moved a resolution, after its
+#: keyword; the resolution's words follow on the next line.
+_MOVER_REF = re.compile(
+    r"\([^()/]{2,60}/[^()/]{2,60}\)\s*[.:]?|(?:on the motion of|on a motion (?:of|by)|moved by)\b"
+    r"[^.]{2,160}?\bseconded\b[^.]{2,80}?[,:]?",
+    re.IGNORECASE,
+)
+#: A row of a recorded vote: "Amos – Yes", "NAYS: None", "Roll Call: AYES: All".
+_VOTE_ROW = re.compile(
+    r"(?:roll\s*ca[l1]{2}\s*[:\-–]?\s*)?(?:ayes?|nays?|noes|yeas?|for|against|abstain\w*|absent|"
+    r"in favou?r|opposed)\b.{0,120}|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[–:-]\s*(?:yes|no|aye|"
+    r"nay|absent|abstain\w*)",
+    re.IGNORECASE,
+)
+#: "All councillors in agreement.", "All agreed.": the meeting's assent on a line of its own.
+_AGREEMENT_LINE = re.compile(
+    r"(?:all|the)\s+(?:(?:councillors|members|those present|present)\s+)?(?:were\s+)?"
+    r"(?:in agreement|agreed|in favou?r)(?:\s+unanimously)?\s*\.?",
+    re.IGNORECASE,
+)
+#: "The motion is approved.", "Motion carried.": a motion's result on a line of its own.
+_RESULT_LINE = re.compile(
+    r"^(?:the\s+)?(?:motion|resolution|amendment)\s+(?:is|was|has been|stands?)?\s*(?:duly\s+)?"
+    r"(?:approved|carried|passed|adopted|lost|defeated|failed)\b[^.]{0,30}\.?$",
+    re.IGNORECASE,
+)
+#: "Commissioner Amos made a motion ...": the mover before the motion, seconded later.
+_MOVER_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}(?=$)")
+#: "A motion to award X was made by A and seconded by B": the motion named before its mover.
+#: A line that belongs to a motion block: a seconder, a vote or a count, a resolution's words.
+_BLOCK_LINE = re.compile(
+    r"^(?:(?:Seconded|SECONDED|Second|SECOND|2nd|Proposed|PROPOSED|Moved|MOVED)\b|[\"“‘]?(?:That|THAT|To|TO)\s|"
+    r"(?:(?:recorded|roll[- ]call|voice|division)\s+)?(?:vote|voting)\b|(?:ayes?|nays?|noes|yeas?|for|against|"
+    r"abstain\w*|absent|in favou?r|opposed)\s*[:\-–(\d]|(?:the\s+)?(?:motion|amendment|question)\b)",
+    re.IGNORECASE,
 )
 #: "the motion as set out in paragraph (1) was agreed": a sentence that restates the motion
 #: with its outcome (a vote line such as "The motion carried 5-0" does not).
@@ -111,6 +155,7 @@ _OUTCOME = re.compile(
     r"\b(?:carried|passed|lost|defeated|failed|rejected)\b(?!\s+(?:out|forward|over|on|through|"
     r"by\s+(?:the\s+)?(?:council|committee|board)\s+(?:in|on)\b))"
     r"|\bmotion status\s*:|\ball (?:ayes?|in favou?r)\b|\bvote\b[^.]{0,20}\bunanimous"
+    r"|\ball (?:\w+\s+)?(?:voted|in agreement)\b|\b(?:voted|vote) unanimously\b|\bunanimous aye\b"
     r"|\bunanimous(?:ly)? (?:agreement|approved|agreed|carried|adopted)\b"
     r"|\bdeclared (?:the motion )?(?:carried|lost|adopted)\b",
     re.IGNORECASE,
@@ -138,7 +183,7 @@ _PASSIVE = re.compile(
     r"^(?:(?:The|These|This|Those|That|Its|Their|All|Both|[A-Z][\w’'-]*)\s+)"
     r"(?:[\w’'(),/&-]+\s+){0,14}?(?:was|were|had been|stood|stand|is|are)\s+"
     r"(?:then\s+|duly\s+|formally\s+|unanimously\s+|all\s+|not\s+|also\s+|therefore\s+)*"
-    r"(?:(?:presented|submitted|received|considered|reviewed|read)\s+(?:for\s+\w+\s+)?and\s+)?"
+    r"(?:(?:presented|submitted|received|considered|reviewed|read)(?:\s+for\s+\w+)?(?:\s+and|,)\s+)?"
     r"(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|ratified|confirmed|signed|"
     r"passed|received|carried|rejected|deferred)\b"
 )
@@ -151,7 +196,7 @@ _NOT_DECISION = re.compile(
 #: A decision-record page's own fields ("Decision Maker: Cabinet", "Decided at meeting: ...",
 #: "Decision status: Recommendations Approved"): labels, not decisions.
 _RECORD_FIELD = re.compile(
-    r"^(?:Decision|Decided)\s+(?:maker|published|status|type|due|date|reference|taken|made|"
+    r"^(?:Decision|Decided)\s+(?:maker|published|status|type|due|date|reference|taken|made|number|no\.?|"
     r"at\s+meeting|will\s+come\s+into\s+force)\b[^:]{0,20}:|^(?:Date\s+of\s+decision|"
     r"Is\s+key\s+decision|Effective\s+from|Call-in\s+deadline)\b",
     re.IGNORECASE,
@@ -313,7 +358,8 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     elif at > 0:
         it_was = re.search(r"\b[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b", s.text)
         at = it_was.start() if it_was and it_was.start() <= m.start() + 1 else 0
-        if not it_was and m.start() > 0 and not _SECONDED.search(s.text):
+        mover = _MOVER_BEFORE.fullmatch(s.text[: m.start()])
+        if not it_was and m.start() > 0 and not _SECONDED.search(s.text) and not mover:
             return None
     head = s.text[at:].strip()
     seconded_at = _SECONDED.search(head)
@@ -335,6 +381,11 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     own = _own_style(s)
     while (not outcome or not has_content) and j < len(sentences) and j <= i + 14:
         nxt = sentences[j]
+        if _RECORD_FIELD.match(nxt.text):
+            parts.append(nxt.text)  # "Decision Number: CR12/2020" inside the block
+            last = j
+            j += 1
+            continue
         if _RESOLVED.match(nxt.text):
             break
         if _MOTION_START.search(nxt.text) and not (
@@ -365,6 +416,19 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             _THAT.match(nxt.text) or (not has_content and _MOTION_WORDS.match(nxt.text))
         ):
             break  # an outcome already, and no motion words follow
+        if (
+            has_content
+            and not outcome
+            and not _BLOCK_LINE.match(nxt.text)
+            and not _OUTCOME.search(nxt.text)
+            and not _AGREED_LINE.match(nxt.text)
+            and not _is_limb(nxt)
+            and not _names_only(nxt.text)
+            and not (_SECONDED.search(nxt.text) and len(nxt.text.split()) <= 12)
+            and not parts[-1].rstrip().endswith((":", ":-", "“", '"'))
+            and not re.search(r"\bthe following\b", head)
+        ):
+            break  # a proposal with its words, and then something else: not part of it
         parts.append(nxt.text)
         last = j
         short = len(nxt.text.split()) <= 12
@@ -375,9 +439,24 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
         elif not (short and re.match(r"^(?:Seconded|SECONDED|Second|2nd)\b", nxt.text)):
             has_content = True  # a seconder's line adds no motion words
         j += 1
+    if (
+        outcome
+        and has_content
+        and last + 1 < len(sentences)
+        and last + 1 == j
+        and (_RESULT_LINE.match(sentences[j].text) or _OUTCOME_ONLY.fullmatch(sentences[j].text))
+    ):
+        # "... All voted aye. The motion is approved.": the result line closes the block
+        parts.append(sentences[j].text)
+        last = j
     found = _Found(next=last + 1)
+    # "It was proposed and seconded that X. ... RESOLVED that X": the resolution records it
+    resolved_after = any(
+        (r := _RESOLVED.match(sentences[k].text)) and (k == last + 1 or r.group("kw").isupper())
+        for k in range(last + 1, min(len(sentences), last + 7))
+    )
     if not outcome:
-        if limbs or (j < len(sentences) and _RESOLVED.match(sentences[j].text)):
+        if limbs or resolved_after:
             # A motion put and voted on later, or restated as "RESOLVED that ...": the
             # outcome or the resolution is the decision, not the words proposed.
             found.used.update(range(i, last + 1))
@@ -394,6 +473,12 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     elif has_content:
         found.decisions.append(Decision(" ".join(parts).strip(), "resolved"))
     return found
+
+
+def _names_only(text: str) -> bool:
+    """A roll-call line of a vote: names (and "Yes"/"No") with no sentence of its own."""
+    words = re.findall(r"[A-Za-z][\w'’.-]*", text)
+    return bool(words) and len(words) <= 30 and all(w[0].isupper() for w in words)
 
 
 def _bare_mover(head: str, seconded: re.Match[str] | None) -> bool:
@@ -425,8 +510,12 @@ def _keyword(sentences: list[Sentence], i: int) -> _Found | None:
     glued = m.group("kw") in {"RESOLVED", "AGREED"} and bool(
         re.match(r"\s*(?:that|to|:|-|–)", text[m.end("kw") :])
     )
+    formula = re.match(r"(?:now,? )?(?:therefore,? )?be it", m.group("kw"), re.I) is not None
+    if formula:
+        glued = True  # "WHEREAS ...; THEREFORE BE IT RESOLVED THAT ...": the formula starts it
     if not (
         m.start() == 0
+        or formula
         or before.lower().endswith(
             ("that", "and", "it was", "committee", "panel", "board", "cabinet", "members")
         )
@@ -462,10 +551,17 @@ def _keyword(sentences: list[Sentence], i: int) -> _Found | None:
         found.used.update(range(i, j))
         found.next = j
         return found
-    if not rest or len(rest) <= 3 or rest.endswith((":", ":-")) and len(rest) < 40:
+    if (
+        not rest
+        or len(rest) <= 3
+        or (rest.endswith((":", ":-")) and len(rest) < 40)
+        or _MOVER_REF.fullmatch(rest)
+    ):
         # "RESOLVED:" alone on its line: the resolution is the paragraph after it.
         k = i + 1
-        if k < len(sentences) and (_THAT.match(sentences[k].text) or not rest):
+        if k < len(sentences) and (
+            _THAT.match(sentences[k].text) or not rest or _MOVER_REF.fullmatch(rest)
+        ):
             nxt = sentences[k]
             body = _continue_paragraph(sentences, k, nxt.text)
             if _THAT.match(nxt.text) and not _THANKS.search(body[:80]):
@@ -582,9 +678,13 @@ def _body_decides(sentences: list[Sentence], i: int) -> _Found | None:
     return _Found([Decision(inner.strip(), kind)], {i}, i + 1)
 
 
+#: "MINUTES OF MEETING OF 4 MAY The minutes ...": a heading in capitals glued to the sentence.
+_CAPS_HEADING = re.compile(r"^[^a-z]{8,}?\s+(?=(?:The|These|This|Those)\s+[a-zA-Z])")
+
+
 def _passive(sentences: list[Sentence], i: int) -> _Found | None:
     """D2: "The minutes ... were approved as a correct record", "These were agreed"."""
-    text = sentences[i].text
+    text = _CAPS_HEADING.sub("", sentences[i].text, count=1)
     m = _PASSIVE.match(text)
     if not m or len(text.split()) > 60 or _NOT_DECISION.search(text[: m.end() + 40]):
         return None
@@ -617,15 +717,25 @@ def _outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found | None
     text = s.text
     if _BARE_OUTCOME.match(text.strip()):
         return _bare_outcome(sentences, i, used)
-    if _OUTCOME_ONLY.fullmatch(text) or re.match(
-        r"^(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?:carried|CARRIED|Carried)\b", text
+    if (
+        _OUTCOME_ONLY.fullmatch(text)
+        or re.match(r"^(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?:carried|CARRIED|Carried)\b", text)
+        or _AGREEMENT_LINE.fullmatch(text)
     ):
         k = i - 1
+        while k >= 0 and i - k <= 20 and _VOTE_ROW.fullmatch(sentences[k].text.strip(" .")):
+            k -= 1  # "Amos – Yes", "NAYS: None": the roll call between a motion and its outcome
+        if k < i - 1 and (k < 0 or k in used):
+            return _Found([], set(range(k + 1, i + 1)), i + 1)
         if k < 0 or k in used or _OUTCOME_ONLY.fullmatch(sentences[k].text):
             return _Found([], {i}, i + 1)
         prev = sentences[k].text
         if len(prev.split()) > 80 or _NOT_DECISION.search(prev):
             return _Found([], {i}, i + 1)
+        if _REPORTED.search(prev) and not re.search(
+            r"\b(?:mov(?:ed|es)|motion|seconded|resolved|approv\w+|adopt\w+)\b", prev, re.I
+        ):
+            return _Found([], {i}, i + 1)  # "Mayor A commented that ... Motion carried."
         return _Found([Decision(f"{prev} {text}".strip(), "resolved")], {k, i}, i + 1)
     mm = _MOTION_TEXT.search(text)
     if not mm:
@@ -676,6 +786,15 @@ def _bare_outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found:
     )
 
 
+def _outcome_of_previous(text: str) -> bool:
+    """A short sentence that only reports the vote on the motion just recorded."""
+    return (
+        len(text.split()) <= 16
+        and re.match(r"^(?:the\s+)?(?:motion|resolution|amendment)\b", text, re.I) is not None
+        and _MOTION_TEXT.search(text) is not None
+    )
+
+
 def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]:
     """Decisions in order, and the indexes of the sentences that carry them."""
     out: list[Decision] = []
@@ -684,6 +803,10 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]
     n = len(sentences)
     while i < n:
         if _RECORD_FIELD.match(sentences[i].text):
+            i += 1
+            continue
+        if i - 1 in used and _outcome_of_previous(sentences[i].text):
+            used.add(i)  # "The Motion on being put to the meeting was carried": the outcome
             i += 1
             continue
         if _BARE_OUTCOME.match(sentences[i].text.strip()) and not _heads_words(sentences, i):
