@@ -50,6 +50,34 @@ CASES = [
         True,
         [("the twenty-first day of June, two thousand and nineteen", "2019-06-21")],
     ),
+    # no space after the comma before the year
+    ("December 12,2022", None, False, [("December 12,2022", "2022-12-12")]),
+    # a page or paragraph number before "Month DD, YYYY" is not a day
+    ("Page 2 February 26, 2019", None, False, [("February 26, 2019", "2019-02-26")]),
+    ("6.1 February 14, 2017 Regular Meeting", None, False, [("February 14, 2017", "2017-02-14")]),
+    # year first, as some Canadian councils print it
+    ("Monday, 2017 January 23", None, False, [("Monday, 2017 January 23", "2017-01-23")]),
+    # an OCR space inside the ordinal
+    ("held on 11 th January 2016", None, True, [("11 th January 2016", "2016-01-11")]),
+    # a yearless date with its weekday takes the year that weekday falls in
+    (
+        "Meeting of 1 May 2009. The next meeting is Thursday 29th July at 7pm.",
+        None,
+        True,
+        [("1 May 2009", "2009-05-01"), ("Thursday 29th July", "2010-07-29")],
+    ),
+    # a list of dates in order: a month earlier than the one before is in the next year
+    (
+        "Meeting of 12 May 2014. Meetings on 10th November, 12th January and 9th March.",
+        None,
+        True,
+        [
+            ("12 May 2014", "2014-05-12"),
+            ("10th November", "2014-11-10"),
+            ("12th January", "2015-01-12"),
+            ("9th March", "2015-03-09"),
+        ],
+    ),
     # yearless dates: the meeting date, else the item's first full date, else skipped
     ("on 19 April", M, True, [("19 April", "2018-04-19")]),
     ("on 19 April", None, True, []),

@@ -38,16 +38,22 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/–-])"
 _DAY_MONTH = re.compile(
     r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|&)\s*)?"
-    r"(?P<day>\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
+    r"(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?\s*(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
     r"(?![A-Za-z])"
 )
 #: "March 6, 2018", "May 30, 31 and 1 June", "March 4. 2016" (an OCR full stop for the comma).
 _MONTH_DAY = re.compile(
     r"\b" + _WD + _MONTH + r"\s+(?:the\s+)?(?P<day>\d{1,2})" + _ORD + r"(?![\d:])"
     r"(?P<more>(?:\s*(?:,|-|–|to|and|&)\s*(?:and\s+)?\d{1,2}" + _ORD + r"(?![\d:]))*)"
-    r"(?:\s*[,.]?\s+" + _YEAR + r")?(?![\d:])"
+    r"(?:\s*(?:,\s*|\.\s+|\s+)" + _YEAR + r")?(?![\d:])"
 )
 _MORE_DAYS = re.compile(r"\d{1,2}")
+#: "Monday, 2017 January 23": the year first, as some Canadian minutes print it.
+_YEAR_FIRST = re.compile(r"\b" + _WD + _YEAR + r"\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?![\d:])")
+#: "2 February 26, 2019": a page or paragraph number before a month-first date, not a day.
+_MONTH_FIRST_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d\b")
+#: What joins the dates of a list: "10th November, 12th January and 9th March".
+_LIST_JOIN = re.compile(r"[\s,;]*(?:(?:and|&)\s+)?")
 _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
     r"(?![\d/-])"
@@ -151,9 +157,21 @@ def _nearest_year(month: int, day: int, ref: dt.date | None) -> dt.date | None:
     return min(options, key=lambda d: abs((d - ref).days))
 
 
-def _resolve(day: int, month: int, year: str | None, ref: dt.date | None) -> dt.date | None:
+def _resolve(
+    day: int, month: int, year: str | None, ref: dt.date | None, weekday: str | None = None
+) -> dt.date | None:
     if year:
         return _make(int(year), month, day)
+    if weekday and ref is not None:
+        # "Thursday 29th July": the one year near the reference in which it is a Thursday
+        target = WEEKDAYS.get(weekday.lower().rstrip("."))
+        options = [
+            d
+            for y in (ref.year - 1, ref.year, ref.year + 1)
+            if (d := _make(y, month, day)) and d.weekday() == target
+        ]
+        if len(options) == 1:
+            return options[0]
     return _nearest_year(month, day, ref)
 
 
@@ -240,6 +258,9 @@ def _scan(
             if d is None and not year:
                 d = _nearest_year(_month(m.group("mon")), day, ref)
             add(m.start(), m.end(), m.group(0), d, bool(year))
+    for m in _YEAR_FIRST.finditer(text):
+        d = _make(int(m.group("year")), _month(m.group("mon")), int(m.group("day")))
+        add(m.start(), m.end(), m.group(0), d, True)
     for m in _DAY_MONTH.finditer(text):
         month = _month(m.group("mon"))
         day = int(m.group("day"))
@@ -264,7 +285,10 @@ def _scan(
                 bool(year),
             )
         else:
-            add(m.start(), m.end(), m.group(0), _resolve(day, month, year, ref), bool(year))
+            if not year and _MONTH_FIRST_AFTER.match(text, m.end()):
+                continue  # "2 February 26, 2019": the date is "February 26, 2019"
+            d = _resolve(day, month, year, ref, m.group("wd"))
+            add(m.start(), m.end(), m.group(0), d, bool(year))
     for m in _MONTH_DAY.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -283,7 +307,7 @@ def _scan(
             m.start(),
             m.start("more") if m.group("more") else m.end(),
             m.group(0),
-            _resolve(int(m.group("day")), month, year, ref),
+            _resolve(int(m.group("day")), month, year, ref, m.group("wd")),
             bool(year),
         )
         for extra in _MORE_DAYS.finditer(m.group("more")):
@@ -311,7 +335,24 @@ def _scan(
         for m in _RELATIVE.finditer(text):
             add(m.start(), m.end(), m.group(0), _relative(m, ref), False)
     found.sort(key=lambda x: x[0])
-    return found
+    return _in_list_order(text, found)
+
+
+def _in_list_order(
+    text: str, found: list[tuple[int, str, dt.date, bool]]
+) -> list[tuple[int, str, dt.date, bool]]:
+    """Yearless dates listed one after another run forward: in "10th November, 12th January
+    and 9th March" a month earlier than the one before it is in the next year."""
+    out: list[tuple[int, str, dt.date, bool]] = []
+    for item in found:
+        pos, t, d, full = item
+        if out and not full:
+            ppos, pt, pd, _pfull = out[-1]
+            joined = _LIST_JOIN.fullmatch(text, ppos + len(pt), pos) is not None
+            if joined and d < pd and (bumped := _make(d.year + 1, d.month, d.day)) and bumped >= pd:
+                item = (pos, t, bumped, full)
+        out.append(item)
+    return out
 
 
 def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
