@@ -174,6 +174,22 @@ CASES = [
         ],
     ),
     ("The Cabinet Committee was asked to endorse the proposed decision.", []),
+    # "we"/"they" undertaking in their own letter or report, as the sentence's subject
+    (
+        "We will continue to monitor any valid complaint about the yard.",
+        [("We", "We will continue to monitor any valid complaint about the yard.")],
+    ),
+    (
+        "They will be requesting the County to design a safer junction.",
+        [("They", "They will be requesting the County to design a safer junction.")],
+    ),
+    ("We will need to see the final figures first.", []),
+    ("They will be pleased with the result.", []),
+    # parish lines: "X to be sent by/from the Parish Council"
+    (
+        "Resignation of Mr Poe - letter of thanks to be sent by the Clerk.",
+        [("the Clerk", "Resignation of Mr Poe - letter of thanks to be sent by the Clerk.")],
+    ),
     # not commitments
     ("Councillor Amos said she had asked Councillor Baird to work with the group.", []),
     ("The Chair asked Mr Poe to introduce the report.", []),

@@ -88,7 +88,10 @@ _AGREED_THAT = re.compile(
 #: "... would be looked at by officers", "... to be circulated by the Clerk": the actor is
 #: the agent of a future passive.
 _BY_AGENT = re.compile(
-    r"\b(?:would|will|shall|is\s+to|are\s+to)\s+(?:also\s+|then\s+|now\s+)?be\s+"
+    r"(?:\b(?:would|will|shall|is\s+to|are\s+to)|(?:(?<=\s[-–—]\s)|^(?!(?:RESOLVED|Resolved|AGREED|It|"
+    r"There|This|That)\b))(?:(?![\w’']+(?:ed|ing)\s)(?!(?:is|are|was|were|has|have|had|due|going)\s)"
+    r"[\w’']+\s+){1,5}to)"
+    r"\s+(?:also\s+|then\s+|now\s+)?be\s+"
     r"(?P<verb>[a-z]+(?:ed|en|wn|ne|nt|lt|ht))(?:\s+(?:at|on|up|into|out))?\s+by\s+(?:both\s+)?"
     r"(?P<agent>(?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+(?:the\s+)?|for\s+)?"
     r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:[a-z]+\s+)?(?:officers|staff|clerk|council))"
@@ -352,6 +355,31 @@ def _agreed_passive(
     )
 
 
+#: "We will continue to monitor ...", "They will be requesting ...": a letter's or a body's own
+#: undertaking, "we" or "they" being the sentence's subject.
+_WE_WILL = re.compile(
+    r"^(?:(?:However|Also|In addition|Therefore|Going forward),?\s+)?(?P<actor>We|They)\s+"
+    r"(?P<modal>will|shall|are committed to|have committed to|committed to|undertake to)\s+"
+    r"(?:also\s+|now\s+|continue\s+to\s+|be\s+(?=[a-z]+ing\b))?(?P<verb>[a-z]+)\b"
+)
+
+
+def _we_will(text: str) -> Commitment | None:
+    m = _WE_WILL.match(text)
+    if not m:
+        return None
+    verb = m.group("verb")
+    if verb.endswith("ing"):
+        verb = verb[:-3]  # "be requesting" -> "request"; only the stem's kind matters here
+    if m.group("verb") in _NOT_ACTIONS or verb in _NOT_ACTIONS or verb in _WEAK_ACTIONS:
+        return None
+    if m.group("verb") in {"be", "not", "have"} or verb in {"be", "hav"}:
+        return None
+    return Commitment(
+        Speaker(m.group("actor")), text[m.start("modal") :].strip().rstrip(".;"), text.strip()
+    )
+
+
 def _by_agent(text: str, people: People, org_names: set[str], last_person: str | None):
     """ "The matter would be looked at by officers": the agent of a future passive."""
     for m in _BY_AGENT.finditer(text):
@@ -434,6 +462,7 @@ def find_commitment(
         or _agreed_that(text, people, org_names, last_person)
         or _request(text, people, org_names, last_person)
         or _body_will(text, people, last_person)
+        or _we_will(text)
     )
     if found:
         return found
