@@ -2,19 +2,29 @@
 
 Builds a throwaway SQLite database from the demo data plus the whole corpus (``minutebook
 demo --no-serve``: the two seed pages and every item of ../shared/corpus, with
-extraction), serves it with ``minutebook serve`` (Granian, one worker process per core, DEBUG off, as
-production runs it), and drives it with 20 concurrent clients, each on its own kept-alive
-connection (as a browser keeps one) sending its next request as soon as the last one is
-answered. Latency is from sending the request to reading the last byte of the response.
+extraction), or serves one given with ``--db`` (SQLite) or ``--database-url`` (PostgreSQL),
+with ``minutebook serve`` (Granian, one worker process per core, DEBUG off, as production
+runs it), and drives it with 20 concurrent clients, each on its own kept-alive connection
+(as a browser keeps one) sending its next request as soon as the last one is answered.
+Latency is from sending the request to reading the last byte of the response.
 Goal: p95 <= 100 ms.
 
+Before the 20 clients, one client alone measures each page's service time (no queueing),
+and an in-process pass counts the SQL queries of each page: with C closed-loop clients on
+W single-threaded workers a request waits behind about C/W others, so p95 at 20 clients on
+2 workers is roughly ten times the service time. ``--baseline DIR`` measures another
+checkout of the code (say main's, ``git worktree add /tmp/main main``) on the same database
+in the same run, first, so the two are compared under the same load.
+
     .venv/bin/python bench/site_latency.py [--clients 20] [--requests 1000] [--db PATH]
+        [--database-url URL] [--baseline DIR] [--page-cache 10 (0: skip the cached run)]
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import random
 import socket
@@ -132,26 +142,88 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: Run in a process of the measured checkout: the SQL queries each URL's page makes.
+COUNT_QUERIES = """
+import django, json, os, sys
+os.environ["DJANGO_SETTINGS_MODULE"] = "minutebook.project.settings"
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client, out = Client(HTTP_HOST="127.0.0.1"), {}
+for name, urls in json.loads(sys.stdin.read()).items():
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        counts.append(len(ctx.captured_queries))
+    out[name] = [min(counts), max(counts)]
+print(json.dumps(out))
+"""
+
+
+def source_env(env: dict[str, str], source: Path | None) -> dict[str, str]:
+    """``env`` for running the code of checkout ``source`` (None: this one)."""
+    if source is None:
+        return env
+    return {**env, "PYTHONPATH": os.pathsep.join([str(source), env.get("PYTHONPATH", "")])}
+
+
+def count_queries(env: dict[str, str], urls: dict[str, list[str]], source: Path | None) -> dict:
+    """Fewest and most SQL queries per page type, over the first 20 URLs of each."""
+    sample = {name: group[:20] for name, group in urls.items()}
+    done = subprocess.run(
+        [sys.executable, "-c", COUNT_QUERIES],
+        input=json.dumps(sample),
+        env={**source_env(env, source), "MINUTEBOOK_PAGE_CACHE_SECONDS": "0"},
+        cwd=source or ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=1000, help="Per page type.")
+    parser.add_argument(
+        "--service-requests",
+        type=int,
+        default=100,
+        help="Per page type from one client alone, for the service time (0: skip).",
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--db", help="Use (or build, if missing) this SQLite database.")
+    parser.add_argument(
+        "--database-url", help="Serve this existing database (postgresql://...) instead."
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="Another checkout of minutebook, measured first on the same database.",
+    )
     parser.add_argument("--threads", type=int, default=1, help="Per worker (serve's default).")
-    parser.add_argument("--page-cache", type=int, default=10, help="Seconds, second run.")
+    parser.add_argument(
+        "--page-cache", type=int, default=10, help="Seconds, second run (0: no second run)."
+    )
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     args.db_given = bool(args.db) and Path(args.db).exists()  # not built here
+    baseline = Path(args.baseline).resolve() if args.baseline else None
+    if baseline and not (baseline / "minutebook" / "__init__.py").exists():
+        parser.error(f"--baseline {args.baseline}: not a minutebook checkout")
     with tempfile.TemporaryDirectory(prefix="minutebook-site-bench-") as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "site.sqlite3"
+        url = args.database_url or f"sqlite:///{db.resolve()}"
         env = {
             **os.environ,
-            "MINUTEBOOK_DATABASE_URL": f"sqlite:///{db.resolve()}",
+            "MINUTEBOOK_DATABASE_URL": url,
             "MINUTEBOOK_DEBUG": "0",
             "DJANGO_SETTINGS_MODULE": "minutebook.project.settings",
         }
-        if not db.exists():
+        if not args.database_url and not db.exists():
             subprocess.run(
                 [
                     sys.executable,
@@ -171,43 +243,76 @@ def main() -> int:
         import django
 
         django.setup()
+        from django.db import connection
+
         from minutebook.records.models import AgendaItem, Meeting, Person
 
         sizes = (AgendaItem.objects.count(), Meeting.objects.count(), Person.objects.count())
+        backend = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
         urls = pick_urls()
+        connection.close()
+        sources = {"baseline": baseline, "this checkout": None} if baseline else {"": None}
+        queries = {label: count_queries(env, urls, src) for label, src in sources.items()}
         runs = {}
-        for seconds in (0, args.page_cache):
-            label = (
+        for seconds in (0, args.page_cache) if args.page_cache else (0,):
+            mode = (
                 "no page cache: every request rendered"
                 if not seconds
                 else f"{seconds} s micro-cache (the `minutebook serve` default)"
             )
             mode_env = {**env, "MINUTEBOOK_PAGE_CACHE_SECONDS": str(seconds)}
-            runs[label] = measure(mode_env, urls, args)
+            for label, src in sources.items():
+                runs[(mode, label)] = measure(mode_env, urls, args, source=src, service=not seconds)
     sections = []
     worst = {}
-    for label, (results, load_avg) in runs.items():
-        table, worst[label] = render_table(results, urls)
-        sections.append(f"**{label}** (load average during the run: {load_avg})\n\n{table}")
-    body = (
-        (
-            f"The database `{Path(args.db).name}` given with `--db`"
-            if args.db_given
-            else "Demo data plus the whole corpus"
+    for (mode, label), (results, load_avg) in runs.items():
+        table, worst[(mode, label)] = render_table(
+            results, urls, queries[label] if not mode.endswith("default)") else None
         )
-        + f" ({sizes[0]:,} items, {sizes[1]:,} meetings, "
-        f"{sizes[2]:,} people, extracted), SQLite, served by `minutebook serve` (Granian, "
+        name = f"{label}, {mode}" if label else mode
+        code = f" (`{baseline}`)" if label == "baseline" else ""
+        sections.append(f"**{name}**{code} (load average during the run: {load_avg})\n\n{table}")
+    described = (
+        f"The database `{Path(args.db).name}` given with `--db`"
+        if args.db_given
+        else "The database given with `--database-url`"
+        if args.database_url
+        else "Demo data plus the whole corpus"
+    )
+    body = (
+        described + f" ({sizes[0]:,} items, {sizes[1]:,} meetings, "
+        f"{sizes[2]:,} people, extracted), {backend}, served by `minutebook serve` (Granian, "
         f"{args.workers} workers x {args.threads} threads, DEBUG off); {args.clients} concurrent "
         "closed-loop clients on kept-alive connections, on the same machine (they share its "
-        "cores with the server). Run twice: rendering every "
-        "request (`MINUTEBOOK_PAGE_CACHE_SECONDS=0`), and with the micro-cache `minutebook "
-        "serve` runs by default (a reader may see a page up to that many seconds older than "
-        "an import; requests with a session cookie, i.e. clerks, are always rendered).\n\n"
+        "cores with the server). "
+        + (
+            "The baseline checkout and this one are served in turn on the same database, the "
+            "baseline first. "
+            if baseline
+            else ""
+        )
+        + (
+            f'"1 client": {args.service_requests} requests per page from one client alone, '
+            'the service time without queueing; "queries": SQL queries per page (fewest-most '
+            "over 20 of its URLs, counted in-process). "
+            if args.service_requests
+            else ""
+        )
+        + "Rendering every request (`MINUTEBOOK_PAGE_CACHE_SECONDS=0`)"
+        + (
+            ", then with the micro-cache `minutebook serve` runs by default (a reader may see "
+            "a page up to that many seconds older than an import; requests with a session "
+            "cookie, i.e. clerks, are always rendered)"
+            if args.page_cache
+            else ""
+        )
+        + ".\n\n"
         + "\n\n".join(sections)
         + "\n\nGoal p95 <= 100 ms for the item, meeting, search and person pages: "
         + "; ".join(
-            f"{label}: {'met' if w <= 100 else 'NOT met'} (worst p95 {w:.1f} ms)"
-            for label, w in worst.items()
+            f"{label + ', ' if label else ''}{mode}: {'met' if w <= 100 else 'NOT met'} "
+            f"(worst p95 {w:.1f} ms)"
+            for (mode, label), w in worst.items()
         )
         + "."
     )
@@ -215,29 +320,49 @@ def main() -> int:
     if not args.no_write:
         from bench._report import write_section
 
+        command = ".venv/bin/python bench/site_latency.py"
         if args.db_given:
-            write_section(
-                "site_latency_db",
-                f"Website latency under load ({Path(args.db).name}: {sizes[0]:,} items)",
-                body,
-                f".venv/bin/python bench/site_latency.py --db {args.db} --requests {args.requests}",
-            )
+            command += f" --db {args.db}"
+        if args.database_url:
+            command += " --database-url postgresql://..."
+        if baseline:
+            command += f" --baseline {args.baseline}"
+        command += f" --requests {args.requests}"
+        if args.page_cache != 10:
+            command += f" --page-cache {args.page_cache}"
+        if args.database_url:
+            name = "site_latency_pg"
+            title = f"Website latency under load (PostgreSQL: {sizes[0]:,} items)"
+        elif args.db_given:
+            name = "site_latency_db"
+            title = f"Website latency under load ({Path(args.db).name}: {sizes[0]:,} items)"
         else:
-            write_section("site_latency", "Website latency under load", body)
+            name, title = "site_latency", "Website latency under load"
+        write_section(
+            name, title, body, command if (args.db_given or args.database_url or baseline) else None
+        )
     return 0
 
 
-def measure(env: dict[str, str], urls: dict[str, list[str]], args) -> tuple[dict, str]:
-    """Start the server with ``env``, load each page type, stop it; results and load average."""
+def measure(
+    env: dict[str, str],
+    urls: dict[str, list[str]],
+    args,
+    *,
+    source: Path | None = None,
+    service: bool = False,
+) -> tuple[dict, str]:
+    """Start the server of checkout ``source`` (None: this one) with ``env``, load each page
+    type (first from one client alone if ``service``), stop it; results and load average."""
     urls = dict(urls)
     port = free_port()
-    command = [str(Path(sys.executable).parent / "minutebook"), "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "minutebook.cli.main", "serve", "--port", str(port)]
     command += ["--workers", str(args.workers), "--threads", str(args.threads)]
     server = subprocess.Popen(
         command,
         stdout=subprocess.DEVNULL,
-        env=env,
-        cwd=ROOT,
+        env=source_env(env, source),
+        cwd=source or ROOT,
     )
     try:
         deadline = time.monotonic() + 60
@@ -256,9 +381,13 @@ def measure(env: dict[str, str], urls: dict[str, list[str]], args) -> tuple[dict
             pass
         before = os.getloadavg()[0]
         results = {}
+        alone = getattr(args, "service_requests", 0) if service else 0
         for name, group in urls.items():
             load(port, group, min(len(group), 60), args.clients)  # warm-up
+            single = load(port, group, alone, 1) if alone else None
             results[name] = load(port, group, args.requests, args.clients)
+            if single:
+                results[name]["service"] = single["timings"]
         after = os.getloadavg()[0]
     finally:
         server.terminate()
@@ -266,21 +395,39 @@ def measure(env: dict[str, str], urls: dict[str, list[str]], args) -> tuple[dict
     return results, f"{before:.1f} at start, {after:.1f} at end, {os.cpu_count()} cores"
 
 
-def render_table(results: dict, urls: dict[str, list[str]]) -> tuple[str, float]:
-    rows = [
-        "| page | distinct URLs | requests | p50 ms | p95 ms | max ms | requests/s | errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
+def render_table(
+    results: dict, urls: dict[str, list[str]], queries: dict | None = None
+) -> tuple[str, float]:
+    service = any("service" in r for r in results.values())
+    head = "| page | distinct URLs |"
+    rule = "| --- | ---: |"
+    if queries:
+        head += " queries |"
+        rule += " ---: |"
+    if service:
+        head += " 1 client p50 ms | 1 client p95 ms |"
+        rule += " ---: | ---: |"
+    head += " requests | p50 ms | p95 ms | max ms | requests/s | errors |"
+    rule += " ---: | ---: | ---: | ---: | ---: | ---: |"
+    rows = [head, rule]
     worst = 0.0
     for name, r in results.items():
         t = r["timings"]
         p95 = percentile(t, 95)
         if name in GOAL_PAGES:
             worst = max(worst, p95)
-        rows.append(
-            f"| {name} | {len(urls.get(name, [])) or 2} | {len(t)} | {percentile(t, 50):.1f} "
-            f"| **{p95:.1f}** | {max(t):.1f} | {r['rps']:.0f} | {len(r['errors'])} |"
+        row = f"| {name} | {len(urls.get(name, [])) or 2} |"
+        if queries:
+            low, high = queries.get(name, ("", ""))
+            row += f" {low}{'' if low == high else f'-{high}'} |"
+        if service:
+            one = r.get("service") or [0.0]
+            row += f" {percentile(one, 50):.1f} | {percentile(one, 95):.1f} |"
+        row += (
+            f" {len(t)} | {percentile(t, 50):.1f} | **{p95:.1f}** | {max(t):.1f} "
+            f"| {r['rps']:.0f} | {len(r['errors'])} |"
         )
+        rows.append(row)
     return "\n".join(rows), worst
 
 
