@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from minutebook.records import participation
 from minutebook.records.models import AgendaItem, Attendance, Meeting, Person
 from minutebook.records.proceedings import Declaration, Motion, Vote
+from minutebook.website.tallies import PersonTallies
 
 
 @dataclass
@@ -105,9 +106,14 @@ def approval(item: AgendaItem) -> Approval:
     return Approval(status=meeting.minutes_status, approved_at=approved_at, approves=approves)
 
 
-def for_person(person: Person, *, limit: int) -> dict:
+def for_person(person: Person, *, limit: int, tallies: PersonTallies) -> dict:
+    """Attendance, declarations and votes, each asked for only if the person has any."""
     return {
-        "attendance": participation.attendance_record(person, limit=limit),
-        "declarations": list(participation.declarations_of(person)[:limit]),
-        "votes": list(participation.votes_of(person)[:limit]),
+        "attendance": participation.attendance_record(person, limit=limit)
+        if tallies.attended
+        else participation.AttendanceRecord(),
+        "declarations": list(participation.declarations_of(person)[:limit])
+        if tallies.declared
+        else [],
+        "votes": list(participation.votes_of(person)[:limit]) if tallies.voted else [],
     }

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -26,6 +27,7 @@ from minutebook.records.models import (
 )
 from minutebook.website import integrations, proceedings
 from minutebook.website.caching import public_page
+from minutebook.website.tallies import person_tallies
 
 ITEM_PLACE = "item__meeting__committee__body"
 #: An item's text, which lists of records from many items (person page, questions archive)
@@ -53,11 +55,23 @@ PERSON_DEFER = (
     "item__meeting__committee__description",
     "item__meeting__committee__question_time",
 )
-#: Records per list on a person page, newest first (the page says how many there are in
-#: all): rendering each costs about a tenth of a millisecond, and a councillor of twenty
-#: years has thousands.
-PERSON_LIMIT = 50
-SAID_PAGE = 50  # statements per page on a person page (the one list that grows long)
+#: Records per page of each list on a person page, newest first (each list pages on its
+#: own and says how many there are in all): rendering one costs about a tenth of a
+#: millisecond, and a councillor of twenty years has thousands.
+PERSON_PAGE = 20
+#: What a person page's lists show of each record's item, meeting and committee.
+ITEM_ROW = (
+    "id",
+    "title",
+    "order",
+    "meeting__id",
+    "meeting__date",
+    "meeting__committee__id",
+    "meeting__committee__name",
+)
+PERSON_ROW = ("id", "item", "position", *(f"item__{f}" for f in ITEM_ROW))
+#: A question as website/_qa.html shows it.
+QA_ROW = ("question", "answer", "asker_label", "responder_label", "asker", "responder")
 TOPIC_PAGE = 50
 HOME_COMMITTEES = 80
 _ENTITY_ORDER = {"organisation": 0, "programme": 1, "legislation": 2, "place": 3, "other": 4}
@@ -358,57 +372,91 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "website/404.html", status=404)
 
 
+@dataclass
+class RecordPage:
+    """One page of one of a person page's lists (newest first), with its links.
+
+    ``name`` is the list's anchor and its query parameter (``?asked=3#asked``), so each list
+    pages on its own and the page as a whole stays the same size however long a record is."""
+
+    name: str
+    rows: list
+    count: int
+    first: int
+    last: int
+    newer: str
+    older: str
+
+    @property
+    def paged(self) -> bool:
+        return bool(self.newer or self.older)
+
+
+def record_page(request: HttpRequest, name: str, rows: QuerySet, count: int) -> RecordPage:
+    """Page ``?name=N`` of ``rows`` (``count`` of them, counted already): a number that is
+    not one gives the first page, one past the end the last, as Django's paginator does."""
+    pages = max(1, -(-count // PERSON_PAGE))
+    number = min(max(whole_number(request.GET.get(name, "")) or 1, 1), pages)
+    start = (number - 1) * PERSON_PAGE
+    shown = list(rows[start : start + PERSON_PAGE]) if count else []
+    return RecordPage(
+        name=name,
+        rows=shown,
+        count=count,
+        first=start + 1 if shown else 0,
+        last=start + len(shown),
+        newer=f"?{name}={number - 1}#{name}" if number > 1 else "",
+        older=f"?{name}={number + 1}#{name}" if number < pages else "",
+    )
+
+
 @public_page
 def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Person, slug=slug)
     newest = ("-item__meeting__date", "-item__meeting_id", "-item__order", "position")
     place = "item__meeting__committee"  # the lists show the committee, never the council
-    said = obj.statements.select_related(place).defer(*PERSON_DEFER).order_by(*newest)
+    # only() names the person's own key too: the related manager sets it on every row.
+    said = (
+        obj.statements.select_related(place).only(*PERSON_ROW, "text", "speaker").order_by(*newest)
+    )
     asked = (
         obj.questions_asked.select_related(place, "responder")
-        .defer(*PERSON_DEFER)
+        .only(*PERSON_ROW, *QA_ROW, "responder__name", "responder__slug")
         .order_by(*newest)
     )
     answered = (
-        obj.questions_answered.select_related(place, "asker").defer(*PERSON_DEFER).order_by(*newest)
+        obj.questions_answered.select_related(place, "asker")
+        .only(*PERSON_ROW, *QA_ROW, "asker__name", "asker__slug")
+        .order_by(*newest)
     )
     promised = obj.commitments.select_related(place).defer(*PERSON_DEFER).order_by(*newest)
-    mentions = (
-        obj.mentions.select_related(place)
-        .defer(*PERSON_DEFER)
-        .order_by("-item__meeting__date", "-item__meeting_id", "item__order")
-        .distinct()
+    # Items the person is named in, each once, with the role the minutes give them there.
+    mentioned = (
+        AgendaItem.objects.filter(personmentions__person=obj)
+        .annotate(role=Max("personmentions__role"))
+        .select_related("meeting__committee")
+        .only(*ITEM_ROW)
+        .order_by("-meeting__date", "-meeting_id", "order", "pk")
     )
     roles = obj.memberships.select_related("body", "committee").order_by(
         "body__name", "committee__name", "role"
     )
     mention_roles = sorted(set(obj.mentions.exclude(role="").values_list("role", flat=True)))
-    said_page = Paginator(said, SAID_PAGE).get_page(request.GET.get("said"))
-    counts = {  # one index range each (a single query's joins would multiply the rows)
-        "promised": obj.commitments.count(),
-        "asked": obj.questions_asked.count(),
-        "answered": obj.questions_answered.count(),
-        "mentioned": obj.mentions.values("item_id").distinct().count(),
-    }
+    counts = person_tallies(obj)
+    promised_page = record_page(request, "promised", promised, counts.promised)
+    promised_page.rows = integrations.commitments_for(promised_page.rows)
     context = {
         "person": obj,
         "memberships": roles,
         "mention_roles": mention_roles,
-        "limit": PERSON_LIMIT,
+        "limit": PERSON_PAGE,
         "counts": counts,
-        "commitments": integrations.commitments_for(promised[:PERSON_LIMIT]),
-        "asked": list(asked[:PERSON_LIMIT]),
-        "answered": list(answered[:PERSON_LIMIT]),
-        "statements": said_page.object_list,
-        "statement_count": said_page.paginator.count,
-        "said_first": said_page.start_index(),
-        "said_last": said_page.end_index(),
-        "said_newer": (
-            f"?said={said_page.previous_page_number()}#said" if said_page.has_previous() else ""
-        ),
-        "said_older": f"?said={said_page.next_page_number()}#said" if said_page.has_next() else "",
-        "mentions": _unique(mentions[: PERSON_LIMIT * 2], "item_id")[:PERSON_LIMIT],
-        **proceedings.for_person(obj, limit=PERSON_LIMIT),
+        "promised": promised_page,
+        "asked": record_page(request, "asked", asked, counts.asked),
+        "answered": record_page(request, "answered", answered, counts.answered),
+        "said": record_page(request, "said", said, counts.said),
+        "mentioned": record_page(request, "mentioned", mentioned, counts.mentioned),
+        **proceedings.for_person(obj, limit=PERSON_PAGE, tallies=counts),
     }
     return render(request, "website/person.html", context)
 

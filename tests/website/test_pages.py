@@ -292,36 +292,3 @@ def test_a_relaxed_search_stays_relaxed_on_later_pages(client, world):
     assert "contain <em>any</em> of them" in first and "match=any" in first
     second = get(client, "/search/?q=verges+zyzzyva&match=any&page=2")
     assert "showing 21–25" in second
-
-
-def test_a_long_record_of_statements_is_paged_newest_first(client, world):
-    from minutebook.records.extracted import store_extraction
-    from minutebook.website.views import SAID_PAGE
-
-    clement = {"label": "Mary Clement", "name": "Mary Clement", "role": ""}
-    store_extraction(
-        world.budget,
-        {
-            "statements": [
-                {"text": f"Remark number {n:03d}.", "kind": "statement", "speaker": clement}
-                for n in range(SAID_PAGE + 5)
-            ],
-            "people": [],
-            "entities": [],
-        },
-    )
-    total = world.clement.statements.count()
-    assert total > SAID_PAGE
-    first = get(client, world.clement.get_absolute_url())
-    said = first[first.index('id="said"') :]
-    assert f"Showing 1–{SAID_PAGE} of {total}, newest first." in said
-    assert 'href="?said=2#said" rel="next">Older statements' in said
-    assert "Newer statements" not in said
-    second = get(client, world.clement.get_absolute_url() + "?said=2")
-    said2 = second[second.index('id="said"') :]
-    assert f"Showing {SAID_PAGE + 1}–{total} of {total}, newest first." in said2
-    assert 'rel="prev">Newer statements' in said2
-    # each statement is on exactly one of the two pages
-    remarks = re.findall(r"Remark number \d+", said + said2)
-    assert len(remarks) == len(set(remarks)) == SAID_PAGE + 5
-    assert get(client, world.clement.get_absolute_url() + "?said=junk") == first
