@@ -11,7 +11,6 @@ from django.db.models import Prefetch
 from minutebook.records import participation
 from minutebook.records.models import AgendaItem, Attendance, Meeting, Person
 from minutebook.records.proceedings import Declaration, Motion, Vote
-from minutebook.website.tallies import PersonTallies
 
 
 @dataclass
@@ -85,7 +84,9 @@ class Approval:
     approves: list[Meeting]  # earlier meetings whose minutes this item approved
 
 
-def approval(item: AgendaItem) -> Approval:
+def approval(item: AgendaItem, *, approves_any: bool = True) -> Approval:
+    """``approves_any``: whether any meeting names ``item`` as the one that approved its
+    minutes (the caller may know there is none, and save the query)."""
     meeting = item.meeting
     approved_at = None
     if (
@@ -98,22 +99,27 @@ def approval(item: AgendaItem) -> Approval:
             .filter(pk=meeting.minutes_approved_item_id)
             .first()
         )
-    approves = list(
-        Meeting.objects.filter(
-            minutes_approved_item=item, minutes_status=Meeting.MinutesStatus.APPROVED
-        ).order_by("date")
+    approves = (
+        list(
+            Meeting.objects.filter(
+                minutes_approved_item=item, minutes_status=Meeting.MinutesStatus.APPROVED
+            ).order_by("date")
+        )
+        if approves_any
+        else []
     )
     return Approval(status=meeting.minutes_status, approved_at=approved_at, approves=approves)
 
 
-def for_person(person: Person, *, limit: int, tallies: PersonTallies) -> dict:
-    """Attendance, declarations and votes, each asked for only if the person has any."""
+def for_person(person: Person, *, limit: int, counts: dict[str, int]) -> dict:
+    """Attendance, declarations and votes, each asked for only if the person has any
+    (``counts``: website.tallies.PERSON_ROWS)."""
     return {
         "attendance": participation.attendance_record(person, limit=limit)
-        if tallies.attended
+        if counts["attended"]
         else participation.AttendanceRecord(),
         "declarations": list(participation.declarations_of(person)[:limit])
-        if tallies.declared
+        if counts["declared"]
         else [],
-        "votes": list(participation.votes_of(person)[:limit]) if tallies.voted else [],
+        "votes": list(participation.votes_of(person)[:limit]) if counts["voted"] else [],
     }

@@ -27,7 +27,7 @@ from minutebook.records.models import (
 )
 from minutebook.website import integrations, proceedings
 from minutebook.website.caching import public_page
-from minutebook.website.tallies import person_tallies
+from minutebook.website.tallies import ITEM_ROWS, MEETING_ROWS, PERSON_ROWS, count_rows
 
 ITEM_PLACE = "item__meeting__committee__body"
 #: An item's text, which lists of records from many items (person page, questions archive)
@@ -237,39 +237,53 @@ def committees(request: HttpRequest) -> HttpResponse:
 @public_page
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(Meeting.objects.select_related("committee__body", "moved_to"), pk=pk)
+    has = count_rows(obj.pk, MEETING_ROWS)  # lists with nothing in them are not asked for
     items = []
     if obj.is_published:  # a draft agenda is for the back office only
-        items = list(
-            obj.items.select_related("lead").prefetch_related(
+        related = []
+        if has["documents"]:
+            related.append(
                 Prefetch(
                     "documents",
                     queryset=Document.objects.defer("text")
                     .filter(is_public=True, superseded_at__isnull=True)
                     .order_by("id"),
-                ),
+                )
+            )
+        if has["questions"]:
+            related.append(
                 Prefetch(
                     "questions", queryset=Question.objects.select_related("asker", "responder")
-                ),
+                )
             )
+        items = list(
+            obj.items.select_related("lead").defer("minutes_html").prefetch_related(*related)
         )
     for i in items:
         i.paragraphs = [] if i.is_exempt else paragraphs(i.minutes_text)
-    attendance = proceedings.meeting_attendance(obj)
+        i.papers = list(i.documents.all()) if has["documents"] else []
+    minuted = has["questions"] and [
+        (i, q) for i in items if not i.is_exempt for q in i.questions.all()
+    ]
     return render(
         request,
         "website/meeting.html",
         {
             "meeting": obj,
             "items": items,
-            "attendance": attendance,
-            "proceedings": proceedings.for_items(obj, items),
-            "meeting_documents": obj.documents.filter(item__isnull=True)
-            .defer("text")
-            .order_by("id"),
-            "minuted_questions": [
-                (i, q) for i in items if not i.is_exempt for q in i.questions.all()
-            ],
-            "moved_from": list(obj.moved_from.order_by("date")),
+            "attendance": proceedings.meeting_attendance(obj)
+            if has["attendance"]
+            else proceedings.MeetingAttendance(),
+            "proceedings": proceedings.for_items(obj, items)
+            if has["declarations"] or has["motions"]
+            else {},
+            "meeting_documents": list(
+                obj.documents.filter(item__isnull=True).defer("text").order_by("id")
+            )
+            if has["documents"]
+            else [],
+            "minuted_questions": minuted or [],
+            "moved_from": list(obj.moved_from.order_by("date")) if has["moved_from"] else [],
             "notices": integrations.meeting_notices(obj),
             **{f"public_{k}": v for k, v in integrations.meeting_questions(obj).items()},
         },
@@ -283,10 +297,17 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if obj.is_exempt:
         return render(request, "website/item_exempt.html", {"item": obj, "meeting": obj.meeting})
+    has = count_rows(obj.pk, ITEM_ROWS)
+
+    def rows(kind: str, queryset: QuerySet) -> list:
+        """The item's rows of ``kind``: no query when it has none (most items have a few
+        kinds of the fifteen)."""
+        return list(queryset) if has[kind] else []
+
     siblings = list(obj.meeting.items.order_by("order", "id").values_list("pk", "number", "title"))
     index = next(i for i, s in enumerate(siblings) if s[0] == obj.pk)
-    statements = list(obj.statements.select_related("speaker"))
-    commitments = list(obj.commitments.select_related("actor"))
+    statements = rows("statements", obj.statements.select_related("speaker"))
+    commitments = rows("commitments", obj.commitments.select_related("actor"))
     for c in commitments:
         c.item = obj  # the tracker dates them by their item's meeting, already loaded
     speakers: dict[str, dict] = {}
@@ -295,31 +316,37 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             key = s.speaker.name if s.speaker else s.speaker_label
             entry = speakers.setdefault(key, {"person": s.speaker, "label": key, "count": 0})
             entry["count"] += 1
+    proceedings_of = (
+        proceedings.for_items(obj.meeting, [obj]) if has["declarations"] or has["motions"] else {}
+    )
     context = {
         "item": obj,
         "meeting": obj.meeting,
         "paragraphs": paragraphs(obj.minutes_text),
         "decision_paragraphs": paragraphs(obj.decision_text),
-        "documents": obj.documents.defer("text")  # PDF text: search only
-        .filter(is_public=True, superseded_at__isnull=True)
-        .order_by("id"),
+        "documents": rows(
+            "documents",
+            obj.documents.defer("text")  # PDF text: search only
+            .filter(is_public=True, superseded_at__isnull=True)
+            .order_by("id"),
+        ),
         "statements": statements,
         "speakers": list(speakers.values()),
-        "questions": obj.questions.select_related("asker", "responder"),
+        "questions": rows("questions", obj.questions.select_related("asker", "responder")),
         "commitments": integrations.commitments_for(commitments),
-        "tracker": integrations.tracker_available(),
-        "decisions": obj.decisions.all(),
-        "amounts": obj.amounts.all(),
-        "dates": obj.datementions.all(),
-        "people": _unique(obj.personmentions.select_related("person"), "person_id"),
+        "tracker": integrations.tracker_available() and bool(has["links_from"] or has["links_to"]),
+        "decisions": rows("decisions", obj.decisions.all()),
+        "amounts": rows("amounts", obj.amounts.all()),
+        "dates": rows("dates", obj.datementions.all()),
+        "people": _unique(rows("people", obj.personmentions.select_related("person")), "person_id"),
         "entities": sorted(
-            _unique(obj.entitymentions.select_related("entity"), "entity_id"),
+            _unique(rows("entities", obj.entitymentions.select_related("entity")), "entity_id"),
             key=lambda m: (_ENTITY_ORDER.get(m.entity.type, 9), m.position),
         ),
-        "versions": obj.versions.count(),
-        "proceedings": proceedings.for_items(obj.meeting, [obj]).get(obj.pk),
-        "approval": proceedings.approval(obj),
-        "earlier": list(obj.versions.defer("minutes_html")[:10]),
+        "versions": has["versions"],
+        "proceedings": proceedings_of.get(obj.pk),
+        "approval": proceedings.approval(obj, approves_any=bool(has["approves"])),
+        "earlier": rows("versions", obj.versions.defer("minutes_html")[:10]),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
     }
@@ -442,8 +469,8 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         "body__name", "committee__name", "role"
     )
     mention_roles = sorted(set(obj.mentions.exclude(role="").values_list("role", flat=True)))
-    counts = person_tallies(obj)
-    promised_page = record_page(request, "promised", promised, counts.promised)
+    counts = count_rows(obj.pk, PERSON_ROWS)
+    promised_page = record_page(request, "promised", promised, counts["promised"])
     promised_page.rows = integrations.commitments_for(promised_page.rows)
     context = {
         "person": obj,
@@ -452,11 +479,11 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         "limit": PERSON_PAGE,
         "counts": counts,
         "promised": promised_page,
-        "asked": record_page(request, "asked", asked, counts.asked),
-        "answered": record_page(request, "answered", answered, counts.answered),
-        "said": record_page(request, "said", said, counts.said),
-        "mentioned": record_page(request, "mentioned", mentioned, counts.mentioned),
-        **proceedings.for_person(obj, limit=PERSON_PAGE, tallies=counts),
+        "asked": record_page(request, "asked", asked, counts["asked"]),
+        "answered": record_page(request, "answered", answered, counts["answered"]),
+        "said": record_page(request, "said", said, counts["said"]),
+        "mentioned": record_page(request, "mentioned", mentioned, counts["mentioned"]),
+        **proceedings.for_person(obj, limit=PERSON_PAGE, counts=counts),
     }
     return render(request, "website/person.html", context)
 

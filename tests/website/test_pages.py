@@ -292,3 +292,49 @@ def test_a_relaxed_search_stays_relaxed_on_later_pages(client, world):
     assert "contain <em>any</em> of them" in first and "match=any" in first
     second = get(client, "/search/?q=verges+zyzzyva&match=any&page=2")
     assert "showing 21–25" in second
+
+
+def count_queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_an_item_page_asks_only_for_the_kinds_of_record_it_has(client, world):
+    # The work programme item has nothing extracted: the item, its counts, its meeting's
+    # other items, and nothing else of the fifteen kinds of row an item page can show.
+    bare = world.update.meeting.items.get(number="2")
+    assert count_queries(client, bare.get_absolute_url()) <= 3
+    # The update has statements, a question, a commitment (and its follow-ups), a document,
+    # people and a programme: one query for each of those kinds, at most.
+    assert count_queries(client, world.update.get_absolute_url()) <= 3 + 8
+
+
+def test_a_meeting_page_costs_the_same_queries_however_many_items(client, world):
+    from minutebook.core.items import DocumentRef
+    from minutebook.records.store import store_items
+    from tests.search.conftest import source_item
+
+    meeting = world.update.meeting
+    before = count_queries(client, meeting.get_absolute_url())
+    store_items(
+        [
+            source_item(
+                f"Extra item {n}",
+                "Noted.",
+                body=meeting.committee.body.name,
+                committee=meeting.committee.name,
+                date=meeting.date,
+                key=f"extra-{n}",
+                documents=(DocumentRef(f"Paper {n}", f"https://example.org/{n}.pdf"),),
+            )
+            for n in range(12)
+        ],
+        run_extraction=False,
+    )
+    html = get(client, meeting.get_absolute_url())
+    assert "Extra item 11" in html and "Paper 11" in html
+    assert count_queries(client, meeting.get_absolute_url()) == before
