@@ -28,6 +28,7 @@ from minutebook.records.models import (
     Document,
     EntityMention,
     Meeting,
+    Membership,
     PersonMention,
     Question,
     Statement,
@@ -109,4 +110,5 @@ PERSON_ROWS = {
     "attended": Rows(Attendance, "person"),  # the public may see fewer: see participation
     "declared": Rows(Declaration, "person"),
     "voted": Rows(Vote, "person"),
+    "memberships": Rows(Membership, "person"),
 }

@@ -33,32 +33,10 @@ ITEM_PLACE = "item__meeting__committee__body"
 #: An item's text, which lists of records from many items (person page, questions archive)
 #: only link to: not reading it saves megabytes per page for a busy councillor.
 ITEM_TEXT = ("item__minutes_text", "item__minutes_html", "item__decision_text")
-#: What a person page's lists never show of each record's item, meeting and committee: a
-#: busy councillor's page lists hundreds of records, and converting these columns (text,
-#: date-times) for each was a third of its time.
-PERSON_DEFER = (
-    *ITEM_TEXT,
-    "item__description",
-    "item__content_sha256",
-    "item__source_uri",
-    "item__imported_at",
-    "item__updated_at",
-    "item__meeting__imported_at",
-    "item__meeting__updated_at",
-    "item__meeting__committee__imported_at",
-    "item__meeting__committee__updated_at",
-    "item__meeting__status_reason",
-    "item__meeting__agenda_late_reason",
-    "item__meeting__question_deadline",
-    "item__meeting__agenda_published_at",
-    "item__meeting__agenda_updated_at",
-    "item__meeting__committee__description",
-    "item__meeting__committee__question_time",
-)
 #: Records per page of each list on a person page, newest first (each list pages on its
 #: own and says how many there are in all): rendering one costs about a tenth of a
 #: millisecond, and a councillor of twenty years has thousands.
-PERSON_PAGE = 20
+PERSON_PAGE = 10
 #: What a person page's lists show of each record's item, meeting and committee.
 ITEM_ROW = (
     "id",
@@ -456,7 +434,11 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         .only(*PERSON_ROW, *QA_ROW, "asker__name", "asker__slug")
         .order_by(*newest)
     )
-    promised = obj.commitments.select_related(place).defer(*PERSON_DEFER).order_by(*newest)
+    promised = (
+        obj.commitments.select_related(place)
+        .only(*PERSON_ROW, "text", "action", "due", "actor")
+        .order_by(*newest)
+    )
     # Items the person is named in, each once, with the role the minutes give them there.
     mentioned = (
         AgendaItem.objects.filter(personmentions__person=obj)
@@ -465,11 +447,21 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         .only(*ITEM_ROW)
         .order_by("-meeting__date", "-meeting_id", "order", "pk")
     )
-    roles = obj.memberships.select_related("body", "committee").order_by(
-        "body__name", "committee__name", "role"
-    )
-    mention_roles = sorted(set(obj.mentions.exclude(role="").values_list("role", flat=True)))
     counts = count_rows(obj.pk, PERSON_ROWS)
+    roles = (
+        list(
+            obj.memberships.select_related("body", "committee").order_by(
+                "body__name", "committee__name", "role"
+            )
+        )
+        if counts["memberships"]
+        else []
+    )
+    mention_roles = (
+        sorted(obj.mentions.exclude(role="").order_by().values_list("role", flat=True).distinct())
+        if counts["mentioned"]
+        else []
+    )
     promised_page = record_page(request, "promised", promised, counts["promised"])
     promised_page.rows = integrations.commitments_for(promised_page.rows)
     context = {
