@@ -281,6 +281,18 @@ CASES: list[tuple[str, list[Q]]] = [
         "that a review would be undertaken before May.",
         [("Cllr Ann Poe", "on the review of grass cutting", "a review would be undertaken")],
     ),
+    (
+        "(1) Cllr Ann Poe had submitted a question for response by the Leader on parking.\n\n"
+        "In response, the Leader advised that charges would not rise.\n\n(2) Cllr Bob Roe had "
+        "submitted a question for response by the Leader of the Council (Cllr Cy Lee) regarding "
+        "the impact of the increases to the national insurance contributions on the payroll of "
+        "the council when the new regime came into force from April next year and what it would "
+        "cost.\n\nIn response, Cllr Lee confirmed that there would be no impact.",
+        [
+            ("Cllr Ann Poe", "on parking", "charges would not rise"),
+            ("Cllr Bob Roe", "regarding the impact", "there would be no impact"),
+        ],
+    ),
     # a matter raised, then "In response," from another: the matter was put as a question
     (
         "Councillor Amos referred to the broken lights in the car park and asked the Leader to "

@@ -1217,7 +1217,7 @@ def _is_asker_line(s: Sentence) -> bool:
         return True
     if _FROM_LINE.match(s.text):
         return True
-    return bool(_ASKER_LINE.match(s.text)) and len(s.text.split()) <= 40
+    return bool(_ASKER_LINE.match(s.text)) and len(s.text.split()) <= 60
 
 
 def _is_responder_line(s: Sentence) -> bool:
