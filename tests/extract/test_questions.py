@@ -293,6 +293,23 @@ CASES: list[tuple[str, list[Q]]] = [
             ("Cllr Bob Roe", "regarding the impact", "there would be no impact"),
         ],
     ),
+    # US/Canadian public comment: a label, the speaker's name and address, the ask
+    (
+        "Public Comment: John Amos, 12 Elm Street, asked whether the city would repair the "
+        "sidewalk. Mayor Baird said staff would look into it.",
+        [("John Amos", "whether the city would repair the sidewalk", "staff would look into it")],
+    ),
+    (
+        "Cllr Amos wanted to know whether the bins would be emptied weekly. The officer "
+        "confirmed they would.",
+        [("Cllr Amos", "whether the bins would be emptied weekly", "they would")],
+    ),
+    # "The Mayor replied that ..." after a question block's header is the reply, not a label
+    (
+        "Cr Amos asked the following question: Will Council light the park? The Mayor replied "
+        "that it would be considered in the budget.",
+        [("Cr Amos", "Will Council light the park?", "it would be considered in the budget")],
+    ),
     # a matter raised, then "In response," from another: the matter was put as a question
     (
         "Councillor Amos referred to the broken lights in the car park and asked the Leader to "

@@ -37,7 +37,7 @@ _ASK_VERBS = (
     r"asked|enquired|inquired|queried|questioned|sought clarification|sought assurances?|"
     r"sought (?:an update|details|information|further information)|"
     r"requested (?:clarification|an update|information|further information|details|a breakdown)|"
-    r"raised (?:a |the )?(?:question|query|queries|questions)|wished to know|"
+    r"raised (?:a |the )?(?:question|query|queries|questions)|wished to know|wanted to know|"
     r"wondered|sought (?:confirmation|reassurance|clarity)|requested confirmation|"
     r"put (?:a|the following|his|her|their|two|three|several) (?:supplementary |further |written )?"
     r"questions?"
@@ -571,6 +571,17 @@ def find_questions(
             kinds[i] = "answer" if answer else "question"
             continue
         # explicit: "<asker> asked why ..." / a limb "asked about X, Mr Y said Z"
+        if att is None or not _asks_at(text, att):
+            lead = _LEADING_ASKER.match(text)
+            if lead:
+                # "Public Comment: John Amos, 12 Elm Street, asked whether ...", "Cllr A wanted
+                # to know whether ...": a named asker the speaker stage did not read
+                text = text[lead.start("who") :]
+                att = Attribution(
+                    speaker_for(lead.group("who"), people),
+                    lead.group("verb"),
+                    lead.end("verb") - lead.start("who"),
+                )
         passive_ask = re.match(r"(?:(?:When|when)\s+)?(?:asked|Asked)\b", text) is not None
         if (
             (att is not None and _asks_at(text, att))
@@ -857,6 +868,15 @@ _EXPLAIN_VERBS = frozenset(
 
 #: Verbs that put a matter to the meeting without asking in words: "raised concerns about".
 _HEADING_WORDS = lexicon_lower("heading_words")
+#: "Public Comment: John Amos, 12 Elm Street, asked ...": a named asker (after a label, with an
+#: address or affiliation set off by commas) and the asking verb.
+_LEADING_ASKER = re.compile(
+    r"^(?:[A-Z][\w ]{2,30}:\s*)?(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman|"
+    r"Council Member|Councilmember|Trustee|Commissioner|Supervisor)\.?\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,2})(?:,\s+[^,]{3,80},)?\s+(?:also\s+)?(?P<verb>(?i:"
+    + _ASK_VERBS
+    + r"))\b"
+)
 #: "6:32:53 PM Amos Asked if ...": time-stamped log minutes, a speaker and a capitalised verb.
 _TIMESTAMPED = re.compile(
     r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -1222,7 +1242,18 @@ def _is_asker_line(s: Sentence) -> bool:
 
 def _is_responder_line(s: Sentence) -> bool:
     text = s.text.strip()
+    if _REPLY_SAID.search(text) and not re.match(
+        r"(?:Written |Verbal |Supplementary )?(?:Response|Reply|Answer)\b", text
+    ):
+        return False  # "The Mayor replied that ...": the reply itself, not a responder's label
     return len(text.split()) <= 25 and bool(_RESPONDER_LINE.match(text)) and "?" not in text
+
+
+#: A reply in the words of the minutes: "replied that", "advised the ...".
+_REPLY_SAID = re.compile(
+    r"\b(?:replied|responded|said|advised|explained|stated|confirmed|answered|noted|reported)\s+"
+    r"(?:that\s+)?(?:it|he|she|they|the|a|an|this|there|[a-z]+)\b"
+)
 
 
 def _labelled_speaker(label: str, people: People) -> Speaker:
