@@ -174,6 +174,15 @@ CASES = [
         ],
     ),
     ("The Cabinet Committee was asked to endorse the proposed decision.", []),
+    (
+        "Cr Amos requested that the General Manager provide a report on parking.",
+        [
+            (
+                "the General Manager",
+                "Cr Amos requested that the General Manager provide a report on parking.",
+            )
+        ],
+    ),
     # "we"/"they" undertaking in their own letter or report, as the sentence's subject
     (
         "We will continue to monitor any valid complaint about the yard.",

@@ -80,9 +80,10 @@ _ASSIGN = re.compile(
     r"officers?)(?:\s+(?:(?:and|of|for|&)\s+(?:the\s+)?)?(?:[A-Z][\w’'.&-]*|clerk|staff|officers?))"
     r"{0,4})\s+to\s+(?:also\s+|then\s+|further\s+|now\s+)?(?P<verb>[a-z]{2,})\b"
 )
-#: "It was agreed that the Clerk write to ...": a subjunctive assignment agreed by the body.
+#: "It was agreed that the Clerk write to ...", "Cr A requested that the General Manager
+#: provide a report": a subjunctive assignment agreed or requested.
 _AGREED_THAT = re.compile(
-    r"\b(?:it\s+was\s+|It\s+was\s+)?agreed\s+that\s+(?P<actor>(?:[Tt]he\s+)?[\w’'.&-]+"
+    r"\b(?:it\s+was\s+|It\s+was\s+)?(?:agreed|requested|directed)\s+that\s+(?P<actor>(?:[Tt]he\s+)?[\w’'.&-]+"
     r"(?:\s+[\w’'.&-]+){0,3}?)\s+(?P<verb>[a-z]{2,})\b"
 )
 #: "... would be looked at by officers", "... to be circulated by the Clerk": the actor is
@@ -288,6 +289,12 @@ def _agreed_that(text: str, people: People, org_names: set[str], last_person: st
     actor = m.group("actor").strip(" ,")
     if not _actor_ok(actor, people, org_names) or actor.lower() in {"he", "she"}:
         return None
+    if "agreed" not in m.group(0) and not (
+        re.match(r"(?:the|The)\s", actor)
+        and actor.split()[-1].lower() in ROLE_WORDS
+        or actor.lower() in {"staff", "officers", "the clerk", "administration"}
+    ):
+        return None  # "requested that X be considered": only an officer or role asked to act
     return Commitment(
         _labelled(actor, people, last_person),
         text[m.start("verb") :].strip().rstrip(".;"),
