@@ -50,6 +50,16 @@ CASES = [
         True,
         [("the twenty-first day of June, two thousand and nineteen", "2019-06-21")],
     ),
+    # legal style with a numeral: "the 3rd day of March, 2020"
+    ("the 3rd day of March, 2020", None, True, [("3rd day of March, 2020", "2020-03-03")]),
+    ("this 8th day of June, 2011", None, False, [("8th day of June, 2011", "2011-06-08")]),
+    ("2020/03/04", None, True, [("2020/03/04", "2020-03-04")]),
+    (
+        "Meeting 12 May 2020. Works from 1st to 5th June.",
+        None,
+        True,
+        [("12 May 2020", "2020-05-12"), ("1st", "2020-06-01"), ("5th June", "2020-06-05")],
+    ),
     # no space after the comma before the year
     ("December 12,2022", None, False, [("December 12,2022", "2022-12-12")]),
     # a page or paragraph number before "Month DD, YYYY" is not a day

@@ -38,7 +38,11 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/–-])"
 _DAY_MONTH = re.compile(
     r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|&)\s*)?"
-    r"(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?\s*(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
+    r"(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?\s*(?:day\s+of\s+|of\s+)?"
+    + _MONTH
+    + r"(?:,?\s+"
+    + _YEAR
+    + r")?"
     r"(?![A-Za-z])"
 )
 #: "March 6, 2018", "May 30, 31 and 1 June", "March 4. 2016" (an OCR full stop for the comma).
@@ -58,7 +62,9 @@ _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
     r"(?![\d/-])"
 )
-_ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")
+_ISO = re.compile(
+    r"(?<![\d/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?![\d/-])"
+)
 _RELATIVE = re.compile(
     r"\b(?:(?P<rel>next|last|this|coming)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)|(?P<word>tomorrow|yesterday))\b",
@@ -241,7 +247,11 @@ def _scan(
     def add(pos: int, end: int, t: str, d: dt.date | None, full: bool) -> None:
         if d is not None and not any(s <= pos < e for s, e in spans):
             t = t.strip(" ,")
-            if re.search(r"(?:[A-Za-z]{5}|\d)\.$", t):
+            if re.search(r"[A-Za-z\d]\.$", t) and not re.search(
+                r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|"
+                r"thurs|fri|sat|sun)\.$",
+                t,
+            ):
                 t = t[:-1]  # the sentence's full stop, not an abbreviation's
             found.append((pos, t, d, full))
             spans.append((pos, end))
@@ -275,7 +285,7 @@ def _scan(
             continue  # "5 MAR" without a year is too often a code
         if m.group("d1"):
             d1 = _resolve(int(m.group("d1")), month, year, ref)
-            head = text[m.start() : m.start("day")].rstrip(" -–toand&")
+            head = re.sub(r"\s*(?:-|–|to|and|&)\s*$", "", text[m.start() : m.start("day")])
             add(m.start(), m.start("day"), head, d1, bool(year))
             add(
                 m.start("day"),
