@@ -193,6 +193,17 @@ CASES = [
         [("They", "They will be requesting the County to design a safer junction.")],
     ),
     ("We will need to see the final figures first.", []),
+    (
+        "A reply had been received from Highways informing the council that they will be "
+        "looking at the drains.",
+        [
+            (
+                "Highways",
+                "A reply had been received from Highways informing the council that they will be "
+                "looking at the drains.",
+            )
+        ],
+    ),
     ("They will be pleased with the result.", []),
     # parish lines: "X to be sent by/from the Parish Council"
     (

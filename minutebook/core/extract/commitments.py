@@ -371,19 +371,43 @@ _WE_WILL = re.compile(
 )
 
 
+#: "A response had been received from Highways informing the PC that they will be looking at
+#: the problem": "they" are the ones who wrote.
+_THEY_WROTE = re.compile(
+    r"\bfrom\s+(?P<actor>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*){0,5})\s+"
+    r"(?:informing|advising|stating|confirming|to say)\b[^.;]{0,80}?\bthat\s+they\s+"
+    r"(?P<modal>will|would)\s+(?:also\s+|now\s+|be\s+(?=[a-z]+ing\b))?(?P<verb>[a-z]+)\b"
+)
+
+
 def _we_will(text: str) -> Commitment | None:
+    wrote = _THEY_WROTE.search(text)
+    if wrote and _verb_acts(wrote.group("verb")):
+        return Commitment(
+            Speaker(wrote.group("actor")),
+            text[wrote.start("modal") :].strip().rstrip(".;"),
+            text.strip(),
+        )
     m = _WE_WILL.match(text)
     if not m:
         return None
-    verb = m.group("verb")
-    if verb.endswith("ing"):
-        verb = verb[:-3]  # "be requesting" -> "request"; only the stem's kind matters here
-    if m.group("verb") in _NOT_ACTIONS or verb in _NOT_ACTIONS or verb in _WEAK_ACTIONS:
-        return None
-    if m.group("verb") in {"be", "not", "have"} or verb in {"be", "hav"}:
+    if not _verb_acts(m.group("verb")):
         return None
     return Commitment(
         Speaker(m.group("actor")), text[m.start("modal") :].strip().rstrip(".;"), text.strip()
+    )
+
+
+def _verb_acts(word: str) -> bool:
+    """Whether ``word`` after "will" / "will be" is an action ("monitor", "requesting"), not
+    a state or a hedge ("need", "be", "pleased")."""
+    stem = word[:-3] if word.endswith("ing") else word  # "requesting" -> "request"
+    return not (
+        word in _NOT_ACTIONS
+        or stem in _NOT_ACTIONS
+        or stem in _WEAK_ACTIONS
+        or word in {"be", "not", "have"}
+        or stem in {"be", "hav"}
     )
 
 
