@@ -310,6 +310,15 @@ CASES: list[tuple[str, list[Q]]] = [
         "that it would be considered in the budget.",
         [("Cr Amos", "Will Council light the park?", "it would be considered in the budget")],
     ),
+    # questions listed as limbs under a heading, with or without "?"
+    (
+        "The following questions were asked by members of the public:\n(a) whether the hall "
+        "could be hired for parties;\n(b) what the cost of the new roof would be.",
+        [
+            ("members of the public", "whether the hall could be hired", None),
+            ("members of the public", "what the cost of the new roof would be", None),
+        ],
+    ),
     # a matter raised, then "In response," from another: the matter was put as a question
     (
         "Councillor Amos referred to the broken lights in the car park and asked the Leader to "

@@ -345,6 +345,8 @@ def find_questions(
     open_q: _Q | None = None
     direct_asker: Speaker | None = None  # set once minutes list their questions as "?" sentences
     umbrella_asker: Speaker | None = None  # "questions from Members:" asks the limbs under it
+    list_para: int | None = None  # the paragraph of the last question listed under a heading
+    list_asker: Speaker | None = None
 
     def close() -> None:
         nonlocal open_q
@@ -559,6 +561,34 @@ def find_questions(
             umbrella_asker = _group_asker(open_q.question)
             kinds[i] = "question"
             continue
+        # "Residents asked the following questions:" and the questions as limbs under it,
+        # each a question whether or not it ends in "?"
+        lst = _QUESTION_LIST.search(text)
+        if lst and i + 1 < len(sentences) and _is_list_item(sentences[i + 1]):
+            close()
+            who = lst.group("by") or lst.group("who")
+            list_asker = (
+                _group_speaker(who)
+                if who and _GROUP_SUBJECT.fullmatch(who.strip())
+                else (
+                    att.speaker if att is not None else (speaker_for(who, people) if who else None)
+                )
+            )
+            list_para = s.para
+            kinds[i] = "question"
+            continue
+        if list_para is not None:
+            if (
+                _is_list_item(s)
+                and len(text.split()) <= 40
+                and not _RESPONSE_START.match(text)
+                and not (att is not None and _ANSWER_VERBS.match(att.verb))
+            ):
+                out.append(_Q(list_asker, text.strip().rstrip(";,"), sentence=i))
+                list_para = s.para
+                kinds[i] = "question"
+                continue
+            list_para = None
         # "The Director answered Members' questions regarding X (by outlining Y)"
         aq = _ANSWERED_QUESTION.search(text)
         subject = text[: aq.start()].strip() if aq else ""
@@ -868,6 +898,14 @@ _EXPLAIN_VERBS = frozenset(
 
 #: Verbs that put a matter to the meeting without asking in words: "raised concerns about".
 _HEADING_WORDS = lexicon_lower("heading_words")
+#: "Residents raised the following questions:", "The following questions were asked by
+#: members of the public:": a heading over questions listed one a limb.
+_QUESTION_LIST = re.compile(
+    r"^(?:(?P<who>[A-Z][^,;:]{1,60}?)\s+(?:asked|raised|put|submitted|posed)\s+the\s+following\s+"
+    r"(?:\w+\s+)?(?:questions|queries)|the\s+following\s+(?:\w+\s+)?(?:questions|queries)\s+"
+    r"(?:were|was)\s+(?:asked|raised|put|submitted|posed)(?:\s+by\s+(?P<by>[^:]{2,60}?))?)\s*[:\-–]*\s*$",
+    re.IGNORECASE,
+)
 #: "Public Comment: John Amos, 12 Elm Street, asked ...": a named asker (after a label, with an
 #: address or affiliation set off by commas) and the asking verb.
 _LEADING_ASKER = re.compile(
@@ -919,6 +957,10 @@ _RAISE_VERBS = frozenset(
 )
 _REPLY_CUE = re.compile(r"^(?:In response|In reply|In answer|Responding|Replying)\s*,\s*")
 _REPLY_VERBS = frozenset(["replied", "responded", "answered"])
+
+
+def _is_list_item(s: Sentence) -> bool:
+    return bool(s.marker) or s.block == "limb"
 
 
 def _raised_before(
