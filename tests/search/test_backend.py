@@ -256,31 +256,41 @@ def test_both_backends_split_words_at_punctuation_and_stem_alike(store):
     assert titles(search("generous")) == ["Newsletter"]
 
 
-PREFIX_CASES = [
-    # (search, titles expected, in best-match order: heading tier first, each newest first)
-    ("flood*", ["Flooding", "Flood defences", "Drainage"]),
-    ("flood* -defences", ["Flooding", "Drainage"]),
-    ("-flood* drain*", []),
-    ("drain* flood*", ["Drainage"]),
-    ('"flood defences" flood*', ["Flood defences"]),
-    ("the flood*", ["Flooding", "Flood defences", "Drainage"]),  # a stop word drops out
-    ("flood* OR roads", []),  # every word required; OR is no operator
-    ("zzyzx*", []),  # a prefix no word of the index starts with
-    ("flood* zzyzx*", []),
+WORD_CASES = [
+    # (search, options, titles expected in best-match order: heading tier first, each
+    # newest first)
+    ("flood*", {}, ["Flooding", "Flood defences", "Drainage"]),
+    ("flood* -defences", {}, ["Flooding", "Drainage"]),
+    ("-flood* drain*", {}, []),
+    ("drain* flood*", {}, ["Drainage"]),
+    ('"flood defences" flood*', {}, ["Flood defences"]),
+    ("the flood*", {}, ["Flooding", "Flood defences", "Drainage"]),  # a stop word drops out
+    ("flood* OR roads", {}, []),  # every word required; OR is no operator
+    ("zzyzx*", {}, []),  # a prefix no word of the index starts with
+    ("flood* zzyzx*", {}, []),
+    ('"defences held"', {}, ["Flood defences"]),
+    ('"held defences"', {}, []),  # the words, not the phrase
+    ('flood* -"flooded gullies"', {}, ["Flooding", "Flood defences"]),
+    ('flood* -"gullies flooded"', {}, ["Flooding", "Flood defences", "Drainage"]),
+    ('"the defences"', {}, ["Flood defences"]),
+    ('"residents reported" gullies', {}, []),
+    ('"residents reported" gullies', {"any_word": True}, ["Drainage", "Flooding"]),
+    ('"residents reported" flood*', {"order": "oldest"}, ["Flooding"]),
 ]
 
 
-@pytest.mark.parametrize("text, expected", PREFIX_CASES)
-def test_prefixes_with_phrases_exclusions_and_stop_words(store, text, expected):
+@pytest.mark.parametrize("text, options, expected", WORD_CASES)
+def test_prefixes_and_phrases_with_exclusions_and_stop_words(store, text, options, expected):
     """The same answers in the same order on both backends, whether PostgreSQL reads a
-    prefix as the index's words under it (search_word) or as a prefix."""
+    prefix as the index's words under it (search_word) or as a prefix, and a phrase's
+    positions before or after sorting by date."""
     store(
         source_item("Drainage", "Flooded gullies were cleared.", date=dt.date(2024, 3, 1)),
         source_item("Flooding", "Residents reported floods.", date=dt.date(2024, 2, 1)),
         source_item("Flood defences", "The defences held.", date=dt.date(2024, 1, 1)),
         source_item("Roads", "Potholes were repaired.", date=dt.date(2024, 4, 1)),
     )
-    assert titles(search(text)) == expected
+    assert titles(search(text, **options)) == expected
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
