@@ -58,6 +58,8 @@ UNDATED = (0, (1 << DAY_SHIFT) - 1)  # the keys of entries without a date
 # (read_prefixes); a word no entry holds, for a prefix that stands for none.
 PREFIX_WORDS = 200
 NO_WORD = "'~none'"
+# A window of keys (days) wider than this is not read from the primary key's index (_source).
+INDEXED_DAYS = 62
 # Memory for a search's bitmaps, so they stay exact (see PostgresMatches).
 WORK_MEM = "32MB"
 
@@ -275,7 +277,12 @@ class PostgresMatches(Matches):
             conditions, params = [words], [words_query, *extra]
         for bounds in (self.filters.keys, keys):
             if bounds:
-                conditions.append("e.id BETWEEN %s AND %s")
+                # A few weeks' keys are intersected in the primary key's index; a longer
+                # range is checked on the rows GIN found instead (id + 0 is not indexed):
+                # its period tokens already hold it but for the days of a month at each
+                # end, and a bitmap of every key of a year and a half cost 100+ ms.
+                wide = (bounds[1] >> DAY_SHIFT) - (bounds[0] >> DAY_SHIFT) > INDEXED_DAYS
+                conditions.append(f"e.id{' + 0' if wide else ''} BETWEEN %s AND %s")
                 params.extend(bounds)
         return f"FROM search_searchentry e WHERE {' AND '.join(conditions)}", params
 
