@@ -326,17 +326,18 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="minutebook-scale-") as tmp:
         files = generate(args.items, Path(tmp), args.workers)
+        workers = len(files)  # whole councils per process: fewer councils, fewer processes
         if not args.no_sqlite:
             db = Path(args.sqlite_db).resolve() if args.sqlite_db else Path(tmp, "scale.sqlite3")
-            results.append(run(f"sqlite:///{db}", files, args.items, args.workers))
+            results.append(run(f"sqlite:///{db}", files, args.items, workers))
             print(json.dumps(results[-1]), flush=True)
         postgres = os.environ.get("MINUTEBOOK_BENCH_POSTGRES_URL")
         if postgres:
-            results.append(run(postgres, files, args.items, args.workers))
+            results.append(run(postgres, files, args.items, workers))
             print(json.dumps(results[-1]), flush=True)
     if not results:
         raise SystemExit("nothing to measure: --no-sqlite and no MINUTEBOOK_BENCH_POSTGRES_URL")
-    body = report(results, args.items, args.workers)
+    body = report(results, args.items, workers)
     print(body)
     if not args.no_write:
         from bench._report import write_section
@@ -346,7 +347,17 @@ def main() -> int:
             if str(args.items).strip("0") == "1"
             else f"{args.items:,}"
         )
-        write_section("scale", f"Scale ({size} items)", body)
+        # One section per size and set of backends, so a run of one backend at one size
+        # replaces only its own figures.
+        vendors = "+".join(r["vendor"] for r in results)
+        names = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "sqlite+postgresql": ""}
+        label = f"{size} items" + (f", {names[vendors]}" if names[vendors] else "")
+        key = f"scale_{size.replace('^', 'e').replace(',', '')}_{vendors.replace('+', '_')}"
+        command = " ".join(
+            (["MINUTEBOOK_BENCH_POSTGRES_URL=..."] if "postgresql" in vendors else [])
+            + [".venv/bin/python bench/scale.py", *sys.argv[1:]]
+        )
+        write_section(key, f"Scale ({label})", body, command=command)
     return 0
 
 
