@@ -8,12 +8,15 @@ the index intersects a search's words with its filters and with a window of mont
 any row is read, as FTS5 does. Snippets come from ``ts_headline``, only for the page shown.
 
 Speed: GIN hands out matches in no useful order, so a stream (base.Stream) is read a
-window of months at a time, newest first (1, 2, 4, ... months), each window's matches
-ordered by their date-ordered key and cut at what the page still needs; a window's rows are
-read once, and no tsvector is ever re-read (no weights, no ts_rank). The planner is told not
-to scan the table or walk the primary key instead: with a LIMIT it would, and check each
+window of days at a time, newest first (a week, then windows sized by the rate found), each
+window's matches ordered by their date-ordered key and cut at what the page still needs; a
+window's rows are read once, and no tsvector is re-read but to check a phrase's positions
+(no weights, no ts_rank), and those only until the page is full (_read). The planner is told
+not to scan the table or walk the primary key instead: with a LIMIT it would, and check each
 row's tsvector, ten times slower. The count of a very common word is taken over its most
-recent months first, so it never reads the word's whole posting list.
+recent days first, so it never reads the word's whole posting list. A prefix is searched as
+the index's words under it (read_prefixes, migrations/0008), which GIN intersects with a
+window as it reads them; a prefix as such it gathers over the whole table first.
 """
 
 from __future__ import annotations
