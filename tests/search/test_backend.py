@@ -332,3 +332,19 @@ def test_postgres_word_list_holds_every_indexed_word(store):
         cursor.execute("SELECT count(*) FROM search_word WHERE word IN ('volunt', 'servic')")
         assert cursor.fetchone()[0] == 2
     assert [h.entry.heading for h in search("servic*").hits] == ["Library services"]
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize("word", ["educ", "o'neil", "back\\slash", "naïve", "two words", "'"])
+def test_postgres_named_words_are_taken_as_they_are(word):
+    """A word read from search_word reaches the tsquery unchanged (no parsing, stemming or
+    quoting mistakes), whatever characters it holds."""
+    from minutebook.search.backends.postgres import quote_lexeme
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT array_to_tsvector(ARRAY[%s]) @@ %s::tsquery, "
+            "array_to_tsvector(ARRAY[%s || 'x']) @@ %s::tsquery",
+            [word, quote_lexeme(word), word, quote_lexeme(word)],
+        )
+        assert cursor.fetchone() == (True, False)
