@@ -28,6 +28,7 @@ from pathlib import Path
 from minutebook.core.extract.learned.boundaries import drop_initials, refine
 from minutebook.core.extract.learned.conventions import convention_spans
 from minutebook.core.extract.learned.names import Entity, Names, build_names
+from minutebook.core.extract.learned.shapes import shaped_spans
 from minutebook.core.extract.learned.tagger import MODEL_PATH, Tagger
 from minutebook.core.extract.learned.tokens import Tokens, tokenize
 from minutebook.core.extract.lexicon import lower, words
@@ -183,7 +184,8 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
 def find_names(text: str) -> Names:
     """People (with mentions and roles) and entities named in ``text``."""
     tokens = tokenize(text)
-    spans = convention_spans(tokens, refine(tokens, clean_spans(tokens, tagger().spans(tokens))))
+    spans = refine(tokens, clean_spans(tokens, tagger().spans(tokens)))
+    spans = convention_spans(tokens, shaped_spans(tokens, spans))
     names = build_names(tokens, spans)
     names.entities = drop_initials(names.people.names, names.entities)
     _one_kind_per_name(names)
