@@ -68,6 +68,7 @@ SHAPES = [
     ("passed Ordinance No. 868 unanimously", "Ordinance No.", ["ENT:Ordinance No. 868"]),
     ("the Main Road 3 year programme", "Main Road", ["ENT:Main Road"]),
     ("the Harbour Ordinance 2024 review", "Harbour Ordinance", ["ENT:Harbour Ordinance"]),
+    ("see No. 124283 of the", "No.", ["ENT:No."]),
     ("the Parks Committee 12 members", "Parks Committee", ["ENT:Parks Committee"]),
 ]
 

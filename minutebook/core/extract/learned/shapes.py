@@ -201,8 +201,8 @@ def _with_number(tokens: Tokens, i: int, j: int) -> int:
     "Station No. 2", "By-Law No. 01/19")."""
     words, lines, starts, ends = tokens.words, tokens.lines, tokens.starts, tokens.ends
     n = len(words)
-    if words[j - 1].lower() not in _NUMBERED:
-        return j
+    if words[j - 1].lower() not in _NUMBERED or (j - i == 1 and words[i] in {"No.", "No"}):
+        return j  # "No. 124283" alone is a reference, not a name
     k = j
     if k + 1 < n and words[k] in {"No.", "No", "Number"} and lines[k] == lines[j - 1]:
         k += 1
