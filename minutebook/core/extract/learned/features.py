@@ -7,7 +7,9 @@ Every feature says something general about how minutes name people and bodies:
   "Crs", "Messrs"), given name, role word ("Attorney", "Director"), particle ("de", "van",
   "y"), head words of organisations, places, programmes and legislation, document words
   ("Report", "Appendix"), procedural words ("Standing Orders"), heading words ("Apologies",
-  "Roll Call"), months;
+  "Roll Call"), months, abbreviations of common nouns in capitals ("RFP", "GST", "CCTV":
+  not a body's initials), and the gazetteers of places (towns; counties, provinces,
+  states and regions), surnames and given names;
 * the same classes of the two words either side, so "City Attorney Ann Cole", "Portfolio
   Holder for Customer Services" and "Kingston upon Thames" are read as patterns;
 * where the token sits: first on its line or in its sentence, on the title line, on a line
@@ -42,9 +44,11 @@ _PROG = lower("programme_heads")
 _PLACE = lower("place_heads")
 _LEG = lower("legislation_heads")
 _COMMON = lower("common_lower")
+_GENERIC_ABBR = lower("common_abbreviations")
 _GIVEN = frozenset(n.lower() for n in GIVEN_NAMES)
-# gazetteers (scripts/make_name_lists.py): places, census surnames and given names
-_PLACE_NAMES = lower("place_names")
+# gazetteers (scripts/make_name_lists.py): places (towns, and the counties, provinces,
+# states and regions of ISO 3166-2), census surnames and given names
+_PLACE_NAMES = lower("place_names") | lower("region_names")
 _GAZ_ONE = frozenset(p for p in _PLACE_NAMES if " " not in p)
 _GAZ_MANY = frozenset(p for p in _PLACE_NAMES if " " in p)
 _GAZ_FIRST = frozenset(p.split(" ", 1)[0] for p in _GAZ_MANY)
@@ -109,6 +113,8 @@ def _classes(w: str, low: str) -> tuple[str, ...]:
         out.append("leg")
     if low in _DATE:
         out.append("date")
+    if low in _GENERIC_ABBR and w.isupper() and len(w) > 1:
+        out.append("gab")
     if cap:
         if low in _GAZ_ONE:
             out.append("gaz")
