@@ -68,7 +68,8 @@ SHAPES = [
     ("passed Ordinance No. 868 unanimously", "Ordinance No.", ["ENT:Ordinance No. 868"]),
     ("the Main Road 3 year programme", "Main Road", ["ENT:Main Road"]),
     ("the Harbour Ordinance 2024 review", "Harbour Ordinance", ["ENT:Harbour Ordinance"]),
-    ("see No. 124283 of the", "No.", ["ENT:No."]),
+    ("see No. 124283 of the", "No.", []),
+    ("their invoice No. 4821 dated", "No. 4821", []),
     ("the Parks Committee 12 members", "Parks Committee", ["ENT:Parks Committee"]),
 ]
 

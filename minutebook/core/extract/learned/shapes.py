@@ -17,6 +17,7 @@ entity spans the tagger found inside it (never a person's span):
 * a law with bracketed parts between its title and its head word: "Local Government
   (Miscellaneous Provisions) Act 1982", "Local Authorities (Standing Orders) (England)
   (Amendment) Regulations 2014", "Local Government and Elections (Wales) Act 2021";
+* a number alone, or "No." and a number, is a reference, not a name ("invoice No. 4821");
 * a numbered thing keeps its number: "Fire Station No. 2", "By-Law No. 01/19", "County
   Road 20", "Ordinance No. 868" (after a road, route, station, ordinance or by-law word,
   or "No.").
@@ -244,5 +245,10 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
             end = _with_number(tokens, i, j)
             nxt = taken[idx + 1][0] if idx + 1 < len(taken) else len(tokens)
             j = end if end <= nxt else j
+        if kind == "ENT" and all(
+            w in {"No.", "No", "Number", "/", ".", "-"} or w[:1].isdigit()
+            for w in tokens.words[i:j]
+        ):
+            continue  # "No. 124283": an invoice's or a file's reference, no name
         out.append((i, j, kind))
     return out
