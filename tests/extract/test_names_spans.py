@@ -315,6 +315,32 @@ def test_a_place_that_is_no_surname_is_not_also_a_person() -> None:
     assert [e.name for e in names.entities] == ["Swindon", "Hale"]
 
 
+PLACES_AS_PEOPLE = [
+    # text, the one-word name the tagger called a person, people and entities after
+    ("A resident of Swindon asked about buses", "Swindon", [], ["Swindon"]),
+    ("the number of children in Swindon had risen", "Swindon", [], ["Swindon"]),
+    ("Cllr Swindon said a resident of Swindon asked", "Swindon", ["Swindon"], []),
+    ("Councillors Amos, Swindon and Baird", "Swindon", ["Swindon"], []),
+    ("a trip to Swindon in May", "Swindon", [], ["Swindon"]),
+    ("a question from Swindon about buses", "Swindon", ["Swindon"], []),  # "from": either
+    ("the views of Zanzibarov on buses", "Zanzibarov", ["Zanzibarov"], []),  # no place
+]
+
+
+@pytest.mark.parametrize(("text", "name", "people", "entities"), PLACES_AS_PEOPLE)
+def test_a_place_after_in_or_of_is_no_person(
+    text: str, name: str, people: list[str], entities: list[str]
+) -> None:
+    from minutebook.core.extract.learned import _places_read_as_people
+
+    tokens = tokenize(text)
+    spans = [(i, i + 1, "PER") for i, w in enumerate(tokens.words) if w == name]
+    names = build_names(tokens, spans)
+    _places_read_as_people(tokens, names)
+    assert names.people.names == people
+    assert [e.name for e in names.entities] == entities
+
+
 ROLES_BEFORE = [
     # text, the person span (token offsets), the role the item gives them
     ("ROLL CALL Mayor Kim", (3, 4), "Mayor"),

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from minutebook.core.extract.learned.boundaries import drop_initials, refine
 from minutebook.core.extract.learned.conventions import convention_spans
-from minutebook.core.extract.learned.names import Entity, Names, build_names
+from minutebook.core.extract.learned.names import Entity, Names, build_names, entity_type
 from minutebook.core.extract.learned.shapes import shaped_spans
 from minutebook.core.extract.learned.tagger import MODEL_PATH, Tagger
 from minutebook.core.extract.learned.tokens import Tokens, tokenize
@@ -188,8 +188,46 @@ def find_names(text: str) -> Names:
     spans = convention_spans(tokens, shaped_spans(tokens, spans))
     names = build_names(tokens, spans)
     names.entities = drop_initials(names.people.names, names.entities)
+    _places_read_as_people(tokens, names)
     _one_kind_per_name(names)
     return names
+
+
+#: Words before a place, not before a person: "children in Swindon", "a resident of Leeds".
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "to", "at", "near", "across", "throughout"})
+_PLACE_OR_REGION = _PLACES | lower("region_names")
+
+
+def _places_read_as_people(tokens: Tokens, names: Names) -> None:
+    """A "person" of one word that is a place in the gazetteers, never written with a title
+    or a role, and every time written where places stand, after "in", "of", "to" or "at"
+    ("children in Swindon", "a resident of Leeds"), is the place: the tagger can take a
+    town for a surname. ("A question from X" could be either, so "from" is no evidence.)"""
+    text = tokens.text
+    titled = {m.name for m in names.mentions if m.label != m.name or m.role}
+    mentions: dict[str, list] = {}
+    for m in names.mentions:
+        mentions.setdefault(m.name, []).append(m)
+    known = {e.name.lower() for e in names.entities}
+    for person in list(names.people.names):
+        low = person.lower()
+        if " " in person or person in titled or low not in _PLACE_OR_REGION:
+            continue
+        found = mentions.get(person, [])
+        if not found or not all(_place_context(text, m.start) for m in found):
+            continue
+        names.people.names.remove(person)
+        names.people.roles.pop(person, None)
+        names.mentions = [m for m in names.mentions if m.name != person]
+        if low not in known:
+            names.entities.append(Entity(person, entity_type(person)))
+
+
+def _place_context(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start].split()
+    if not before:
+        return False
+    return before[-1] in _PLACE_PREPOSITIONS
 
 
 def _one_kind_per_name(names: Names) -> None:
