@@ -61,6 +61,14 @@ SHAPES = [
     ),
     ("the report (see Appendix A) Act now", None, []),
     ("Hoped (if possible) Act", None, []),
+    # meeting words are not part of a name
+    (
+        "Town of Northvale Minutes of Regular Council held",
+        "Town of Northvale Minutes of Regular Council",
+        ["ENT:Town of Northvale"],
+    ),
+    ("the Meeting of the Parish Forum on", "Meeting of the Parish Forum", ["ENT:Parish Forum"]),
+    ("Regular Meeting", "Regular Meeting", []),
     # numbered things keep their number
     ("closing County Road 20 for", "County Road", ["ENT:County Road 20"]),
     ("at Fire Station No. 2 today", "Fire Station", ["ENT:Fire Station No. 2"]),

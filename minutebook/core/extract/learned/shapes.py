@@ -17,6 +17,8 @@ entity spans the tagger found inside it (never a person's span):
 * a law with bracketed parts between its title and its head word: "Local Government
   (Miscellaneous Provisions) Act 1982", "Local Authorities (Standing Orders) (England)
   (Amendment) Regulations 2014", "Local Government and Elections (Wales) Act 2021";
+* a meeting or its record is not part of a body's name: "Town of X Minutes of Regular
+  Council" is "Town of X", "Meeting of the Y Forum" is "Y Forum";
 * a number alone, or "No." and a number, is a reference, not a name ("invoice No. 4821");
 * a numbered thing keeps its number: "Fire Station No. 2", "By-Law No. 01/19", "County
   Road 20", "Ordinance No. 868" (after a road, route, station, ordinance or by-law word,
@@ -238,6 +240,7 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
         end = max([b] + [j for _i, j, _k in overlapping])
         out = [s for s in out if s not in overlapping]
         out.append((start, end, "ENT"))
+    out = [s for span in out for s in _without_meeting_words(tokens, *span)]
     taken = sorted(out)
     out = []
     for idx, (i, j, kind) in enumerate(taken):
@@ -252,3 +255,28 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
             continue  # "No. 124283": an invoice's or a file's reference, no name
         out.append((i, j, kind))
     return out
+
+
+#: Words that name a meeting or its record, never part of a body's name: "Town of X
+#: Minutes of Regular Council", "Meeting of the Y Forum".
+_MEETING_WORDS = frozenset({"minutes", "meeting", "meetings", "agenda"})
+
+
+def _without_meeting_words(tokens: Tokens, i: int, j: int, kind: str) -> list[Span]:
+    """An entity span with a meeting word in it keeps the part before that word; one that
+    opens with "Meeting of" / "Minutes of" keeps the part after it."""
+    words = tokens.words
+    if kind != "ENT" or "(" in words[i:j]:
+        return [(i, j, kind)]  # "(Meetings and Access to Information) ... Regulations"
+    k = i
+    while k + 1 < j and words[k].lower() in _MEETING_WORDS and words[k + 1] in {"of", "OF"}:
+        k += 2
+        while k < j and words[k].lower() == "the":
+            k += 1
+    for m in range(k + 1, j):
+        if words[m].lower() in _MEETING_WORDS:
+            end = m
+            while end > k and words[end - 1].lower() in {"regular", "special", "annual", "of"}:
+                end -= 1
+            return [(k, end, kind)] if end > k else []
+    return [(k, j, kind)] if k < j else []
