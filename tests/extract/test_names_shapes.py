@@ -61,6 +61,8 @@ SHAPES = [
     ),
     ("the report (see Appendix A) Act now", None, []),
     ("Hoped (if possible) Act", None, []),
+    ("awarded the MBE for", "MBE", []),
+    ("the ACME Trust", "ACME Trust", ["ENT:ACME Trust"]),
     # meeting words are not part of a name
     (
         "Town of Northvale Minutes of Regular Council held",

@@ -19,7 +19,8 @@ entity spans the tagger found inside it (never a person's span):
   (Amendment) Regulations 2014", "Local Government and Elections (Wales) Act 2021";
 * a meeting or its record is not part of a body's name: "Town of X Minutes of Regular
   Council" is "Town of X", "Meeting of the Y Forum" is "Y Forum";
-* a number alone, or "No." and a number, is a reference, not a name ("invoice No. 4821");
+* a number alone, or "No." and a number, is a reference, not a name ("invoice No. 4821"),
+  and letters after a name ("MBE", "MSP", "CAO") are an honour or an office, not a body;
 * a numbered thing keeps its number: "Fire Station No. 2", "By-Law No. 01/19", "County
   Road 20", "Ordinance No. 868" (after a road, route, station, ordinance or by-law word,
   or "No.").
@@ -30,11 +31,12 @@ from __future__ import annotations
 import re
 
 from minutebook.core.extract.learned.tokens import Tokens
-from minutebook.core.extract.lexicon import lower
+from minutebook.core.extract.lexicon import lower, words
 
 Span = tuple[int, int, str]
 
 _ORG = lower("org_heads")
+_POST_NOMINALS = words("post_nominals")
 _COMMON = lower("common_lower")
 _PLACE_NAMES = lower("place_names")
 _LAW_HEADS = frozenset(
@@ -253,6 +255,8 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
             for w in tokens.words[i:j]
         ):
             continue  # "No. 124283": an invoice's or a file's reference, no name
+        if kind == "ENT" and all(w in _POST_NOMINALS for w in tokens.words[i:j]):
+            continue  # "MBE", "MSP": an honour or an office after a name, no body
         out.append((i, j, kind))
     return out
 
