@@ -62,6 +62,22 @@ SHAPES = [
     ("the report (see Appendix A) Act now", None, []),
     ("Hoped (if possible) Act", None, []),
     ("awarded the MBE for", "MBE", []),
+    ("the Director of Parks and Leisure said", "Director of Parks and Leisure", []),
+    ("by the Senior Commissioner on", "Senior Commissioner", []),
+    ("the Chief Officers Group met", "Chief Officers Group", ["ENT:Chief Officers Group"]),
+    ("the Mayor of Zanzibarov said", "Mayor of Zanzibarov", []),
+    ("the Mayor of Leeds said", "Mayor of Leeds", ["ENT:Leeds"]),
+    (
+        "the Leader of Northvale Council said",
+        "Leader of Northvale Council",
+        ["ENT:Northvale Council"],
+    ),
+    ("the Head of the Planning Group said", "Head of the Planning Group", []),
+    (
+        "the Chair of the Audit Committee said",
+        "Chair of the Audit Committee",
+        ["ENT:Audit Committee"],
+    ),
     ("the ACME Trust", "ACME Trust", ["ENT:ACME Trust"]),
     # meeting words are not part of a name
     (

@@ -21,6 +21,9 @@ entity spans the tagger found inside it (never a person's span):
   Council" is "Town of X", "Meeting of the Y Forum" is "Y Forum";
 * a number alone, or "No." and a number, is a reference, not a name ("invoice No. 4821"),
   and letters after a name ("MBE", "MSP", "CAO") are an honour or an office, not a body;
+* a post is not a body: "Commissioner of Community Services", "Head of Planning Group",
+  "Senior Commissioner" (a role word, and "of" or "for" and its remit); the body or place
+  it is a post of is ("Leader of Northvale Council", "Mayor of Leeds");
 * a numbered thing keeps its number: "Fire Station No. 2", "By-Law No. 01/19", "County
   Road 20", "Ordinance No. 868" (after a road, route, station, ordinance or by-law word,
   or "No.").
@@ -37,6 +40,15 @@ Span = tuple[int, int, str]
 
 _ORG = lower("org_heads")
 _POST_NOMINALS = words("post_nominals")
+_ROLE = lower("role_words") - {"cabinet", "executive", "members", "residents"}
+#: Head words of a body a post can belong to ("Leader of X Council"); not a service or a
+#: department, which name the post's remit ("Commissioner of Community Services").
+_BODIES = frozenset(
+    {"council", "committee", "sub-committee", "board", "authority", "commission", "panel"}
+    | {"trust", "forum", "partnership", "association", "agency", "assembly", "police"}
+    | {"constabulary", "society", "cabinet", "parliament"}
+)
+_ROLE_LEAD = frozenset({"senior", "deputy", "assistant", "acting", "interim", "chief", "head"})
 _COMMON = lower("common_lower")
 _PLACE_NAMES = lower("place_names")
 _LAW_HEADS = frozenset(
@@ -255,6 +267,10 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
             for w in tokens.words[i:j]
         ):
             continue  # "No. 124283": an invoice's or a file's reference, no name
+        if kind == "ENT" and _job_title(tokens.words[i:j]):
+            i = _post_of(tokens.words, i, j)
+            if i == j:
+                continue  # "Commissioner of Community Services": a post, not a body
         if kind == "ENT" and all(w in _POST_NOMINALS for w in tokens.words[i:j]):
             continue  # "MBE", "MSP": an honour or an office after a name, no body
         out.append((i, j, kind))
@@ -284,3 +300,31 @@ def _without_meeting_words(tokens: Tokens, i: int, j: int, kind: str) -> list[Sp
                 end -= 1
             return [(k, end, kind)] if end > k else []
     return [(k, j, kind)] if k < j else []
+
+
+def _post_of(words: list[str], i: int, j: int) -> int:
+    """Start of the body or place a post belongs to ("Leader of | Northvale Council",
+    "Mayor of | Leeds"), or ``j`` when the remit is no body or place ("Commissioner of
+    Community Services")."""
+    k = next((k + 1 for k in range(i, j) if words[k] in {"of", "for"}), j)
+    while k < j and words[k].lower() == "the":
+        k += 1
+    rest = words[k:j]
+    if rest and (rest[-1].lower() in _BODIES or " ".join(rest).lower() in _PLACE_NAMES):
+        return k
+    return j
+
+
+def _job_title(words: list[str]) -> bool:
+    """ "Commissioner of Community Services", "Head of Planning Applications Group",
+    "Senior Commissioner": a post named by a role word (and its remit), not a body."""
+    k = 0
+    while (
+        k < len(words) - 1
+        and words[k].lower() in _ROLE_LEAD
+        and words[k + 1].lower() in _ROLE | _ROLE_LEAD
+    ):
+        k += 1
+    if words[k].lower() not in _ROLE:
+        return False
+    return k + 1 == len(words) or (k + 2 < len(words) and words[k + 1] in {"of", "for"})
