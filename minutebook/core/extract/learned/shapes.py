@@ -21,6 +21,9 @@ entity spans the tagger found inside it (never a person's span):
   Council" is "Town of X", "Meeting of the Y Forum" is "Y Forum";
 * a number alone, or "No." and a number, is a reference, not a name ("invoice No. 4821"),
   and letters after a name ("MBE", "MSP", "CAO") are an honour or an office, not a body;
+* "County Council", "Town Council" say what kind of body, not which: no name;
+* a month or weekday glued before a name is not part of it ("January County Council"),
+  and a feast ("Christmas", "Easter Monday") is a time of year, not a place;
 * a post is not a body: "Commissioner of Community Services", "Head of Planning Group",
   "Senior Commissioner" (a role word, and "of" or "for" and its remit); the body or place
   it is a post of is ("Leader of Northvale Council", "Mayor of Leeds");
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.core.calendar_names import MONTHS, WEEKDAYS
 from minutebook.core.extract.learned.tokens import Tokens
 from minutebook.core.extract.lexicon import lower, words
 
@@ -40,6 +44,19 @@ Span = tuple[int, int, str]
 
 _ORG = lower("org_heads")
 _POST_NOMINALS = words("post_nominals")
+_CALENDAR = frozenset(m.lower() for m in MONTHS) | frozenset(d.lower() for d in WEEKDAYS)
+#: Words that say what kind of body a council is, not which one.
+_KIND_OF_BODY = frozenset(
+    {"county", "city", "district", "borough", "parish", "town", "village", "community"}
+    | {"metropolitan", "regional", "municipal", "council", "council's", "the", "full"}
+)
+#: Feasts and holidays by their one-word names (a time of year, E4), with the words that
+#: follow them ("Christmas Eve", "Easter Monday").
+_HOLIDAYS = frozenset(
+    {"christmas", "easter", "halloween", "hallowe'en", "thanksgiving", "diwali", "eid"}
+    | {"hanukkah", "ramadan", "passover", "whitsun", "pentecost", "advent", "lent"}
+    | {"eve", "day", "monday", "friday", "sunday", "week", "holidays", "holiday"}
+)
 _ROLE = lower("role_words") - {"cabinet", "executive", "members", "residents"}
 #: Head words of a body a post can belong to ("Leader of X Council"); not a service or a
 #: department, which name the post's remit ("Commissioner of Community Services").
@@ -271,6 +288,12 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
             i = _post_of(tokens.words, i, j)
             if i == j:
                 continue  # "Commissioner of Community Services": a post, not a body
+        while kind == "ENT" and j - i > 1 and tokens.words[i].lower() in _CALENDAR:
+            i += 1  # "January County Council": a date's month glued to a name
+        if kind == "ENT" and all(w.lower() in _KIND_OF_BODY for w in tokens.words[i:j]):
+            continue  # "County Council", "the Town Council": a kind of body, not which one
+        if kind == "ENT" and all(w.lower() in _HOLIDAYS for w in tokens.words[i:j]):
+            continue  # "Christmas", "Easter Day": a time of year, no place or body
         if kind == "ENT" and all(w in _POST_NOMINALS for w in tokens.words[i:j]):
             continue  # "MBE", "MSP": an honour or an office after a name, no body
         out.append((i, j, kind))
