@@ -52,6 +52,9 @@ CONVENTIONS = [
     ("Councillors Amos, Baird, Chen and Dyer", ["Amos", "Baird", "Chen", "Dyer"]),
     ("Crs Lee & Tan", ["Lee", "Tan"]),
     ("Councillors Present", []),
+    ("seconded by Member JG Colville:", ["JG Colville"]),
+    ("Cllr AB Poe said", ["AB Poe"]),
+    ("Councillors Amos, S Baird (7.28pm), Chen and Dyer", ["Amos", "S Baird", "Chen", "Dyer"]),
     ("Councillor Chair", []),
     ("the Councillors' allowances", []),
 ]
@@ -313,6 +316,39 @@ def test_a_place_that_is_no_surname_is_not_also_a_person() -> None:
     _one_kind_per_name(names)
     assert names.people.names == ["Ann Lee", "Hale"]  # "Hale" is a surname too
     assert [e.name for e in names.entities] == ["Swindon", "Hale"]
+
+
+MARKS = [
+    # a register, the spans the tagger gave (text, kind), the spans after
+    (
+        "P Jill Iles\nP Ann Lee\nA Bob Tan\n",
+        [("P Jill Iles", "PER"), ("P Ann Lee", "ENT"), ("A Bob Tan", "PER")],
+        ["PER:Jill Iles", "PER:Ann Lee", "PER:Bob Tan"],
+    ),
+    (
+        "P Jill Iles\nP Ann Lee\n",  # two lines: too few to call the letter a mark
+        [("P Jill Iles", "PER")],
+        ["PER:P Jill Iles"],
+    ),
+    (
+        "P Jill Iles\nQ Ann Lee\nR Bob Tan\n",  # three letters: initials, not marks
+        [("P Jill Iles", "PER")],
+        ["PER:P Jill Iles"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "spans"), MARKS)
+def test_an_attendance_mark_is_not_an_initial(text: str, given: list, spans: list[str]) -> None:
+    from minutebook.core.extract.learned.conventions import marker_column
+
+    tokens = tokenize(text)
+    found = []
+    for phrase, kind in given:
+        at = text.index(phrase)
+        found.append((tokens.starts.index(at), tokens.ends.index(at + len(phrase)) + 1, kind))
+    out = marker_column(tokens, found)
+    assert [f"{k}:{tokens.span_text(i, j)}" for i, j, k in out] == spans
 
 
 PLACES_AS_PEOPLE = [

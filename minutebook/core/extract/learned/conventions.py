@@ -1,4 +1,4 @@
-"""Two conventions of minutes that hold without exception, applied after the tagger.
+"""Conventions of minutes that hold without exception, applied after the tagger.
 
 The tagger learns them too, but from a few hundred items it can still miss a name in an
 unusual spot. Where it left the tokens outside any name:
@@ -6,7 +6,11 @@ unusual spot. Where it left the tokens outside any name:
 * a name after a personal title is a person: "Mrs. D.E. Frost", "Cllr Amos", "Cr Lee"
   (the title, then initials, then one to three capitalised words);
 * the names listed after a plural title are people: "Councillors Amos, Baird, Chen and
-  Dyer", "Crs Lee and Tan", "Messrs Hill & Ray".
+  Dyer", "Crs Lee and Tan", "Messrs Hill & Ray" (a note in brackets after a name, "Baird
+  (7.28pm)", does not end the list), and initials may be written together ("Member JG
+  Colville");
+* a letter that opens three or more lines of a register is a mark (present, absent), not
+  an initial: "P Jill Iles" is Jill Iles.
 
 Words that are not names after a title ("Councillor Chair", "Councillors Present") stop it.
 """
@@ -44,6 +48,7 @@ _NOT_NAME = (
     | {"it", "this", "that", "the", "there", "these", "motion", "carried"}
 )
 _LIST_GLUE = frozenset({",", "and", "&"})
+_HEADS = lower("org_heads") | lower("place_heads") | lower("programme_heads")
 
 
 def _is_initial(w: str) -> bool:
@@ -56,10 +61,23 @@ def _is_name_word(w: str) -> bool:
     return w[:1].isupper() and w[1:2].islower() and w.lower() not in _NOT_NAME
 
 
+def _initials_glued(words: list[str], j: int, n: int) -> bool:
+    """ "JG" in "Member JG Colville": two or three capitals written together as initials,
+    before a name."""
+    w = words[j]
+    return (
+        2 <= len(w) <= 3
+        and w.isalpha()
+        and w.isupper()
+        and j + 1 < n
+        and _is_name_word(words[j + 1])
+    )
+
+
 def _name_at(words: list[str], k: int, n: int) -> int:
     """End of a name starting at ``k`` (initials then 1-3 capitalised words), or ``k``."""
     j = k
-    while j < n and _is_initial(words[j]):
+    while j < n and (_is_initial(words[j]) or _initials_glued(words, j, n)):
         j += 1
     end = j
     while end < n and end - j < 3 and _is_name_word(words[end]):
@@ -307,6 +325,10 @@ def convention_spans(
                     break
                 add(k, end)
                 k = end
+                if k + 1 < n and words[k] == "(":  # "S Amos (7.28pm), Baird": a note
+                    close = next((c for c in range(k + 1, min(n, k + 8)) if words[c] == ")"), 0)
+                    if close:
+                        k = close + 1
                 if k < n and words[k] in _LIST_GLUE:
                     k += 1
                     if k < n and words[k] == "and":
@@ -314,3 +336,35 @@ def convention_spans(
                 else:
                     break
     return sorted(spans + added)
+
+
+def marker_column(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An attendance register marks each member's line with a letter ("P Jill Iles", "A Ann
+    Lee": present, absent): when three or more lines open with one capital letter and a
+    name, and the lines use at most two such letters, the letter is a mark, not an
+    initial, and leaves the person's name."""
+    words, lines = tokens.words, tokens.lines
+    n = len(words)
+    marks = [
+        i
+        for i in range(n - 1)
+        if (i == 0 or lines[i - 1] != lines[i])
+        and len(words[i]) == 1
+        and words[i].isupper()
+        and lines[i + 1] == lines[i]
+        and _is_name_word(words[i + 1])
+    ]
+    if len(marks) < 3 or len({words[i] for i in marks}) > 2:
+        return spans
+    at = set(marks)
+    out = []
+    for i, j, kind in spans:
+        if i in at and j - i >= 3:
+            if kind == "PER":
+                i += 1
+            elif 2 <= j - i - 1 <= 3 and all(
+                _is_name_word(w) and w.lower() not in _HEADS for w in words[i + 1 : j]
+            ):
+                i, kind = i + 1, "PER"  # "P Ann Lee" read as one name of a place
+        out.append((i, j, kind))
+    return out
