@@ -24,6 +24,8 @@ entity spans the tagger found inside it (never a person's span):
 * "County Council", "Town Council" say what kind of body, not which: no name;
 * a month or weekday glued before a name is not part of it ("January County Council"),
   and a feast ("Christmas", "Easter Monday") is a time of year, not a place;
+* a body's rules of procedure are no legislation: "Procedural By-Law", "Code of Conduct",
+  "Standing Orders";
 * a post is not a body: "Commissioner of Community Services", "Head of Planning Group",
   "Senior Commissioner" (a role word, and "of" or "for" and its remit); the body or place
   it is a post of is ("Leader of Northvale Council", "Mayor of Leeds");
@@ -294,6 +296,8 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
             continue  # "County Council", "the Town Council": a kind of body, not which one
         if kind == "ENT" and all(w.lower() in _HOLIDAYS for w in tokens.words[i:j]):
             continue  # "Christmas", "Easter Day": a time of year, no place or body
+        if kind == "ENT" and _procedural(tokens.words[i:j]):
+            continue  # "Procedure By-law 98-2011", "Code of Conduct": the body's own rules
         if kind == "ENT" and all(w in _POST_NOMINALS for w in tokens.words[i:j]):
             continue  # "MBE", "MSP": an honour or an office after a name, no body
         out.append((i, j, kind))
@@ -351,3 +355,19 @@ def _job_title(words: list[str]) -> bool:
     if words[k].lower() not in _ROLE:
         return False
     return k + 1 == len(words) or (k + 2 < len(words) and words[k + 1] in {"of", "for"})
+
+
+def _procedural(words: list[str]) -> bool:
+    """A body's own rules of procedure (E9: "Council Procedure Rules", "Procedural By-Law",
+    "Code of Conduct", "Standing Orders", "the Constitution"), which the gold does not
+    count as legislation; a committee named for them ("Constitution Committee") is a body."""
+    low = [w.lower() for w in words]
+    if low[-1] in _ORG:
+        return False
+    return (
+        "procedure" in low
+        or "procedural" in low
+        or " ".join(low[-3:]) == "code of conduct"
+        or low[-2:] == ["standing", "orders"]
+        or low == ["constitution"]
+    )
