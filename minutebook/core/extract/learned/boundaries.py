@@ -14,8 +14,9 @@ rules cut such spans where the parts are each a name of their own:
 * at commas, unless the span names one body ("Policy, Finance and Resources Committee",
   "Department of Housing, Transport and Energy", "Acme Paving Contracting, LLC"); a
   comma list whose first part already ends in a body's head word is a list of bodies;
-* at "and" between two bodies ("... Licensing Board and Overview and Scrutiny
-  Committee") or between two places (a gazetteer place or a name ending in a place word),
+* at "at" or "to" between two names ("X Park to Y Cricket Club", "Y at Z Council");
+* at "and" between two plans or funds ("X Strategy and Y Strategy"), between two bodies
+  ("... Licensing Board and Overview and Scrutiny Committee") or between two places (a gazetteer place or a name ending in a place word),
   unless the whole span ends in an organisation's head word ("Eastvale and Northdale
   District Council" is one body) or both sides are surnames (a firm: "Baker and Fisher");
 * after a place-word head followed by a new capitalised place name on the same line
@@ -207,6 +208,16 @@ def _split_one(tokens: Tokens, i: int, j: int) -> list[tuple[int, int]]:
         left, right = words[i:k], words[k + 1 : j]
         if w == "and" and len(left) >= 2 and _head(left[-1]) in _BODY_HEADS and _ends_org(right):
             return [(i, k), *_split_one(tokens, k + 1, j)]  # "... Board and ... Committee"
+        if (
+            w == "and"
+            and len(left) >= 2
+            and len(right) >= 2
+            and _head(left[-1]) in _PROG
+            and _head(right[-1]) in _PROG
+        ):
+            return [(i, k), *_split_one(tokens, k + 1, j)]  # "X Strategy and Y Strategy"
+        if w in {"at", "to"} and _named(left) and _named(right) and len(left + right) >= 3:
+            return [(i, k), *_split_one(tokens, k + 1, j)]  # "X Park to Y Club", "X at Y"
         if w == "and" and not _ends_org(span):
             surnames = (
                 len(left) == 1
@@ -254,6 +265,13 @@ def _split_one(tokens: Tokens, i: int, j: int) -> list[tuple[int, int]]:
         ):
             return [(i, h + 1), (h + 1, j)]
     return [(i, j)]
+
+
+def _named(words: list[str]) -> bool:
+    """A name of its own: a place, or capitalised words ending in a head word."""
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    return _is_place_name(words) or _is_head(words[-1]) or _head(words[-1]) in _COMPANY
 
 
 def _is_head(word: str) -> bool:
