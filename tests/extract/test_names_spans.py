@@ -323,6 +323,23 @@ def test_a_place_that_is_no_surname_is_not_also_a_person() -> None:
     assert [e.name for e in names.entities] == ["Swindon", "Hale"]
 
 
+ROWS = [
+    # a flattened table row: the person span as tagged (first tokens), the name after
+    ("Ann Lee Tameside Councillor Bob Tan", 3, ["Ann Lee"]),
+    ("Ann Lee Tameside and friends", 3, ["Ann Lee Tameside"]),
+    ("Ann Lee Kowalczyk Councillor Bob Tan", 3, ["Ann Lee Kowalczyk"]),
+]
+
+
+@pytest.mark.parametrize(("text", "length", "names"), ROWS)
+def test_a_place_after_a_name_before_the_next_rows_title(
+    text: str, length: int, names: list[str]
+) -> None:
+    tokens = tokenize(text)
+    cleaned = clean_spans(tokens, [(0, length, "PER")])
+    assert [tokens.span_text(i, j) for i, j, _ in cleaned] == names
+
+
 MARKS = [
     # a register, the spans the tagger gave (text, kind), the spans after
     (

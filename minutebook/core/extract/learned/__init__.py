@@ -101,6 +101,8 @@ _PLACES = lower("place_names")
 _FIRST_NAMES = lower("first_names")
 _SURNAMES = lower("surnames")
 _PLACE_ONE = frozenset(p for p in lower("place_names") if " " not in p) - lower("surnames")
+_PLACE_ANY = frozenset(p for p in lower("place_names") | lower("region_names") if " " not in p)
+_TITLE_NEXT = _HON | lower("role_words")
 
 
 def _is_initial(w: str) -> bool:
@@ -154,10 +156,21 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
                         a = b
                     if (
                         b - a >= 3
-                        and words[b - 1].lower() in _PLACE_ONE
+                        and (
+                            words[b - 1].lower() in _PLACE_ONE
+                            or (
+                                words[b - 1].lower() in _PLACE_ANY
+                                and words[b - 1].lower() not in _FIRST_NAMES
+                                and b < len(words)
+                                and tokens.lines[b] == tokens.lines[b - 1]
+                                and words[b].lower().rstrip(".") in _TITLE_NEXT
+                            )
+                        )
                         and all(w[:1].isupper() and w[1:2].islower() for w in words[a:b])
                     ):
-                        b -= 1  # "Anne Parker Bristol": a table row's place after the name
+                        # "Anne Parker Bristol", "Ann Lee Leeds Councillor Bob Tan": a
+                        # table row's place after the name (the next row's title after it)
+                        b -= 1
                     if all(_is_initial(w) for w in words[a:b]):
                         a = b  # initials alone ("D", "A.B.") are no one's name
                 while b > a and (
