@@ -323,6 +323,12 @@ def test_a_place_that_is_no_surname_is_not_also_a_person() -> None:
     assert [e.name for e in names.entities] == ["Swindon", "Hale"]
 
 
+def test_a_line_number_inside_a_name_is_not_part_of_it() -> None:
+    tokens = tokenize("Finance Director Ann 12 Poe; Bob 3 Lee")
+    spans = [(2, 5, "PER"), (6, 9, "PER")]
+    assert build_names(tokens, spans).people.names == ["Ann Poe", "Bob Lee"]
+
+
 ROWS = [
     # a flattened table row: the person span as tagged (first tokens), the name after
     ("Ann Lee Tameside Councillor Bob Tan", 3, ["Ann Lee"]),

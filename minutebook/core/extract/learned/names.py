@@ -71,6 +71,16 @@ def _span_name(tokens: Tokens, i: int, j: int) -> str:
     return _BROKEN_HYPHEN.sub("-", tokens.span_text(i, j))
 
 
+def _person_name(tokens: Tokens, i: int, j: int) -> str:
+    """A person's name from its span, without a printed line number inside it ("Ann 12 Poe"
+    in minutes whose lines are numbered is Ann Poe)."""
+    words = tokens.words
+    for k in range(i + 1, j - 1):
+        if words[k].isdigit() and len(words[k]) <= 3:
+            return f"{_person_name(tokens, i, k)} {_person_name(tokens, k + 1, j)}"
+    return _span_name(tokens, i, j)
+
+
 def _title_run(tokens: Tokens, end: int) -> int:
     """Start of the capitalised run ending at ``end`` on the same line (titles excluded).
     A heading or label in capitals before a title-case role is not part of it ("ROLL CALL
@@ -119,7 +129,7 @@ def build_names(tokens: Tokens, spans: list[tuple[int, int, str]]) -> Names:
     entities: dict[str, Entity] = {}
     for i, j, kind in spans:
         start, end = tokens.starts[i], tokens.ends[j - 1]
-        name = _span_name(tokens, i, j)
+        name = _span_name(tokens, i, j) if kind == "ENT" else _person_name(tokens, i, j)
         if kind == "ENT":
             key = name.lower()
             ent = entities.get(key)
