@@ -62,7 +62,7 @@ SHAPES = [
     ("the report (see Appendix A) Act now", None, []),
     ("Hoped (if possible) Act", None, []),
     ("awarded the MBE for", "MBE", []),
-    ("under the Procedure By-law 98-2011 the", "Procedure By-law 98-2011", []),
+    ("under the Procedure By-law 12-2019 the", "Procedure By-law 12-2019", []),
     ("breach of the Code of Conduct by", "Code of Conduct", []),
     ("suspend Standing Orders to", "Standing Orders", []),
     (
@@ -109,7 +109,7 @@ SHAPES = [
     ("passed Ordinance No. 868 unanimously", "Ordinance No.", ["ENT:Ordinance No. 868"]),
     ("the Main Road 3 year programme", "Main Road", ["ENT:Main Road"]),
     ("the Harbour Ordinance 2024 review", "Harbour Ordinance", ["ENT:Harbour Ordinance"]),
-    ("see No. 124283 of the", "No.", []),
+    ("see No. 55501 of the", "No.", []),
     ("their invoice No. 4821 dated", "No. 4821", []),
     ("the Parks Committee 12 members", "Parks Committee", ["ENT:Parks Committee"]),
 ]
