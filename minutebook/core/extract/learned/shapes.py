@@ -238,7 +238,7 @@ def _with_number(tokens: Tokens, i: int, j: int) -> int:
     words, lines, starts, ends = tokens.words, tokens.lines, tokens.starts, tokens.ends
     n = len(words)
     if words[j - 1].lower() not in _NUMBERED or (j - i == 1 and words[i] in {"No.", "No"}):
-        return j  # "No. 124283" alone is a reference, not a name
+        return j  # "No. 55501" alone is a reference, not a name
     k = j
     if k + 1 < n and words[k] in {"No.", "No", "Number"} and lines[k] == lines[j - 1]:
         k += 1
@@ -285,7 +285,7 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
             w in {"No.", "No", "Number", "/", ".", "-"} or w[:1].isdigit()
             for w in tokens.words[i:j]
         ):
-            continue  # "No. 124283": an invoice's or a file's reference, no name
+            continue  # "No. 55501": an invoice's or a file's reference, no name
         if kind == "ENT" and _job_title(tokens.words[i:j]):
             i = _post_of(tokens.words, i, j)
             if i == j:
@@ -297,7 +297,7 @@ def shaped_spans(tokens: Tokens, spans: list[Span]) -> list[Span]:
         if kind == "ENT" and all(w.lower() in _HOLIDAYS for w in tokens.words[i:j]):
             continue  # "Christmas", "Easter Day": a time of year, no place or body
         if kind == "ENT" and _procedural(tokens.words[i:j]):
-            continue  # "Procedure By-law 98-2011", "Code of Conduct": the body's own rules
+            continue  # "Procedure By-law 12-2019", "Code of Conduct": the body's own rules
         if kind == "ENT" and all(w in _POST_NOMINALS for w in tokens.words[i:j]):
             continue  # "MBE", "MSP": an honour or an office after a name, no body
         out.append((i, j, kind))
