@@ -453,7 +453,7 @@ def _person_at(words: list[str], k: int, end: int) -> int:
 def _people_inside(tokens: Tokens, i: int, j: int) -> list[tuple[int, int, str]]:
     """An entity span that holds people: the whole span a person ("Gary Hollenbeck"), two
     people joined by "and", or a person glued to places or to a body in a flattened table
-    ("Stockport Pam Smith Tameside", "Ann Poe Journal Pioneer")."""
+    ("Northvale Ann Poe Eastdale", "Ann Poe Daily Courier")."""
     words = tokens.words
     span = words[i:j]
     if _looks_like_person(span):
