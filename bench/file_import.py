@@ -10,8 +10,9 @@ SQLite database, as a user would run it. In the same run, on the first tenth of 
   before it streamed (it also read the whole file first, which no longer happens);
 * **default** (extractor worker processes ahead of storage), on the tenth and the whole file:
   the rate, and the peak memory;
-* the whole file with ``--no-link``: without the follow-up relink of the council at the end,
-  which reads all its records at once, the memory the streaming import itself needs.
+* the whole file with ``--no-link``: without the follow-up relink of the council at the end
+  (a full relink of the new council, which spills each item's preparation to a temporary
+  file), the memory the streaming import itself needs.
 
 Peak memory is the largest resident set of the import process or any of its workers
 (``wait4``'s ``ru_maxrss``).
@@ -116,7 +117,10 @@ def run_import(source: Path, workdir: Path, *extra: str) -> tuple[float, float, 
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"import failed: {summary}")
     db.unlink()
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, summary, heap[0]
+    cpu = usage.ru_utime + usage.ru_stime
+    print(f"{source.name} {' '.join(extra)}: {wall:.1f} s wall, {cpu:.1f} s CPU, peak heap "
+          f"{heap[0]:.0f} MiB ({summary})", flush=True)  # fmt: skip
+    return wall, cpu, usage.ru_maxrss // 1024, summary, heap[0]
 
 
 def main() -> None:
