@@ -310,6 +310,16 @@ CASES: list[tuple[str, list[Q]]] = [
         "that it would be considered in the budget.",
         [("Cr Amos", "Will Council light the park?", "it would be considered in the budget")],
     ),
+    # a question/answer table saved as text, its cells run together
+    (
+        "Questioner\tQuestion\tResponse\nAnn Amos\tWill the pool reopen?\tThe pool will "
+        "reopen in June.\nBob Baird\tWhen will the road be fixed?\tIn the spring.",
+        [
+            ("Ann Amos", "Will the pool reopen?", "The pool will reopen in June."),
+            ("Bob Baird", "When will the road be fixed?", "In the spring."),
+        ],
+    ),
+    ("Question response times have improved. Why is that? Staff are quicker.", []),
     # questions listed as limbs under a heading, with or without "?"
     (
         "The following questions were asked by members of the public:\n(a) whether the hall "
