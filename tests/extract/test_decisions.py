@@ -337,6 +337,14 @@ CASES = [
         "Bob Baird \u2013 Absent\nCARRIED UNANIMOUSLY",
         ["BE IT RESOLVED THAT the by-law be given third reading."],
     ),
+    (
+        "The minutes were proposed by Ann Amos and seconded by Bob Baird.",
+        ["The minutes were proposed by Ann Amos and seconded by Bob Baird."],
+    ),
+    (
+        "Members considered the report and agreed the recommendations.",
+        ["Members considered the report and agreed the recommendations."],
+    ),
     # a decision-record number is a field, not a decision; the motion after it is
     (
         "Moved by: Councillor Amos Seconded by: Councillor Baird\nDecision Number: CR12/2020\n"

@@ -55,7 +55,9 @@ _BODY_NOUNS = (
 _BODY_DECIDES = re.compile(
     r"^(?:(?:(?:\w+|(?:[Bb]y|[Aa]fter|[Ff]ollowing|[Oo]n)\s+(?:\w+\s+){0,2}?(?:consensus|discussion|"
     r"debate|consideration))\s*,\s*)?(?:the|The)\s+)?(?:[A-Z][\w-]*\s+){0,5}?"
-    r"(?:" + _BODY_NOUNS + r"|" + _BODY_NOUNS.lower() + r")\s+(?:then\s+|also\s+|formally\s+|"
+    r"(?:" + _BODY_NOUNS + r"|" + _BODY_NOUNS.lower() + r")\s+"
+    r"(?:(?:considered|received|discussed|reviewed)\s+the\s+(?:[\w’'-]+\s+){0,5}?and\s+)?"
+    r"(?:then\s+|also\s+|formally\s+|"
     r"unanimously\s+|duly\s+|therefore\s+)?"
     r"(?P<verb>agreed|AGREED|agrees|resolved|RESOLVED|noted|NOTED|approved|APPROVED|endorsed|"
     r"ENDORSED|decided|DECIDED|recommended|RECOMMENDED|accepted|adopted|ratified|confirmed|"
@@ -483,6 +485,12 @@ def _names_only(text: str) -> bool:
 
 def _bare_mover(head: str, seconded: re.Match[str] | None) -> bool:
     """ "Moved by A Seconded by B" or "Moved, seconded and CARRIED": no motion words in it."""
+    if re.match(
+        r"(?:The|the)\s+(?:minutes|report|recommendations?|accounts|budget|proposal|amendment)\b"
+        r"[^.]{0,120}?\b(?:was|were)\s+(?:duly\s+)?(?:proposed|moved)\b",
+        head,
+    ):
+        return False  # "The minutes were proposed by A and seconded by B": their adoption
     return len(head.split()) <= 16 and not re.search(
         r"\b(?:that|THAT|That|to\s+[a-z]+|To\s+[a-z]+|approv\w*|adopt\w*|accept\w*|"
         r"recommend\w*|as\s+(?:the\s+)?[A-Z][a-z]+)\b",
