@@ -320,6 +320,39 @@ CASES: list[tuple[str, list[Q]]] = [
         ],
     ),
     ("Question response times have improved. Why is that? Staff are quicker.", []),
+    # "Q1." and "A1." cut off as sentences of their own
+    (
+        "Q1. What is the budget for next year? A1. The budget is five million.",
+        [(None, "What is the budget for next year?", "The budget is five million.")],
+    ),
+    # "Response – Councillor B, Leader" is the responder's line, not part of the answer
+    (
+        "Question 1 \u2013 Councillor Amos\nWill the Leader commit to a library?\nResponse "
+        "\u2013 Councillor Baird, Leader\nYes, a library is in the plan.",
+        [
+            (
+                "Councillor Amos",
+                "Will the Leader commit to a library?",
+                "Yes, a library is in the plan.",
+            )
+        ],
+    ),
+    # the asker of "a question from A regarding X" is A; "a question was received from A"
+    (
+        "In response to a question from Cllr Amos regarding recruitment, the Commissioner "
+        "stated that 200 officers had been recruited.",
+        [("Cllr Amos", "a question from Cllr Amos regarding recruitment", "200 officers")],
+    ),
+    (
+        "A question was received from Mr Amos regarding the library. The Leader responded "
+        "that it would remain open.",
+        [("Mr Amos", "regarding the library", "it would remain open")],
+    ),
+    (
+        "Cllr Amos asked whether the tax would increase, to which Cllr Baird responded that "
+        "it would not.",
+        [("Cllr Amos", "whether the tax would increase", "it would not")],
+    ),
     # questions listed as limbs under a heading, with or without "?"
     (
         "The following questions were asked by members of the public:\n(a) whether the hall "

@@ -55,7 +55,7 @@ _RAISED = re.compile(
     r"(?:^|(?<=, )|(?<=\s))(?P<q>(?:(?:a|one|the|another|further|several|some)\s+)?(?:further\s+)?"
     r"(?:supplementary\s+)?(?:questions?|quer(?:y|ies))\s+"
     r"(?:relat(?:ed|ing)\s+to\s+|(?:(?:was|were)\s+(?:also\s+|then\s+|further\s+)?(?:raised|asked|put|"
-    r"posed)\s+(?:by\s+[^,;]{2,60}?\s+)?|asked\s+)"
+    r"posed|received|submitted|tabled)\s+(?:(?:by|from)\s+[^,;]{2,60}?\s+)?|asked\s+)"
     r"(?:about\s+|on\s+|regarding\s+|in relation to\s+|concerning\s+|with regard to\s+|"
     r"as to\s+|around\s+|whether\s+|if\s+|why\s+|how\s+|what\s+|that\s+(?=if\b|whether\b)))"
     r"|(?:(?:information|clarification|an update|further information|further details|details|"
@@ -347,6 +347,7 @@ def find_questions(
     open_q: _Q | None = None
     direct_asker: Speaker | None = None  # set once minutes list their questions as "?" sentences
     umbrella_asker: Speaker | None = None  # "questions from Members:" asks the limbs under it
+    pending_label = ""  # "Q1." / "A1." alone: the label of the sentence after it
     list_para: int | None = None  # the paragraph of the last question listed under a heading
     list_asker: Speaker | None = None
 
@@ -361,6 +362,13 @@ def find_questions(
             close()
             continue
         text = _TOPIC_LABEL.sub("", s.text, count=1)
+        if pending_label:
+            text = f"{pending_label}: {text}"  # "Q1." on its own, then the question
+            pending_label = ""
+        bare = _BARE_LABEL.fullmatch(text.strip())
+        if bare and i + 1 < len(sentences) and sentences[i + 1].para == s.para:
+            pending_label = bare.group("l")
+            continue
         att = attributions[i] if text == s.text else attribute(text, people, None, org_names)
         logged = _TIMESTAMPED.match(text)
         if logged:
@@ -490,7 +498,11 @@ def find_questions(
             sub_att = attribute(rest, people, None, org_names)
             answer, responder = _answer_text(rest, sub_att)
             asker = None
-            fm = re.search(r"\bfrom\s+(?P<who>.+)$", im.group("q")) or re.search(
+            fm = re.search(
+                r"\bfrom\s+(?P<who>.+?)(?=\s+(?:regarding|about|on|concerning|in relation "
+                r"to|relating to|as to|with regard to)\b|$)",
+                im.group("q"),
+            ) or re.search(
                 r"\bto\s+(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Council Member|Cr)\.?\s+"
                 r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s?\s+(?:supplementary\s+)?(?:question|quer)",
                 im.group("q"),
@@ -545,7 +557,8 @@ def find_questions(
                 if ir and len(q[: ir.start()].split()) >= 3:
                     q, answer = q[: ir.start()].strip(" ,;"), ir.group("a").strip()
                 by = re.search(
-                    r"\b(?:raised|asked|put|posed|requested|sought)\s+by\s+(?P<who>[^,;]{2,60}?)"
+                    r"\b(?:raised|asked|put|posed|requested|sought|received|submitted|tabled)\s+"
+                    r"(?:by|from)\s+(?P<who>[^,;]{2,60}?)"
                     r"\s+(?:on|about|regarding|in relation to|as to|concerning|with regard to|"
                     r"whether|if|why|how|what|that)\b",
                     q,
@@ -900,6 +913,8 @@ _EXPLAIN_VERBS = frozenset(
 
 #: Verbs that put a matter to the meeting without asking in words: "raised concerns about".
 _HEADING_WORDS = lexicon_lower("heading_words")
+#: "Q1." or "A1." cut off as a sentence of its own.
+_BARE_LABEL = re.compile(r"(?P<l>Q|A)\s*\d{0,2}\s*[.:\-–]")
 #: "Residents raised the following questions:", "The following questions were asked by
 #: members of the public:": a heading over questions listed one a limb.
 _QUESTION_LIST = re.compile(
@@ -1113,7 +1128,7 @@ def _quoted_question(q: str) -> str:
 
 def _trim_ask(q: str) -> str:
     """The ask without the joint to its reply ("about X, and" -> "about X")."""
-    return re.sub(r"(?:[,;]?\s+(?:and|but|whereupon))+\s*$", "", q.strip(" ,"))
+    return re.sub(r"(?:[,;]?\s+(?:and|but|whereupon|to which))+\s*$", "", q.strip(" ,"))
 
 
 def _asks_at(text: str, att: Attribution) -> bool:
@@ -1234,6 +1249,8 @@ _ASKER_LINE = re.compile(
 _RESPONDER_LINE = re.compile(
     r"^(?:(?:Written |Verbal |Supplementary )?(?:Response|Reply|Answer)\s*(?:by|from|of)\b.{0,160}$"
     r"|(?:Written |Verbal )?(?:Response|Reply|Answer)\s*[:.\-–]?\s*$"
+    r"|(?:Written |Verbal )?(?:Response|Reply|Answer)\s*[:\-–]\s*(?:from\s+|by\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|"
+    r"Cllr|Councillor|Cr|The|the)\b)[^.?!]{0,100}$"
     r"|(?:(?:The|the)\s+)?(?:(?:Lord |Deputy )?Mayor|Chair|Chairman|Chairperson|Leader|Councillor|Cllr|Cr)\b[^.?!]{0,80}[.:]?\s*$)"
 )
 _ANSWER_CUE = re.compile(
@@ -1396,7 +1413,7 @@ def _question_blocks(
                 sentences[reply_at].text,
             )
             label, colon, said = label.partition(": ")
-            label = label.strip(" .:")
+            label = label.strip(" .:–-")
             if colon and len(said.split()) >= 3:
                 answer_idx = [reply_at, *answer_idx]  # "Reply from B: <the answer>"
                 inline_answer = said.strip()
