@@ -38,8 +38,11 @@ def published_questions(meeting: Meeting | None = None) -> QuerySet[PublicQuesti
     return qs.order_by("-meeting__date", "meeting_id", "submitted_at", "id")
 
 
-def meeting_questions_context(meeting: Meeting, now=None) -> dict[str, Any]:
-    """Everything the meeting page needs to show its questions section."""
+def meeting_questions_context(
+    meeting: Meeting, now=None, *, any_submitted: bool = True
+) -> dict[str, Any]:
+    """Everything the meeting page needs to show its questions section. ``any_submitted``
+    False: the caller knows the meeting has no submitted questions, so none is asked for."""
     from django.utils import timezone
 
     now = now or timezone.now()
@@ -52,5 +55,5 @@ def meeting_questions_context(meeting: Meeting, now=None) -> dict[str, Any]:
         "deadline_words": rules.deadline_in_words(deadline) if deadline else "",
         "ask_url": reverse("questions:ask", args=[meeting.pk]),
         "questions_url": reverse("questions:meeting", args=[meeting.pk]),
-        "published": list(published_questions(meeting)),
+        "published": list(published_questions(meeting)) if any_submitted else [],
     }

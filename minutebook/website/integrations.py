@@ -43,9 +43,10 @@ def tracker_available() -> bool:
     return True
 
 
-def meeting_questions(meeting: Meeting) -> dict[str, Any]:
-    """The public-questions section of a meeting page."""
-    return public_questions.meeting_questions_context(meeting)
+def meeting_questions(meeting: Meeting, *, any_submitted: bool = True) -> dict[str, Any]:
+    """The public-questions section of a meeting page (``any_submitted`` False: the meeting
+    has no submitted questions, so none is asked for)."""
+    return public_questions.meeting_questions_context(meeting, any_submitted=any_submitted)
 
 
 def submitted_questions(committee: Committee | None, year: int | None) -> list[Any]:

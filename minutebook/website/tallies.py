@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db import connection, models
 
+from minutebook.questions.models import PublicQuestion
 from minutebook.records.models import (
     AgendaItem,
     AgendaItemVersion,
@@ -99,6 +100,7 @@ MEETING_ROWS = {
     "declarations": Rows(Declaration, "item", via=AgendaItem, via_field="meeting"),
     "motions": Rows(Motion, "item", via=AgendaItem, via_field="meeting"),
     "moved_from": Rows(Meeting, "moved_to"),
+    "submitted": Rows(PublicQuestion, "meeting"),  # questions the public sent in
 }
 
 PERSON_ROWS = {

@@ -263,7 +263,12 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "minuted_questions": minuted or [],
             "moved_from": list(obj.moved_from.order_by("date")) if has["moved_from"] else [],
             "notices": integrations.meeting_notices(obj),
-            **{f"public_{k}": v for k, v in integrations.meeting_questions(obj).items()},
+            **{
+                f"public_{k}": v
+                for k, v in integrations.meeting_questions(
+                    obj, any_submitted=bool(has["submitted"])
+                ).items()
+            },
         },
     )
 
