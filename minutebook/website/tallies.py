@@ -13,6 +13,7 @@ queried. Table and column names come from the models, the key is a parameter.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.db import connection, models
@@ -65,13 +66,17 @@ class Rows:
         return f"(SELECT COUNT({what}) FROM {quote(meta.db_table)} WHERE {where})"
 
 
+@functools.cache
+def _select(wanted: tuple[Rows, ...], vendor: str) -> str:
+    """The statement counting ``wanted`` (built once per process and database vendor)."""
+    return "SELECT " + ", ".join(rows.sql() for rows in wanted)
+
+
 def count_rows(key: int, wanted: dict[str, Rows]) -> dict[str, int]:
     """``{name: number of rows}`` for the record whose primary key is ``key``."""
     names = list(wanted)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT " + ", ".join(wanted[name].sql() for name in names), [key] * len(names)
-        )
+        cursor.execute(_select(tuple(wanted.values()), connection.vendor), [key] * len(names))
         return dict(zip(names, cursor.fetchone(), strict=True))
 
 
