@@ -160,6 +160,20 @@ def tree_cpu(pid: int) -> float:
     return sum(spent.get(p, 0.0) for p in tree)
 
 
+def postmaster() -> int | None:
+    """The PostgreSQL server's process, if it runs on this machine (the parent of this
+    connection's backend), so its CPU per page can be counted too; else None."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    try:
+        return int((Path("/proc") / str(backend) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -273,6 +287,7 @@ def main() -> int:
 
         sizes = (AgendaItem.objects.count(), Meeting.objects.count(), Person.objects.count())
         backend = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+        args.db_pid = postmaster() if connection.vendor == "postgresql" else None
         urls = pick_urls()
         connection.close()
         sources = {"baseline": baseline, "this checkout": None} if baseline else {"": None}
@@ -325,7 +340,8 @@ def main() -> int:
         + (
             "\"Server CPU\": CPU time of the server's processes during the 20 clients' run, per "
             "request: what a page costs the server, whatever else the machine runs; \"clients' "
-            "CPU\": the same for the 20 clients, which share the server's cores. "
+            "CPU\": the same for the 20 clients, which share the server's cores; with PostgreSQL "
+            "on this machine, its processes' CPU per request too. "
         )
         + "Rendering every request (`MINUTEBOOK_PAGE_CACHE_SECONDS=0`)"
         + (
@@ -414,11 +430,15 @@ def measure(
         for name, group in urls.items():
             load(port, group, min(len(group), 60), args.clients)  # warm-up
             single = load(port, group, alone, 1) if alone else None
+            db_pid = getattr(args, "db_pid", None)
             cpu, own = tree_cpu(server.pid), time.process_time()
+            db = tree_cpu(db_pid) if db_pid else 0.0
             results[name] = load(port, group, args.requests, args.clients)
             done = max(1, len(results[name]["timings"]))
             results[name]["cpu_ms"] = (tree_cpu(server.pid) - cpu) * 1000 / done
             results[name]["client_cpu_ms"] = (time.process_time() - own) * 1000 / done
+            if db_pid:
+                results[name]["db_cpu_ms"] = (tree_cpu(db_pid) - db) * 1000 / done
             if single:
                 results[name]["service"] = single["timings"]
         after = os.getloadavg()[0]
@@ -441,8 +461,14 @@ def render_table(
         head += " 1 client p50 ms | 1 client p95 ms |"
         rule += " ---: | ---: |"
     head += " requests | p50 ms | p95 ms | max ms | requests/s | server CPU ms/request"
-    head += " | clients' CPU ms/request | errors |"
-    rule += " ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    head += " | clients' CPU ms/request |"
+    rule += " ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    database = any("db_cpu_ms" in r for r in results.values())
+    if database:
+        head += " PostgreSQL CPU ms/request |"
+        rule += " ---: |"
+    head += " errors |"
+    rule += " ---: |"
     rows = [head, rule]
     worst = 0.0
     for name, r in results.items():
@@ -459,8 +485,9 @@ def render_table(
             row += f" {percentile(one, 50):.1f} | {percentile(one, 95):.1f} |"
         row += (
             f" {len(t)} | {percentile(t, 50):.1f} | **{p95:.1f}** | {max(t):.1f} "
-            f"| {r['rps']:.0f} | {r.get('cpu_ms', 0.0):.1f} | {r.get('client_cpu_ms', 0.0):.1f} "
-            f"| {len(r['errors'])} |"
+            f"| {r['rps']:.0f} | {r.get('cpu_ms', 0.0):.1f} | {r.get('client_cpu_ms', 0.0):.1f} |"
+            + (f" {r.get('db_cpu_ms', 0.0):.1f} |" if database else "")
+            + f" {len(r['errors'])} |"
         )
         rows.append(row)
     return "\n".join(rows), worst
