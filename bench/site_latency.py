@@ -137,8 +137,8 @@ def load(port: int, urls: list[str], total: int, clients: int) -> dict:
 
 
 def tree_cpu(pid: int) -> float:
-    """CPU seconds (user + system) spent so far by ``pid`` and its living descendants (the
-    server's worker processes), from /proc: what a page costs the server whatever else the
+    """CPU seconds (user + system) spent so far by ``pid`` and its descendants (the server's
+    worker processes, PostgreSQL's backends), from /proc: what a page costs the server whatever else the
     machine is doing, which the latencies of a shared machine do not say."""
     parents: dict[int, int] = {}
     spent: dict[int, float] = {}
@@ -151,7 +151,9 @@ def tree_cpu(pid: int) -> float:
         except OSError:
             continue  # gone since listed
         parents[int(entry.name)] = int(fields[1])
-        spent[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+        # its own time, and that of its children it has reaped (a PostgreSQL backend that
+        # ended, say), so a process that exits during a run still counts, once
+        spent[int(entry.name)] = sum(int(f) for f in fields[11:15]) / tick
     tree, grew = {pid}, True
     while grew:
         more = {child for child, parent in parents.items() if parent in tree} - tree
