@@ -17,7 +17,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from minutebook.core.items import Provenance, SourceItem
-from minutebook.records import writes
+from minutebook.records import retry, writes
 from minutebook.records.models import (
     AgendaItem,
     Amount,
@@ -347,24 +347,33 @@ def _entities(found: Iterable[dict]) -> dict[str, Entity]:
     for e in found:
         wanted.setdefault(e["name"].lower(), e)
     known: dict[str, Entity] = {}
-    if not wanted:
-        return known
-    # SQLite's LOWER() folds only ASCII, so "Évolve Trust" is also looked for as written.
-    exact = [e["name"] for e in wanted.values()]
-    for entity in (
-        Entity.objects.annotate(lname=Lower("name"))
-        .filter(Q(lname__in=wanted) | Q(name__in=exact))
-        .order_by("pk")
-    ):
-        known.setdefault(entity.name.lower(), entity)
-    missing = [e for key, e in wanted.items() if key not in known]
-    if missing:
-        slugs = unique_slugs(Entity, [e["name"] for e in missing])
-        for entity in Entity.objects.bulk_create(
-            Entity(name=e["name"], type=e["type"], slug=slug)
-            for e, slug in zip(missing, slugs, strict=True)
+    for attempt in range(1, retry.LOOKS + 1):
+        looking = [e for key, e in wanted.items() if key not in known]
+        if not looking:
+            break
+        # SQLite's LOWER() folds only ASCII, so "Évolve Trust" is also looked for as written.
+        exact = [e["name"] for e in looking]
+        for entity in (
+            Entity.objects.annotate(lname=Lower("name"))
+            .filter(Q(lname__in=[n.lower() for n in exact]) | Q(name__in=exact))
+            .order_by("pk")
         ):
-            known[entity.name.lower()] = entity
+            known.setdefault(entity.name.lower(), entity)
+        missing = [e for key, e in wanted.items() if key not in known]
+        if not missing:
+            break
+        created = retry.created_unless_taken(
+            lambda missing=missing: Entity.objects.bulk_create(
+                Entity(name=e["name"], type=e["type"], slug=slug)
+                for e, slug in zip(
+                    missing, unique_slugs(Entity, [e["name"] for e in missing]), strict=True
+                )
+            ),
+            last=attempt == retry.LOOKS,
+        )
+        if created is not None:
+            known.update((entity.name.lower(), entity) for entity in created)
+            break
     return known
 
 

@@ -9,25 +9,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from minutebook.records import retry
 from minutebook.records.models import Person, unique_slugs
 
 
 def people_named(names: Iterable[str | None]) -> dict[str, Person]:
     """Name -> Person for every (non-empty) name, creating the missing people in
-    first-seen order: one query to find them and one to create the rest."""
+    first-seen order: one query to find them and one to create the rest (looked for again
+    when another writer created one of them meanwhile, :func:`retry.created_unless_taken`)."""
     wanted = list(dict.fromkeys(n for n in names if n))
     found: dict[str, Person] = {}
-    if not wanted:
-        return found
-    for person in Person.objects.filter(name__in=wanted).order_by("pk"):
-        found.setdefault(person.name, person)
-    missing = [n for n in wanted if n not in found]
-    if missing:
-        for person in Person.objects.bulk_create(
-            Person(name=n, slug=slug)
-            for n, slug in zip(missing, unique_slugs(Person, missing), strict=True)
-        ):
-            found[person.name] = person
+    for attempt in range(1, retry.LOOKS + 1):
+        looking = [n for n in wanted if n not in found]
+        if not looking:
+            break
+        for person in Person.objects.filter(name__in=looking).order_by("pk"):
+            found.setdefault(person.name, person)
+        missing = [n for n in wanted if n not in found]
+        if not missing:
+            break
+        created = retry.created_unless_taken(
+            lambda missing=missing: Person.objects.bulk_create(
+                Person(name=n, slug=slug)
+                for n, slug in zip(missing, unique_slugs(Person, missing), strict=True)
+            ),
+            last=attempt == retry.LOOKS,
+        )
+        if created is not None:
+            found.update((person.name, person) for person in created)
+            break
     return found
 
 

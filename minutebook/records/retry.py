@@ -62,3 +62,25 @@ def in_transaction(work: Callable[[], T], *, attempts: int = ATTEMPTS) -> T:
             log.info("write lost a race (%s); trying again (%d of %d)", exc, attempt, attempts)
             time.sleep(random.uniform(0, 0.05 * 2**attempt))  # noqa: S311 - jitter, not secrets
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+#: How many times a find-or-create looks again after another writer took a name first.
+LOOKS = 4
+
+
+def created_unless_taken(create: Callable[[], T], *, last: bool) -> T | None:
+    """``create()`` in a savepoint, or None when another writer created one of the same
+    unique names or slugs first, so the caller can look again and create only what is
+    still missing instead of failing its whole transaction. On PostgreSQL the insert waits
+    for that writer and then fails, so by the next look its row is committed and visible.
+    Several importers creating the same new organisations at once lost every retry of a
+    meeting's transaction before this (bench/scale.py, 2 import processes); ``last``
+    re-raises so the caller's transaction is retried as a whole after all."""
+    try:
+        with transaction.atomic():
+            return create()
+    except IntegrityError as exc:
+        if last or not lost_race(exc):
+            raise
+        log.info("a name was taken by another writer (%s); looking again", exc)
+        return None
