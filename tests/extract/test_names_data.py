@@ -113,10 +113,17 @@ def test_council_key(body: str, key: str) -> None:
     assert council_key(body) == key
 
 
-def test_folds_keep_each_council_whole_and_balance_items() -> None:
+def test_folds_keep_each_council_whole_and_stay_put_when_councils_join() -> None:
     items = [_item("x", [], []) for _ in range(10)]
     for it, group in zip(items, "aaaabbcdef", strict=True):
         it.group = group
     folds = assign_folds(items, 3)
-    assert folds == {"a": 0, "b": 1, "c": 2, "d": 2, "e": 1, "f": 2}  # loads 4, 3, 3
+    assert set(folds) == set("abcdef")
+    assert set(folds.values()) <= {0, 1, 2}
     assert assign_folds(list(reversed(items)), 3) == folds
+    more = items + [_item("x", [], []) for _ in range(40)]
+    for n, it in enumerate(more[10:]):
+        it.group = f"council {n}"
+    grown = assign_folds(more, 3)
+    assert {g: grown[g] for g in folds} == folds  # nobody already there moves
+    assert set(grown.values()) == {0, 1, 2}
