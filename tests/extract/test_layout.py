@@ -129,3 +129,35 @@ REPAIRS = [
 @pytest.mark.parametrize(("text", "expected"), REPAIRS)
 def test_repairs_only_insert_spaces(text: str, expected: str) -> None:
     assert layout(text)[0] == expected
+
+
+LINE_NUMBERS = [
+    # printed line numbers go, with a numbered blank line or a wrapped sentence as evidence
+    (
+        "1 MINUTES\n2\n3 Staff present were the Finance Director Hannah\n4 Lynch and the City"
+        " Clerk Julie Bartell, who\n5 took the minutes of the meeting as usual.\n6 The meeting"
+        " opened at six in the evening.",
+        "MINUTES\n\nStaff present were the Finance Director Hannah Lynch and the City Clerk"
+        " Julie Bartell, who took the minutes of the meeting as usual. The meeting opened at six"
+        " in the evening.",
+    ),
+    (
+        "10 Mayor Kim asked if the road\n11 would reopen. Staff said it\n12 would reopen in"
+        "\n13 May and the\n14 cost was\n15 known.",
+        "Mayor Kim asked if the road would reopen. Staff said it would reopen in May and the"
+        " cost was known.",
+    ),
+    # a numbered list of agenda entries is no line numbering
+    (
+        "1 Apologies\n2 Minutes\n3 Matters Arising\n4 Finance\n5 Planning\n6 Correspondence",
+        "1 Apologies\n\n2 Minutes\n\n3 Matters Arising\n\n4 Finance\n\n5 Planning\n\n"
+        "6 Correspondence",
+    ),
+    # too short a run to be sure
+    ("1 The\n2 end.", "1 The 2 end."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINE_NUMBERS)
+def test_printed_line_numbers_are_dropped(text: str, expected: str) -> None:
+    assert layout(text)[0] == expected

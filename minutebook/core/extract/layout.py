@@ -58,10 +58,52 @@ _LINE_MARKER = re.compile(
 )
 
 
+#: A line that opens with a bare number: a printed line number, or a numbered entry.
+_NUMBERED_LINE = re.compile(r"[ \t]*(\d{1,4})(?=[ \t]|$)[ \t]*")
+#: Lines a run of printed line numbers must span before they are taken for line numbers.
+_MIN_NUMBERED_RUN = 6
+
+
+def strip_line_numbers(text: str) -> str:
+    """Drop printed line numbers: minutes laid out for signing or for a court record (US
+    city councils, some Australian councils) number every line in the margin, and the
+    text layer puts the number at the start of the line, inside names that wrap ("Hannah\n
+    11 Lynch") and before headings. A run counts as line numbers when at least six
+    consecutive lines carry numbers that go up by one, and one of them is a number alone
+    (a numbered blank line) or runs on in lower case (a wrapped sentence), which a numbered
+    list of agenda entries ("1 Apologies", "2 Minutes") never does."""
+    lines = text.split("\n")
+    numbers = []
+    for line in lines:
+        m = _NUMBERED_LINE.match(line)
+        numbers.append((int(m.group(1)), m.end()) if m else None)
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if numbers[i] is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and numbers[j] is not None and numbers[j][0] == numbers[j - 1][0] + 1:
+            j += 1
+        run = range(i, j)
+        if j - i >= _MIN_NUMBERED_RUN and any(
+            not lines[k][numbers[k][1] :].strip() or lines[k][numbers[k][1] :][:1].islower()
+            for k in run
+        ):
+            for k in run:
+                out[k] = lines[k][numbers[k][1] :]
+        i = j
+    return "\n".join(out)
+
+
 def clean(text: str) -> str:
-    """Normalise characters and whitespace without changing any word."""
+    """Normalise characters and whitespace without changing any word (printed line
+    numbers, which are no words of the minutes, are dropped)."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in text:
+        text = strip_line_numbers(text)
     text = _CONTROL.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return text
