@@ -365,6 +365,57 @@ CASES = [
         "apologies be accepted.",
         ["THAT the apologies be accepted."],
     ),
+    # proposals whose outcome is a sentence of its own, with initials in the names
+    (
+        "Adoption of the accounts was proposed by Mr A. Amos and seconded by Mrs B. Baird.\n"
+        "This was approved as such.",
+        [
+            "Adoption of the accounts was proposed by Mr A. Amos and seconded by Mrs B. Baird. "
+            "This was approved as such."
+        ],
+    ),
+    (
+        "It was proposed to accept the minutes as a true record. They were signed by the Chair.",
+        ["It was proposed to accept the minutes as a true record. They were signed by the Chair."],
+    ),
+    (
+        "MINUTES OF MAY MEETING: Proposed by A. Amos, seconded by B. Baird",
+        ["MINUTES OF MAY MEETING: Proposed by A. Amos, seconded by B. Baird"],
+    ),
+    (
+        "Amos nominated Baird and this was seconded by Chen - Baird accepted.\n\n"
+        "5. Appointment of the Treasurer\n\nChen was proposed by Amos.",
+        ["Amos nominated Baird and this was seconded by Chen - Baird accepted."],
+    ),
+    # Irish "On the proposition of A, seconded by B, ... were confirmed"
+    (
+        "On the proposition of Councillor Amos, seconded by Councillor Baird, the minutes of the "
+        "May meeting were confirmed.",
+        [
+            "On the proposition of Councillor Amos, seconded by Councillor Baird, the minutes of "
+            "the May meeting were confirmed."
+        ],
+    ),
+    # US shorthand "M/S/C mover/seconder - to ..."
+    (
+        "Budget update M/S/C Amos/Baird - to approve the agenda as amended.\n(Motion carried 4-0).",
+        ["M/S/C Amos/Baird - to approve the agenda as amended. (Motion carried 4-0)."],
+    ),
+    # a lead-in clause before the mover; the seconder and outcome in the next sentence
+    (
+        "With no further nominations, Commissioner Amos made a motion that nominations be closed. "
+        "The motion was seconded by Commissioner Baird and duly carried.",
+        [
+            "With no further nominations, Commissioner Amos made a motion that nominations be "
+            "closed. The motion was seconded by Commissioner Baird and duly carried."
+        ],
+    ),
+    # a nomination voted on and then recorded as a resolution: the resolution is the decision
+    (
+        "Amos proposed Baird which was seconded by Chen. A named vote was held; 9 members voted "
+        "in favour and 4 against.\n\nResolved: That Baird be appointed Chair for the year.",
+        ["Resolved: That Baird be appointed Chair for the year."],
+    ),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

@@ -73,10 +73,11 @@ _NOTED_OBJECT = re.compile(
     r"accounts|summary|letter|correspondence)\b",
     re.IGNORECASE,
 )
-#: The full stop of a title inside a mover's name ("Cllr. Amos", "Cr. Baird").
+#: The full stop of a title or an initial inside a mover's name ("Cllr. Amos", "Cr. Baird",
+#: "Mrs A. Baird").
 _TITLE_DOT = (
     r"\.(?:(?<=Cllr\.)|(?<=Cllrs\.)|(?<=Cr\.)|(?<=Crs\.)|(?<=Mr\.)|(?<=Mrs\.)|(?<=Ms\.)|(?<=Dr\.)|"
-    r"(?<=Councilor\.))"
+    r"(?<=Councilor\.)|(?<=\s[A-Z]\.)|(?<=^[A-Z]\.))"
 )
 #: A motion or proposal being put: the start of a motion block.
 _MOTION_START = re.compile(
@@ -87,7 +88,10 @@ _MOTION_START = re.compile(
     r"|\b(?:made|make|makes) a motion\b"
     r"|\b(?:moved|MOVED|Moved|moves|proposed|PROPOSED|Proposed|proposes|[Nn]ominated|proposal of)\b"
     r"(?:[^.]|" + _TITLE_DOT + r"){0,240}?\b(?:seconded|SECONDED|Seconded|seconds|2nd)\b"
-    r"|\b(?:[Oo]n|[Uu]pon|UPON|ON) (?:a |the )?(?:motion|MOTION) (?:of|by|made by)\b[^.]{0,120}\b(?:seconded|SECONDED)\b"
+    r"|\b(?:[Oo]n|[Uu]pon|UPON|ON) (?:a |the )?(?:motion|MOTION|proposition|PROPOSITION|proposal|PROPOSAL) "
+    r"(?:of|by|made by|OF|BY)\b(?:[^.]|" + _TITLE_DOT + r"){0,120}\b(?:seconded|SECONDED)\b"
+    # "M/S/C Amos/Baird - to approve the agenda": moved, seconded (and carried) in shorthand
+    r"|\bM/S(?:/C)?\b"
     # "Councilmember Amos moved to approve the ordinance. Councilmember Baird seconded."
     r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:moved|MOVED)\s+(?:to\s+[a-z]+|that|THAT|(?:approval|adoption|"
     r"acceptance|denial)\s+of)\b"
@@ -101,7 +105,7 @@ _MOTION_START = re.compile(
 #: "(Cr A / Cr B)", "ON THE MOTION OF A, seconded by B,": who moved a resolution, after its
 #: keyword; the resolution's words follow on the next line.
 _MOVER_REF = re.compile(
-    r"\([^()/]{2,60}/[^()/]{2,60}\)\s*[.:]?|(?:on the motion of|on a motion (?:of|by)|moved by)\b"
+    r"\([^()/]{2,60}/[^()/]{2,60}\)\s*[.:]?|(?:on the (?:motion|proposition) of|on a motion (?:of|by)|moved by)\b"
     r"[^.]{2,160}?\bseconded\b[^.]{2,80}?[,:]?",
     re.IGNORECASE,
 )
@@ -139,8 +143,18 @@ _BLOCK_LINE = re.compile(
 _RESTATES = re.compile(r"\bas (?:set out|printed|amended|moved|circulated|tabled)\b|\bparagraph\b")
 #: "..., seconded by B, it was agreed to ...": the motion's outcome stated as a resolution.
 _AGREED_AFTER = re.compile(
-    r"\b(?:it was\s+)?(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED|ordered|ORDERED)\b"
+    r"\b(?:it was\s+)?(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED|ordered|ORDERED|"
+    r"(?:was|were)\s+(?:duly\s+)?(?:confirmed|adopted|accepted))\b"
 )
+#: "This was approved as such.", "They were signed by the Chair.": the outcome of the
+#: proposal just recorded, in a short sentence of its own.
+_PRONOUN_OUTCOME = re.compile(
+    r"^(?:This|These|It|They|Both|All)\s+(?:was|were)\s+(?:then\s+|duly\s+|unanimously\s+|all\s+)?"
+    r"(?:approved|agreed|carried|accepted|adopted|confirmed|passed|signed)\b[^.]{0,60}\.?$"
+)
+#: "MINUTE OF MAY MEETING: Proposed by A, seconded by B": a label in capitals names what was
+#: proposed.
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z0-9 ,&'’/-]{6,}:\s+(?:Proposed|Moved|PROPOSED|MOVED)\b")
 #: "AND AGREED", "Agreed unanimously", "Unanimously agreed and signed": an outcome line.
 _AGREED_LINE = re.compile(
     r"^(?:and\s+|AND\s+)?(?:(?:was\s+)?unanimously\s+|UNANIMOUSLY\s+)?(?:agreed|AGREED|Agreed|"
@@ -357,17 +371,29 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     at = m.start()
     if at > 0 and s.text[at:].startswith("MOTION"):
         pass  # "Co-option of A MOTION To co-opt A ...": the motion starts at its label
+    elif at > 0 and s.text[at:].startswith("M/S"):
+        pass  # "Section 3 M/S/C Amos/Baird - to approve ...": the shorthand starts it
     elif at > 0:
         it_was = re.search(r"\b[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b", s.text)
         at = it_was.start() if it_was and it_was.start() <= m.start() + 1 else 0
-        mover = _MOVER_BEFORE.fullmatch(s.text[: m.start()])
+        # "With no further nominations, Commissioner Amos made a motion ...": a lead-in
+        # clause before the mover
+        mover = _MOVER_BEFORE.fullmatch(s.text[: m.start()]) or _MOVER_BEFORE.fullmatch(
+            s.text[: m.start()].rsplit(", ", 1)[-1]
+        )
         if not it_was and m.start() > 0 and not _SECONDED.search(s.text) and not mover:
             return None
+        if not it_was and m.start() > 150:
+            # a long run of glued lines before "The minutes ... were confirmed on the
+            # proposal of A": the motion's own sentence starts at its subject
+            subject = list(re.finditer(r"(?<=[\w.:)] )(?:The|These|This)\s", s.text[: m.start()]))
+            if subject and m.start() - subject[-1].start() < 200:
+                at = subject[-1].start()
     head = s.text[at:].strip()
     seconded_at = _SECONDED.search(head)
     tail = head[seconded_at.end() :] if seconded_at else head[len(head) // 2 :]
-    outcome = bool(_OUTCOME.search(tail) or _AGREED_AFTER.search(tail))
-    has_content = not _bare_mover(head, seconded_at)
+    outcome = bool(_OUTCOME.search(tail) or _AGREED_AFTER.search(tail) or head.startswith("M/S/C"))
+    has_content = not _bare_mover(head, seconded_at) or bool(_CAPS_LABEL.match(head))
     parts = [head]
     first = i
     if not has_content and i > 0:
@@ -396,6 +422,17 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             and re.match(r"^(?:Proposed|Moved|Seconded)\s+by\b", nxt.text)
         ):
             break  # another motion; but "MOTION To co-opt A. Proposed by B, seconded by C." is one
+        if (
+            _is_limb(nxt)
+            and has_content
+            and _SECONDED.search(" ".join(parts))
+            and len(parts) == 1
+            and head.rstrip().endswith((".", "!"))
+            and not re.search(r"\bthe following\b|[:“\"]\s*\(?[a-z0-9ivx]{1,3}[.)]$", head)
+            and not _THAT.match(nxt.text)
+            and not _SUBJUNCTIVE.search(nxt.text)
+        ):
+            break  # "A nominated B, seconded by C - B accepted. / 5. Next agenda item"
         if _is_limb(nxt) and _marker_style(nxt.marker) != own:
             found_limbs, k = _collect_limbs(sentences, j, own)
             limbs.extend(found_limbs)
@@ -427,6 +464,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             and not _is_limb(nxt)
             and not _names_only(nxt.text)
             and not (_SECONDED.search(nxt.text) and len(nxt.text.split()) <= 12)
+            and not _PRONOUN_OUTCOME.match(nxt.text)
             and not parts[-1].rstrip().endswith((":", ":-", "“", '"'))
             and not re.search(r"\bthe following\b", head)
         ):
@@ -435,7 +473,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
         last = j
         short = len(nxt.text.split()) <= 12
         if (_OUTCOME.search(nxt.text) and (has_content or short)) or (
-            short and _AGREED_LINE.match(nxt.text)
+            short and (_AGREED_LINE.match(nxt.text) or _PRONOUN_OUTCOME.match(nxt.text))
         ):
             outcome = True  # "Carried", "AND AGREED", "Agreed unanimously"
         elif not (short and re.match(r"^(?:Seconded|SECONDED|Second|2nd)\b", nxt.text)):
@@ -446,7 +484,10 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
         and has_content
         and last + 1 < len(sentences)
         and last + 1 == j
-        and (_RESULT_LINE.match(sentences[j].text) or _OUTCOME_ONLY.fullmatch(sentences[j].text))
+        and (
+            _RESULT_LINE.match(sentences[j].text.strip("()."))
+            or _OUTCOME_ONLY.fullmatch(sentences[j].text.strip("()."))
+        )
     ):
         # "... All voted aye. The motion is approved.": the result line closes the block
         parts.append(sentences[j].text)
@@ -457,6 +498,17 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
         (r := _RESOLVED.match(sentences[k].text)) and (k == last + 1 or r.group("kw").isupper())
         for k in range(last + 1, min(len(sentences), last + 7))
     )
+    # "A proposed B, seconded by C. A named vote was held ... The motion was CARRIED and it
+    # was / Resolved: That B be appointed": the resolution that follows records it
+    resolved_next = any(
+        _RESOLVED.match(sentences[k].text)
+        and not _BARE_OUTCOME.match(sentences[k].text.strip())
+        and all(_OUTCOME.search(sentences[x].text) for x in range(last + 1, k))
+        for k in range(last + 1, min(len(sentences), last + 3))
+    )
+    if outcome and resolved_next and not limbs:
+        found.used.update(range(i, last + 1))
+        return found
     if not outcome:
         if limbs or resolved_after:
             # A motion put and voted on later, or restated as "RESOLVED that ...": the
@@ -486,7 +538,8 @@ def _names_only(text: str) -> bool:
 def _bare_mover(head: str, seconded: re.Match[str] | None) -> bool:
     """ "Moved by A Seconded by B" or "Moved, seconded and CARRIED": no motion words in it."""
     if re.match(
-        r"(?:The|the)\s+(?:minutes|report|recommendations?|accounts|budget|proposal|amendment)\b"
+        r"(?:(?:The|the)\s+(?:minutes|report|recommendations?|accounts|budget|proposal|amendment)|"
+        r"(?:Approval|Adoption|Acceptance|Confirmation)\s+of)\b"
         r"[^.]{0,120}?\b(?:was|were)\s+(?:duly\s+)?(?:proposed|moved)\b",
         head,
     ):
