@@ -416,6 +416,32 @@ CASES = [
         "in favour and 4 against.\n\nResolved: That Baird be appointed Chair for the year.",
         ["Resolved: That Baird be appointed Chair for the year."],
     ),
+    # an election's result
+    (
+        "Commissioner Amos was elected to serve as Vice Chairman by acclamation.",
+        ["Commissioner Amos was elected to serve as Vice Chairman by acclamation."],
+    ),
+    ("Ms Poe was appointed as Director of Finance in 2019.", []),
+    # "Cabinet agreed the following" after a lead-in, then its limbs
+    (
+        "On consideration of the report of the Cabinet Member for Parks, Cabinet agreed the "
+        "following\n\n(i) To approve the spend.\n\n(ii) To note the list of schemes.",
+        ["To approve the spend.", "To note the list of schemes."],
+    ),
+    # a resolution number and its mover in capitals (Saskatchewan), wrapped before "Carried"
+    (
+        "Minutes 21/004 AMOS: That the minutes of May 3 be accepted as amended by: changing\n"
+        "“June” to “July”.\nCarried",
+        [
+            "21/004 AMOS: That the minutes of May 3 be accepted as amended by: changing “June” "
+            "to “July”. Carried"
+        ],
+    ),
+    # a correspondence item's outcome on a line of its own (Alberta)
+    (
+        "1. Letter from the Minister RE: grants\n\nReceived for information.",
+        ["Received for information."],
+    ),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

@@ -54,7 +54,8 @@ _BODY_NOUNS = (
 )
 _BODY_DECIDES = re.compile(
     r"^(?:(?:(?:\w+|(?:[Bb]y|[Aa]fter|[Ff]ollowing|[Oo]n)\s+(?:\w+\s+){0,2}?(?:consensus|discussion|"
-    r"debate|consideration))\s*,\s*)?(?:the|The)\s+)?(?:[A-Z][\w-]*\s+){0,5}?"
+    r"debate|consideration)(?:\s+of\s+the\s+(?:report|recommendations?)\b[^,]{0,120})?)\s*,\s*)?"
+    r"(?:the|The)?\s*)?(?:[A-Z][\w-]*\s+){0,5}?"
     r"(?:" + _BODY_NOUNS + r"|" + _BODY_NOUNS.lower() + r")\s+"
     r"(?:(?:considered|received|discussed|reviewed)\s+the\s+(?:[\w’'-]+\s+){0,5}?and\s+)?"
     r"(?:then\s+|also\s+|formally\s+|"
@@ -92,6 +93,8 @@ _MOTION_START = re.compile(
     r"(?:of|by|made by|OF|BY)\b(?:[^.]|" + _TITLE_DOT + r"){0,120}\b(?:seconded|SECONDED)\b"
     # "M/S/C Amos/Baird - to approve the agenda": moved, seconded (and carried) in shorthand
     r"|\bM/S(?:/C)?\b"
+    # "19/086 AMOS: That the minutes be accepted": a resolution number and its mover
+    r"|\b\d{2,4}[/-]\d{1,4}\s+[A-Z][A-Z’'-]+(?:\s*/\s*[A-Z][A-Z’'-]+)?\s*:\s*(?:That|THAT)\b"
     # "Councilmember Amos moved to approve the ordinance. Councilmember Baird seconded."
     r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:moved|MOVED)\s+(?:to\s+[a-z]+|that|THAT|(?:approval|adoption|"
     r"acceptance|denial)\s+of)\b"
@@ -148,6 +151,10 @@ _AGREED_AFTER = re.compile(
 )
 #: "This was approved as such.", "They were signed by the Chair.": the outcome of the
 #: proposal just recorded, in a short sentence of its own.
+_RECEIVED_LINE = re.compile(
+    r"^(?:Received|Accepted|Filed)\s+(?:for|as)\s+information(?:\s+(?:and|&)\s+filed)?\s*\.?$",
+    re.IGNORECASE,
+)
 _PRONOUN_OUTCOME = re.compile(
     r"^(?:This|These|It|They|Both|All)\s+(?:was|were)\s+(?:then\s+|duly\s+|unanimously\s+|all\s+)?"
     r"(?:approved|agreed|carried|accepted|adopted|confirmed|passed|signed)\b[^.]{0,60}\.?$"
@@ -202,6 +209,15 @@ _PASSIVE = re.compile(
     r"(?:(?:presented|submitted|received|considered|reviewed|read)(?:\s+for\s+\w+)?(?:\s+and|,)\s+)?"
     r"(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|ratified|confirmed|signed|"
     r"passed|received|carried|rejected|deferred)\b"
+)
+#: "Amos was elected to serve as Chairman by acclamation", "Baird was duly elected Vice-Chair":
+#: the body's choice of its office holders.
+_ELECTED = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){1,5}(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:elected|re-elected|"
+    r"appointed)\s+(?:to\s+serve\s+)?(?:as\s+)?(?:the\s+)?(?:Chair|Chairman|Chairperson|Chairwoman|"
+    r"Vice[- ]Chair\w*|Deputy\s+Chair\w*|Mayor|Deputy\s+Mayor|Vice\s+Mayor|President|"
+    r"Vice[- ]President|Cathaoirleach|Leas-Chathaoirleach|Reeve|Deputy\s+Reeve|Treasurer|Secretary|"
+    r"Speaker|Provost|Convener|Convenor)\b"
 )
 #: Words that make a sentence something other than an outcome (thanks, apologies, interests).
 _NOT_DECISION = re.compile(
@@ -371,8 +387,8 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     at = m.start()
     if at > 0 and s.text[at:].startswith("MOTION"):
         pass  # "Co-option of A MOTION To co-opt A ...": the motion starts at its label
-    elif at > 0 and s.text[at:].startswith("M/S"):
-        pass  # "Section 3 M/S/C Amos/Baird - to approve ...": the shorthand starts it
+    elif at > 0 and (s.text[at:].startswith("M/S") or s.text[at].isdigit()):
+        pass  # "Section 3 M/S/C Amos/Baird - to ...", "Minutes 19/086 AMOS: That ...": it starts here
     elif at > 0:
         it_was = re.search(r"\b[Ii]t was (?:moved|MOVED|proposed|PROPOSED)\b", s.text)
         at = it_was.start() if it_was and it_was.start() <= m.start() + 1 else 0
@@ -394,6 +410,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     tail = head[seconded_at.end() :] if seconded_at else head[len(head) // 2 :]
     outcome = bool(_OUTCOME.search(tail) or _AGREED_AFTER.search(tail) or head.startswith("M/S/C"))
     has_content = not _bare_mover(head, seconded_at) or bool(_CAPS_LABEL.match(head))
+    numbered = re.match(r"\d{2,4}[/-]\d{1,4}\s+[A-Z][A-Z’'-]+", head) is not None
     parts = [head]
     first = i
     if not has_content and i > 0:
@@ -465,6 +482,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             and not _names_only(nxt.text)
             and not (_SECONDED.search(nxt.text) and len(nxt.text.split()) <= 12)
             and not _PRONOUN_OUTCOME.match(nxt.text)
+            and not (numbered and j <= i + 3)  # its words wrapped over lines before "Carried"
             and not parts[-1].rstrip().endswith((":", ":-", "“", '"'))
             and not re.search(r"\bthe following\b", head)
         ):
@@ -728,7 +746,10 @@ def _body_decides(sentences: list[Sentence], i: int) -> _Found | None:
     if not ok or re.match(r"\s*(?:that\s+)?(?:it|they|he|she)\s+(?:would|was|were)", rest):
         return None
     limbs, j = _collect_limbs(sentences, i + 1, _own_style(sentences[i]))
-    if limbs and inner.rstrip().endswith((":", ":-", "that", "to")):
+    if limbs and (
+        inner.rstrip().endswith((":", ":-", "that", "to"))
+        or re.search(r"\b(?:the following|as follows)(?:\s+\w+){0,2}\s*:?$", inner.rstrip())
+    ):
         found = _Found(next=j)
         _limb_decisions(limbs, verb, found)
         found.used.update(range(i, j))
@@ -772,12 +793,23 @@ def _passive(sentences: list[Sentence], i: int) -> _Found | None:
     return _Found([Decision(text.strip(), _kind("", text))], {i}, i + 1)
 
 
+def _elected(sentences: list[Sentence], i: int) -> _Found | None:
+    """ "Amos was elected to serve as Chairman by acclamation": an election's result."""
+    text = sentences[i].text
+    if not _ELECTED.match(text) or len(text.split()) > 40:
+        return None
+    return _Found([Decision(text.strip(), "other")], {i}, i + 1)
+
+
 def _outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found | None:
     """A motion carried or lost: in its own words, or an outcome line for the sentence before."""
     s = sentences[i]
     text = s.text
     if _BARE_OUTCOME.match(text.strip()):
         return _bare_outcome(sentences, i, used)
+    if _RECEIVED_LINE.match(text.strip()):
+        # "1. Letter from the Minister / Received for information.": the body's outcome
+        return _Found([Decision(text.strip(), "noted")], {i}, i + 1)
     if (
         _OUTCOME_ONLY.fullmatch(text)
         or re.match(r"^(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?:carried|CARRIED|Carried)\b", text)
@@ -878,6 +910,7 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]
                 or _keyword(sentences, i)
                 or _detached_limbs(sentences, i)
                 or _body_decides(sentences, i)
+                or _elected(sentences, i)
                 or _passive(sentences, i)
                 or _outcome(sentences, i, used)
             )
