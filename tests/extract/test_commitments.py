@@ -210,6 +210,54 @@ CASES = [
         "Resignation of Mr Poe - letter of thanks to be sent by the Clerk.",
         [("the Clerk", "Resignation of Mr Poe - letter of thanks to be sent by the Clerk.")],
     ),
+    # note-style requests without "was", and without the article
+    (
+        "Clerk asked to contact the highways team about the verge.",
+        [("Clerk", "Clerk asked to contact the highways team about the verge.")],
+    ),
+    (
+        "Chair was asked to speak with the landowner about the hedge.",
+        [("Chair", "Chair was asked to speak with the landowner about the hedge.")],
+    ),
+    ("Mr Poe asked to speak on the item.", []),
+    # action markers after an entry: in brackets, on a line of their own, or with initials
+    (
+        "The bench by the pond needs repair, can we ask the contractor. (Act Clerk)",
+        [
+            (
+                "Clerk",
+                "The bench by the pond needs repair, can we ask the contractor. (Act Clerk)",
+            )
+        ],
+    ),
+    (
+        "The notice board needs a new lock.\nACTION JP.",
+        [("JP", "The notice board needs a new lock. ACTION JP.")],
+    ),
+    (
+        "ACTION TW to the treasurer for the grant form.",
+        [("TW", "ACTION TW to the treasurer for the grant form.")],
+    ),
+    ("The Action Plan was discussed.\nAction Plan.", []),
+    # a future passive with an adverb before its agent
+    (
+        "The missing sign would be chased up once more by the Clerk.",
+        [("the Clerk", "The missing sign would be chased up once more by the Clerk.")],
+    ),
+    # a shared article over two roles
+    (
+        "The chairman and vice-chairman will decide how to fill the vacancy.",
+        [
+            (
+                "The chairman and vice-chairman",
+                "The chairman and vice-chairman will decide how to fill the vacancy.",
+            )
+        ],
+    ),
+    # not commitments: what the public or a question asks for
+    ("Wants Council to find out what the fence cost.", []),
+    ("The question asked the Cabinet to publish the figures.", []),
+    ("Residents asked the Council to repair the path.", []),
     # not commitments
     ("Councillor Amos said she had asked Councillor Baird to work with the group.", []),
     ("The Chair asked Mr Poe to introduce the report.", []),

@@ -54,9 +54,20 @@ _NOT_ACTIONS = lexicon.words("non_action_verbs")
 #: Verbs that are an action only with an actor who can be held to it: "the Mayor would take
 #: this on notice", "the Council will consider it" (but "the scheme would take a year").
 _WEAK_ACTIONS = lexicon.words("weak_action_verbs")
+_INITIALS = r"(?:[A-Z]{2,4}|[A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})\b"
 _ACTION_LINE = re.compile(
-    r"^(?:ACTION|Action|ACTIONS|Actions)\s*(?:\([^)]*\))?\s*[:\-–]\s*(?P<body>.+)$", re.DOTALL
+    r"^(?:ACTION|Action|ACTIONS|Actions)\s*(?:\([^)]*\))?\s*(?:[:\-–]|(?=" + _INITIALS + r"\s))\s*"
+    r"(?P<body>.+)$",
+    re.DOTALL,
 )
+#: "(Act Clerk)", "(Action: Clerk & GB)", "ACTION MMacA.": a marker after an action-list
+#: entry naming who will do what the words before it say.
+_ACTION_MARK = re.compile(
+    r"(?:^|(?<=\s))(?P<open>\(\s*)?(?:Act|Action|ACTION|Actions|ACTIONS)\s*[:\-–]?\s*"
+    r"(?P<actors>[A-Z][\w.’'-]*(?:\s*(?:&|and|/|,)\s*[A-Z][\w.’'-]*){0,3})\s*\)?\s*\.?$"
+)
+#: Initials standing for a person in action lists ("GB", "MMacA").
+_INITIALS_RE = re.compile(_INITIALS)
 _ACTION_TO = re.compile(r"^(?P<actor>.{2,80}?)\s+to\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", re.DOTALL)
 _BAD_ACTORS = re.compile(
     r"^(?:it|this|that|there|which|who|these|those|the\s+(?:report|project|scheme|"
@@ -78,8 +89,11 @@ _HEDGES = re.compile(
 _ASSIGN = re.compile(
     r"(?:^|(?<=\s[-–—]\s)|(?<=[:;]\s))(?P<actor>(?:[Tt]he\s+)?(?:[A-Z][\w’'.&-]*|clerk|staff|"
     r"officers?)(?:\s+(?:(?:and|of|for|&)\s+(?:the\s+)?)?(?:[A-Z][\w’'.&-]*|clerk|staff|officers?))"
-    r"{0,4})\s+to\s+(?:also\s+|then\s+|further\s+|now\s+)?(?P<verb>[a-z]{2,})\b"
+    r"{0,4})\s+(?:(?P<asked>(?:also\s+|then\s+)?(?:asked|requested|tasked|instructed)\s+)(?!by\b))?to\s+"
+    r"(?:also\s+|then\s+|further\s+|now\s+)?(?P<verb>[a-z]{2,})\b"
 )
+#: Words of wanting or asking that open a note-style sentence without its subject.
+_WISH_VERBS = lexicon.lower("wish_verbs")
 #: "It was agreed that the Clerk write to ...", "Cr A requested that the General Manager
 #: provide a report": a subjunctive assignment agreed or requested.
 _AGREED_THAT = re.compile(
@@ -93,7 +107,9 @@ _BY_AGENT = re.compile(
     r"There|This|That)\b))(?:(?![\w’']+(?:ed|ing)\s)(?!(?:is|are|was|were|has|have|had|due|going)\s)"
     r"[\w’']+\s+){1,5}to)"
     r"\s+(?:also\s+|then\s+|now\s+)?be\s+"
-    r"(?P<verb>[a-z]+(?:ed|en|wn|ne|nt|lt|ht))(?:\s+(?:at|on|up|into|out))?\s+by\s+(?:both\s+)?"
+    r"(?P<verb>[a-z]+(?:ed|en|wn|ne|nt|lt|ht))(?:\s+(?:at|on|up|into|out))?"
+    r"(?:\s+(?:once\s+(?:more|again)|again|further|shortly|urgently|in\s+due\s+course))?"
+    r"\s+by\s+(?:both\s+)?"
     r"(?P<agent>(?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+(?:the\s+)?|for\s+)?"
     r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:[a-z]+\s+)?(?:officers|staff|clerk|council))"
 )
@@ -106,6 +122,10 @@ _REQUEST = re.compile(
 )
 #: What one is asked to do there and then, not later ("asked Mr Poe to introduce his report").
 _AT_THE_MEETING = lexicon.words("at_the_meeting_verbs")
+#: "asked to speak with the landowner": speaking with someone is done later, not at the table.
+_LATER_CONTACT = re.compile(
+    r"speak\s+(?:with|to)\s+(?!the\s+(?:item|report|motion|meeting|committee)\b)"
+)
 #: "Members resolved to write to the Minister": a body undertaking to contact someone.
 _BODY_WILL = re.compile(
     r"^(?P<actor>(?:The\s+|the\s+)?(?:Members|Committee|Council|Board|Panel|Cabinet|Sub-Committee))"
@@ -172,6 +192,13 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
     words = a.split()
     if len(words) == 2 and words[0].lower() == "the" and words[1] in ROLE_WORDS:
         return True  # "the mayor", "the clerk" in lower case
+    if (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].lower() in ROLE_WORDS
+        and not words[0].endswith("s")
+    ):
+        return True  # note style without the article: "Chair was asked to ..."
     if len(words) == 2 and words[0][:1].isupper() and _known_surname(words[1], people):
         return True  # "PC Wylie", "Supervisor Amos": a title we do not list, a known person
     if any(w[:1].islower() and w not in _NAME_JOINERS for w in words):
@@ -216,6 +243,9 @@ def _given_name_of(word: str, people: People) -> str | None:
 def _all_actors(actor: str, people: People, org_names: set[str]) -> bool:
     """ "Councillor A and Councillor B", "Officers and the Working Group": every part acts."""
     parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", actor) if p]
+    if len(parts) > 1 and re.match(r"(?:the|The)\s", parts[0]):
+        # "The chairman and vice-chairman": the article is shared
+        parts = [parts[0]] + [p if not p[:1].islower() else f"the {p}" for p in parts[1:]]
     return len(parts) > 1 and all(
         _actor_ok(p, people, org_names) or speaker(p, people)["name"] for p in parts
     )
@@ -263,7 +293,15 @@ def _assignment(text: str, people: People, org_names: set[str], last_person: str
         verb = m.group("verb")
         if verb in _NOT_VERBS or verb in _MOTION_VERBS or verb == "be":
             continue  # "Amos to approve the minutes" is a motion's mover, not an assignment
+        if (
+            m.group("asked")
+            and verb in _AT_THE_MEETING
+            and not _LATER_CONTACT.match(text[m.start("verb") :])
+        ):
+            continue  # "Mr Poe asked to speak": there and then
         actor = m.group("actor").strip(" ,")
+        if actor.split()[0].lower() in _WISH_VERBS:
+            continue  # "Wants Council to find out ...": a request, the subject left out
         if _actor_ok(actor, people, org_names) and actor.lower() not in {"he", "she"}:
             return Commitment(
                 _labelled(actor, people, last_person),
@@ -307,8 +345,17 @@ def _request(text: str, people: People, org_names: set[str], last_person: str | 
     for m in _REQUEST.finditer(text):
         if re.search(r"\b(?:had|has|have)\s+$", text[: m.start()]):
             continue  # "she had asked X to ...": a request made before, reported
+        if re.search(
+            r"\b(?:questions?|petitions?|petitioners?|letters?|residents?|public|correspondents?)"
+            r"\s+(?:also\s+)?$",
+            text[: m.start()],
+            re.IGNORECASE,
+        ):
+            continue  # "The question asked the Cabinet to inform ...": what was asked for
         verb = m.group("verb")
-        if verb in _NOT_VERBS or verb in _AT_THE_MEETING or verb == "be":
+        if verb in _NOT_VERBS or verb == "be":
+            continue
+        if verb in _AT_THE_MEETING and not _LATER_CONTACT.match(text[m.start("verb") :]):
             continue
         actor = m.group("actor").strip(" ,")
         if actor.lower() in {"he", "she", "him", "her", "them", "they"}:
@@ -487,6 +534,14 @@ def find_commitment(
                 body[m.start("verb") :].strip().rstrip("."),
                 text.strip(),
             )
+        first = _INITIALS_RE.match(body)
+        if first and len(body.split()) > 2:
+            # "ACTION HB to AF for the council": the initials act, on the words after them
+            return Commitment(
+                _labelled(first.group(), people, last_person),
+                body[first.end() :].strip().rstrip("."),
+                text.strip(),
+            )
         return None
     found = (
         _assignment(text, people, org_names, last_person)
@@ -515,7 +570,11 @@ def find_commitment(
             continue
         if modal in {"intended to", "planned to"}:
             continue
-        if "asked" in modal and verb in _AT_THE_MEETING:
+        if (
+            "asked" in modal
+            and verb in _AT_THE_MEETING
+            and not _LATER_CONTACT.match(text[m.start("verb") :])
+        ):
             continue  # "The Committee was asked to endorse the decision": business there and then
         before = text[: m.start("modal")]
         if modal in {"were to", "was to"} and _CONDITIONAL.search(before):
@@ -571,9 +630,47 @@ def find_commitment(
                 action = text[action_start:].strip().rstrip(".;")
                 return Commitment(actor, action, text.strip())
         # the first modal with a non-actor subject may still be followed by another
-    return _by_agent(text, people, org_names, last_person) or _agreed_passive(
-        text, people, org_names, last_person, speaker_of_sentence
+    return (
+        _by_agent(text, people, org_names, last_person)
+        or _agreed_passive(text, people, org_names, last_person, speaker_of_sentence)
+        or _marked(text, people, org_names, last_person)
     )
+
+
+def _mark_actor(m: re.Match[str], people: People, org_names: set[str]) -> str | None:
+    """The first actor an action marker names, if every one it names is an actor: initials,
+    a role ("Clerk") or a name ("Action Plan" names nobody)."""
+    parts = [p.rstrip(".") for p in re.split(r"\s*(?:,|&|/|\band\b)\s*", m.group("actors")) if p]
+    for part in parts:
+        if not (
+            _INITIALS_RE.fullmatch(part)
+            or part.lower() in ROLE_WORDS
+            or _actor_ok(part, people, org_names)
+        ):
+            return None
+    return parts[0] if parts else None
+
+
+def action_mark(text: str, people: People, org_names: set[str]) -> bool:
+    """Whether ``text`` is only an action marker ("(Act Clerk)", "ACTION MMacA."): the
+    entry it closes is the sentence or two before it."""
+    m = _ACTION_MARK.match(text.strip())
+    return bool(m and _mark_actor(m, people, org_names))
+
+
+def _marked(text: str, people: People, org_names: set[str], last_person: str | None):
+    """ "Steps need a hand rail, can we ask footpaths for same. (Act Clerk)": the words
+    before a marker are the action of the one it names."""
+    m = _ACTION_MARK.search(text)
+    if not m or (
+        m.start() > 0 and not m.group("open") and not text[: m.start()].rstrip().endswith(".")
+    ):
+        return None  # within a sentence only in brackets: "... (Action: Clerk)"
+    body = text[: m.start()].strip(" .;-–")
+    actor = _mark_actor(m, people, org_names)
+    if actor is None or len(body.split()) < 3:
+        return None
+    return Commitment(_labelled(actor, people, last_person), body, text.strip())
 
 
 _LEADING = re.compile(

@@ -22,7 +22,7 @@ from minutebook.core.extract import layout as layout_mod
 from minutebook.core.extract import learned
 from minutebook.core.extract import sentences as sentences_mod
 from minutebook.core.extract.amounts import find_amounts
-from minutebook.core.extract.commitments import find_commitments
+from minutebook.core.extract.commitments import action_mark, find_commitments
 from minutebook.core.extract.dates import find_dates, first_date, reference_date
 from minutebook.core.extract.decisions import find_decisions
 from minutebook.core.extract.entities import find_entities
@@ -153,8 +153,25 @@ def records(
     for i, s in enumerate(sentences):
         att = attributions[i]
         speaker_now = att.speaker if att else None
+        text = s.text
+        if action_mark(text, people, org_names):
+            # "... can we ask footpaths for same. / (Act Clerk)": the marker closes the
+            # entry of its paragraph
+            taken = commitment_idx | decision_idx
+            entry = [
+                k for k in range(max(0, i - 3), i) if sentences[k].para == s.para and k not in taken
+            ]
+            while (
+                entry
+                and len(entry) < 3
+                and sentences[entry[0]].text[:1].islower()
+                and entry[0] - 1 >= 0
+                and entry[0] - 1 not in taken
+            ):
+                entry.insert(0, entry[0] - 1)  # a line wrapped into a paragraph of its own
+            text = " ".join([sentences[k].text for k in entry] + [text])
         for found in find_commitments(
-            s.text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
+            text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
         ):
             found.due = first_date(found.action, doc.meeting_date, first, ref)
             commitments.append(found)
