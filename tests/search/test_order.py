@@ -23,13 +23,28 @@ def when(n: int, year: int) -> dt.date:
     return dt.date(year, 1 + n, 10 + n)
 
 
-@pytest.fixture(params=["one query", "windows of months"])
+# How PostgreSQL reads a stream (postgres.SMALL_MATCHES, ONE_QUERY_ROWS, FIRST_DAYS): in one
+# query when the planner estimates few matches (as here) and there are few, else in windows
+# of days, the first one long or short; each must give the same answers.
+READS = {
+    "one query": {},
+    "one window": {"SMALL_MATCHES": -1, "FIRST_DAYS": 10**5},
+    "windows of days": {"SMALL_MATCHES": -1, "FIRST_DAYS": 1},
+    "more than one query reads": {"SMALL_MATCHES": 10**6, "ONE_QUERY_ROWS": 2, "FIRST_DAYS": 1},
+}
+
+
+def read_by(monkeypatch, how: str) -> None:
+    for name, value in READS[how].items():
+        monkeypatch.setattr(postgres, name, value)
+
+
+@pytest.fixture(params=list(READS))
 def archive(store, monkeypatch, request):
     """Six items a year over ten years, all mentioning the budget, half of them with it in
-    the title; a July parks item each year. PostgreSQL reads matches in windows of days:
-    one window for everything, or many, must give the same answers."""
+    the title; a July parks item each year."""
     monkeypatch.setattr(base, "COUNT_CAP", 20)
-    monkeypatch.setattr(postgres, "FIRST_DAYS", 10**5 if request.param == "one query" else 1)
+    read_by(monkeypatch, request.param)
     items = []
     for year in YEARS:
         for n in range(PER_YEAR):
@@ -98,10 +113,11 @@ def test_dates_are_exact_to_the_day(archive):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize(("cap", "first_days"), [(1000, 10**5), (1000, 1), (1, 1)])
-def test_undated_records_come_last_or_first_when_oldest_first(store, monkeypatch, cap, first_days):
+@pytest.mark.parametrize("cap", [1000, 1])
+@pytest.mark.parametrize("how", list(READS))
+def test_undated_records_come_last_or_first_when_oldest_first(store, monkeypatch, cap, how):
     monkeypatch.setattr(base, "COUNT_CAP", cap)
-    monkeypatch.setattr(postgres, "FIRST_DAYS", first_days)
+    read_by(monkeypatch, how)
     store(
         source_item("Levy undated", "The levy was noted.", date=None),
         source_item("Levy 2023", "The levy was noted.", date=dt.date(2023, 3, 1)),

@@ -22,6 +22,7 @@ window as it reads them; a prefix as such it gathers over the whole table first.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,9 +52,17 @@ HEADLINE_OPTIONS = (
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 HEADING_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
-# A search is read from its newest week first (about 700 matches of a common word at 10^6
-# items), then in windows sized by the rate found; a prefix* search still read as a prefix
-# (read_prefixes) from its newest quarter.
+# A stream the planner estimates at no more than SMALL_MATCHES matches (PostgresMatches.
+# estimates: ANALYZE's statistics of the words, filters and dates) is read in one query
+# over every date, stopped after ONE_QUERY_ROWS + 1 rows in no order and sorted here: GIN
+# reads the words' short posting lists alone, where a window's month tokens cost more than
+# they save (10 ms for a two-word heading search over twenty years, 1 ms without). When it
+# holds more (an estimate is low for words that come together), and for every other
+# stream, matches are read a window of days at a time: the newest week first (about 700
+# matches of a common word at 10^6 items), then windows sized by the rate found; a prefix*
+# search still read as a prefix (read_prefixes) from its newest quarter.
+SMALL_MATCHES = 2000
+ONE_QUERY_ROWS = 2000  # read at most this many (+1) in one query
 FIRST_DAYS = 7
 PREFIX_FIRST_DAYS = 90
 UNDATED = (0, (1 << DAY_SHIFT) - 1)  # the keys of entries without a date
@@ -250,6 +259,31 @@ class PostgresMatches(Matches):
                 last = min(last, EPOCH + dt.timedelta(days=high >> DAY_SHIFT))
             self.span = (first, last) if first <= last else None
         self.with_undated = self.undated and not self.filters.keys
+        self.estimates = self._estimates()
+
+    def _estimates(self) -> dict[str | None, float]:
+        """The planner's estimate of each stream's matches (within the request's dates), from
+        one EXPLAIN: the statistics ANALYZE keeps of each tsvector's most common lexemes."""
+        words, words_params = self._source(None, None, indexed_keys=True)
+        heading, heading_params = self._source(HEADING, None, indexed_keys=True)
+        self.cursor.execute(
+            f"EXPLAIN (FORMAT JSON) SELECT e.id {words} UNION ALL SELECT e.id {heading}",
+            [*words_params, *heading_params],
+        )
+        plan = self.cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        node = plan[0]["Plan"]
+        while node.get("Node Type") != "Append" and node.get("Plans"):
+            node = node["Plans"][0]
+        rows = [child["Plan Rows"] for child in node.get("Plans", [])]
+        if len(rows) != 2:  # not the expected plan: every stream is read in windows
+            return {None: float("inf"), HEADING: float("inf"), REST: float("inf")}
+        return {None: rows[0], HEADING: rows[1], REST: rows[0]}
+
+    def small(self, tier: str | None) -> bool:
+        """Whether to try reading a stream in one query (see SMALL_MATCHES); not the first
+        stream of a phrase search, whose rows each need their positions checked."""
+        return self.estimates[tier] <= SMALL_MATCHES and not (tier is None and self.relaxed)
 
     def _source(
         self,
@@ -257,11 +291,14 @@ class PostgresMatches(Matches):
         tokens: list[str] | None,
         keys: tuple[int, int] | None = None,
         words_query: str | None = None,
+        *,
+        indexed_keys: bool = False,
     ) -> tuple[str, list[object]]:
         """FROM and WHERE of a tier's matches within a window: period ``tokens`` (months or
         years, intersected by the GIN index) and a range of ``keys`` (days, intersected by
         the primary key's index); None for no limit. ``words_query``: the tsquery text for
-        the words (default: the search's)."""
+        the words (default: the search's). ``indexed_keys``: every range of keys said as the
+        primary key's (so the planner estimates it from the key's statistics)."""
         words_query = words_query or self.words
         groups = [*self.filters.groups, *([tokens] if tokens else [])]
         facets, extra = (" && %s::tsquery", [facet_query(groups)]) if groups else ("", [])
@@ -285,6 +322,7 @@ class PostgresMatches(Matches):
                 # its period tokens already hold it but for the days of a month at each
                 # end, and a bitmap of every key of a year and a half cost 100+ ms.
                 wide = (bounds[1] >> DAY_SHIFT) - (bounds[0] >> DAY_SHIFT) > INDEXED_DAYS
+                wide = wide and not indexed_keys
                 conditions.append(f"e.id{' + 0' if wide else ''} BETWEEN %s AND %s")
                 params.extend(bounds)
         return f"FROM search_searchentry e WHERE {' AND '.join(conditions)}", params
@@ -348,10 +386,27 @@ class PostgresMatches(Matches):
         )
         return self.cursor.fetchall()
 
-    def _stream(self, tier, newest_first: bool, need: int, bound: int | None) -> list[tuple]:
-        """The first ``need`` matches of a tier after ``bound``, window by window."""
+    def _stream(
+        self, tier, newest_first: bool, need: int, bound: int | None, first_days: int
+    ) -> list[tuple]:
+        """The first ``need`` matches of a tier after ``bound``: in one query when it is
+        small (SMALL_MATCHES), else window by window (the first one ``first_days`` long)."""
+        if self.small(tier):
+            # Key order is date order with the undated entries lowest, as the windows read.
+            low, high = self.filters.keys or (None, None)
+            if bound is not None:
+                low, high = (low, bound - 1) if newest_first else (bound + 1, high)
+            keys = None if low is None and high is None else (low or 0, high or (1 << 63) - 1)
+            sql, params = self._source(tier, None, keys)
+            self.cursor.execute(
+                f"SELECT e.id, e.htsv @@ %s::tsquery {sql} LIMIT %s",
+                [self.heading, *params, ONE_QUERY_ROWS + 1],
+            )
+            rows = self.cursor.fetchall()
+            if len(rows) <= ONE_QUERY_ROWS:
+                return sorted(rows, reverse=newest_first)[:need]
         found: list[tuple] = []
-        windows = self._windows(newest_first, self.first_days, bound)
+        windows = self._windows(newest_first, first_days, bound)
         try:
             window = next(windows)
             while True:
@@ -376,7 +431,7 @@ class PostgresMatches(Matches):
         these rows (keys() reads further only for a heading tier beyond them). One GIN scan
         a window (the first one's length is set in __init__)."""
         self.newest_first = self.request.order != "oldest"
-        self.scan = self._stream(None, self.newest_first, limit, None)
+        self.scan = self._stream(None, self.newest_first, limit, None, self.first_days)
         self.complete = len(self.scan) < limit
         return len(self.scan)
 
@@ -388,8 +443,10 @@ class PostgresMatches(Matches):
             # Beyond the rows counted: read on from the last of them, in windows sized by
             # how often the tier came up among them.
             days = self.size_of((None, sorted((self.scan[0][0], self.scan[-1][0]))))
-            self.first_days = next_size(days, len(found), need - len(found)) // 2
-            more = self._stream(stream.tier, self.newest_first, need - len(found), self.scan[-1][0])
+            first_days = next_size(days, len(found), need - len(found)) // 2
+            more = self._stream(
+                stream.tier, self.newest_first, need - len(found), self.scan[-1][0], first_days
+            )
             found.extend(pk for pk, _ in more)
         return found[offset:need]
 
