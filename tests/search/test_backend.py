@@ -7,6 +7,7 @@ assertions hold, which is what "same results contract" means.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection, transaction
@@ -242,6 +243,37 @@ def test_prefixes_match_stemmed_words(store):
     )
     for prefix in ("educat*", "educ*", "librar*", "librarie*", "servic*"):
         assert titles(search(prefix)) == ["Education"], prefix
+
+
+def test_prefix_searches_mark_every_word_under_the_prefix(store):
+    """SQLite makes a prefix search's marks from an index of the page's rows alone
+    (sqlite_fts5.Fts5Matches._page_marks); they are the words under the prefix, in the
+    heading and in the snippet, on every row of the page, as PostgreSQL marks them."""
+    store(
+        source_item(
+            "Flooding review",
+            "Flooded gullies, then flood wardens; the floors stayed dry.",
+            date=dt.date(2024, 3, 1),
+        ),
+        source_item(
+            "Drainage", "Flood defences held. Roads were gritted.", date=dt.date(2024, 2, 1)
+        ),
+        source_item("Roads", "Potholes were repaired.", date=dt.date(2024, 1, 1)),
+    )
+
+    def marked(html) -> list[str]:
+        return [w.lower() for w in re.findall(r"<mark>(\w+)</mark>", str(html))]
+
+    for text in ("flood*", "flood* -pothole", "flood* gritted", "floode*"):
+        page = search(text, any_word=text.endswith("gritted"))
+        hits = {h.entry.item.title: h for h in page.hits}
+        assert set(hits) == {"Flooding review", "Drainage"}, text
+        assert marked(hits["Flooding review"].heading) == ["flooding"], text
+        # 'flood*' is read as 'floo*' too (query.prefix_forms): 'floors' is under it
+        assert marked(hits["Flooding review"].snippet) == ["flooded", "flood", "floors"], text
+        assert marked(hits["Drainage"].heading) == [], text
+        gritted = ["gritted"] if text.endswith("gritted") else []
+        assert marked(hits["Drainage"].snippet) == ["flood", *gritted], text
 
 
 def test_both_backends_split_words_at_punctuation_and_stem_alike(store):
