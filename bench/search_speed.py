@@ -1,11 +1,17 @@
-"""Search latency on 10^5 generated agenda items: SQLite FTS5, and PostgreSQL when available.
+"""Search latency on 10^5 (or 10^6) generated agenda items: SQLite FTS5, and PostgreSQL.
 
-Generates 100,000 agenda items (20 committees, 5,000 meetings over 20 years) whose titles
-and minutes are recombined from real sentences of the Kent corpus, so the vocabulary and
-word frequencies are those of real minutes; indexes them through the normal indexing code;
-then times ``get_backend().search`` (count, bm25/ts_rank ranking, snippets for a page of 20,
-as the search page does) over a fixed mix of queries: common and rare words, two and three
-words, phrases, prefixes, and filtered searches. Goal: p95 <= 50 ms.
+Generates agenda items (20 committees, 5,000 meetings over 20 years) whose titles and
+minutes are recombined from real sentences of the Kent corpus, so the vocabulary and word
+frequencies are those of real minutes; indexes them through the normal indexing code; then
+times ``get_backend().search`` (count, the page of 20, snippets, the records loaded), as the
+search page does, over a fixed mix of queries: common and rare words, two and three words,
+phrases, prefixes, filtered searches, page 5. Goal: p95 <= 50 ms.
+
+The baseline, in the same run and on the same databases, is the search code of another
+revision (``--baseline main``: main's, exported with ``git archive``), timed just before
+this checkout's. Each search's CPU time is recorded beside its wall time: this process's,
+plus, on PostgreSQL, the server process's (``/proc/<pid>/schedstat``, when the server runs
+on this machine), since on a shared machine the wall time is mostly waiting for a core.
 
     .venv/bin/python bench/search_speed.py [--items 100000]
     # PostgreSQL side by side (a throwaway cluster):
@@ -36,8 +42,8 @@ SEED = 20261123
 COMMITTEES = 20
 MEETINGS = 5000
 ROUNDS = 3
-BASELINE_ROUNDS = 1
-BASELINE = {"sqlite": "bm25", "postgresql": "ts_rank"}
+SCORE_ROUNDS = 1
+SCORE = {"sqlite": "bm25", "postgresql": "ts_rank"}
 
 QUERIES = [
     "council",
@@ -202,75 +208,124 @@ def requests() -> list[tuple[str, dict]]:
     return plain + filtered
 
 
-def worker(database_url: str, n_items: int, bulk: bool) -> dict:
+def setup_django(database_url: str) -> None:
+    code = os.environ.get("MINUTEBOOK_BENCH_CODE")
+    if code:  # the baseline's search code, exported by main()
+        sys.path.insert(0, code)
     os.environ["MINUTEBOOK_DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "minutebook.project.settings"
     import django
 
     django.setup()
+
+
+def prepare(n_items: int, bulk: bool) -> dict:
+    """Migrate, and generate and index the items unless the database already holds them."""
     from django.core.management import call_command
+
+    from minutebook.records.models import AgendaItem
+    from minutebook.search.models import SearchEntry
+
+    call_command("migrate", interactive=False, verbosity=0)
+    existing = AgendaItem.objects.count()
+    if existing and existing != n_items:
+        raise SystemExit(f"the database holds {existing} items, not {n_items}")
+    if not existing:
+        generate(n_items)
+    index_s = index(bulk) if not SearchEntry.objects.exists() else None
+    return {"index_s": index_s, "entries": SearchEntry.objects.count()}
+
+
+class ServerClock:
+    """CPU time of this connection's PostgreSQL server process, when it runs on this
+    machine (/proc/<pid>/schedstat, in nanoseconds); None elsewhere and on SQLite."""
+
+    def __init__(self, connection):
+        self.path = None
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                path = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
+            if path.exists():
+                self.path = path
+
+    def ms(self) -> float | None:
+        return int(self.path.read_text().split()[0]) / 1e6 if self.path else None
+
+
+def time_searches(rounds: int = ROUNDS) -> dict:
+    """Each request of the mix ``rounds`` times after a warm-up round: wall and CPU time."""
     from django.db import connection
 
     from minutebook.search.backends import SearchRequest, get_backend
     from minutebook.search.backends.base import COUNT_CAP
-    from minutebook.search.models import SearchEntry
     from minutebook.search.query import parse
 
-    call_command("migrate", interactive=False, verbosity=0)
-    from minutebook.records.models import AgendaItem
-
-    existing = AgendaItem.objects.count()
-    if existing and existing != n_items:
-        raise SystemExit(f"{database_url} holds {existing} items, not {n_items}")
-    if not existing:
-        generate(n_items)
-    index_s = index(bulk) if not SearchEntry.objects.exists() else float("nan")
-    backend = get_backend()
+    load_start = os.getloadavg()
+    clock = ServerClock(connection)
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     totals: dict[str, int] = {}
     tops: dict[str, list[str]] = {}
-    mix = requests()
-
-    def time_mix(search, rounds: int, *, record: bool = False) -> dict[str, list[float]]:
-        per_query: dict[str, list[float]] = {}
-        for round_ in range(rounds + 1):
-            for text, extra in mix:
-                request = SearchRequest(query=parse(text), **extra)
-                began = time.perf_counter()
-                page = search(request)
-                elapsed = (time.perf_counter() - began) * 1000
-                label = text + (f" {sorted(extra)}" if extra else "")
-                if record:
-                    totals[label] = page.total
-                    tops[label] = [f"{h.entry.kind}:{h.entry.object_id}" for h in page.hits]
-                if round_:  # the first round warms caches
-                    per_query.setdefault(label, []).append(elapsed)
-        return per_query
-
-    per_query = time_mix(backend.search, ROUNDS, record=True)
-    timings = [v for values in per_query.values() for v in values]
-    # Baseline, same run: the database's own relevance function over every match (bm25 on
-    # FTS5, ts_rank on PostgreSQL), a page of 20 ids: what ranking by score costs.
-    baseline = time_mix(lambda request: rank_every_match(connection, request), BASELINE_ROUNDS)
+    for round_ in range(rounds + 1):
+        for text, extra in requests():
+            label = text + (f" {sorted(extra)}" if extra else "")
+            request = SearchRequest(query=parse(text), **extra)
+            server, mine, began = clock.ms(), time.process_time(), time.perf_counter()
+            page = get_backend().search(request)
+            elapsed = (time.perf_counter() - began) * 1000
+            used = (time.process_time() - mine) * 1000
+            if server is not None:
+                used += clock.ms() - server
+            totals[label] = page.total
+            tops[label] = [f"{h.entry.kind}:{h.entry.object_id}" for h in page.hits]
+            if round_:  # the first round warms caches
+                wall.setdefault(label, []).append(elapsed)
+                cpu.setdefault(label, []).append(used)
     return {
-        "backend": backend.name,
+        "backend": get_backend().name,
         "vendor": connection.vendor,
         "count_cap": COUNT_CAP,
-        "items": n_items,
-        "entries": SearchEntry.objects.count(),
-        "index_s": index_s,
-        "timings": timings,
-        "baseline": [v for values in baseline.values() for v in values],
-        "baseline_per_query": {k: statistics.median(v) for k, v in baseline.items()},
-        "per_query": {k: statistics.median(v) for k, v in per_query.items()},
-        "per_query_all": per_query,
-        "load": os.getloadavg(),
+        "server_cpu": clock.path is not None,
+        "wall": wall,
+        "cpu": cpu,
         "totals": totals,
         "tops": tops,
+        "load": [load_start[0], os.getloadavg()[0]],
     }
 
 
+def score_searches() -> dict:
+    """The database's own relevance function over every match (bm25 on FTS5, ts_rank on
+    PostgreSQL), a page of 20 ids: what ranking by score costs (``--score-baseline``)."""
+    from django.db import connection
+
+    from minutebook.search.backends import SearchRequest
+    from minutebook.search.query import parse
+
+    wall: dict[str, list[float]] = {}
+    for round_ in range(SCORE_ROUNDS + 1):
+        for text, extra in requests():
+            label = text + (f" {sorted(extra)}" if extra else "")
+            request = SearchRequest(query=parse(text), **extra)
+            began = time.perf_counter()
+            rank_every_match(connection, request)
+            if round_:
+                wall.setdefault(label, []).append((time.perf_counter() - began) * 1000)
+    return {"wall": wall, "vendor": connection.vendor}
+
+
+def worker(database_url: str, mode: str, n_items: int, bulk: bool) -> dict:
+    setup_django(database_url)
+    if mode == "prepare":
+        return prepare(n_items, bulk)
+    if mode == "score":
+        return score_searches()
+    return time_searches()
+
+
 def rank_every_match(connection, request) -> list[int]:
-    """The baseline: score every match with the database's relevance function, keep 20."""
+    """Every match scored by the database's relevance function; the best 20 ids."""
     from minutebook.search.backends.base import filters_of
     from minutebook.search.backends.postgres import CONFIG, facet_query
     from minutebook.search.backends.sqlite_fts5 import match_expression
@@ -296,22 +351,47 @@ def rank_every_match(connection, request) -> list[int]:
         return [pk for (pk,) in cursor.fetchall()]
 
 
-def run_worker(url: str, n_items: int, bulk: bool) -> dict:
+def run_worker(url: str, mode: str, args, code: Path | None = None) -> dict:
+    env = dict(os.environ)
+    env.pop("MINUTEBOOK_BENCH_CODE", None)
+    if code is not None:
+        env["MINUTEBOOK_BENCH_CODE"] = str(code)
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", url, "--items", str(n_items)]
-        + (["--bulk-index"] if bulk else []),
+        [sys.executable, __file__, "--worker", url, "--mode", mode, "--items", str(args.items)]
+        + (["--bulk-index"] if args.bulk_index else []),
         check=True,
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def export_code(ref: str, into: Path) -> str:
+    """``ref``'s minutebook package, exported into ``into``; returns its short commit id."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", ref], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", commit, "minutebook"],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return commit
+
+
+def flat(per_query: dict[str, list[float]]) -> list[float]:
+    return [v for values in per_query.values() for v in values]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--mode", default="time", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true", help="Print only; leave the docs.")
     parser.add_argument("--sqlite-db", help="Keep (or reuse) the generated SQLite database here.")
     parser.add_argument(
@@ -320,120 +400,46 @@ def main() -> int:
         help="Index with one INSERT ... SELECT (the rows rebuild writes, checked on a sample), "
         "not rebuild: for 10^6 items.",
     )
+    parser.add_argument(
+        "--baseline",
+        default="main",
+        help="Git revision whose search code is timed first, on the same databases, as the "
+        "baseline ('none' to skip; default: main).",
+    )
+    parser.add_argument(
+        "--score-baseline",
+        action="store_true",
+        help="Also time each database's own relevance score over every match (slow at 10^6).",
+    )
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.items, args.bulk_index)))
+        print(json.dumps(worker(args.worker, args.mode, args.items, args.bulk_index)))
         return 0
-    results = []
+    this = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "minutebook"], capture_output=True)
+    this += "+changes" if dirty.stdout.strip() else ""
+    runs: list[dict] = []  # one per database: prepare, baseline, this, score
     with tempfile.TemporaryDirectory(prefix="minutebook-search-bench-") as tmp:
-        sqlite_db = args.sqlite_db or f"{tmp}/bench.sqlite3"
-        results.append(
-            run_worker(f"sqlite:///{Path(sqlite_db).resolve()}", args.items, args.bulk_index)
-        )
-    postgres = os.environ.get("MINUTEBOOK_BENCH_POSTGRES_URL")
-    if postgres:
-        results.append(run_worker(postgres, args.items, args.bulk_index))
-    rows = [
-        "| backend | items | index rows | indexing s | queries timed | p50 ms | p95 ms | max ms "
-        "| load avg |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    ratios: list[str] = []
-    for r in results:
-        t, b = r["timings"], r["baseline"]
-        rows.append(
-            f"| {r['backend']} | {r['items']:,} | {r['entries']:,} | "
-            f"{'reused' if r['index_s'] != r['index_s'] else format(r['index_s'], '.1f')} | "
-            f"{len(t)} | {percentile(t, 50):.1f} | **{percentile(t, 95):.1f}** | {max(t):.1f} "
-            f"| {r['load'][0]:.1f} |"
-        )
-        rows.append(
-            f"| {r['backend']}, baseline: every match scored ({BASELINE[r['vendor']]}) "
-            f"| {r['items']:,} | | | {len(b)} | {percentile(b, 50):.1f} | {percentile(b, 95):.1f} "
-            f"| {max(b):.1f} | |"
-        )
-        ratios.append(
-            f"{r['backend']}: p95 {percentile(t, 95) / percentile(b, 95):.2f}x its baseline, "
-            f"p50 {percentile(t, 50) / percentile(b, 50):.2f}x"
-        )
-    detail = [
-        "| query | matches | "
-        + " | ".join(f"{r['backend']} ms | baseline ms" for r in results)
-        + " |"
-    ]
-    detail.append("| --- | ---: |" + " ---: | ---: |" * len(results))
-    for label in results[0]["per_query"]:
-        detail.append(
-            f"| `{label}` | "
-            + " / ".join(f"{r['totals'][label]:,}" for r in results)
-            + " | "
-            + " | ".join(
-                f"{r['per_query'][label]:.1f} | {r['baseline_per_query'][label]:.1f}"
-                for r in results
-            )
-            + " |"
-        )
-    cap = results[0]["count_cap"]
-    common = {k for k, n in results[0]["totals"].items() if n > cap}
-    groups = [
-        "| backend | query group | queries | p50 ms | p95 ms |",
-        "| --- | --- | ---: | ---: | ---: |",
-    ]
-    for r in results:
-        for name, keep in (
-            ("narrower searches", False),
-            (f"more than {cap:,} matches", True),
-        ):
-            t = [v for k, vs in r["per_query_all"].items() if (k in common) == keep for v in vs]
-            if t:
-                groups.append(
-                    f"| {r['backend']} | {name} | {len(t) // ROUNDS} | {percentile(t, 50):.1f} "
-                    f"| {percentile(t, 95):.1f} |"
-                )
-    agreement = ""
-    if len(results) == 2:
-        a, b = results
-        labels = list(a["per_query"])
-        same_total = sum(a["totals"][k] == b["totals"][k] for k in labels)
-        same_page = sum(a["tops"][k] == b["tops"][k] for k in labels)
-        differ = [k for k in labels if a["tops"][k] != b["tops"][k]]
-        agreement = (
-            f"\n\nSame answers: {same_total} of {len(labels)} searches found the same number "
-            f"of matches on both backends, and {same_page} of {len(labels)} returned the same "
-            "page: the same records in the same order"
-            + (f" (not: {', '.join(f'`{k}`' for k in differ)})" if differ else "")
-            + "."
-        )
-    verdicts = []
-    for r in results:
-        p95 = percentile(r["timings"], 95)
-        verdicts.append(f"{r['backend']} {'met' if p95 <= 50 else 'NOT met'} (p95 {p95:.1f} ms)")
-    body = (
-        f"{args.items:,} generated agenda items (titles and minutes recombined from real Kent "
-        f"sentences, {COMMITTEES} committees, {MEETINGS:,} meetings), indexed by "
-        + (
-            "one INSERT ... SELECT of the rows `minutebook.search.indexing.rebuild` writes for "
-            "them (checked against `entries_for` on 500 random items; `--bulk-index`)"
-            if args.bulk_index
-            else "`minutebook.search.indexing.rebuild`"
-        )
-        + "; each query timed "
-        f"{ROUNDS} times after a warm-up round through `get_backend().search` (match count, "
-        "the page of 20 in relevance or date order, snippets and headings, the records "
-        "loaded), one process, no concurrency. Relevance: records whose heading holds "
-        "every word first, then the others, each newest first (the same order on both "
-        "backends; `docs/SEARCH-AND-SITE.md`). The baseline, in the same run, asks the same "
-        f"database for the page by its own relevance score over every match ({BASELINE_ROUNDS} "
-        "timed round after a warm-up; no snippets).\n\n"
-        + "\n".join(rows)
-        + f"\n\nRatio to the baseline measured in the same run: {'; '.join(ratios)}."
-        + f"\n\nGoal p95 <= 50 ms: {'; '.join(verdicts)}."
-        + agreement
-        + "\n\nBy kind of query:\n\n"
-        + "\n".join(groups)
-        + f"\n\nMedian per query; matches are counted up to {cap + 1:,} (first backend "
-        "/ second):\n\n" + "\n".join(detail)
-    )
+        base_code, base = None, None
+        if args.baseline != "none":
+            base_code = Path(tmp) / "baseline"
+            base_code.mkdir()
+            base = export_code(args.baseline, base_code)
+        urls = [f"sqlite:///{Path(args.sqlite_db or f'{tmp}/bench.sqlite3').resolve()}"]
+        postgres = os.environ.get("MINUTEBOOK_BENCH_POSTGRES_URL")
+        if postgres:
+            urls.append(postgres)
+        for url in urls:
+            run = {"prepare": run_worker(url, "prepare", args)}
+            if base_code is not None:
+                run["baseline"] = run_worker(url, "time", args, base_code)
+            run["this"] = run_worker(url, "time", args)
+            if args.score_baseline:
+                run["score"] = run_worker(url, "score", args)
+            runs.append(run)
+    body = report(args, runs, this, base)
     print(body)
     if not args.no_write:
         from bench._report import write_section
@@ -444,16 +450,133 @@ def main() -> int:
             else f"{args.items:,}"
         )
         command = " ".join(
-            ["MINUTEBOOK_BENCH_POSTGRES_URL=..."] * bool(postgres)
-            + [".venv/bin/python bench/search_speed.py"]
+            ["MINUTEBOOK_BENCH_POSTGRES_URL=..."]
+            * bool(os.environ.get("MINUTEBOOK_BENCH_POSTGRES_URL"))
+            + ["nice -n 19 .venv/bin/python bench/search_speed.py"]
             + [f"--items {args.items}"] * (args.items != 100_000)
             + ["--bulk-index"] * args.bulk_index
+            + [f"--baseline {args.baseline}"] * (args.baseline != "main")
+            + ["--score-baseline"] * args.score_baseline
         )
         key = {100_000: "search_speed", 1_000_000: "search_speed_1e6"}.get(
             args.items, f"search_speed_{args.items}"
         )
         write_section(key, f"Search latency ({size} items)", body, command)
     return 0
+
+
+def report(args, runs: list[dict], this: str, base: str | None) -> str:
+    cap = runs[0]["this"]["count_cap"]
+    rows = [
+        "| backend | search code | queries timed | p50 ms | p95 ms | max ms | CPU p50 ms "
+        "| CPU p95 ms | load avg (start, end) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    verdicts = []
+    for run in runs:
+        prep = run["prepare"]
+        for key, name in (("baseline", f"baseline: {base}"), ("this", f"this: {this}")):
+            if key not in run:
+                continue
+            r = run[key]
+            w, c = flat(r["wall"]), flat(r["cpu"])
+            rows.append(
+                f"| {r['backend']} | {name} | {len(w)} | {percentile(w, 50):.1f} | "
+                f"{'**' * (key == 'this')}{percentile(w, 95):.1f}{'**' * (key == 'this')} "
+                f"| {max(w):.1f} | {percentile(c, 50):.1f} | {percentile(c, 95):.1f} "
+                f"| {r['load'][0]:.1f}, {r['load'][1]:.1f} |"
+            )
+        if "score" in run:
+            w = flat(run["score"]["wall"])
+            rows.append(
+                f"| {run['this']['backend']} | every match scored ({SCORE[run['this']['vendor']]})"
+                f" | {len(w)} | {percentile(w, 50):.1f} | {percentile(w, 95):.1f} | {max(w):.1f} "
+                "| | | |"
+            )
+        r = run["this"]
+        w, c = percentile(flat(r["wall"]), 95), percentile(flat(r["cpu"]), 95)
+        verdicts.append(
+            f"{r['backend']} {'met' if w <= 50 else 'NOT met'} by the wall time (p95 {w:.1f} "
+            f"ms), {'met' if c <= 50 else 'NOT met'} by the CPU time (p95 {c:.1f} ms)"
+        )
+        indexing = "reused" if prep["index_s"] is None else f"{prep['index_s']:.1f} s"
+        r["indexing"] = f"{prep['entries']:,} index rows ({indexing})"
+    labels = list(runs[0]["this"]["wall"])
+    same = []
+    if len(runs) == 2:
+        a, b = runs[0]["this"], runs[1]["this"]
+        same_total = sum(a["totals"][k] == b["totals"][k] for k in labels)
+        same_page = sum(a["tops"][k] == b["tops"][k] for k in labels)
+        differ = [k for k in labels if a["tops"][k] != b["tops"][k]]
+        same.append(
+            f"{same_total} of {len(labels)} searches found the same number of matches on both "
+            f"backends, and {same_page} of {len(labels)} returned the same page (the same "
+            "records in the same order)"
+            + (f"; not: {', '.join(f'`{k}`' for k in differ)}" if differ else "")
+        )
+    for run in runs:
+        if "baseline" in run:
+            a, b = run["baseline"], run["this"]
+            same_page = sum(
+                a["tops"][k] == b["tops"][k] and a["totals"][k] == b["totals"][k] for k in labels
+            )
+            same.append(
+                f"{b['backend']}: {same_page} of {len(labels)} pages and counts the same as "
+                f"the baseline's"
+            )
+    server = any(run["this"]["server_cpu"] for run in runs if run["this"]["vendor"] == "postgresql")
+    detail_head = "| query | matches |"
+    detail_rule = "| --- | ---: |"
+    for run in runs:
+        name = run["this"]["backend"]
+        if "baseline" in run:
+            detail_head += f" {name} baseline ms |"
+            detail_rule += " ---: |"
+        detail_head += f" {name} ms | {name} CPU ms |"
+        detail_rule += " ---: | ---: |"
+    detail = [detail_head, detail_rule]
+    for label in labels:
+        line = f"| `{label}` | " + " / ".join(f"{run['this']['totals'][label]:,}" for run in runs)
+        for run in runs:
+            if "baseline" in run:
+                line += f" | {statistics.median(run['baseline']['wall'][label]):.1f}"
+            line += (
+                f" | {statistics.median(run['this']['wall'][label]):.1f}"
+                f" | {statistics.median(run['this']['cpu'][label]):.1f}"
+            )
+        detail.append(line + " |")
+    return (
+        f"{args.items:,} generated agenda items (titles and minutes recombined from real Kent "
+        f"sentences, {COMMITTEES} committees, {MEETINGS:,} meetings), indexed by "
+        + (
+            "one INSERT ... SELECT of the rows `minutebook.search.indexing.rebuild` writes for "
+            "them (checked against `entries_for` on 500 random items; `--bulk-index`)"
+            if args.bulk_index
+            else "`minutebook.search.indexing.rebuild`"
+        )
+        + " ("
+        + "; ".join(f"{run['this']['backend']}: {run['this']['indexing']}" for run in runs)
+        + f"). Each of {len(labels)} searches timed {ROUNDS} times after a warm-up round "
+        "through `get_backend().search` (match count, the page of 20 in relevance or date "
+        "order, snippets and headings, the records loaded), one process, no concurrency, at "
+        "nice 19. Relevance: records whose heading holds every word first, then the others, "
+        "each newest first (the same order on both backends; `docs/SEARCH-AND-SITE.md`). "
+        + (
+            f"The baseline is the search code of `{args.baseline}` ({base}), timed on the same "
+            "databases just before this checkout's. "
+            if base
+            else ""
+        )
+        + "CPU time is this process's"
+        + (" plus the PostgreSQL server process's" if server else "")
+        + " for each search: on this shared 2-core machine the wall time also holds the wait "
+        "for a free core, which the load average shows.\n\n"
+        + "\n".join(rows)
+        + f"\n\nGoal p95 <= 50 ms: {'; '.join(verdicts)}."
+        + (f"\n\nSame answers: {'; '.join(same)}." if same else "")
+        + f"\n\nMedian per search (ms); matches are counted up to {cap + 1:,} (first backend "
+        "/ second):\n\n" + "\n".join(detail)
+    )
 
 
 if __name__ == "__main__":
