@@ -59,12 +59,15 @@ HEADING_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true
 # they save (10 ms for a two-word heading search over twenty years, 1 ms without). When it
 # holds more (an estimate is low for words that come together), and for every other
 # stream, matches are read a window of days at a time: the newest week first (about 700
-# matches of a common word at 10^6 items), then windows sized by the rate found; a prefix*
-# search still read as a prefix (read_prefixes) from its newest quarter.
+# matches of a common word at 10^6 items), or for one word alone half the days its
+# estimate says hold the page when longer, up to LONGEST_FIRST_DAYS (first_window), then
+# windows sized by the rate found; a prefix* search still read as a prefix (read_prefixes)
+# from its newest quarter at least.
 SMALL_MATCHES = 2000
 ONE_QUERY_ROWS = 2000  # read at most this many (+1) in one query
 FIRST_DAYS = 7
 PREFIX_FIRST_DAYS = 90
+LONGEST_FIRST_DAYS = 366
 UNDATED = (0, (1 << DAY_SHIFT) - 1)  # the keys of entries without a date
 # A prefix standing for at most this many words of the index is searched as those words
 # (read_prefixes); a word no entry holds, for a prefix that stands for none.
@@ -285,6 +288,29 @@ class PostgresMatches(Matches):
         stream of a phrase search, whose rows each need their positions checked."""
         return self.estimates[tier] <= SMALL_MATCHES and not (tier is None and self.relaxed)
 
+    def first_window(self, tier: str | None, need: int) -> int:
+        """Days of a stream's first window: FIRST_DAYS (a prefix read as one:
+        PREFIX_FIRST_DAYS), or, for a search of one word and nothing else, half of the days
+        the planner's estimate says hold ``need`` matches when that is longer, at most a
+        year (LONGEST_FIRST_DAYS): a word with 8,000 matches at 10^6 entries is read in two windows, not five.
+        Only there: the estimate of one word is its own statistics, while words or filters
+        that come together are estimated as if independent, up to six times too low (a
+        first window that long read 2,833 rows to keep 1,001)."""
+        query = self.request.query
+        alone = (
+            len(query.required) == 1
+            and len(query.required[0].words) == 1
+            and not query.required[0].prefix
+            and not query.excluded
+            and not self.filters.groups
+            and not self.filters.keys
+        )
+        if self.span is None or not alone:
+            return self.first_days
+        days = (self.span[1] - self.span[0]).days + 1
+        estimated = int(days * need / max(self.estimates[tier], 1) / 2)
+        return max(self.first_days, min(estimated, LONGEST_FIRST_DAYS))
+
     def _source(
         self,
         tier: str | None,
@@ -431,7 +457,9 @@ class PostgresMatches(Matches):
         these rows (keys() reads further only for a heading tier beyond them). One GIN scan
         a window (the first one's length is set in __init__)."""
         self.newest_first = self.request.order != "oldest"
-        self.scan = self._stream(None, self.newest_first, limit, None, self.first_days)
+        self.scan = self._stream(
+            None, self.newest_first, limit, None, self.first_window(None, limit)
+        )
         self.complete = len(self.scan) < limit
         return len(self.scan)
 
