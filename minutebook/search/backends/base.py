@@ -276,9 +276,14 @@ class SearchBackend(ABC):
 
     @staticmethod
     def load(rows: list[tuple[int, float, str, str]]) -> list[Hit]:
-        """Turn (entry id, score, snippet, heading) rows into hits, keeping their order."""
+        """Turn (entry id, score, snippet, heading) rows into hits, keeping their order.
+
+        With the item (its title) and the committee (its name), which the results show;
+        the meeting and the council are a query away (a result page shows neither; loading
+        them too cost 2.2 ms of CPU for a page of 20 on SQLite, 2.6 on PostgreSQL, against
+        1.5-1.7 and 2.1 ms without)."""
         entries = (
-            SearchEntry.objects.select_related("item", "meeting", "committee", "body")
+            SearchEntry.objects.select_related("item", "committee")
             .defer("text", "facets", "people", "item__minutes_text", "item__minutes_html")
             .in_bulk([r[0] for r in rows])
         )
