@@ -263,6 +263,12 @@ def time_searches(rounds: int = ROUNDS) -> dict:
 
     load_start = os.getloadavg()
     clock = ServerClock(connection)
+    statements: list[int] = []
+
+    def count_statement(execute, sql, params, many, context):
+        statements[-1] += 1
+        return execute(sql, params, many, context)
+
     wall: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     totals: dict[str, int] = {}
@@ -272,7 +278,9 @@ def time_searches(rounds: int = ROUNDS) -> dict:
             label = text + (f" {sorted(extra)}" if extra else "")
             request = SearchRequest(query=parse(text), **extra)
             server, mine, began = clock.ms(), time.process_time(), time.perf_counter()
-            page = get_backend().search(request)
+            statements.append(0)
+            with connection.execute_wrapper(count_statement):
+                page = get_backend().search(request)
             elapsed = (time.perf_counter() - began) * 1000
             used = (time.process_time() - mine) * 1000
             if server is not None:
@@ -292,6 +300,7 @@ def time_searches(rounds: int = ROUNDS) -> dict:
         "totals": totals,
         "tops": tops,
         "load": [load_start[0], os.getloadavg()[0]],
+        "statements": statistics.median(statements),
     }
 
 
@@ -469,8 +478,8 @@ def report(args, runs: list[dict], this: str, base: str | None) -> str:
     cap = runs[0]["this"]["count_cap"]
     rows = [
         "| backend | search code | queries timed | p50 ms | p95 ms | max ms | CPU p50 ms "
-        "| CPU p95 ms | load avg (start, end) |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| CPU p95 ms | statements | load avg (start, end) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     verdicts = []
     for run in runs:
@@ -484,14 +493,14 @@ def report(args, runs: list[dict], this: str, base: str | None) -> str:
                 f"| {r['backend']} | {name} | {len(w)} | {percentile(w, 50):.1f} | "
                 f"{'**' * (key == 'this')}{percentile(w, 95):.1f}{'**' * (key == 'this')} "
                 f"| {max(w):.1f} | {percentile(c, 50):.1f} | {percentile(c, 95):.1f} "
-                f"| {r['load'][0]:.1f}, {r['load'][1]:.1f} |"
+                f"| {r['statements']:g} | {r['load'][0]:.1f}, {r['load'][1]:.1f} |"
             )
         if "score" in run:
             w = flat(run["score"]["wall"])
             rows.append(
                 f"| {run['this']['backend']} | every match scored ({SCORE[run['this']['vendor']]})"
                 f" | {len(w)} | {percentile(w, 50):.1f} | {percentile(w, 95):.1f} | {max(w):.1f} "
-                "| | | |"
+                "| | | | |"
             )
         r = run["this"]
         w, c = percentile(flat(r["wall"]), 95), percentile(flat(r["cpu"]), 95)
@@ -570,7 +579,9 @@ def report(args, runs: list[dict], this: str, base: str | None) -> str:
         + "CPU time is this process's"
         + (" plus the PostgreSQL server process's" if server else "")
         + " for each search: on this shared 2-core machine the wall time also holds the wait "
-        "for a free core, which the load average shows.\n\n"
+        "for a free core, which the load average shows, at every round trip to the "
+        "database server. Statements: the median number of SQL statements a search sends "
+        "(PostgreSQL adds BEGIN and COMMIT).\n\n"
         + "\n".join(rows)
         + f"\n\nGoal p95 <= 50 ms: {'; '.join(verdicts)}."
         + (f"\n\nSame answers: {'; '.join(same)}." if same else "")
