@@ -236,8 +236,10 @@ class PostgresMatches(Matches):
         # next statement on only bitmap scans of the GIN indexes (see the module's
         # docstring; set_config runs after this statement was planned, so its own look-ups
         # stand), with the memory for exact bitmaps (a lossy one makes every row of a page
-        # a candidate, its tsvector read from the heap to check it).
-        cursor.execute(
+        # a candidate, its tsvector read from the heap to check it); then the planner's
+        # estimates (see estimates_sql), sent with it unless the connection binds
+        # parameters on the server (which takes one statement at a time).
+        setup = (
             f"SELECT ({words})::text, ({heading})::text, ({relaxed})::text, "
             "(SELECT min(date) FROM search_searchentry), "
             "(SELECT max(date) FROM search_searchentry), "
@@ -246,10 +248,21 @@ class PostgresMatches(Matches):
             "set_config('enable_indexscan', 'off', true), "
             # a search reads a few hundred rows: starting parallel workers costs more
             "set_config('max_parallel_workers_per_gather', '0', true), "
-            f"set_config('work_mem', '{WORK_MEM}', true)",
-            [*words_params, *heading_params, *relaxed_params, 1 << DAY_SHIFT],
+            f"set_config('work_mem', '{WORK_MEM}', true)"
         )
+        setup_params = [*words_params, *heading_params, *relaxed_params, 1 << DAY_SHIFT]
+        explain, explain_params = self.estimates_sql(words, words_params, heading, heading_params)
+        together = not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
+        if together:
+            cursor.execute(f"{setup}; {explain}", [*setup_params, *explain_params])
+        else:
+            cursor.execute(setup, setup_params)
         self.words, self.heading, relaxed, first, last, self.undated, *_ = cursor.fetchone()
+        if together:
+            cursor.nextset()
+        else:
+            cursor.execute(explain, explain_params)
+        self.estimates = self.read_estimates(cursor.fetchone()[0])
         # Set when the words hold a phrase (whose positions GIN cannot check) and the
         # relaxed query is not empty (all stop words).
         self.relaxed = relaxed if relaxed and relaxed != self.words else None
@@ -262,18 +275,34 @@ class PostgresMatches(Matches):
                 last = min(last, EPOCH + dt.timedelta(days=high >> DAY_SHIFT))
             self.span = (first, last) if first <= last else None
         self.with_undated = self.undated and not self.filters.keys
-        self.estimates = self._estimates()
 
-    def _estimates(self) -> dict[str | None, float]:
-        """The planner's estimate of each stream's matches (within the request's dates), from
-        one EXPLAIN: the statistics ANALYZE keeps of each tsvector's most common lexemes."""
-        words, words_params = self._source(None, None, indexed_keys=True)
-        heading, heading_params = self._source(HEADING, None, indexed_keys=True)
-        self.cursor.execute(
-            f"EXPLAIN (FORMAT JSON) SELECT e.id {words} UNION ALL SELECT e.id {heading}",
-            [*words_params, *heading_params],
+    def estimates_sql(
+        self, words: str, words_params: list, heading: str, heading_params: list
+    ) -> tuple[str, list]:
+        """EXPLAIN of the first stream's and the HEADING tier's matches (as _source reads
+        them, over every date the request allows), for the planner's estimate of each: the
+        statistics ANALYZE keeps of each tsvector's most common lexemes. ``words`` and
+        ``heading``: the tsqueries' SQL (the planner evaluates them to estimate)."""
+        groups = self.filters.groups
+        facets, extra = (" && %s::tsquery", [facet_query(groups)]) if groups else ("", [])
+        keys, key_params = "", []
+        if self.filters.keys:
+            keys, key_params = " AND e.id BETWEEN %s AND %s", list(self.filters.keys)
+        matches = f"e.tsv @@ ({words}{facets})"
+        in_heading = f"e.htsv @@ ({heading}{facets})"
+        params = [*words_params, *extra, *key_params, *heading_params, *extra]
+        if self.request.query.excluded:
+            in_heading += f" AND {matches}"
+            params += [*words_params, *extra]
+        return (
+            f"EXPLAIN (FORMAT JSON) SELECT e.id FROM search_searchentry e WHERE {matches}{keys} "
+            f"UNION ALL SELECT e.id FROM search_searchentry e WHERE {in_heading}{keys}",
+            [*params, *key_params],
         )
-        plan = self.cursor.fetchone()[0]
+
+    @staticmethod
+    def read_estimates(plan) -> dict[str | None, float]:
+        """Each stream's estimated matches from estimates_sql's plan."""
         plan = json.loads(plan) if isinstance(plan, str) else plan
         node = plan[0]["Plan"]
         while node.get("Node Type") != "Append" and node.get("Plans"):
@@ -317,14 +346,11 @@ class PostgresMatches(Matches):
         tokens: list[str] | None,
         keys: tuple[int, int] | None = None,
         words_query: str | None = None,
-        *,
-        indexed_keys: bool = False,
     ) -> tuple[str, list[object]]:
         """FROM and WHERE of a tier's matches within a window: period ``tokens`` (months or
         years, intersected by the GIN index) and a range of ``keys`` (days, intersected by
         the primary key's index); None for no limit. ``words_query``: the tsquery text for
-        the words (default: the search's). ``indexed_keys``: every range of keys said as the
-        primary key's (so the planner estimates it from the key's statistics)."""
+        the words (default: the search's)."""
         words_query = words_query or self.words
         groups = [*self.filters.groups, *([tokens] if tokens else [])]
         facets, extra = (" && %s::tsquery", [facet_query(groups)]) if groups else ("", [])
@@ -348,7 +374,6 @@ class PostgresMatches(Matches):
                 # its period tokens already hold it but for the days of a month at each
                 # end, and a bitmap of every key of a year and a half cost 100+ ms.
                 wide = (bounds[1] >> DAY_SHIFT) - (bounds[0] >> DAY_SHIFT) > INDEXED_DAYS
-                wide = wide and not indexed_keys
                 conditions.append(f"e.id{' + 0' if wide else ''} BETWEEN %s AND %s")
                 params.extend(bounds)
         return f"FROM search_searchentry e WHERE {' AND '.join(conditions)}", params
