@@ -164,22 +164,10 @@ def pages(env: dict[str, str]) -> dict:
 
     from bench import site_latency
 
-    script = (
-        "import django, json, os; os.environ['DJANGO_SETTINGS_MODULE']="
-        "'minutebook.project.settings'; django.setup();"
-        "from bench.site_latency import pick_urls; print(json.dumps(pick_urls()))"
-    )
     urls = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", script],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
+        django_output(
+            env, "from bench.site_latency import pick_urls; print(json.dumps(pick_urls()))"
         )
-        .stdout.strip()
-        .splitlines()[-1]
     )
     args = SimpleNamespace(workers=os.cpu_count(), threads=1, clients=20, requests=400)
     served = {**env, "MINUTEBOOK_PAGE_CACHE_SECONDS": "0", "MINUTEBOOK_CONN_MAX_AGE": "600"}
@@ -195,12 +183,12 @@ def pages(env: dict[str, str]) -> dict:
     } | {"load": loadavg}
 
 
-def held_items(env: dict[str, str]) -> int:
-    """How many agenda items the database of ``env`` already holds."""
+def django_output(env: dict[str, str], code: str) -> str:
+    """The last line ``code`` prints, run in a fresh interpreter set up for the database of
+    ``env`` (the benchmark process itself never opens it)."""
     script = (
-        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='minutebook.project.settings';"
-        "django.setup(); from minutebook.records.models import AgendaItem;"
-        "print(AgendaItem.objects.count())"
+        "import django, json, os; os.environ['DJANGO_SETTINGS_MODULE']="
+        "'minutebook.project.settings'; django.setup();" + code
     )
     out = subprocess.run(
         [sys.executable, "-c", script],
@@ -210,7 +198,17 @@ def held_items(env: dict[str, str]) -> int:
         check=True,
         cwd=ROOT,
     )
-    return int(out.stdout.strip().splitlines()[-1])
+    return out.stdout.strip().splitlines()[-1]
+
+
+def held_items(env: dict[str, str]) -> int:
+    """How many agenda items the database of ``env`` already holds."""
+    return int(
+        django_output(
+            env,
+            "from minutebook.records.models import AgendaItem; print(AgendaItem.objects.count())",
+        )
+    )
 
 
 def run(url: str, files: list[Path], n: int, workers: int) -> dict:

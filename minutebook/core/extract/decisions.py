@@ -133,7 +133,6 @@ _RESULT_LINE = re.compile(
 )
 #: "Commissioner Amos made a motion ...": the mover before the motion, seconded later.
 _MOVER_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}(?=$)")
-#: "A motion to award X was made by A and seconded by B": the motion named before its mover.
 #: A line that belongs to a motion block: a seconder, a vote or a count, a resolution's words.
 _BLOCK_LINE = re.compile(
     r"^(?:(?:Seconded|SECONDED|Second|SECOND|2nd|Proposed|PROPOSED|Moved|MOVED)\b|[\"“‘]?(?:That|THAT|To|TO)\s|"
