@@ -123,6 +123,9 @@ REPAIRS = [
     ("on18 May 2021", "on 18 May 2021"),
     ("RESOLVEDthat the report be noted", "RESOLVED that the report be noted"),
     ("cost£500", "cost £500"),
+    ("Moved ByDeputy Mayor Elmslie", "Moved By Deputy Mayor Elmslie"),
+    ("Seconded ByCouncillor Ashmore", "Seconded By Councillor Ashmore"),
+    ("Bylaw Byron", "Bylaw Byron"),
 ]
 
 

@@ -11,6 +11,7 @@ import pytest
 from minutebook.core.extract.learned import clean_spans
 from minutebook.core.extract.learned.boundaries import drop_initials, refine
 from minutebook.core.extract.learned.conventions import convention_spans
+from minutebook.core.extract.learned.edges import person_edges
 from minutebook.core.extract.learned.names import build_names, entity_type
 from minutebook.core.extract.learned.tokens import tokenize
 
@@ -419,3 +420,54 @@ def test_a_heading_in_capitals_is_not_part_of_a_role(text: str, span: tuple, rol
     tokens = tokenize(text)
     names = build_names(tokens, [(*span, "PER")])
     assert list(names.people.roles.values()) == [role]
+
+
+EDGES = [
+    # text; what the tagger marked (words, kind); the spans after person_edges
+    (
+        "Commissioners E. Shane Mitchell, Bob Roe",
+        [("Shane Mitchell", "PER")],
+        ["PER:E. Shane Mitchell"],
+    ),
+    (
+        "Finance Director J. Carey McLelland said",
+        [("Carey McLelland", "PER")],
+        ["PER:J. Carey McLelland"],
+    ),
+    (
+        "Careston - Mr H. Campbell Adamson",
+        [("Campbell Adamson", "PER")],
+        ["PER:H. Campbell Adamson"],
+    ),
+    ("Present: A. Ó Colmáin, B. Ó Riain", [("Ó Colmáin", "PER")], ["PER:A. Ó Colmáin"]),
+    ("See Appendix A. Smith said no.", [("Smith", "PER")], ["PER:Smith"]),
+    ("Vice-Chairman John M. May, Commissioners", [("John M.", "PER")], ["PER:John M. May"]),
+    ("Vice-Chairman John M. Present", [("John M.", "PER")], ["PER:John M."]),
+    (
+        "Harry L. Foy, Jr. and David T. Bunn",
+        [("Harry L. Foy", "PER"), ("Jr", "PER")],
+        ["PER:Harry L. Foy, Jr."],
+    ),
+    ("Ann Poe III, Clerk", [("Ann Poe", "PER")], ["PER:Ann Poe III"]),
+    ("Bob Roe and Jr, who", [("Jr", "PER")], []),
+    (
+        "Brooks Food Bank Foundation 10 County Ratepayers in attendance",
+        [("Brooks Food Bank Foundation 10 County Ratepayers", "ENT")],
+        ["ENT:Brooks Food Bank Foundation"],
+    ),
+    ("County Road 20 is closed", [("County Road 20", "ENT")], ["ENT:County Road 20"]),
+]
+
+
+@pytest.mark.parametrize(("text", "marked", "spans"), EDGES)
+def test_person_edges(text: str, marked: list[tuple[str, str]], spans: list[str]) -> None:
+    tokens = tokenize(text)
+    given = []
+    for words, kind in marked:
+        start = text.index(words)
+        i = next(k for k, s in enumerate(tokens.starts) if s == start)
+        j = next(k for k, e in enumerate(tokens.ends) if e == start + len(words)) + 1
+        given.append((i, j, kind))
+    assert [
+        f"{kind}:{tokens.span_text(i, j)}" for i, j, kind in person_edges(tokens, given)
+    ] == spans

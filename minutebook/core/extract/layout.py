@@ -48,6 +48,11 @@ _VERB_GLUE = re.compile(
     r"reported|responded|replied|introduced|commented|welcomed|thanked|offered|undertook|"
     r"agreed|would|will|asked|requested|highlighted|informed|emphasised|suggested)\b"
 )
+#: "Moved ByCouncillor Amos": a table's "Moved By" cell glued to the title in the next cell.
+_BY_GLUE = re.compile(
+    r"\b(By|BY)(?=(?:Councillor|Councilor|Councilmember|Council Member|Cllr|Cr|Mayor|Deputy|"
+    r"Alderman|Commissioner|Trustee|Director|Member|Supervisor)\b)"
+)
 _RESOLVED_GLUE = re.compile(r"\b(RESOLVED|Resolved|AGREED)(?=that|to\b|[a-z])")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
 _ROMAN_AFTER_NUMBER = re.compile(r"(?<=\d)(?=" + _ROMAN + r"\.[A-Z])")
@@ -116,6 +121,7 @@ def repair(text: str) -> str:
     text = _INITIAL_GLUE.sub(r"\1 ", text)
     text = _VERB_GLUE.sub(r"\1 \2", text)
     text = _RESOLVED_GLUE.sub(r"\1 ", text)
+    text = _BY_GLUE.sub(r"\1 ", text)
     text = _FUNCTION_GLUE.sub(r"\1 ", text)
     text = _CAPS_TAIL_GLUE.sub(" ", text)
     text = _DIGIT_WORD_GLUE.sub(" ", text)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from minutebook.core.extract.learned.boundaries import drop_initials, refine
 from minutebook.core.extract.learned.conventions import convention_spans, marker_column
+from minutebook.core.extract.learned.edges import person_edges
 from minutebook.core.extract.learned.names import Entity, Names, build_names, entity_type
 from minutebook.core.extract.learned.shapes import shaped_spans
 from minutebook.core.extract.learned.tagger import MODEL_PATH, Tagger
@@ -197,7 +198,7 @@ def clean_spans(tokens: Tokens, raw: list[tuple[int, int, str]]) -> list[tuple[i
 def find_names(text: str) -> Names:
     """People (with mentions and roles) and entities named in ``text``."""
     tokens = tokenize(text)
-    spans = refine(tokens, clean_spans(tokens, tagger().spans(tokens)))
+    spans = refine(tokens, person_edges(tokens, clean_spans(tokens, tagger().spans(tokens))))
     spans = marker_column(tokens, convention_spans(tokens, shaped_spans(tokens, spans)))
     names = build_names(tokens, spans)
     names.entities = drop_initials(names.people.names, names.entities)

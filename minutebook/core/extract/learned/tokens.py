@@ -17,7 +17,7 @@ _TOKEN = re.compile(
     r"|[A-Z][a-z]{2,}(?=\d)"  # "Carter1": a name glued to a number in a vote table
     r"|[A-Z][a-z]{3,}(?=[A-Z](?![a-z]))"  # "AgainstD Carter": a word glued to an initial
     r"|(?:[A-Z]\.){2,}(?![A-Za-z])"  # A.B.  U.S.
-    r"|[A-Z]\.(?=[ \t]*[A-Z])"  # J. Smith
+    r"|[A-Z]\.(?=[ \t]*[A-ZÀ-ÖØ-Þ])"  # J. Smith, A. Ó Colmáin
     r"|(?:Mrs|Mr|Ms|Mx|Dr|Cllr|Cr|Prof|Rev|Revd|Hon|Fr|Sr|Jr|St|Mt|Supt|Insp|Sgt)\.(?=[ \t]*[A-Z])"
     r"|(?:No|NO|Nos)\.(?=[ \t]*\d)"  # "Fire Station No. 2", "By-Law No. 89-36"
     r"|Ÿ(?=[A-Z])"  # a Word bullet glyph glued to the next word ("ŸMr Bowles")
