@@ -451,6 +451,26 @@ EDGES = [
     ("Ann Poe III, Clerk", [("Ann Poe", "PER")], ["PER:Ann Poe III"]),
     ("Bob Roe and Jr, who", [("Jr", "PER")], []),
     (
+        "Present: Martin Ald Goodwin, Keay",
+        [("Martin Ald Goodwin", "PER")],
+        ["PER:Martin", "PER:Goodwin"],
+    ),
+    (
+        "Present:\nB. de Jong\nL. Juss",
+        [("Jong\nL. Juss", "PER")],
+        ["PER:B. de Jong", "PER:L. Juss"],
+    ),
+    (
+        "Mark Bartkoski Al Kangas",
+        [("Mark Bartkoski Al Kangas", "PER")],
+        ["PER:Mark Bartkoski", "PER:Al Kangas"],
+    ),
+    ("Mayor Pro Tem George said", [("Pro Tem George", "PER")], ["PER:George"]),
+    ("Hannah Lynch and Mary Ann Poe", [("Mary Ann Poe", "PER")], ["PER:Mary Ann Poe"]),
+    ("SECONDED: CR DARYL WARREN CARRIED", [], ["PER:DARYL WARREN"]),
+    ("MAYOR PRO-TEM JIM HILL COUNCILMEMBER ANN LEE", [], ["PER:JIM HILL", "PER:ANN LEE"]),
+    ("CR ADMINISTRATION CENTRE", [], []),
+    (
         "Brooks Food Bank Foundation 10 County Ratepayers in attendance",
         [("Brooks Food Bank Foundation 10 County Ratepayers", "ENT")],
         ["ENT:Brooks Food Bank Foundation"],

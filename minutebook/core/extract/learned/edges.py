@@ -13,6 +13,16 @@ learned to include. These are read from the tokens, by convention:
   in a middle initial, so the capitalised word that follows on the line is the surname;
 * a generational suffix after the name ("Harry L. Foy, Jr.", "John Smith III") is part of
   the name, and "Jr" alone is nobody;
+* a person span is cut at a title inside it ("Martin Ald Goodwin": a roll call with a title
+  before each name), before an initial that opens the next line ("B. de Jong" / "L. Juss"
+  in a list with one name a line), and between two given-name-and-surname pairs ("Mark
+  Bartkoski Al Kangas": a roll call separated by spaces); "Pro Tem" of "Mayor Pro Tem
+  George" is the title's, not the name's;
+* a name particle and the initial or given name before it belong to the name ("B. de
+  Jong");
+* names in capitals after a title in capitals ("SECONDED: CR DARYL WARREN", "MAYOR PRO-TEM
+  JIM HILL"): a title, then a given name from the gazetteer (or an initial), then a word
+  that is no title, role or heading, all in capitals, are a person;
 * an entity span that runs through a small number into more words ("Brooks & District Food
   Bank Foundation 10 County Ratepayers": a count from an attendance list) ends before the
   number; a number at the end of a span is the thing's number and stays ("County Road 20").
@@ -33,6 +43,75 @@ _SUFFIXES = frozenset({"Jr", "Sr", "JR", "SR", "II", "III", "IV"})
 _INITIAL = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.)+$")
 _OPENERS = frozenset({",", "and", "&", "(", ":", ";", "-", "–"})
 _NOT_SURNAME = lower("heading_words") | lower("attendance_labels") | _TITLES
+_PERSON_TITLES = lower("person_titles")
+_FIRST = lower("first_names") | lower("given_names")
+_PARTICLES = frozenset(w for w in lower("name_particles") if len(w) <= 3) - {"y", "in", "on", "by"}
+_PRO_TEM = frozenset({"pro", "tem", "pro-tem", "protem"})
+_CAPS_TITLES = _PERSON_TITLES | lower("role_words") | _PRO_TEM
+_CAPS_STOP = _CAPS_TITLES | (
+    (_NOT_SURNAME | lower("org_heads") | lower("place_heads") | lower("common_lower"))
+    - lower("surnames")
+)
+
+
+def _cut(tokens: Tokens, i: int, j: int) -> list[tuple[int, int]]:
+    """A person span cut where it holds more than one name (see the module's docstring)."""
+    words, lines = tokens.words, tokens.lines
+    while i < j - 1 and words[i].lower() in _PRO_TEM:
+        i += 1
+    for k in range(i + 1, j - 1):
+        if words[k].lower().rstrip(".") in _PERSON_TITLES and words[k][:1].isupper():
+            return _cut(tokens, i, k) + _cut(tokens, k + 1, j)
+    for k in range(i + 2, j):
+        if lines[k] != lines[k - 1] and _INITIAL.match(words[k]):
+            return _cut(tokens, i, k) + _cut(tokens, k, j)
+    if (
+        j - i == 4
+        and all(w[:1].isupper() and w[1:].islower() for w in words[i:j])
+        and words[i].lower() in _FIRST
+        and words[i + 2].lower() in _FIRST
+        and words[i + 1].lower() not in _FIRST
+        and words[i + 3].lower() not in _FIRST
+    ):
+        return [(i, i + 2), (i + 2, j)]
+    return [(i, j)] if i < j else []
+
+
+def _capital_names(tokens: Tokens, taken: list[bool]) -> list[Span]:
+    """People written in capitals after a title in capitals (see the module's docstring)."""
+    words, lines = tokens.words, tokens.lines
+    out: list[Span] = []
+    n = len(words)
+    for k in range(n - 2):
+        t = words[k]
+        if not (t.isupper() and t.lower().rstrip(".") in _CAPS_TITLES and len(t) > 1):
+            continue
+        a = k + 1
+        if words[a] == ".":
+            a += 1
+        if a + 1 >= n or taken[a] or lines[a] != lines[k]:
+            continue
+        first = words[a]
+        if not (
+            first.isupper() and first.isalpha() and (first.lower() in _FIRST or len(first) == 1)
+        ):
+            continue
+        b = a + 1
+        if b < n and _INITIAL.match(words[b]) and words[b].isupper():
+            b += 1
+        if (
+            b < n
+            and not taken[b]
+            and lines[b] == lines[a]
+            and words[b].isupper()
+            and words[b].replace("-", "").replace("'", "").isalpha()
+            and len(words[b]) > 1
+            and words[b].lower() not in _CAPS_STOP
+        ):
+            out.append((a, b + 1, "PER"))
+            for x in range(a, b + 1):
+                taken[x] = True
+    return out
 
 
 def _free(taken: list[bool], k: int) -> bool:
@@ -53,6 +132,19 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
         if kind == "ENT":
             out.append((i, _before_inner_number(words, i, j), kind))
             continue
+        if i >= 2 and _free(taken, i - 1) and words[i - 1] in _PARTICLES:
+            k = i - 2  # "B. de Jong" ("B", "." before a lower-case word)
+            if k >= 1 and words[k] == "." and len(words[k - 1]) == 1 and words[k - 1].isupper():
+                k -= 1
+            if (
+                lines[k] == lines[i]
+                and _free(taken, k)
+                and (_INITIAL.match(words[k]) or len(words[k]) == 1 or words[k].lower() in _FIRST)
+                and words[k][:1].isupper()
+            ):
+                for x in range(k, i):
+                    taken[x] = True
+                i = k
         while (
             _free(taken, i - 1)
             and _INITIAL.match(words[i - 1])
@@ -88,7 +180,18 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
             j = k + 1
             if _free(taken, j) and words[j] == "." and tokens.starts[j] == tokens.ends[j - 1]:
                 j += 1
-        out.append((i, j, kind))
+        out.extend((a, b, kind) for a, b in _cut(tokens, i, j))
+    # names in capitals replace the entity spans they overlap
+    caps_taken = [False] * len(words)
+    for i, j, kind in out:
+        if kind == "PER":
+            for k in range(i, j):
+                caps_taken[k] = True
+    caps = _capital_names(tokens, caps_taken)
+    if caps:
+        covered = {k for a, b, _ in caps for k in range(a, b)}
+        out = [s for s in out if not covered.intersection(range(s[0], s[1]))] + caps
+        out.sort()
     return out
 
 
