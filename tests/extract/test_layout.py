@@ -126,6 +126,7 @@ REPAIRS = [
     ("Moved ByDeputy Mayor Elmslie", "Moved By Deputy Mayor Elmslie"),
     ("Seconded ByCouncillor Ashmore", "Seconded By Councillor Ashmore"),
     ("Bylaw Byron", "Bylaw Byron"),
+    ("HomeMy WebLinkAboutCity Council Minutes", "City Council Minutes"),
 ]
 
 

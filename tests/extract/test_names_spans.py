@@ -471,6 +471,23 @@ EDGES = [
     ("MAYOR PRO-TEM JIM HILL COUNCILMEMBER ANN LEE", [], ["PER:JIM HILL", "PER:ANN LEE"]),
     ("CR ADMINISTRATION CENTRE", [], []),
     (
+        "STATE OF TEXAS )( CITY OF X )(",
+        [("STATE OF TEXAS )( CITY OF X )(", "ENT")],
+        ["ENT:STATE OF TEXAS", "ENT:CITY OF X"],
+    ),
+    (
+        "Acme Law Office (North Gates",
+        [("Acme Law Office (North Gates", "ENT")],
+        ["ENT:Acme Law Office", "ENT:North Gates"],
+    ),
+    ("Assembly Bill (AB) 361", [("Assembly Bill (AB) 361", "ENT")], ["ENT:Assembly Bill (AB) 361"]),
+    (
+        "the Daily Journal's Executive Editor",
+        [("Daily Journal's Executive Editor", "ENT")],
+        ["ENT:Daily Journal"],
+    ),
+    ("at Sam?s Club", [("Sam?s Club", "ENT")], ["ENT:Sam?s Club"]),
+    (
         "Brooks Food Bank Foundation 10 County Ratepayers in attendance",
         [("Brooks Food Bank Foundation 10 County Ratepayers", "ENT")],
         ["ENT:Brooks Food Bank Foundation"],

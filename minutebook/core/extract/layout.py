@@ -102,13 +102,20 @@ def strip_line_numbers(text: str) -> str:
     return "\n".join(out)
 
 
+#: Laserfiche WebLink's breadcrumb before a document's text ("HomeMy WebLinkAbout<title>").
+_WEBLINK = re.compile(r"Home\s?My\s?WebLink\s?About")
+
+
 def clean(text: str) -> str:
     """Normalise characters and whitespace without changing any word (printed line
-    numbers, which are no words of the minutes, are dropped)."""
+    numbers and a document site's breadcrumb, which are no words of the minutes, are
+    dropped)."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in text:
         text = strip_line_numbers(text)
+    if "WebLink" in text:
+        text = _WEBLINK.sub("\n", text)
     text = _CONTROL.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return text

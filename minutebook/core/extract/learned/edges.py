@@ -23,6 +23,9 @@ learned to include. These are read from the tokens, by convention:
 * names in capitals after a title in capitals ("SECONDED: CR DARYL WARREN", "MAYOR PRO-TEM
   JIM HILL"): a title, then a given name from the gazetteer (or an initial), then a word
   that is no title, role or heading, all in capitals, are a person;
+* an entity span is cut at a bracket that opens or closes nothing inside it ("STATE OF
+  TEXAS )( CITY OF X", a Texas caption's separators), and before a post after a
+  possessive ("Minnesota Business Journal's Executive");
 * an entity span that runs through a small number into more words ("Brooks & District Food
   Bank Foundation 10 County Ratepayers": a count from an attendance list) ends before the
   number; a number at the end of a span is the thing's number and stays ("County Road 20").
@@ -130,7 +133,11 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for i, j, kind in spans:
         if kind == "ENT":
-            out.append((i, _before_inner_number(words, i, j), kind))
+            for a, b in _bracket_parts(words, i, j):
+                b = _before_inner_number(words, a, b)
+                b = _before_possessive_role(words, a, b)
+                if a < b:
+                    out.append((a, b, kind))
             continue
         if i >= 2 and _free(taken, i - 1) and words[i - 1] in _PARTICLES:
             k = i - 2  # "B. de Jong" ("B", "." before a lower-case word)
@@ -202,6 +209,51 @@ def _before_inner_number(words: list[str], i: int, j: int) -> int:
             and len(words[k]) <= 3
             and words[k - 1].lower() in _ORG
             and words[k + 1][:1].isupper()
+        ):
+            return k
+    return j
+
+
+def _bracket_parts(words: list[str], i: int, j: int) -> list[tuple[int, int]]:
+    """The span cut at brackets that close or open nothing inside it ("TEXAS )( CITY OF
+    X": a caption's separators; "Carle Law Office (North Headgates"), edge punctuation
+    trimmed; a bracket pair inside the span ("Assembly Bill (AB) 361") stays."""
+    stack: list[int] = []
+    cuts: list[int] = []
+    for k in range(i, j):
+        if words[k] in "([":
+            stack.append(k)
+        elif words[k] in ")]":
+            if stack:
+                stack.pop()
+            else:
+                cuts.append(k)
+    cuts = sorted(cuts + stack)
+    if not cuts:
+        return [(i, j)]
+    parts = []
+    start = i
+    for k in [*cuts, j]:
+        a, b = start, k
+        while a < b and not words[a][:1].isalnum():
+            a += 1
+        while b > a and not words[b - 1][-1:].isalnum() and words[b - 1] != ".":
+            b -= 1
+        if a < b and not (b - a == 1 and len(words[a]) <= 2):
+            parts.append((a, b))  # a lone "NA" or "AP" beside a bracket is a note, no name
+        start = k + 1
+    return parts
+
+
+_ROLES = lower("role_words")
+
+
+def _before_possessive_role(words: list[str], i: int, j: int) -> int:
+    """ "Minnesota Business Journal's Executive": a body's post after its possessive is no
+    part of the body's name."""
+    for k in range(i + 1, j - 1):
+        if words[k] in {"'s", "’s", "'S", "’S"} and all(
+            w.lower() in _ROLES for w in words[k + 1 : j]
         ):
             return k
     return j

@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     r"|(?:No|NO|Nos)\.(?=[ \t]*\d)"  # "Fire Station No. 2", "By-Law No. 89-36"
     r"|Ÿ(?=[A-Z])"  # a Word bullet glyph glued to the next word ("ŸMr Bowles")
     r"|['’][sS]\b"  # a possessive 's is a token of its own: "Council" + "'s"
+    r"|[^\W_]+\?[sS]\b"  # "Sam?s Club": an apostrophe the text layer turned into "?"
     r"|[^\W_]+(?:(?:['’](?![sS]\b)|-)[^\W_]+)*(?:['’](?=[\s,.;:)]|$))?"  # O'Brien, Adults'
     r"|\S"
 )
