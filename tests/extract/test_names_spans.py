@@ -406,6 +406,28 @@ def test_a_place_after_in_or_of_is_no_person(
     assert [e.name for e in names.entities] == entities
 
 
+NON_PEOPLE = [
+    # text, the one-word name the tagger called a person, people and entities after
+    ("the pressures on schools across England were noted", "England", [], ["England"]),
+    ("Ontario had replied", "Ontario", [], ["Ontario"]),
+    ("Mr Kent said he agreed", "Kent", ["Kent"], []),
+    ("the LEPs had met", "LEPs", [], []),
+    ("Braid seconded", "Braid", ["Braid"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "people", "entities"), NON_PEOPLE)
+def test_one_word_non_people(text: str, name: str, people: list[str], entities: list[str]) -> None:
+    from minutebook.core.extract.learned import _one_word_non_people
+
+    tokens = tokenize(text)
+    spans = [(i, i + 1, "PER") for i, w in enumerate(tokens.words) if w == name]
+    names = build_names(tokens, spans)
+    _one_word_non_people(names)
+    assert names.people.names == people
+    assert [e.name for e in names.entities] == entities
+
+
 ROLES_BEFORE = [
     # text, the person span (token offsets), the role the item gives them
     ("ROLL CALL Mayor Kim", (3, 4), "Mayor"),

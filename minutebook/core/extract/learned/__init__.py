@@ -22,6 +22,7 @@ import contextvars
 import functools
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -203,6 +204,7 @@ def find_names(text: str) -> Names:
     names = build_names(tokens, spans)
     names.entities = drop_initials(names.people.names, names.entities)
     _places_read_as_people(tokens, names)
+    _one_word_non_people(names)
     _one_kind_per_name(names)
     return names
 
@@ -235,6 +237,32 @@ def _places_read_as_people(tokens: Tokens, names: Names) -> None:
         names.mentions = [m for m in names.mentions if m.name != person]
         if low not in known:
             names.entities.append(Entity(person, entity_type(person)))
+
+
+_REGIONS = lower("region_names")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s$")
+
+
+def _one_word_non_people(names: Names) -> None:
+    """One-word "people" that no title or role ever goes with, and that are no one's name:
+    a county, state, province or country from the gazetteer ("Kent", "England",
+    "Alberta": the tagger can take one for a surname) is the place; a plural abbreviation
+    ("LEPs", "EHCPs") is nobody. (Dropping English words that are no surname, "Many",
+    also dropped "Braid" of "Councilors McGuire and Braid": not kept.)"""
+    titled = {m.name for m in names.mentions if m.label != m.name or m.role}
+    known = {e.name.lower() for e in names.entities}
+    for person in list(names.people.names):
+        low = person.lower()
+        if " " in person or person in titled or low in _FIRST_NAMES:
+            continue
+        if low in _REGIONS:
+            if low not in known:
+                names.entities.append(Entity(person, entity_type(person)))
+        elif not _PLURAL_ACRONYM.match(person):
+            continue
+        names.people.names.remove(person)
+        names.people.roles.pop(person, None)
+        names.mentions = [m for m in names.mentions if m.name != person]
 
 
 def _place_context(text: str, start: int) -> bool:
