@@ -509,6 +509,9 @@ EDGES = [
         ["ENT:Daily Journal"],
     ),
     ("at Sam?s Club", [("Sam?s Club", "ENT")], ["ENT:Sam?s Club"]),
+    ("Directors for Electoral Area C and Area B", [], ["ENT:Electoral Area C", "ENT:Area B"]),
+    ("Councillor, Division 4", [], ["ENT:Division 4"]),
+    ("the area A of the site", [], []),
     (
         "Brooks Food Bank Foundation 10 County Ratepayers in attendance",
         [("Brooks Food Bank Foundation 10 County Ratepayers", "ENT")],

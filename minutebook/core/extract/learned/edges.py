@@ -23,6 +23,9 @@ learned to include. These are read from the tokens, by convention:
 * names in capitals after a title in capitals ("SECONDED: CR DARYL WARREN", "MAYOR PRO-TEM
   JIM HILL"): a title, then a given name from the gazetteer (or an initial), then a word
   that is no title, role or heading, all in capitals, are a person;
+* an electoral area, division or ward named by a letter or a number ("Electoral Area C",
+  "Division 4", "Ward 3": Canadian regional districts and rural municipalities, US and
+  Australian wards) is a place, which the tagger, seeing a letter or a number, leaves out;
 * an entity span is cut at a bracket that opens or closes nothing inside it ("STATE OF
   TEXAS )( CITY OF X", a Texas caption's separators), and before a post after a
   possessive ("Minnesota Business Journal's Executive");
@@ -194,7 +197,7 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
         if kind == "PER":
             for k in range(i, j):
                 caps_taken[k] = True
-    caps = _capital_names(tokens, caps_taken)
+    caps = _capital_names(tokens, caps_taken) + _lettered_areas(tokens, out)
     if caps:
         covered = {k for a, b, _ in caps for k in range(a, b)}
         out = [s for s in out if not covered.intersection(range(s[0], s[1]))] + caps
@@ -257,3 +260,22 @@ def _before_possessive_role(words: list[str], i: int, j: int) -> int:
         ):
             return k
     return j
+
+
+_AREA_WORDS = frozenset({"Area", "Division", "Ward", "Precinct", "AREA", "DIVISION", "WARD"})
+_AREA_MARK = re.compile(r"(?:[A-H]|[1-9]\d?)$")
+
+
+def _lettered_areas(tokens: Tokens, spans: list[Span]) -> list[Span]:
+    """ "Electoral Area C", "Division 4", "Ward 3" where no person span covers them."""
+    words = tokens.words
+    person = {k for i, j, kind in spans if kind == "PER" for k in range(i, j)}
+    out: list[Span] = []
+    for k in range(len(words) - 1):
+        if words[k] not in _AREA_WORDS or not _AREA_MARK.match(words[k + 1]):
+            continue
+        start = k - 1 if k > 0 and words[k - 1].lower() == "electoral" else k
+        if tokens.lines[start] != tokens.lines[k + 1] or person.intersection(range(start, k + 2)):
+            continue
+        out.append((start, k + 2, "ENT"))
+    return out
