@@ -513,6 +513,33 @@ EDGES = [
     ("Councillor, Division 4", [], ["ENT:Division 4"]),
     ("the area A of the site", [], []),
     (
+        "Risk Management Director Bill Poe",
+        [("Risk Management Director Bill Poe", "ENT")],
+        ["ENT:Risk Management", "PER:Bill Poe"],
+    ),
+    (
+        "Tumbler Ridge Alternate Director Heiberg",
+        [("Tumbler Ridge Alternate Director Heiberg", "ENT")],
+        ["ENT:Tumbler Ridge", "PER:Heiberg"],
+    ),
+    (
+        "Chief Executive Officer Ann Lee",
+        [("Chief Executive Officer Ann Lee", "ENT")],
+        ["PER:Ann Lee"],
+    ),
+    ("T. Rainbow", [("T. Rainbow", "ENT")], ["PER:T. Rainbow"]),
+    (
+        "B. Baker of Acme Development Corporation",
+        [("B. Baker of Acme Development Corporation", "ENT")],
+        ["PER:B. Baker", "ENT:Acme Development Corporation"],
+    ),
+    ("Member Training Day", [("Member Training Day", "ENT")], ["ENT:Member Training Day"]),
+    (
+        "Director of Public Works",
+        [("Director of Public Works", "ENT")],
+        ["ENT:Director of Public Works"],
+    ),
+    (
         "Brooks Food Bank Foundation 10 County Ratepayers in attendance",
         [("Brooks Food Bank Foundation 10 County Ratepayers", "ENT")],
         ["ENT:Brooks Food Bank Foundation"],

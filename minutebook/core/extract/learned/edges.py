@@ -23,6 +23,9 @@ learned to include. These are read from the tokens, by convention:
 * names in capitals after a title in capitals ("SECONDED: CR DARYL WARREN", "MAYOR PRO-TEM
   JIM HILL"): a title, then a given name from the gazetteer (or an initial), then a word
   that is no title, role or heading, all in capitals, are a person;
+* a person inside an entity span is taken out of it: after a post ("Risk Management
+  Director Bill Poe", "Tumbler Ridge Alternate Director Heiberg": a body, a post, a name),
+  or opening it with initials ("T. Rainbow", "B. Baker of Acme Development Corporation");
 * an electoral area, division or ward named by a letter or a number ("Electoral Area C",
   "Division 4", "Ward 3": Canadian regional districts and rural municipalities, US and
   Australian wards) is a place, which the tagger, seeing a letter or a number, leaves out;
@@ -140,7 +143,7 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
                 b = _before_inner_number(words, a, b)
                 b = _before_possessive_role(words, a, b)
                 if a < b:
-                    out.append((a, b, kind))
+                    out.extend(_people_in_entity(words, a, b))
             continue
         if i >= 2 and _free(taken, i - 1) and words[i - 1] in _PARTICLES:
             k = i - 2  # "B. de Jong" ("B", "." before a lower-case word)
@@ -279,3 +282,81 @@ def _lettered_areas(tokens: Tokens, spans: list[Span]) -> list[Span]:
             continue
         out.append((start, k + 2, "ENT"))
     return out
+
+
+_HEADS = (
+    lower("org_heads")
+    | lower("place_heads")
+    | lower("programme_heads")
+    | lower("legislation_heads")
+)
+_POSTS = (
+    (lower("role_words") | {"alternate", "recorder"})
+    - _HEADS
+    - {
+        "member",
+        "members",
+        "resident",
+        "residents",
+        "cabinet",
+    }
+)
+_COMMON_NOT_NAME = lower("common_lower") - lower("surnames") - _FIRST
+
+
+def _name_word(w: str) -> bool:
+    return (
+        w[:1].isupper()
+        and w[1:2].islower()
+        and w.replace("-", "").replace("'", "").isalpha()
+        and (w.lower() not in _HEADS or w.lower() in _FIRST)
+        and w.lower() not in _NOT_SURNAME
+        and w.lower() not in _POSTS
+    )
+
+
+def _name_end(words: list[str], k: int, j: int) -> int:
+    """End of a person's name starting at ``k`` inside ``[k, j)``: initials, then one to
+    three name words; ``k`` when there is none."""
+    e = k
+    while e < j and _INITIAL.match(words[e]):
+        e += 1
+    start = e
+    while (
+        e < j
+        and e - start < 3
+        and _name_word(words[e])
+        and not (e > start and words[e].lower() in _COMMON_NOT_NAME)
+    ):
+        e += 1
+    return e if e > start else k
+
+
+def _people_in_entity(words: list[str], i: int, j: int) -> list[Span]:
+    """The entity span with the people inside it taken out (see the module's docstring)."""
+    if _INITIAL.match(words[i]):
+        e = _name_end(words, i, j)
+        if e == j:
+            return [(i, j, "PER")]  # "T. Rainbow"
+        if e > i and words[e] == "of" and e + 1 < j:
+            return [(i, e, "PER"), (e + 1, j, "ENT")]  # "B. Baker of Acme Corporation"
+    for k in range(i, j - 1):
+        if words[k].lower() in _POSTS and words[k][:1].isupper():
+            e = _name_end(words, k + 1, j)
+            if e > k + 1 and (
+                words[k + 1].lower() in _FIRST
+                or _INITIAL.match(words[k + 1])
+                or (e - (k + 1) == 1 and words[k + 1].lower() not in _COMMON_NOT_NAME)
+            ):
+                a = k
+                while a > i and words[a - 1].lower() in _POSTS:
+                    a -= 1  # "Alternate Director"
+                head = (
+                    [(i, a, "ENT")]
+                    if a > i
+                    and words[a - 1].lower() not in _ROLES
+                    and any(_name_word(w) or w.lower() in _HEADS for w in words[i:a])
+                    else []
+                )
+                return head + [(k + 1, e, "PER")]
+    return [(i, j, "ENT")]
