@@ -258,6 +258,8 @@ MOVERS = [
     ),
     ("Director of Community Development Power", []),
     ("General Manager People and Culture", []),
+    ("City Administrator Hedges discussed the award", ["Hedges"]),
+    ("the Service Manager Hedges and Ditches", []),
     ("Patricia will contact the landlord. Rodney reported that", ["Patricia", "Rodney"]),
     ("Will Smith said", []),
     ("The Victoria Park was", []),

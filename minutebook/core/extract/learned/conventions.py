@@ -167,8 +167,10 @@ def _titled_surnames(tokens: Tokens) -> list[tuple[int, int]]:
             # a common word that is also a surname ("Power", "Stone") names someone only
             # where the name ends: "Chief Fender," not "Manager People and Culture"
             after = words[end] if end < n and lines[end] == lines[i] else ""
-            if len(words[end - 1]) < 4 or (after[:1].isalpha() and not after[:1].isupper()):
-                continue
+            if len(words[end - 1]) < 4 or (
+                after[:1].isalpha() and not after[:1].isupper() and after.lower() not in _SPEECH
+            ):
+                continue  # ("City Administrator Hedges discussed": a speech verb follows a name)
         if end == k + 1 and words[k].lower() in _FIRST_NAMES:
             continue  # "Director Diane": a given name alone is not how a title names someone
         if end > k:
