@@ -531,6 +531,16 @@ EDGES = [
     ),
     ("T. Rainbow", [("T. Rainbow", "ENT")], ["PER:T. Rainbow"]),
     (
+        "Risk Management Director Bill\nByrnes, Finance",
+        [("Risk Management Director Bill", "ENT")],
+        ["ENT:Risk Management", "PER:Bill Byrnes"],
+    ),
+    (
+        "Recorder Lorene McWaters Heritage Room",
+        [("Recorder Lorene McWaters Heritage Room", "ENT")],
+        ["PER:Lorene McWaters"],
+    ),
+    (
         "B. Baker of Acme Development Corporation",
         [("B. Baker of Acme Development Corporation", "ENT")],
         ["PER:B. Baker", "ENT:Acme Development Corporation"],

@@ -143,7 +143,18 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
                 b = _before_inner_number(words, a, b)
                 b = _before_possessive_role(words, a, b)
                 if a < b:
-                    out.extend(_people_in_entity(words, a, b))
+                    for x, y, kd in _people_in_entity(words, a, b):
+                        if (
+                            kd == "PER"
+                            and y == b
+                            and y - x == 1
+                            and _free(taken, y)
+                            and _name_word(words[y])
+                            and words[y].lower() not in _COMMON_NOT_NAME
+                        ):  # "... Director Bill" + "Byrnes" on the next line
+                            taken[y] = True
+                            y += 1
+                        out.append((x, y, kd))
             continue
         if i >= 2 and _free(taken, i - 1) and words[i - 1] in _PARTICLES:
             k = i - 2  # "B. de Jong" ("B", "." before a lower-case word)
@@ -316,15 +327,16 @@ def _name_word(w: str) -> bool:
 
 
 def _name_end(words: list[str], k: int, j: int) -> int:
-    """End of a person's name starting at ``k`` inside ``[k, j)``: initials, then one to
-    three name words; ``k`` when there is none."""
+    """End of a person's name starting at ``k`` inside ``[k, j)``: initials, then one or
+    two name words ("Lorene McWaters", not "Lorene McWaters Heritage"); ``k`` when there is
+    none."""
     e = k
     while e < j and _INITIAL.match(words[e]):
         e += 1
     start = e
     while (
         e < j
-        and e - start < 3
+        and e - start < 2
         and _name_word(words[e])
         and not (e > start and words[e].lower() in _COMMON_NOT_NAME)
     ):
