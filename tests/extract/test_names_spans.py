@@ -530,6 +530,8 @@ EDGES = [
         ["PER:Ann Lee"],
     ),
     ("T. Rainbow", [("T. Rainbow", "ENT")], ["PER:T. Rainbow"]),
+    ("Lindsay, Ontario K9V 2A1", [("Ontario K9V", "PER")], ["PER:Ontario"]),
+    ("at 26 Francis Street, Lindsay", [("Francis Street", "PER")], ["ENT:Francis Street"]),
     (
         "Risk Management Director Bill\nByrnes, Finance",
         [("Risk Management Director Bill", "ENT")],

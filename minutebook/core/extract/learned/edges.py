@@ -18,6 +18,8 @@ learned to include. These are read from the tokens, by convention:
   in a list with one name a line), and between two given-name-and-surname pairs ("Mark
   Bartkoski Al Kangas": a roll call separated by spaces); "Pro Tem" of "Mayor Pro Tem
   George" is the title's, not the name's;
+* a person span is cut at a token of letters and digits ("Ontario K9V": a postcode), and
+  one that ends in a place's head word is a place ("Francis Street", "Jane Smith Oval");
 * a name particle and the initial or given name before it belong to the name ("B. de
   Jong");
 * names in capitals after a title in capitals ("SECONDED: CR DARYL WARREN", "MAYOR PRO-TEM
@@ -55,6 +57,9 @@ _NOT_SURNAME = lower("heading_words") | lower("attendance_labels") | _TITLES
 _PERSON_TITLES = lower("person_titles")
 _FIRST = lower("first_names") | lower("given_names")
 _PARTICLES = frozenset(w for w in lower("name_particles") if len(w) <= 3) - {"y", "in", "on", "by"}
+#: A "person" whose name ends in one of these is a place named after someone ("Francis
+#: Street", "Jane Smith Oval").
+_STREETS = (lower("place_heads") - lower("surnames") - _FIRST) | {"street"}
 _PRO_TEM = frozenset({"pro", "tem", "pro-tem", "protem"})
 _CAPS_TITLES = _PERSON_TITLES | lower("role_words") | _PRO_TEM
 _CAPS_STOP = _CAPS_TITLES | (
@@ -68,6 +73,10 @@ def _cut(tokens: Tokens, i: int, j: int) -> list[tuple[int, int]]:
     words, lines = tokens.words, tokens.lines
     while i < j - 1 and words[i].lower() in _PRO_TEM:
         i += 1
+    for k in range(i, j):
+        w = words[k]
+        if any(c.isdigit() for c in w) and any(c.isalpha() for c in w):
+            return _cut(tokens, i, k) + _cut(tokens, k + 1, j)  # "Ontario K9V": a postcode
     for k in range(i + 1, j - 1):
         if words[k].lower().rstrip(".") in _PERSON_TITLES and words[k][:1].isupper():
             return _cut(tokens, i, k) + _cut(tokens, k + 1, j)
@@ -204,7 +213,10 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
             j = k + 1
             if _free(taken, j) and words[j] == "." and tokens.starts[j] == tokens.ends[j - 1]:
                 j += 1
-        out.extend((a, b, kind) for a, b in _cut(tokens, i, j))
+        out.extend(
+            (a, b, "ENT" if b - a >= 2 and words[b - 1].lower() in _STREETS else kind)
+            for a, b in _cut(tokens, i, j)
+        )
     # names in capitals replace the entity spans they overlap
     caps_taken = [False] * len(words)
     for i, j, kind in out:
