@@ -442,6 +442,26 @@ CASES = [
         "1. Letter from the Minister RE: grants\n\nReceived for information.",
         ["Received for information."],
     ),
+    # the minutes' adoption, however long the meetings' description
+    (
+        "The Minutes of the Meetings of the Council held on 4 May, 6 June and 8 July 2021 were "
+        "confirmed, subject to corrections.",
+        [
+            "The Minutes of the Meetings of the Council held on 4 May, 6 June and 8 July 2021 "
+            "were confirmed, subject to corrections."
+        ],
+    ),
+    (
+        "The estimated staff time needed to prepare the monthly figures for the Board as part of "
+        "the quarterly reports is also noted.",
+        [],
+    ),
+    # a recorded vote's names between a resolution and its outcome add nothing
+    (
+        "That the minutes be confirmed.\n\nFor\n\nCr Amos Cr Baird Cr Chen\n\nAgainst\n\n"
+        "CARRIED UNANIMOUSLY",
+        ["That the minutes be confirmed."],
+    ),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

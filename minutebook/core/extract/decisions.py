@@ -212,11 +212,17 @@ _PASSIVE = re.compile(
 #: "Amos was elected to serve as Chairman by acclamation", "Baird was duly elected Vice-Chair":
 #: the body's choice of its office holders.
 _ELECTED = re.compile(
-    r"^(?:[A-Z][\w.’'-]*\s+){1,5}(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:elected|re-elected|"
+    r"^(?:(?:Decision|DECISION|Outcome)\s*[:\-–]\s*)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:elected|re-elected|"
     r"appointed)\s+(?:to\s+serve\s+)?(?:as\s+)?(?:the\s+)?(?:Chair|Chairman|Chairperson|Chairwoman|"
     r"Vice[- ]Chair\w*|Deputy\s+Chair\w*|Mayor|Deputy\s+Mayor|Vice\s+Mayor|President|"
     r"Vice[- ]President|Cathaoirleach|Leas-Chathaoirleach|Reeve|Deputy\s+Reeve|Treasurer|Secretary|"
     r"Speaker|Provost|Convener|Convenor)\b"
+)
+#: "The Minutes of the Meetings of the Council held on 16 July and 18 September were
+#: confirmed": the minutes' adoption, however long the meetings' description.
+_MINUTES_CONFIRMED = re.compile(
+    r"^(?:The|These)\s+[Mm]inutes\s+(?:[\w’'(),/&-]+\s+){0,24}?(?:was|were)\s+(?:duly\s+)?"
+    r"(?P<verb>confirmed|approved|adopted|agreed|accepted)\b"
 )
 #: Words that make a sentence something other than an outcome (thanks, apologies, interests).
 _NOT_DECISION = re.compile(
@@ -766,7 +772,7 @@ _CAPS_HEADING = re.compile(r"^[^a-z]{8,}?\s+(?=(?:The|These|This|Those)\s+[a-zA-
 def _passive(sentences: list[Sentence], i: int) -> _Found | None:
     """D2: "The minutes ... were approved as a correct record", "These were agreed"."""
     text = _CAPS_HEADING.sub("", sentences[i].text, count=1)
-    m = _PASSIVE.match(text)
+    m = _PASSIVE.match(text) or _MINUTES_CONFIRMED.match(text)
     if not m or len(text.split()) > 60 or _NOT_DECISION.search(text[: m.end() + 40]):
         return None
     if re.match(r"^(?:It|There|He|She|They|We|I)\b", text) or re.search(
@@ -815,7 +821,17 @@ def _outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found | None
         or _AGREEMENT_LINE.fullmatch(text)
     ):
         k = i - 1
-        while k >= 0 and i - k <= 20 and _VOTE_ROW.fullmatch(sentences[k].text.strip(" .")):
+        while (
+            k >= 0
+            and i - k <= 20
+            and (
+                _VOTE_ROW.fullmatch(
+                    re.sub(r"^Page \d+ of \d+\s*", "", sentences[k].text).strip(" .")
+                )
+                or (k + 1 < i and _names_only(sentences[k].text))
+                or (k + 1 == i and _names_only(sentences[k].text) and text.isupper())
+            )
+        ):
             k -= 1  # "Amos – Yes", "NAYS: None": the roll call between a motion and its outcome
         if k < i - 1 and (k < 0 or k in used):
             return _Found([], set(range(k + 1, i + 1)), i + 1)
