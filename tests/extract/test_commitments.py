@@ -312,6 +312,23 @@ ACTORS = [
         "The Cabinet Member for Parks, Leisure and the Arts",
         None,
     ),
+    # a role names its one holder in the item; initials keep a "Mac" prefix to its capital
+    (
+        "Present: Joan Amos (Chair), Bob Baird (Clerk), Carl Chen.\n\nThe Clerk was asked to "
+        "write to the owner.",
+        "The Clerk",
+        "Bob Baird",
+    ),
+    (
+        "Present: Joan Amos (Chair), Bob Baird, Carl Chen.\n\nChair was asked to write to the owner.",
+        "Chair",
+        "Joan Amos",
+    ),
+    (
+        "Present: Marion MacBride (Chair), Bob Baird.\n\nThe gate needs a new latch.\nACTION MMacB.",
+        "MMacB",
+        "Marion MacBride",
+    ),
     (
         "The department's technical staff will however work with the agency.",
         "The department's technical staff",

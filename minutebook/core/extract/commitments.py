@@ -216,10 +216,36 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
 def _by_initials(label: str, people: People) -> str | None:
     """The one person of the item whose initials ``label`` is ("RS" for Richard Stimson):
     minutes name a person once and then write their initials."""
-    if not re.fullmatch(r"[A-Z]{2,3}", label):
+    if not re.fullmatch(r"[A-Z]{2,3}|(?:[A-Z](?:[a-z]{1,2}[A-Z])?){2,3}", label):
+        return None
+    found = [n for n in people.names if label in _initials_of(n)]
+    return found[0] if len(found) == 1 else None
+
+
+def _initials_of(name: str) -> set[str]:
+    """How minutes abbreviate ``name``: "AP" for Ann Poe, and "MMacA" as well as "MM" for
+    Marion MacAllister (a "Mac"/"Mc"/"O'" prefix kept up to its capital)."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    plain = "".join(w[0] for w in words)
+    long = "".join(
+        m.group(1) if (m := re.match(r"((?:Mac|Mc|O’|O')[A-Z])", w)) else w[0] for w in words
+    )
+    return {plain, long.replace("’", "").replace("'", "")}
+
+
+def _holder(label: str, people: People) -> str | None:
+    """The one person the item gives the role ``label`` names ("the Clerk" when the
+    attendance list reads "D Hinchliffe (Clerk)"); a vice or deputy holds another role."""
+    word = re.sub(r"^(?:the|The)\s+", "", label).lower()
+    if word not in ROLE_WORDS or word.endswith("s"):
         return None
     found = [
-        n for n in people.names if "".join(w[0] for w in n.split() if w[:1].isupper()) == label
+        n
+        for n, role in people.roles.items()
+        if role
+        and (r := role.lower().strip(" ,.;:")) is not None
+        and (r == word or r.endswith(" " + word))
+        and not re.search(r"\b(?:vice|deputy|assistant|acting)\b", r)
     ]
     return found[0] if len(found) == 1 else None
 
@@ -278,6 +304,8 @@ def _labelled(label: str, people: People, last_person: str | None) -> Speaker:
         return Speaker(label, initials, people.roles.get(initials))
     actor = resolve(label, people, last_person)
     words = label.split()
+    if not actor.name and (holder := _holder(label, people)):
+        return Speaker(label, holder, people.roles.get(holder))
     if not actor.name and len(words) == 2 and words[0][:1].isupper():
         named = _known_surname(words[1], people)
         if named:
