@@ -11,6 +11,12 @@ CASES = [
     ("£8,270,211", "GB", [("£8,270,211", 8270211, "GBP")]),
     ("£2.5m", "GB", [("£2.5m", 2500000, "GBP")]),
     ("£5M", "GB", [("£5M", 5000000, "GBP")]),
+    # Irish minutes write the euro after the figure, singular or plural
+    ("a grant of 5,000 euro", "IE", [("5,000 euro", 5000, "EUR")]),
+    ("2,000 EURO was allocated", "IE", [("2,000 EURO", 2000, "EUR")]),
+    # an hourly rate glued to the figure
+    ("a wage of $13.10hr", "US", [("$13.10", 13.1, "USD")]),
+    ("$20 pads", "US", [("$20", 20, "USD")]),
     ("£2.6 B", "GB", [("£2.6 B", 2600000000, "GBP")]),
     ("£1.2 billion", "GB", [("£1.2 billion", 1200000000, "GBP")]),
     ("£80-100k", "GB", [("£80", 80000, "GBP"), ("£100k", 100000, "GBP")]),

@@ -23,12 +23,12 @@ _PREFIXED = re.compile(
     r"(?:\s?(?P<m1>" + _MULT + r"))?"
     r"(?:\s?(?:-|–|to)\s?(?:" + _PREFIX.replace("cur", "cur2") + r"\s?)?(?P<n2>" + _NUM + r")"
     r"(?:\s?(?P<m2>" + _MULT + r"))?)?"
-    r"(?![\w.,]\d)(?![A-Za-z\d])(?!\s?/\d)"
+    r"(?![\w.,]\d)(?!(?!(?:hr|hrs|ph|pa)\b)[A-Za-z\d])(?!\s?/\d)"
     r"(?:\s?(?P<iso>USD|CAD|AUD|NZD|EUR|GBP)\b)?"
 )
 _SUFFIXED = re.compile(
     r"(?<![\w£$€.,])(?P<n1>" + _NUM + r")(?:\s?(?P<m1>million|billion|thousand|m|bn))?\s"
-    r"(?P<word>pounds(?: sterling)?|dollars|euros|(?:USD|CAD|AUD|NZD|EUR|GBP)\b)"
+    r"(?P<word>pounds(?: sterling)?|dollars|euros?\b|Euros?\b|EUROS?\b|(?:USD|CAD|AUD|NZD|EUR|GBP)\b)"
 )
 _CODES = {
     "£": "GBP",
@@ -112,12 +112,12 @@ def find_amounts(text: str, country: str) -> list[Amount]:
     for m in _SUFFIXED.finditer(text):
         word = m.group("word")
         code = (
-            word
+            "EUR"
+            if word.lower().startswith("euro")
+            else word
             if word.isupper()
             else "GBP"
             if word.startswith("pound")
-            else "EUR"
-            if word == "euros"
             else dollar
         )
         v = _value(m.group("n1"), m.group("m1"))
