@@ -254,6 +254,23 @@ CASES = [
             )
         ],
     ),
+    # a letter's "we" with a clause of its own before "and will"
+    (
+        "We have reviewed the policy and will publish it in May.",
+        [("We", "We have reviewed the policy and will publish it in May.")],
+    ),
+    # an offer on a condition the asker can meet (not "asked if ... would")
+    (
+        "The Cabinet Member said that if the details could be passed to him he would look into it.",
+        [
+            (
+                "The Cabinet Member",
+                "The Cabinet Member said that if the details could be passed to him he would "
+                "look into it.",
+            )
+        ],
+    ),
+    ("Councillor Amos asked if the details could be passed to him and he would look into it.", []),
     # not commitments: what the public or a question asks for
     ("Wants Council to find out what the fence cost.", []),
     ("The question asked the Cabinet to publish the figures.", []),

@@ -146,6 +146,15 @@ _NOT_SUBJECT_AFTER = frozenset(
 )
 _QUESTION_LEAD = re.compile(r"\b(?:if|whether|when|why|how|what|where|which)\b[^,;]*$", re.I)
 _CONDITIONAL = re.compile(r"\bif\b[^,;]*$", re.I)
+#: "... but that if the details were passed to him he would look into it": an offer on a
+#: condition someone else can meet, said by the speaker; not "asked if he would".
+_OFFER_IF = re.compile(
+    r"(?<!\bask)(?<!\basked)(?<!\bquery)(?<!\bqueried)(?<!\bwondered)(?<!\benquired)(?<!\binquired)"
+    r"\s+(?:that\s+)?if\s+[^,;]{0,60}?\b(?:could|can|were|was|is|are)\s+(?:be\s+)?"
+    r"(?:passed|sent|provided|forwarded|given|supplied|emailed|made available)\b[^,;]{0,30}"
+    r"\b(?:he|she|they|officers|the\s+[a-z]+)\s*$",
+    re.I,
+)
 #: Lower-case words inside a person's name ("Ann de Vries", "Jo van der Berg").
 _NAME_JOINERS = frozenset(
     ["and", "of", "the", "de", "van", "von", "der", "da", "di", "le", "la", "y"]
@@ -441,6 +450,8 @@ def _agreed_passive(
 #: undertaking, "we" or "they" being the sentence's subject.
 _WE_WILL = re.compile(
     r"^(?:(?:However|Also|In addition|Therefore|Going forward),?\s+)?(?P<actor>We|They)\s+"
+    # "We have been preparing for this and will allow ...": a clause of its own first
+    r"(?:(?:have|are|had)\s+[^.;,]{3,60}?\s+and\s+(?=will\s))?"
     r"(?P<modal>will|shall|are committed to|have committed to|committed to|undertake to)\s+"
     r"(?:also\s+|now\s+|continue\s+to\s+|be\s+(?=[a-z]+ing\b))?(?P<verb>[a-z]+)\b"
 )
@@ -607,7 +618,8 @@ def find_commitment(
         before = text[: m.start("modal")]
         if modal in {"were to", "was to"} and _CONDITIONAL.search(before):
             continue  # "if the firm were to instruct its drivers": a condition
-        if modal in {"would", "will"} and _QUESTION_LEAD.search(before[-80:]):
+        lead = _QUESTION_LEAD.search(before[-80:])
+        if modal in {"would", "will"} and lead and not _OFFER_IF.search(before[-80:]):
             continue  # "asked when the Council would submit": the question, not a promise
         clause = _CLAUSE_CUT.split(before)[-1].strip()
         if clause in {"", "and"} or clause.endswith(" and"):
