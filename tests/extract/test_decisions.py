@@ -462,6 +462,13 @@ CASES = [
         "CARRIED UNANIMOUSLY",
         ["That the minutes be confirmed."],
     ),
+    # a motion amended before its vote: decided as amended, not as first put
+    (
+        "It was MOVED by Amos, seconded by Baird, to approve $900 for chairs.\n\nChen suggested "
+        "$1200.\n\nIt was MOVED by Amos, seconded by Baird, to amend the motion making it $1200."
+        "\n\nCarried.",
+        ["It was MOVED by Amos, seconded by Baird, to amend the motion making it $1200. Carried."],
+    ),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

@@ -148,6 +148,12 @@ _AGREED_AFTER = re.compile(
     r"\b(?:it was\s+)?(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED|ordered|ORDERED|"
     r"(?:was|were)\s+(?:duly\s+)?(?:confirmed|adopted|accepted))\b"
 )
+#: "It was moved to amend the motion ...": an amendment to the motion just put.
+_AMENDS = re.compile(
+    r"\bamend(?:ing)?\s+the\s+(?:main\s+|original\s+|substantive\s+)?motion\b|"
+    r"\b(?:an\s+)?amendment\s+to\s+the\s+(?:main\s+|original\s+|substantive\s+)?motion\b",
+    re.IGNORECASE,
+)
 #: "This was approved as such.", "They were signed by the Chair.": the outcome of the
 #: proposal just recorded, in a short sentence of its own.
 _RECEIVED_LINE = re.compile(
@@ -536,6 +542,14 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
         if limbs or resolved_after:
             # A motion put and voted on later, or restated as "RESOLVED that ...": the
             # outcome or the resolution is the decision, not the words proposed.
+            found.used.update(range(i, last + 1))
+            return found
+        if any(
+            _AMENDS.search(sentences[k].text)
+            for k in range(last + 1, min(len(sentences), last + 4))
+        ):
+            # "A moved to approve $1500. ... It was moved to amend the motion making it $2000.
+            # Carried.": the motion is decided as amended, not as first put
             found.used.update(range(i, last + 1))
             return found
         # No outcome recorded: a proposal made and seconded still stands as the decision.
