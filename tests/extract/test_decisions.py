@@ -469,6 +469,15 @@ CASES = [
         "\n\nCarried.",
         ["It was MOVED by Amos, seconded by Baird, to amend the motion making it $1200. Carried."],
     ),
+    # a resolution's limb that puts thanks on record is resolved like the others
+    (
+        "RESOLVED/\n\n1. That the Board welcome Ms Poe as a member.\n\n2. That the Board record "
+        "its thanks to Mr Roe for his service.",
+        [
+            "That the Board welcome Ms Poe as a member.",
+            "That the Board record its thanks to Mr Roe for his service.",
+        ],
+    ),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

@@ -250,6 +250,13 @@ _BARE_OUTCOME = re.compile(
     r"AGREED|accepted|ACCEPTED))?\s*[.!]?$"
 )
 _THANKS = re.compile(r"\b(?:thank|thanks|thanked|gratitude|appreciation)\b", re.IGNORECASE)
+#: "That the Authority record its thanks to ...": a limb of a resolution that puts thanks on
+#: record is resolved like any other (a chair thanking a speaker is no decision).
+_RECORDS_THANKS = re.compile(
+    r"^(?:That|THAT)\s+[^.;]{0,80}?\b(?:formally\s+)?(?:record|place\s+on\s+record|convey|express|"
+    r"extend)s?\s+(?:its|their|the|our)?\s*(?:sincere\s+|warm\s+|formal\s+|deep\s+)?"
+    r"(?:thanks|gratitude|appreciation)\b"
+)
 _LIMB = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*)[).]?$")
 #: A limb or paragraph worded as a resolution: "That the report be noted", "a) X be approved".
 _THAT = re.compile(r"^[\"“‘]?(?:That|that|THAT|T H A T)\b")
@@ -367,7 +374,7 @@ def _limb_decisions(limbs: list[tuple[int, str]], kw: str, found: _Found) -> Non
     for k, text in limbs:
         found.used.add(k)
         text = _clean_limb(_cut_outcome(text))
-        if text and not _THANKS.search(text):
+        if text and (not _THANKS.search(text) or _RECORDS_THANKS.match(text)):
             found.decisions.append(Decision(text, _kind(kw, text)))
 
 
