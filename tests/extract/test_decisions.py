@@ -478,6 +478,11 @@ CASES = [
             "That the Board record its thanks to Mr Roe for his service.",
         ],
     ),
+    # consent items adopted together, numbered with decimals
+    (
+        "Consent Agenda\n\nItems 6.1 to 6.4 were approved by consent.",
+        ["Items 6.1 to 6.4 were approved by consent."],
+    ),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

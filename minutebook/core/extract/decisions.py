@@ -209,7 +209,7 @@ _MOTION_TEXT = re.compile(
 #: "The minutes ... were approved as a correct record", "The action log was noted".
 _PASSIVE = re.compile(
     r"^(?:(?:The|These|This|Those|That|Its|Their|All|Both|[A-Z][\w’'-]*)\s+)"
-    r"(?:[\w’'(),/&-]+\s+){0,14}?(?:was|were|had been|stood|stand|is|are)\s+"
+    r"(?:[\w’'(),/&-]+(?:\.\d+)?\s+){0,14}?(?:was|were|had been|stood|stand|is|are)\s+"
     r"(?:then\s+|duly\s+|formally\s+|unanimously\s+|all\s+|not\s+|also\s+|therefore\s+)*"
     r"(?:(?:presented|submitted|received|considered|reviewed|read)(?:\s+for\s+\w+)?(?:\s+and|,)\s+)?"
     r"(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|ratified|confirmed|signed|"
