@@ -271,6 +271,37 @@ CASES = [
         ],
     ),
     ("Councillor Amos asked if the details could be passed to him and he would look into it.", []),
+    # Australian "on notice": an undertaking to answer later
+    (
+        "The General Manager took the question on notice.",
+        [("The General Manager", "The General Manager took the question on notice.")],
+    ),
+    (
+        "The question was taken on notice by the Mayor.",
+        [("the Mayor", "The question was taken on notice by the Mayor.")],
+    ),
+    ("The question was taken on notice.", []),
+    # passive requests, plans and a department named by its work
+    (
+        "Officers were requested to investigate the flooding.",
+        [("Officers", "Officers were requested to investigate the flooding.")],
+    ),
+    (
+        "Following the last meeting the Clerk was requested to seek quotes.",
+        [],
+    ),
+    (
+        "Mrs Poe is going to contact the school.",
+        [("Mrs Poe", "Mrs Poe is going to contact the school.")],
+    ),
+    (
+        "Public Works will look into the drainage issue.",
+        [("Public Works", "Public Works will look into the drainage issue.")],
+    ),
+    (
+        "The Committee requested that officers bring a report to the next meeting.",
+        [("officers", "The Committee requested that officers bring a report to the next meeting.")],
+    ),
     # not commitments: what the public or a question asks for
     ("Wants Council to find out what the fence cost.", []),
     ("The question asked the Cabinet to publish the figures.", []),
@@ -346,6 +377,8 @@ ACTORS = [
         "MMacB",
         "Marion MacBride",
     ),
+    # a reporting verb opens no subject
+    ("The City Manager indicated staff would return with options.", "staff", None),
     (
         "The department's technical staff will however work with the agency.",
         "The department's technical staff",

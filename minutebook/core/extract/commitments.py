@@ -23,7 +23,7 @@ _ACTOR_GROUPS = re.compile(
     r"[A-Z][\w-]+)\s+)?(?:officers?|Officers?|council|Council|authority|Authority|department|"
     r"Department|team|Team|directorate|Directorate|administration|"
     r"Administration|clerk|Clerk|democratic services|Democratic Services|staff|Staff|"
-    r"[A-Z][\w-]+\s+Services|group|Group|"
+    r"[A-Z][\w-]+\s+(?:Services|Works)|group|Group|"
     r"[A-Z][\w-]+\s+workers|workers)"
 )
 #: A body named by its own name ("the Overview and Scrutiny Committee"), or the Cabinet; a
@@ -42,6 +42,7 @@ _MODAL = re.compile(
     r"(?<=[\w’'&.-]),?\s+(?P<modal>would|will|shall|should|"
     r"undertook to|agreed to|offered to|promised to|committed to|pledged to|volunteered to|"
     r"was to|were to|is to|are to|was asked(?: by [^,.;]{1,60}?)? to|were asked(?: by [^,.;]{1,60}?)? to|"
+    r"(?:was|were) requested to|(?:is|are) going to|"
     r"would be asked to|(?:was|were) (?:directed|instructed|tasked) to|"
     r"(?:had|has|have) (?:undertaken|agreed|offered|promised|volunteered) to|"
     r"(?:is|are|was|were) (?:also )?(?:committed|scheduled) to|"
@@ -143,6 +144,12 @@ _MOTION_VERBS = lexicon.words("motion_verbs")
 _NOT_SUBJECT_AFTER = frozenset(
     ["a", "an", "the", "as", "of", "for", "to", "with", "by", "from", "on", "in", "at", "our"]
     + ["their", "his", "her", "its", "my", "your", "which", "who", "whom", "whose"]
+)
+#: Verbs that attribute words to a speaker ("said", "indicated"): never part of a subject.
+_SPEECH_VERBS = lexicon.words("speech_verbs")
+#: "Following the last meeting ...": what was asked or done since, reported.
+_LAST_MEETING = re.compile(
+    r"\b(?:at|following|since|after)\s+the\s+(?:last|previous|prior)\s+meeting\b", re.I
 )
 _QUESTION_LEAD = re.compile(r"\b(?:if|whether|when|why|how|what|where|which)\b[^,;]*$", re.I)
 _CONDITIONAL = re.compile(r"\bif\b[^,;]*$", re.I)
@@ -302,7 +309,9 @@ def _subject_readings(candidate: str) -> list[str]:
     return [
         " ".join(words[k:])
         for k in range(len(words))
-        if k == 0 or words[k - 1].lower() not in _NOT_SUBJECT_AFTER
+        if (k == 0 or words[k - 1].lower() not in _NOT_SUBJECT_AFTER)
+        # "The City Manager indicated staff would ...": a reporting verb opens no subject
+        and not (words[k][:1].islower() and (words[k].endswith("ed") or words[k] in _SPEECH_VERBS))
     ]
 
 
@@ -357,7 +366,7 @@ def _agreed_that(text: str, people: People, org_names: set[str], last_person: st
     if (
         verb in _AUXILIARIES
         or verb in _NOT_VERBS
-        or verb.endswith(("ed", "ing"))
+        or (verb.endswith(("ed", "ing")) and verb != "bring")
         or (verb.endswith("s") and not verb.endswith("ss"))
     ):
         return None
@@ -616,6 +625,8 @@ def find_commitment(
         ):
             continue  # "The Committee was asked to endorse the decision": business there and then
         before = text[: m.start("modal")]
+        if modal.startswith(("was ", "were ")) and _LAST_MEETING.search(before):
+            continue  # "Following the last meeting the Clerk was requested to ...": done before
         if modal in {"were to", "was to"} and _CONDITIONAL.search(before):
             continue  # "if the firm were to instruct its drivers": a condition
         lead = _QUESTION_LEAD.search(before[-80:])
@@ -674,6 +685,38 @@ def find_commitment(
         _by_agent(text, people, org_names, last_person)
         or _agreed_passive(text, people, org_names, last_person, speaker_of_sentence)
         or _marked(text, people, org_names, last_person)
+        or _on_notice(text, people, org_names, last_person)
+    )
+
+
+#: "The General Manager took the question on notice", "The question was taken on notice by
+#: the Mayor": in Australian minutes, an undertaking to answer later.
+_TOOK_ON_NOTICE = re.compile(
+    r"\b(?:took|takes)\s+(?:the|this|that|these|those|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:questions?|matters?|requests?|quer(?:y|ies))\s+on\s+notice\b"
+)
+_TAKEN_ON_NOTICE_BY = re.compile(
+    r"\b(?:was|were)\s+taken\s+on\s+notice\s+by\s+(?P<agent>(?:the\s+)?[A-Z][\w’'.-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,4})"
+)
+
+
+def _on_notice(text: str, people: People, org_names: set[str], last_person: str | None):
+    """ "The General Manager took the question on notice": who will answer later."""
+    by = _TAKEN_ON_NOTICE_BY.search(text)
+    agent = by.group("agent").rstrip(".") if by else ""
+    if by and _actor_ok(agent, people, org_names):
+        return Commitment(
+            _labelled(agent, people, last_person), text[by.start() :].strip(" ."), text.strip()
+        )
+    took = _TOOK_ON_NOTICE.search(text)
+    if not took:
+        return None
+    own = _leading_subject(text, people, org_names, last_person)
+    if own is None:
+        return None
+    return Commitment(
+        Speaker(own.label, own.name, own.role), text[took.start() :].strip(" ."), text.strip()
     )
 
 
