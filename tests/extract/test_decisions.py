@@ -483,6 +483,27 @@ CASES = [
         "Consent Agenda\n\nItems 6.1 to 6.4 were approved by consent.",
         ["Items 6.1 to 6.4 were approved by consent."],
     ),
+    # US ordinances and resolutions adopted by number; a vote count before the body
+    (
+        "Ordinance No. 2021-05 was adopted on a 5-0 vote.",
+        ["Ordinance No. 2021-05 was adopted on a 5-0 vote."],
+    ),
+    (
+        "By a vote of 5-2, the Council approved the budget.",
+        ["By a vote of 5-2, the Council approved the budget."],
+    ),
+    # "Motion ...: mover. Second: seconder. Vote: 5-0."
+    (
+        "Motion to approve the minutes: Amos. Second: Baird. Vote: 5-0.",
+        ["Motion to approve the minutes: Amos. Second: Baird. Vote: 5-0."],
+    ),
+    # planning outcomes; a grant reported from elsewhere is not one
+    ("The application was refused.", ["The application was refused."]),
+    (
+        "Planning permission was granted subject to conditions.",
+        ["Planning permission was granted subject to conditions."],
+    ),
+    ("The funding was granted in 2019 by the state.", []),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

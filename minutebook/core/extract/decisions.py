@@ -53,7 +53,8 @@ _BODY_NOUNS = (
     r"Commission|Assembly|Executive|SACRE|Authority|Meeting|Trustees|Councillors|Commissioners"
 )
 _BODY_DECIDES = re.compile(
-    r"^(?:(?:(?:\w+|(?:[Bb]y|[Aa]fter|[Ff]ollowing|[Oo]n)\s+(?:\w+\s+){0,2}?(?:consensus|discussion|"
+    r"^(?:(?:(?:\w+|(?:[Bb]y|[Oo]n)\s+an?\s+(?:\w+\s+){0,2}?vote(?:\s+of\s+\d+\s*(?:-|–|to)\s*\d+)?|"
+    r"(?:[Bb]y|[Aa]fter|[Ff]ollowing|[Oo]n)\s+(?:\w+\s+){0,2}?(?:consensus|discussion|"
     r"debate|consideration)(?:\s+of\s+the\s+(?:report|recommendations?)\b[^,]{0,120})?)\s*,\s*)?"
     r"(?:the|The)?\s*)?(?:[A-Z][\w-]*\s+){0,5}?"
     r"(?:" + _BODY_NOUNS + r"|" + _BODY_NOUNS.lower() + r")\s+"
@@ -176,7 +177,8 @@ _AGREED_LINE = re.compile(
 #: The words of a motion given after its mover, seconder and outcome: "“To confirm ...”".
 _MOTION_WORDS = re.compile(r"^[\"“‘']?(?:To|TO|That|THAT)\s+[a-zA-Z]")
 _SECONDED = re.compile(
-    r"\b(?:seconded|SECONDED|Seconded|seconds|2nd|(?:second|SECOND)(?=\s+(?:by|BY)\b))\b"
+    r"\b(?:seconded|SECONDED|Seconded|seconds|2nd|(?:second|SECOND)(?=\s+(?:by|BY)\b)|"
+    r"(?:Second|SECOND)(?=\s*:))"
 )
 #: A motion's outcome: "Carried", "Motion Passed (6 to 1)", "Motion status: Rejected".
 _OUTCOME = re.compile(
@@ -209,11 +211,11 @@ _MOTION_TEXT = re.compile(
 #: "The minutes ... were approved as a correct record", "The action log was noted".
 _PASSIVE = re.compile(
     r"^(?:(?:The|These|This|Those|That|Its|Their|All|Both|[A-Z][\w’'-]*)\s+)"
-    r"(?:[\w’'(),/&-]+(?:\.\d+)?\s+){0,14}?(?:was|were|had been|stood|stand|is|are)\s+"
+    r"(?:(?:No\.|[\w’'(),/&-]+(?:\.\d+)?)\s+){0,14}?(?:was|were|had been|stood|stand|is|are)\s+"
     r"(?:then\s+|duly\s+|formally\s+|unanimously\s+|all\s+|not\s+|also\s+|therefore\s+)*"
     r"(?:(?:presented|submitted|received|considered|reviewed|read)(?:\s+for\s+\w+)?(?:\s+and|,)\s+)?"
     r"(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|ratified|confirmed|signed|"
-    r"passed|received|carried|rejected|deferred)\b"
+    r"passed|received|carried|rejected|deferred|refused|granted)\b"
 )
 #: "Amos was elected to serve as Chairman by acclamation", "Baird was duly elected Vice-Chair":
 #: the body's choice of its office holders.
@@ -800,6 +802,12 @@ def _passive(sentences: list[Sentence], i: int) -> _Found | None:
         r"\bit\s+(?:was|were|is|had been)\b", text[: m.start("verb")], re.I
     ):
         return None
+    if m.group("verb") in {"refused", "granted"} and not re.search(
+        r"\b(?:application|permission|licen[cs]e|consent|appeal|request|variance)s?\b",
+        text[: m.start("verb")],
+        re.I,
+    ):
+        return None  # "the funding was granted in 2019": a report, not this body's decision
     if m.group("verb") == "received" and not re.search(
         r"\b(?:report|minutes|petition)", text, re.I
     ):
