@@ -504,6 +504,12 @@ CASES = [
         ["Planning permission was granted subject to conditions."],
     ),
     ("The funding was granted in 2019 by the state.", []),
+    # eScribe limbs whose first one is glued to the seconder's line
+    (
+        "Moved by Councillor Amos\nSeconded by Councillor Baird\na) That the Mayor BE AUTHORIZED "
+        "to sign;\nb) That staff BE REQUESTED to report back.\nMotion Passed",
+        ["That the Mayor BE AUTHORIZED to sign", "That staff BE REQUESTED to report back."],
+    ),
     # D7 non-decisions
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),

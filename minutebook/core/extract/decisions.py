@@ -530,6 +530,8 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
         # "... All voted aye. The motion is approved.": the result line closes the block
         parts.append(sentences[j].text)
         last = j
+    if limbs:
+        _glued_first_limb(sentences, parts, limbs)
     found = _Found(next=last + 1)
     # "It was proposed and seconded that X. ... RESOLVED that X": the resolution records it
     resolved_after = any(
@@ -573,6 +575,37 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     elif has_content:
         found.decisions.append(Decision(" ".join(parts).strip(), "resolved"))
     return found
+
+
+#: The marker before a limb's: "a)" before "b)", "(i)" before "(ii)", "1." before "2.".
+_PREVIOUS_MARKER = {
+    "b)": "a)",
+    "(b)": "(a)",
+    "b.": "a.",
+    "B)": "A)",
+    "(B)": "(A)",
+    "ii)": "i)",
+    "(ii)": "(i)",
+    "2)": "1)",
+    "(2)": "(1)",
+    "2.": "1.",
+}
+
+
+def _glued_first_limb(
+    sentences: list[Sentence], parts: list[str], limbs: list[tuple[int, str]]
+) -> None:
+    """ "Seconded by B a) That X BE AUTHORIZED; / b) That ...": the first limb glued to
+    the line before it is split off, so every limb is a decision."""
+    before = _PREVIOUS_MARKER.get(sentences[limbs[0][0]].marker)
+    if not before:
+        return
+    for n in range(len(parts) - 1, -1, -1):
+        at = parts[n].rfind(" " + before + " ")
+        if at >= 0 and _THAT.match(parts[n][at + len(before) + 2 :]):
+            limbs.insert(0, (limbs[0][0] - 1, parts[n][at + len(before) + 2 :].strip()))
+            parts[n] = parts[n][:at]
+            return
 
 
 def _names_only(text: str) -> bool:
