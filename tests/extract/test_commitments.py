@@ -271,6 +271,12 @@ CASES = [
         ],
     ),
     ("Councillor Amos asked if the details could be passed to him and he would look into it.", []),
+    # "get" and "help" act when an identifiable actor says them ("it will get worse" does not)
+    (
+        "Member Amos will get the source files from the vendor.",
+        [("Member Amos", "Member Amos will get the source files from the vendor.")],
+    ),
+    ("It will get worse over the winter.", []),
     # Australian "on notice": an undertaking to answer later
     (
         "The General Manager took the question on notice.",
