@@ -277,6 +277,12 @@ CASES = [
         [("Member Amos", "Member Amos will get the source files from the vendor.")],
     ),
     ("It will get worse over the winter.", []),
+    # a declared interest: staying in the chamber is an undertaking; "remain" elsewhere is not
+    (
+        "Cr Amos declared a non-significant interest. He will remain in the chamber during the vote.",
+        [("He", "He will remain in the chamber during the vote.")],
+    ),
+    ("The fees will remain the same.", []),
     # Australian "on notice": an undertaking to answer later
     (
         "The General Manager took the question on notice.",

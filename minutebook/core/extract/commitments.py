@@ -147,6 +147,8 @@ _NOT_SUBJECT_AFTER = frozenset(
 )
 #: Verbs that attribute words to a speaker ("said", "indicated"): never part of a subject.
 _SPEECH_VERBS = lexicon.words("speech_verbs")
+#: "He will remain in the chamber during the vote": a declared interest's undertaking.
+_CHAMBER = re.compile(r"(?:remain|stay)\s+in\s+the\s+(?:chamber|room|meeting)\b")
 #: "Following the last meeting ...": what was asked or done since, reported.
 _LAST_MEETING = re.compile(
     r"\b(?:at|following|since|after)\s+the\s+(?:last|previous|prior)\s+meeting\b", re.I
@@ -609,6 +611,7 @@ def find_commitment(
         if (
             verb in _NOT_ACTIONS
             and (not undertaking or verb in {"be", "have", "not"})
+            and not _CHAMBER.match(text[m.start("verb") :])
             and not (verb == "be" and re.match(r"\s*be\s+(?:[a-z]+ing)\b", text[m.start("verb") :]))
         ):
             continue
