@@ -316,6 +316,7 @@ CASES = [
     ),
     # not commitments: what the public or a question asks for
     ("Wants Council to find out what the fence cost.", []),
+    ("Ask Administration to draft a letter to the province.", []),
     ("The question asked the Cabinet to publish the figures.", []),
     ("Residents asked the Council to repair the path.", []),
     # not commitments
