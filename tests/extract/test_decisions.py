@@ -511,6 +511,7 @@ CASES = [
         ["That the Mayor BE AUTHORIZED to sign", "That staff BE REQUESTED to report back."],
     ),
     # D7 non-decisions
+    ("AB asked CD if he could price the repair.\nAgreed.", []),
     ("The Committee noted that Councillor Amos had sent apologies.", []),
     ("The Chairman thanked Ms Poe for her report.", []),
     ("Members asked whether the report would be published.", []),

@@ -949,6 +949,8 @@ def _bare_outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found:
     body = " ".join(x.text for x in sentences[first:i]).strip()
     if _NOT_DECISION.search(body) or len(body.split()) > 120:
         return _Found([], {i}, i + 1)
+    if body.endswith("?") or re.search(r"\basked\s+(?:\S+\s+){1,3}?(?:if|whether)\b", body):
+        return _Found([], {i}, i + 1)  # "A asked B if he could ... Agreed.": B agreed, not the body
     return _Found(
         [Decision(body, _kind(sentences[i].text, sentences[i].text))],
         set(range(first, i + 1)),
