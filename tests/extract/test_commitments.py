@@ -283,6 +283,12 @@ CASES = [
         [("He", "He will remain in the chamber during the vote.")],
     ),
     ("The fees will remain the same.", []),
+    # a request put as a question and then agreed: the one asked takes it on
+    (
+        "The Chair asked the Clerk if she could book the hall.\nAgreed.",
+        [("the Clerk", "The Chair asked the Clerk if she could book the hall. Agreed.")],
+    ),
+    ("The Chair asked the Clerk if she could book the hall.", []),
     # Australian "on notice": an undertaking to answer later
     (
         "The General Manager took the question on notice.",

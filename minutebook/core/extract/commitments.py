@@ -737,6 +737,34 @@ def _mark_actor(m: re.Match[str], people: People, org_names: set[str]) -> str | 
     return parts[0] if parts else None
 
 
+#: "A asked B if he could price the repair." followed by "Agreed.": B takes it on.
+_ASKED_IF = re.compile(
+    r"\basked\s+(?P<actor>[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}?)\s+(?:if|whether)\s+(?:he|she|they)\s+"
+    r"(?:could|would|can|will)\s+(?P<verb>[a-z]+)\b"
+)
+_AGREED_ALONE = re.compile(r"^(?:Agreed|AGREED|Yes|He agreed|She agreed|They agreed)\s*[.!]?$")
+
+
+def agreed_request(
+    previous: str, text: str, people: People, org_names: set[str], last_person: str | None
+) -> Commitment | None:
+    """ "A asked B if he could price the repair. / Agreed.": B's undertaking."""
+    if not _AGREED_ALONE.match(text.strip()):
+        return None
+    m = _ASKED_IF.search(previous)
+    if (
+        not m
+        or m.group("verb") in _NOT_ACTIONS
+        or not _actor_ok(m.group("actor"), people, org_names)
+    ):
+        return None
+    return Commitment(
+        _labelled(m.group("actor"), people, last_person),
+        previous[m.start("verb") :].strip().rstrip(".;"),
+        f"{previous.strip()} {text.strip()}",
+    )
+
+
 def action_mark(text: str, people: People, org_names: set[str]) -> bool:
     """Whether ``text`` is only an action marker ("(Act Clerk)", "ACTION MMacA."): the
     entry it closes is the sentence or two before it."""

@@ -22,7 +22,7 @@ from minutebook.core.extract import layout as layout_mod
 from minutebook.core.extract import learned
 from minutebook.core.extract import sentences as sentences_mod
 from minutebook.core.extract.amounts import find_amounts
-from minutebook.core.extract.commitments import action_mark, find_commitments
+from minutebook.core.extract.commitments import action_mark, agreed_request, find_commitments
 from minutebook.core.extract.dates import find_dates, first_date, reference_date
 from minutebook.core.extract.decisions import find_decisions
 from minutebook.core.extract.entities import find_entities
@@ -170,8 +170,17 @@ def records(
             ):
                 entry.insert(0, entry[0] - 1)  # a line wrapped into a paragraph of its own
             text = " ".join([sentences[k].text for k in entry] + [text])
-        for found in find_commitments(
-            text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
+        agreed = (
+            agreed_request(sentences[i - 1].text, text, people, org_names, last_person)
+            if i > 0 and i - 1 not in commitment_idx
+            else None
+        )
+        for found in (
+            [agreed]
+            if agreed
+            else find_commitments(
+                text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
+            )
         ):
             found.due = first_date(found.action, doc.meeting_date, first, ref)
             commitments.append(found)
