@@ -320,6 +320,17 @@ CASES = [
         "The Committee requested that officers bring a report to the next meeting.",
         [("officers", "The Committee requested that officers bring a report to the next meeting.")],
     ),
+    # "to be sent from" a council: the council sends it; money "funded from" reserves is no agent
+    (
+        "Resignation of Mr Poe - letter of thanks to be sent from Parish Council.",
+        [
+            (
+                "Parish Council",
+                "Resignation of Mr Poe - letter of thanks to be sent from Parish Council.",
+            )
+        ],
+    ),
+    ("The cost would be funded from the Reserves.", []),
     # not commitments: what the public or a question asks for
     ("Wants Council to find out what the fence cost.", []),
     ("Ask Administration to draft a letter to the province.", []),

@@ -110,7 +110,9 @@ _BY_AGENT = re.compile(
     r"\s+(?:also\s+|then\s+|now\s+)?be\s+"
     r"(?P<verb>[a-z]+(?:ed|en|wn|ne|nt|lt|ht))(?:\s+(?:at|on|up|into|out))?"
     r"(?:\s+(?:once\s+(?:more|again)|again|further|shortly|urgently|in\s+due\s+course))?"
-    r"\s+by\s+(?:both\s+)?"
+    # "by the Clerk"; "from Parish Council" when a council or committee sends it
+    r"\s+(?:by|from(?=\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:Council|Committee|Board|Clerk)\b))"
+    r"\s+(?:both\s+)?"
     r"(?P<agent>(?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+(?:the\s+)?|for\s+)?"
     r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:[a-z]+\s+)?(?:officers|staff|clerk|council))"
 )
