@@ -510,6 +510,15 @@ CASES = [
         "to sign;\nb) That staff BE REQUESTED to report back.\nMotion Passed",
         ["That the Mayor BE AUTHORIZED to sign", "That staff BE REQUESTED to report back."],
     ),
+    # a "Roll vote:" line inside the block, before the outcome
+    (
+        "Amos made a motion to adjourn.\nBaird seconded.\nRoll vote: Ayes - Amos, Baird and Chen."
+        "\n\nMotion carried.",
+        [
+            "Amos made a motion to adjourn. Baird seconded. Roll vote: Ayes - Amos, Baird and Chen. "
+            "Motion carried."
+        ],
+    ),
     # D7 non-decisions
     ("AB asked CD if he could price the repair.\nAgreed.", []),
     ("The Committee noted that Councillor Amos had sent apologies.", []),

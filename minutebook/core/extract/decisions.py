@@ -137,7 +137,7 @@ _MOVER_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}(?=$)")
 #: A line that belongs to a motion block: a seconder, a vote or a count, a resolution's words.
 _BLOCK_LINE = re.compile(
     r"^(?:(?:Seconded|SECONDED|Second|SECOND|2nd|Proposed|PROPOSED|Moved|MOVED)\b|[\"“‘]?(?:That|THAT|To|TO)\s|"
-    r"(?:(?:recorded|roll[- ]call|voice|division)\s+)?(?:vote|voting)\b|(?:ayes?|nays?|noes|yeas?|for|against|"
+    r"(?:(?:recorded|roll[- ]call|roll|voice|division)\s+)?(?:vote|voting)\b|(?:ayes?|nays?|noes|yeas?|for|against|"
     r"abstain\w*|absent|in favou?r|opposed)\s*[:\-–(\d]|(?:the\s+)?(?:motion|amendment|question)\b)",
     re.IGNORECASE,
 )
