@@ -407,6 +407,8 @@ ACTORS = [
         "MMacB",
         "Marion MacBride",
     ),
+    # a lower-case role before "said" is the pronoun's antecedent
+    ("The mayor said that he would be supporting the appeal.", "The mayor", None),
     # a reporting verb opens no subject
     ("The City Manager indicated staff would return with options.", "staff", None),
     (

@@ -791,7 +791,7 @@ def _marked(text: str, people: People, org_names: set[str], last_person: str | N
 
 _LEADING = re.compile(
     r"^(?:(?:In response|In reply|In answer|Responding|Following|However|Also|Additionally)"
-    r"[^,]{0,120},\s*)?(?P<subject>[Tt]he\s+[a-z]+(?=\s+[a-z]+ed\b)|(?:[Tt]he\s+)?[A-Z][\w’'.-]*"
+    r"[^,]{0,120},\s*)?(?P<subject>[Tt]he\s+[a-z]+(?=\s+(?:[a-z]+ed|said|says|told|spoke|wrote|felt)\b)|(?:[Tt]he\s+)?[A-Z][\w’'.-]*"
     r"(?:\s+[A-Z][\w’'.-]*){0,3})(?=\s+[a-z]|,)"
 )
 
