@@ -409,6 +409,12 @@ ACTORS = [
     ),
     # a lower-case role before "said" is the pronoun's antecedent
     ("The mayor said that he would be supporting the appeal.", "The mayor", None),
+    # a heading glued before the subject: the subject starts at its capitalised article
+    (
+        "Meeting Dates The Finance Committee will meet on May 3 at noon.",
+        "The Finance Committee",
+        None,
+    ),
     # a reporting verb opens no subject
     ("The City Manager indicated staff would return with options.", "staff", None),
     (

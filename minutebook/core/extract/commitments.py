@@ -316,6 +316,9 @@ def _subject_readings(candidate: str) -> list[str]:
         if (k == 0 or words[k - 1].lower() not in _NOT_SUBJECT_AFTER)
         # "The City Manager indicated staff would ...": a reporting verb opens no subject
         and not (words[k][:1].islower() and (words[k].endswith("ed") or words[k] in _SPEECH_VERBS))
+        # "Scheduling Committee Meetings The Facilities Committee": a heading glued before
+        # the subject, which starts at its capitalised article
+        and "The" not in words[k + 1 :]
     ]
 
 
