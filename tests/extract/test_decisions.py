@@ -519,6 +519,21 @@ CASES = [
             "Motion carried."
         ],
     ),
+    # an officer's recommendation is put, the committee's resolution after it decides
+    (
+        "OFFICER RECOMMENDATION\nThat the report be received.\nCOMMITTEE RESOLUTION\nMoved: Cr "
+        "Amos\nSeconded: Cr Baird\nThat the report be received.\nCARRIED",
+        ["Moved: Cr Amos Seconded: Cr Baird That the report be received. CARRIED"],
+    ),
+    # the motion's words before its mover and seconder
+    (
+        "Motion\nThat the Committee notes the report.\nMoved: Councillor Amos\nSeconded: "
+        "Councillor Baird\nCarried",
+        [
+            "That the Committee notes the report. Moved: Councillor Amos Seconded: Councillor "
+            "Baird Carried"
+        ],
+    ),
     # D7 non-decisions
     ("AB asked CD if he could price the repair.\nAgreed.", []),
     ("The Committee noted that Councillor Amos had sent apologies.", []),

@@ -440,6 +440,17 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             parts.insert(0, asked)
             has_content = True
             first = i - 1
+        elif (
+            _THAT.match(asked)
+            and not _SUBJUNCTIVE.search(asked)
+            and not _after_recommendation(sentences, i - 1)
+        ):
+            # "Motion / That the Committee notes the report. / Moved: A / Seconded: B /
+            # Carried": the motion's words come before its mover (a "That ... be noted"
+            # paragraph is a decision of its own already)
+            parts.insert(0, asked)
+            has_content = True
+            first = i - 1
     last = i
     j = i + 1
     limbs: list[tuple[int, str]] = []
@@ -729,6 +740,8 @@ def _detached_limbs(sentences: list[Sentence], i: int) -> _Found | None:
     """D3: limbs or paragraphs worded as resolutions with no heading before them."""
     s = sentences[i]
     text = s.text
+    if _is_limb(s) and _after_recommendation(sentences, i):
+        return None  # an officer's recommendation, decided by the resolution after it
     if _is_limb(s):
         numbered_paragraph = s.marker.rstrip(".").replace(".", "").isdigit() and s.marker.endswith(
             "."
@@ -757,7 +770,7 @@ def _detached_limbs(sentences: list[Sentence], i: int) -> _Found | None:
         return found
     if _THAT.match(text):
         first_of_para = i == 0 or sentences[i - 1].para != s.para
-        if not first_of_para:
+        if not first_of_para or _after_recommendation(sentences, i):
             return None
         limbs, j = _collect_limbs(sentences, i + 1)
         if limbs and _STEM_END.search(text.rstrip()):
@@ -770,6 +783,20 @@ def _detached_limbs(sentences: list[Sentence], i: int) -> _Found | None:
             body = _continue_paragraph(sentences, i, text)
             return _Found([Decision(body.strip(), _kind("", body))], {i}, i + 1)
     return None
+
+
+#: "OFFICER RECOMMENDATION", "Staff's Recommendation:": what was put to the body, which
+#: the "COMMITTEE RESOLUTION" after it decides.
+_RECOMMENDATION_HEADING = re.compile(
+    r"^(?:officers?|officer[’']s|staff|staff[’']s|administration|administration[’']s|"
+    r"management|executive|director[’']s)\s+recommendations?\b",
+    re.IGNORECASE,
+)
+
+
+def _after_recommendation(sentences: list[Sentence], i: int) -> bool:
+    """Whether sentence ``i`` follows an officer's recommendation heading."""
+    return i > 0 and _RECOMMENDATION_HEADING.match(sentences[i - 1].text.strip()) is not None
 
 
 def _stem_before(sentences: list[Sentence], i: int) -> bool:
