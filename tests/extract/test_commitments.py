@@ -299,6 +299,12 @@ CASES = [
         [("the Mayor", "The question was taken on notice by the Mayor.")],
     ),
     ("The question was taken on notice.", []),
+    # an article is no title before a known surname ("The Poe quote ... agreed to pursue")
+    (
+        "Ann Poe attended. The Poe quote, which had been tabled and agreed to pursue at that "
+        "time, had increased.",
+        [],
+    ),
     # passive requests, plans and a department named by its work
     (
         "Officers were requested to investigate the flooding.",

@@ -219,7 +219,12 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
         and not words[0].endswith("s")
     ):
         return True  # note style without the article: "Chair was asked to ..."
-    if len(words) == 2 and words[0][:1].isupper() and _known_surname(words[1], people):
+    if (
+        len(words) == 2
+        and words[0][:1].isupper()
+        and words[0] not in {"The", "A", "An", "This", "That"}
+        and _known_surname(words[1], people)
+    ):
         return True  # "PC Wylie", "Supervisor Amos": a title we do not list, a known person
     if any(w[:1].islower() and w not in _NAME_JOINERS for w in words):
         return False  # "Councillor Amos said she": a clause, not a name
@@ -331,7 +336,12 @@ def _labelled(label: str, people: People, last_person: str | None) -> Speaker:
     words = label.split()
     if not actor.name and (holder := _holder(label, people)):
         return Speaker(label, holder, people.roles.get(holder))
-    if not actor.name and len(words) == 2 and words[0][:1].isupper():
+    if (
+        not actor.name
+        and len(words) == 2
+        and words[0][:1].isupper()
+        and words[0] not in {"The", "A", "An", "This", "That"}
+    ):
         named = _known_surname(words[1], people)
         if named:
             return Speaker(label, named, people.roles.get(named) or words[0])
