@@ -20,7 +20,7 @@ from minutebook.core.items import SourceItem
 
 #: Bumped whenever output can change, so stored items are re-extracted (``minutebook reextract``).
 #: The name tagger's model id is part of it: retraining the model changes the version.
-EXTRACTOR_VERSION = f"2026.12.5+{learned.model_id()}"
+EXTRACTOR_VERSION = f"2026.12.6+{learned.model_id()}"
 SCHEMA = "minutebook.extraction/1"
 
 __all__ = ["EXTRACTOR_VERSION", "SCHEMA", "extract", "extract_text"]
