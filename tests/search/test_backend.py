@@ -326,6 +326,35 @@ def test_prefixes_and_phrases_with_exclusions_and_stop_words(store, text, option
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize("server_side_binding", [False, True])
+def test_postgres_estimates_with_the_first_statement_or_after_it(
+    store, monkeypatch, server_side_binding
+):
+    """The planner's estimates are sent with the search's first statement, or, where the
+    connection binds parameters on the server (one statement a query), after it: the same
+    answers, and each stream's estimate read from the plan."""
+    from minutebook.search.backends import SearchRequest, postgres
+
+    monkeypatch.setitem(
+        connection.settings_dict.setdefault("OPTIONS", {}),
+        "server_side_binding",
+        server_side_binding,
+    )
+    store(
+        source_item("Budget 2024", "The budget was agreed.", date=dt.date(2024, 3, 1)),
+        source_item("Parks", "The budget for parks was noted.", date=dt.date(2024, 2, 1)),
+        source_item("Roads", "Potholes were repaired.", date=dt.date(2024, 1, 1)),
+    )
+    assert titles(search("budget -potholes")) == ["Budget 2024", "Parks"]
+    assert titles(search("budget", committee_id=-1)) == []
+    with transaction.atomic(), connection.cursor() as cursor:
+        matches = postgres.PostgresMatches(cursor, SearchRequest(query=parse("budget")))
+        assert set(matches.estimates) == {None, "heading", "rest"}
+        # read from the plan (an unexpected plan gives inf: every stream read in windows)
+        assert all(0 < n < float("inf") for n in matches.estimates.values())
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
 @pytest.mark.parametrize("limit", [200, 1, 0])
 def test_postgres_prefix_read_as_words_or_as_a_prefix_alike(store, monkeypatch, limit):
     """Past PREFIX_WORDS words a prefix is read as a prefix again: the same matches."""
