@@ -401,7 +401,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     motion's words from the "THAT ..." sentences after it.
     """
     s = sentences[i]
-    m = _MOTION_START.search(s.text)
+    m = _motion_start(s.text)
     if not m:
         return None
     at = m.start()
@@ -464,7 +464,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
             continue
         if _RESOLVED.match(nxt.text):
             break
-        if _MOTION_START.search(nxt.text) and not (
+        if _motion_start(nxt.text) and not (
             has_content
             and not _SECONDED.search(" ".join(parts))
             and re.match(r"^(?:Proposed|Moved|Seconded)\s+by\b", nxt.text)
@@ -617,6 +617,23 @@ def _glued_first_limb(
             limbs.insert(0, (limbs[0][0] - 1, parts[n][at + len(before) + 2 :].strip()))
             parts[n] = parts[n][:at]
             return
+
+
+def _motion_start(text: str) -> re.Match[str] | None:
+    """Where a motion starts in ``text``, if it does. Every form of :data:`_MOTION_START` holds
+    one of a few words (or a numbered mover's colon), so most sentences are passed over
+    without running it (it is the stage's costliest pattern)."""
+    low = text.lower()
+    if not (
+        "motion" in low
+        or "move" in low
+        or "propos" in low
+        or "nominat" in low
+        or "m/s" in low
+        or ":" in text
+    ):
+        return None
+    return _MOTION_START.search(text)
 
 
 def _names_only(text: str) -> bool:
