@@ -534,6 +534,43 @@ CASES = [
             "Baird Carried"
         ],
     ),
+    # US agenda software and shorthand: a motion named before its mover lines, a Legistar
+    # result line, consensus, a resolution introduced and seconded, an ordinance passed on
+    # reading, a motion that died
+    (
+        "ACTION: Motion to approve the minutes of May 3.\nMOVED BY: Amos\nSECONDED BY: Baird\n"
+        "VOTE: Unanimous",
+        [
+            "ACTION: Motion to approve the minutes of May 3. MOVED BY: Amos SECONDED BY: Baird "
+            "VOTE: Unanimous"
+        ],
+    ),
+    (
+        "1. Resolution approving the paving contract.\n\nRESULT: ADOPTED [UNANIMOUS]\nMOVER: Ann "
+        "Amos, Council Member\nSECONDER: Bob Baird, Mayor",
+        ["Resolution approving the paving contract. ADOPTED"],
+    ),
+    (
+        "The Board, by consensus, directed staff to prepare a draft ordinance.",
+        ["The Board, by consensus, directed staff to prepare a draft ordinance."],
+    ),
+    (
+        "Council consensus was to move forward with the design.",
+        ["Council consensus was to move forward with the design."],
+    ),
+    (
+        "Resolution 2019-45 approving a paving contract was introduced by Amos, seconded by Baird "
+        "and adopted unanimously.",
+        [
+            "Resolution 2019-45 approving a paving contract was introduced by Amos, seconded by "
+            "Baird and adopted unanimously."
+        ],
+    ),
+    (
+        "Ordinance 19-03 amending Chapter 5 was read by title and passed on second reading.",
+        ["Ordinance 19-03 amending Chapter 5 was read by title and passed on second reading."],
+    ),
+    ("There was no second and the motion died.", ["There was no second and the motion died."]),
     # D7 non-decisions
     ("AB asked CD if he could price the repair.\nAgreed.", []),
     ("The Committee noted that Councillor Amos had sent apologies.", []),

@@ -35,7 +35,8 @@ from minutebook.core.extract.model import Decision, DecisionKind, Sentence
 
 _RESOLVED = re.compile(
     r"(?:^|(?<=[\s(:\-–“\"]))(?P<kw>RESOLVED|Resolved|RESOLVE|AGREED|DECIDED|DECISION|Decision|"
-    r"Decided|ORDERED|Ordered|NOTED|RECOMMENDED|[Bb]y consensus|[Tt]here was (?:a |general )?consensus|Agreed(?=\s*(?:that\b|to\b|[:\-–]))|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|"
+    r"Decided|ORDERED|Ordered|NOTED|RECOMMENDED|[Bb]y consensus|[Tt]here was (?:a |general )?consensus|"
+    r"(?:[A-Z][a-z]+\s+)?[Cc]onsensus\s+was|Agreed(?=\s*(?:that\b|to\b|[:\-–]))|[Ii]t (?:was|is) (?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|"
     r"determined|ORDERED|ordered)|"
     r"(?:(?:Now|NOW),? )?(?:(?:Therefore|THEREFORE),? )?(?:BE IT|Be [Ii]t|be it) (?:FURTHER )?(?:RESOLVED|[Rr]esolved)|"
     r"(?:it was\s+)?unanimously (?:RESOLVED|resolved|AGREED|agreed))\b"
@@ -57,13 +58,13 @@ _BODY_DECIDES = re.compile(
     r"(?:[Bb]y|[Aa]fter|[Ff]ollowing|[Oo]n)\s+(?:\w+\s+){0,2}?(?:consensus|discussion|"
     r"debate|consideration)(?:\s+of\s+the\s+(?:report|recommendations?)\b[^,]{0,120})?)\s*,\s*)?"
     r"(?:the|The)?\s*)?(?:[A-Z][\w-]*\s+){0,5}?"
-    r"(?:" + _BODY_NOUNS + r"|" + _BODY_NOUNS.lower() + r")\s+"
+    r"(?:" + _BODY_NOUNS + r"|" + _BODY_NOUNS.lower() + r")(?:\s+|(?=,))"
     r"(?:(?:considered|received|discussed|reviewed)\s+the\s+(?:[\w’'-]+\s+){0,5}?and\s+)?"
-    r"(?:then\s+|also\s+|formally\s+|"
+    r"(?:then\s+|also\s+|formally\s+|,\s*by\s+consensus,\s+|by\s+consensus\s+|"
     r"unanimously\s+|duly\s+|therefore\s+)?"
     r"(?P<verb>agreed|AGREED|agrees|resolved|RESOLVED|noted|NOTED|approved|APPROVED|endorsed|"
     r"ENDORSED|decided|DECIDED|recommended|RECOMMENDED|accepted|adopted|ratified|confirmed|"
-    r"supported|rejected|refused|deferred|voted)\b(?P<rest>.*)$",
+    r"supported|rejected|refused|deferred|voted|directed|authori[sz]ed|instructed)\b(?P<rest>.*)$",
     re.DOTALL,
 )
 _NOTED_OBJECT = re.compile(
@@ -92,6 +93,8 @@ _MOTION_START = re.compile(
     r"(?:[^.]|" + _TITLE_DOT + r"){0,240}?\b(?:seconded|SECONDED|Seconded|seconds|2nd)\b"
     r"|\b(?:[Oo]n|[Uu]pon|UPON|ON) (?:a |the )?(?:motion|MOTION|proposition|PROPOSITION|proposal|PROPOSAL) "
     r"(?:of|by|made by|OF|BY)\b(?:[^.]|" + _TITLE_DOT + r"){0,120}\b(?:seconded|SECONDED)\b"
+    # "Resolution 2019-45 ... was introduced by A, seconded by B and adopted"
+    r"|\b(?:introduced|offered)\s+by\b[^.]{0,80}?\bseconded\b"
     # "M/S/C Amos/Baird - to approve the agenda": moved, seconded (and carried) in shorthand
     r"|\bM/S(?:/C)?\b"
     # "19/086 AMOS: That the minutes be accepted": a resolution number and its mover
@@ -204,7 +207,7 @@ _MOTION_TEXT = re.compile(
     r"\b(?:motion|amendment|recommendation|proposal)s?\b[^.]{0,200}?\b(?:was|were|being)\s+"
     r"(?:then\s+|duly\s+|unanimously\s+|declared\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:carried|lost|"
     r"defeated|agreed|approved|passed|rejected|adopted|not carried)\b|"
-    r"\b(?:motion|amendment) (?:carried|lost|passed|failed)\b|"
+    r"\b(?:motion|amendment) (?:carried|lost|passed|failed|died)\b|"
     r"\bmotion to [a-z]+\b[^.]{0,200}?\b(?:passed|carried|failed|was lost)\b",
     re.IGNORECASE,
 )
@@ -213,7 +216,7 @@ _PASSIVE = re.compile(
     r"^(?:(?:The|These|This|Those|That|Its|Their|All|Both|[A-Z][\w’'-]*)\s+)"
     r"(?:(?:No\.|[\w’'(),/&-]+(?:\.\d+)?)\s+){0,14}?(?:was|were|had been|stood|stand|is|are)\s+"
     r"(?:then\s+|duly\s+|formally\s+|unanimously\s+|all\s+|not\s+|also\s+|therefore\s+)*"
-    r"(?:(?:presented|submitted|received|considered|reviewed|read)(?:\s+for\s+\w+)?(?:\s+and|,)\s+)?"
+    r"(?:(?:presented|submitted|received|considered|reviewed|read)(?:\s+(?:for|by)\s+\w+)?(?:\s+and|,)\s+)?"
     r"(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|ratified|confirmed|signed|"
     r"passed|received|carried|rejected|deferred|refused|granted)\b"
 )
@@ -435,7 +438,7 @@ def _motion_block(sentences: list[Sentence], i: int) -> _Found | None:
     first = i
     if not has_content and i > 0:
         asked = sentences[i - 1].text
-        if re.search(r"\b(?:a|the)\s+motion\s+to\s+[a-z]+", asked, re.I):
+        if re.search(r"(?:\b(?:a|the)\s+|^(?:[A-Z]+:\s*)?)motion\s+to\s+[a-z]+", asked, re.I):
             # "The Mayor asked for a motion to approve the agenda. Amos so moved, ..."
             parts.insert(0, asked)
             has_content = True
@@ -627,6 +630,8 @@ def _motion_start(text: str) -> re.Match[str] | None:
     if not (
         "motion" in low
         or "move" in low
+        or "introduced" in low
+        or "offered" in low
         or "propos" in low
         or "nominat" in low
         or "m/s" in low
@@ -916,6 +921,9 @@ def _outcome(sentences: list[Sentence], i: int, used: set[int]) -> _Found | None
     """A motion carried or lost: in its own words, or an outcome line for the sentence before."""
     s = sentences[i]
     text = s.text
+    legistar = re.match(r"RESULT:\s*(?P<outcome>[A-Z][A-Z ]{3,}?)\s*(?:\[|MOVER:|$)", text)
+    if legistar:
+        text = legistar.group("outcome")  # "RESULT: ADOPTED [UNANIMOUS] MOVER: A SECONDER: B"
     if _BARE_OUTCOME.match(text.strip()):
         return _bare_outcome(sentences, i, used)
     if _RECEIVED_LINE.match(text.strip()):
