@@ -459,6 +459,90 @@ CASES: list[tuple[str, list[Q]]] = [
         "address that?\n\nJim Baird: Yes, they want no plan.",
         [],
     ),
+    # --- conventions of the 2026-12-07 third round (new councils' question times) ---
+    # an impersonal ask that names its asker: "A question from the gallery was asked about X"
+    (
+        "A question from the floor was asked regarding the dog bins. The Mayor informed the "
+        "member that new bins were on order.",
+        [("the floor", "regarding the dog bins", "new bins were on order")],
+    ),
+    # a public question block on one line: "NAME – ADDRESS Q1 <question> Response <answer>"
+    (
+        "JANE AMOS – 12 ELM ROAD, TOWNSVILLE Q1 Who owns the fence? Is it insured? Response "
+        "The Works Manager advised that the council owns it.",
+        [("JANE AMOS", "Who owns the fence?", "the council owns it")],
+    ),
+    # the ask coordinated after an opening clause: "..., Mr Poe was allowed X and asked if Y"
+    (
+        "With the agreement of the Chair, Mr Poe was allowed a further question and asked if "
+        "the survey results could be published?\n\nThe Commissioner responded that they were "
+        "online.",
+        [("Mr Poe", "if the survey results could be published", "they were online")],
+    ),
+    # the one who answers, asked in the passive: "the Commissioner was asked for comment"
+    (
+        "Following reports about the depot, the Commissioner was asked for comment. He "
+        "responded that the review was complete.",
+        [(None, "the Commissioner was asked for comment", "the review was complete")],
+    ),
+    ("Members were asked for their patience while the screen was fixed.", []),
+    # members' questions to portfolio holders in reported speech, with or without "?"
+    (
+        "Councillor Amos addressing the Leader stated that the bins were late again, what was "
+        "being done?\nThe Leader responded stating that a new contract was due.",
+        [("Councillor Amos", "what was being done?", "a new contract was due")],
+    ),
+    (
+        "Councillor Amos addressing the Leader stated that the hall had been shut for a month, "
+        "was he aware of the complaints.\nThe Leader stated that he had seen them.",
+        [("Councillor Amos", "was he aware of the complaints", "he had seen them")],
+    ),
+    (
+        "Councillor Amos addressing the Leader asked that a letter of thanks be sent. The "
+        "Leader responded stating that he agreed.",
+        [],
+    ),
+    # questions announced by number and then put in the asker's words, answered in order
+    (
+        "Mr Poe stated that he had asked 2 questions: Relating to question 1, why was the "
+        "report late. For question 2, when will the road reopen.\nThe Head of Highways in "
+        "response stated: the survey had delayed the report.",
+        [
+            ("Mr Poe", "why was the report late", "the survey had delayed the report"),
+            ("Mr Poe", "when will the road reopen", None),
+        ],
+    ),
+    (
+        "Jane Amos asked two questions.\n\n1. She sought an update on parking at the park "
+        "entrance?\nThe Clerk responded that he had raised it with the police.",
+        [("Jane Amos", "parking at the park entrance", "raised it with the police")],
+    ),
+    # the question as the subject, then its reply ("The first question asked the Council to X")
+    (
+        "Two public questions were submitted.\n\n(i) The first question asked the Council to "
+        "publish the traffic survey.\n\nIn response, the Cabinet Member stated that it would "
+        "be published in May.",
+        [(None, "asked the Council to publish the traffic survey", "it would be published")],
+    ),
+    # questions listed as topics under "were submitted as follows", each answered in turn
+    (
+        "Three public questions were submitted as follows:-\n\n\u00b7 Relating to whether the "
+        "library would stay open.\n\nCouncillor Baird responded that it would.\n\n\u00b7 "
+        "Regarding the cost of the new bridge.\n\nCouncillor Baird responded that it was "
+        "within budget.",
+        [
+            (None, "whether the library would stay open", "it would"),
+            (None, "the cost of the new bridge", "within budget"),
+        ],
+    ),
+    # "asked for confirmation that X" is a question, not a request
+    (
+        "In relation to the minutes, Councillor Amos asked for confirmation that the audit had "
+        "been received. The Leader said that it had.",
+        [("Councillor Amos", "confirmation that the audit had been received", "it had")],
+    ),
+    # asking a person present "if he could" do something is a request
+    ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]
 
 

@@ -30,7 +30,7 @@ from minutebook.core.extract.lexicon import NOT_NAME_WORDS, ROLE_WORDS, SPEECH_V
 from minutebook.core.extract.lexicon import lower as lexicon_lower
 from minutebook.core.extract.model import Question, Sentence, Speaker
 from minutebook.core.extract.people import People
-from minutebook.core.extract.speakers import GROUP, Attribution, attribute
+from minutebook.core.extract.speakers import GROUP, ROLE_PHRASE, Attribution, attribute
 from minutebook.core.extract.speakers import resolve as speaker_for
 
 _ASK_VERBS = (
@@ -54,6 +54,7 @@ _TOPIC_LABEL = re.compile(
 _RAISED = re.compile(
     r"(?:^|(?<=, )|(?<=\s))(?P<q>(?:(?:a|one|the|another|further|several|some)\s+)?(?:further\s+)?"
     r"(?:supplementary\s+)?(?:questions?|quer(?:y|ies))\s+"
+    r"(?:(?:from|by)\s+[^,;.]{2,60}?\s+(?=(?:was|were)\b))?"
     r"(?:relat(?:ed|ing)\s+to\s+|(?:(?:was|were)\s+(?:also\s+|then\s+|further\s+)?(?:raised|asked|put|"
     r"posed|received|submitted|tabled)\s+(?:(?:by|from)\s+[^,;]{2,60}?\s+)?|asked\s+)"
     r"(?:about\s+|on\s+|regarding\s+|in relation to\s+|concerning\s+|with regard to\s+|"
@@ -89,7 +90,8 @@ _REQUEST = re.compile(
 )
 _QUESTION_WORD = re.compile(
     r"\b(?:about|whether|if|why|how|what|when|where|who|which|regarding|concerning|"
-    r"in relation to|with regard to|in respect of|an update|clarification|details|information)\b",
+    r"in relation to|with regard to|in respect of|an update|clarification|details|information|"
+    r"confirmation|assurances?|reassurance|an explanation|clarity|an indication)\b",
     re.IGNORECASE,
 )
 #: "X accepted the minutes, but questioned the length of the meeting"; "... but Councillor A
@@ -234,6 +236,14 @@ _HEADING_ASK = re.compile(
     re.IGNORECASE,
 )
 _LABEL_Q = re.compile(r"^(?:Question|QUESTION|Q)\s*(?:\d+\s*)?[:.\-–]\s*(?P<q>.+)$", re.DOTALL)
+#: "RODNEY AMOS – 12 ELM ROAD Q1 I see that ...": an asker line with the question label in it.
+_INLINE_Q = re.compile(
+    r"^(?P<who>[A-Z][^?:]{2,120}?)\s+Q\s?\d{1,2}\s*[.:\-–]?\s+(?P<q>[A-Z].+)$", re.DOTALL
+)
+#: "Response The Manager advised ...": an answer label without its colon (after a "Q1").
+_BARE_ANSWER_LABEL = re.compile(
+    r"^(?:Response|RESPONSE|Answer|ANSWER|Reply|REPLY)\s+(?P<a>[A-Z].+)$", re.DOTALL
+)
 _LABEL_A = re.compile(
     r"^(?:Response|RESPONSE|Answer|ANSWER|Reply|REPLY|A)\s*(?:\d+\s*)?[:.\-–]\s*(?P<a>.+)$",
     re.DOTALL,
@@ -264,7 +274,8 @@ _ANSWER_VERBS = re.compile(
 _LEADIN_THAT = re.compile(
     r"^\s*(?:(?:the\s+)?(?:committee|members?|panel|council|board)\s+)?"
     r"(?:(?:and|,)\s+(?:also\s+)?(?:said|explained|advised|confirmed|stated|noted|added|"
-    r"clarified|indicated|reported)\s+)?that\s+",
+    r"clarified|indicated|reported)\s+|(?:stating|saying|advising|explaining|confirming)\s+)?"
+    r"that\s+",
     re.I,
 )
 #: "The Director said the permit had lapsed": the reported words follow the verb directly.
@@ -303,6 +314,7 @@ class _Q:
     labelled: bool = False  # opened by a "Question:" / "Q." label: "A." answers it
     words_follow: bool = False  # "asked the following question:-": its words come next
     answer_follows: bool = False  # "gave the following response:-": the answer comes next
+    group: int = 0  # announced together ("asked two questions:"): kept if any is answered
 
 
 def _answer_text(text: str, attribution: Attribution | None) -> tuple[str, Speaker | None]:
@@ -350,6 +362,7 @@ def find_questions(
     pending_label = ""  # "Q1." / "A1." alone: the label of the sentence after it
     list_para: int | None = None  # the paragraph of the last question listed under a heading
     list_asker: Speaker | None = None
+    announced: _Announced | None = None  # "N questions were submitted as follows:" and after
 
     def close() -> None:
         nonlocal open_q
@@ -396,6 +409,36 @@ def find_questions(
                 open_q.words_follow = True
             kinds[i] = "question"
             continue
+        iq = _INLINE_Q.match(text)
+        if iq:
+            # "JANE AMOS – 12 ELM ROAD Q1 Who owns the fence?": the asker's line runs into it
+            close()
+            who = re.split(r"\s+[–—-]\s+|,", iq.group("who"))[0].strip()
+            open_q = _Q(speaker_for(who, people), iq.group("q").strip(), sentence=i)
+            open_q.labelled = True
+            kinds[i] = "question"
+            continue
+        if (
+            open_q is not None
+            and open_q.labelled
+            and open_q.answer_parts is None
+            and not open_q.words_follow
+            and not new_para
+        ):
+            bare_a = _BARE_ANSWER_LABEL.match(text)
+            if bare_a:
+                # "... Response The Works Manager advised that X": the label without a colon
+                said, who = _answer_text(
+                    bare_a.group("a"), attribute(bare_a.group("a"), people, None, org_names)
+                )
+                open_q.responder = who
+                open_q.answer_parts = [said]
+                kinds[i] = "answer"
+                continue
+            if text.rstrip().endswith("?"):
+                open_q.question = f"{open_q.question} {text.strip()}"  # the question goes on
+                kinds[i] = "question"
+                continue
         la = _LABEL_A.match(text)
         if la and (
             text[:1] != "A"
@@ -447,6 +490,28 @@ def find_questions(
                     open_q.question = f"{first} {words}".strip()
                     kinds[i] = "question"
                 continue
+        # questions announced by number ("asked two questions:", "Six public questions were
+        # submitted as follows:-"), then put one by one, each answered in turn
+        if announced is not None:
+            if announced.take(i, s, text, att, new_para, people, kinds):
+                continue
+            announced = None
+        an = _ANNOUNCE.search(text)
+        if (
+            an
+            and (att is not None or an.group("passive"))
+            and not _QUESTION_LIST.search(text)
+            and not _is_request(text[an.end() :])
+        ):
+            close()
+            who = an.group("by")
+            asker = speaker_for(who, people) if who else (att.speaker if att else None)
+            announced = _Announced(asker, group=i + 1, sink=out)
+            kinds[i] = "question"
+            rest = an.group("rest").strip()
+            if rest:
+                announced.add(i, rest)
+            continue
         # "Question 2 from Ms A to Councillor B, Deputy Leader, seeking assurances on X"
         rq = _ROUTED_QUESTION.search(text)
         if rq:
@@ -546,6 +611,15 @@ def find_questions(
             open_q = _Q(None, nc.group("q").strip(), responder, [answer] if answer else None, i)
             kinds[i] = "answer"
             continue
+        # "Following reports, the Commissioner was asked for comment": the one who answers is
+        # asked, in the passive; the asker is unnamed
+        pa = _PASSIVE_ASK.search(text)
+        if pa and _answerer(pa.group("resp")):
+            close()
+            open_q = _Q(None, text.strip(), speaker_for(pa.group("resp"), people), sentence=i)
+            open_q.needs_cue = True
+            kinds[i] = "question"
+            continue
         # impersonal: "A question was raised in relation to X", "Clarification was sought on X"
         rm = _RAISED.search(text, 0, 160)
         if rm and not _RESPONSE_START.match(text) and not _ANAPHORIC.search(text, 0, rm.start("q")):
@@ -564,6 +638,12 @@ def find_questions(
                     q,
                 )
                 asker = speaker_for(by.group("who"), people) if by else None
+                named = _ASKED_FROM.match(q)
+                if asker is None and named:
+                    # "A question from the gallery was asked regarding X"
+                    asker = _asker_named(named.group("who"), people) or speaker_for(
+                        named.group("who"), people
+                    )
                 open_q = _Q(asker, q, None, [answer] if answer else None, i)
                 kinds[i] = "answer" if answer else "question"
                 continue
@@ -642,7 +722,9 @@ def find_questions(
                 q = _quoted_question(q)
                 if _PROCEDURAL_ASK.match(q):
                     continue  # the Chair asking for questions or objections
-                if m.group("verb").lower() == "asked" and _is_request(q):
+                if m.group("verb").lower() == "asked" and (
+                    _is_request(q) or _errand(text[m.start("verb") :])
+                ):
                     # "asked the Director to brief ...": a request, not a question
                     if open_q is not None and open_q.answer_parts is None and _is_intro(open_q):
                         continue
@@ -717,6 +799,11 @@ def find_questions(
                 # "Three residents attended ... and to ask who ...": the sentence's subject
                 group = _GROUP_SUBJECT.match(text)
                 asker = _group_speaker(group.group(0)) if group else None
+            if asker is None:
+                # "With the consent of the Chair, Mr A was allowed a supplementary question
+                # and asked if ...": the titled name the coordinated clause starts from
+                named = _NAME_LINE.search(text, 0, la2.start())
+                asker = speaker_for(named.group(0), people) if named else None
             q = la2.group("q").strip()
             if (
                 open_q is not None
@@ -758,6 +845,14 @@ def find_questions(
                 direct=True,
             )
             open_q.awaiting_mark = not text.rstrip().endswith("?")
+            kinds[i] = "question"
+            continue
+        # a member's question in reported speech: "Councillor A addressing the Leader stated
+        # that X, did the Cabinet Member agree?" / "..., was he aware of Y." (no "?")
+        reported = _reported_question(text, att) if not transcript else None
+        if reported and (open_q is None or open_q.answer_parts is not None):
+            close()
+            open_q = _Q(att.speaker if att else None, reported, sentence=i)
             kinds[i] = "question"
             continue
         # a direct question, when a heading such as "Members asked:" introduces it
@@ -871,11 +966,202 @@ def find_questions(
             continue  # an umbrella whose limbs were recorded as their own questions
         if q.limbs and not q.answer_parts and not _TOPIC_WORD.search(q.question):
             continue  # "responded to questions" with neither a topic nor replies: nothing put
+        if q.group and not any(o.group == q.group and o.answer_parts for o in out):
+            continue  # announced, but no reply follows: the questions are not in the minutes
+        if not q.answer_parts and _BARE_COUNT.fullmatch(q.question.strip()):
+            continue  # "asked two questions." and nothing more of them
         answer = " ".join(p for p in (q.answer_parts or []) if p).strip() or None
         asker = q.asker or _asker_in(q.question, people)
         result.append((q.sentence, Question(q.question, asker, q.responder, answer)))
     result.sort(key=lambda pair: pair[0])
     return [q for _i, q in result], kinds
+
+
+#: "A question from the gallery was asked ...": the asker between the noun and its verb.
+_ASKED_FROM = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:questions?|quer(?:y|ies))\s+(?:from|by)\s+(?P<who>[^,;.]{2,60}?)\s+"
+    r"(?:was|were)\b"
+)
+#: "the Commissioner was asked for comment", "the Leader was asked whether ...".
+_PASSIVE_ASK = re.compile(
+    r"(?:^|(?<=[\s,]))(?P<resp>(?:the|The)\s+[A-Z][\w-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w-]*){0,5}"
+    r"|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:was|had been)\s+(?:then\s+|also\s+|further\s+|subsequently\s+|specifically\s+)?asked\s+"
+    r"(?:for\s+(?:(?:his|her|their|a|an|any|further|some)\s+)?(?:comment|comments|view|views|"
+    r"opinion|update|explanation|clarification|details|assurance|assurances|confirmation)\b|"
+    r"(?:whether|if|why|how|what|when|where|who|which|about|regarding)\b)"
+)
+
+
+def _answerer(label: str) -> bool:
+    """Whether the subject asked in the passive is one person or role (who can answer), not a
+    body asked for its views ("the Committee was asked for comments" is consultation)."""
+    label = label.strip()
+    if _NAME_LINE.fullmatch(label):
+        return True
+    last = label.split()[-1].lower()
+    return bool(ROLE_PHRASE.fullmatch(label)) and last in ROLE_WORDS and not last.endswith("s")
+
+
+#: The verbs that report a member's words, in which a question can be put indirectly.
+_SAY_VERBS = frozenset(["stated", "said", "commented", "noted", "remarked", "referred", "added"])
+#: ", was he aware of X": an inverted clause, a question in reported speech without its "?".
+_INVERTED = re.compile(
+    r"[,;–—-]\s+(?:and\s+)?(?P<q>(?:was|were|did|does|is|are|has|have|had|could|would|will|can)\s+"
+    r"(?:he|she|they|the\s+(?:[A-Z][\w-]*\s+){0,4}?[A-Z][\w-]*|(?:Councillor|Cllr|Mr|Mrs|Ms)\s+"
+    r"[A-Z][\w'’-]+)\s+(?:\w+\s+)?(?:aware|agree|know|think|consider|accept|believe|intend|plan|"
+    r"support|share|explain|confirm|tell|able|prepared|willing|going)\b[^?]*?)\s*[.?]?\s*$",
+    re.DOTALL,
+)
+
+
+def _reported_question(text: str, att: Attribution | None) -> str | None:
+    """The question a named speaker puts in reported speech, or None: the sentence ends in
+    "?" after a saying verb ("stated that X, what was being done?"), or ends in an inverted
+    clause ("stated that X, was he aware of Y")."""
+    if att is None or att.verb not in _SAY_VERBS or att.speaker.label.lower() == "they":
+        return None
+    said = _LEADIN_THAT.sub("", text[att.verb_end :], count=1).strip()
+    if len(said.split()) < 3:
+        return None
+    if text.rstrip().endswith("?"):
+        return said
+    inverted = _INVERTED.search(said)
+    return inverted.group("q").strip() if inverted else None
+
+
+_NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a number of|\d{1,2})"
+#: "asked two questions.", "several questions": a count of questions and nothing of them.
+_BARE_COUNT = re.compile(
+    r"(?i:(?:(?:a|one|the)\s+)?(?:supplementary\s+)?question|" + _NUMBER_WORDS + r"\s+"
+    r"(?:\w+\s+)?questions)\s*[.:;\-–]*"
+)
+#: "Mr A stated that he had asked 2 questions: <the first>", "Robin Amos asked two questions.",
+#: "Six public questions were submitted as follows:-": questions announced, put one by one.
+_ANNOUNCE = re.compile(
+    r"(?:\b(?:asked|put|submitted|raised|posed|tabled)\s+(?:the\s+following\s+|"
+    + _NUMBER_WORDS
+    + r"\s+)(?:(?:public|written|supplementary|further)\s+)?questions\s*(?:as follows)?"
+    r"|^(?P<passive>(?i:" + _NUMBER_WORDS + r"|the\s+following)\s+(?:(?:public|written|"
+    r"members['’]?)\s+)?questions\s+(?:were|had been)\s+(?:submitted|received|asked|put|tabled)"
+    r"(?:\s+by\s+(?P<by>[^,:;.]{2,60}?))?(?:\s+as follows)?))\s*(?:[.:;]|:-|-|–)?\s*"
+    r"(?P<rest>.*)$",
+    re.DOTALL,
+)
+#: The sentence that starts the next of the announced questions.
+_NEXT_QUESTION = re.compile(
+    r"^(?:(?:For|Relating to|Regarding|In relation to|On)\s+(?:the\s+)?(?:question|Question)\s*"
+    r"(?:\d{1,2}|one|two|three|four|five)\b|(?:The|His|Her|Their)\s+(?:first|second|third|fourth|"
+    r"fifth|sixth|next|last|final|other)\s+questions?\b|(?:Question|QUESTION)\s*\d{1,2}\b)"
+)
+#: A topic that opens a listed question: "Relating to whether X", "Regarding X".
+_TOPIC_OPENING = re.compile(
+    r"^(?:Relating to|Regarding|In relation to|Concerning|About|Whether|Why|How|What|When|Where|"
+    r"Who|Which)\b"
+)
+
+
+#: "Clerk responded that ...": a role without its article, replying (terse parish minutes).
+_BARE_ROLE_REPLY = re.compile(
+    r"^(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:further\s+|then\s+|also\s+)?"
+    r"(?:responded|replied|answered|advised|explained|confirmed)\b"
+)
+
+
+@dataclass(slots=True)
+class _Announced:
+    """Questions announced by number and then put one by one, each answered in turn."""
+
+    asker: Speaker | None
+    group: int
+    sink: list[_Q]
+    asked: list[_Q] | None = None
+    answering: _Q | None = None
+
+    def add(self, i: int, text: str) -> None:
+        q = _Q(self.asker, text.strip(), sentence=i, group=self.group)
+        self.sink.append(q)
+        self.asked = (self.asked or []) + [q]
+        self.answering = None
+
+    def take(
+        self,
+        i: int,
+        s: Sentence,
+        text: str,
+        att: Attribution | None,
+        new_para: bool,
+        people: People,
+        kinds: dict[int, str],
+    ) -> bool:
+        """Whether sentence ``i`` belongs to the announced questions (and record it)."""
+        if s.block in ("heading", "chrome") or re.match(r"(?i:resolved|agreed)\b", text):
+            return False
+        asked = self.asked or []
+        reply = (
+            _RESPONSE_START.match(text) is not None
+            or _IMPERSONAL_LEADIN.match(text) is not None
+            or _SUBJECTLESS_REPLY.match(text) is not None
+            or _REFERS_TO_QUESTION.search(text) is not None
+            or (
+                att is not None
+                and _ANSWER_VERBS.match(att.verb) is not None
+                and not _same_person(att.speaker, self.asker)
+            )
+            or re.match(r"^[^,]{2,80}\bin (?:response|reply)\s+(?:stated|said|advised)\b", text)
+            is not None
+            or (att is None and _BARE_ROLE_REPLY.match(text) is not None)
+        )
+        waiting = next((q for q in asked if q.answer_parts is None), None)
+        if reply and asked:
+            if waiting is None and self.answering is not None:
+                self.answering.answer_parts = (self.answering.answer_parts or []) + [text.strip()]
+            else:
+                target = waiting or asked[-1]
+                said = re.sub(
+                    r"^[^,:]{2,80}\bin (?:response|reply)\s+(?=stated|said|advised)", "", text
+                )
+                answer, responder = _answer_text(said, attribute(said, people, None, set()))
+                if said != text:
+                    answer = re.sub(r"^(?:stated|said|advised)\s*(?:that\s*)?[:,]?\s*", "", answer)
+                target.answer_parts = [answer]
+                target.responder = responder or (att.speaker if att else None)
+                self.answering = target
+            kinds[i] = "answer"
+            return True
+        if self.answering is not None:
+            if not new_para:
+                self.answering.answer_parts = (self.answering.answer_parts or []) + [text.strip()]
+                kinds[i] = "answer"
+                return True
+            if not (
+                s.marker
+                or s.block == "limb"
+                or _NEXT_QUESTION.match(text)
+                or _TOPIC_OPENING.match(text)
+            ):
+                return False
+        if asked and not new_para and not s.marker and not _NEXT_QUESTION.match(text):
+            asked[-1].question = f"{asked[-1].question} {text.strip()}"  # the question goes on
+        elif len(asked) >= 12:
+            return False
+        else:
+            named = _NAMED_QUESTION.match(text)
+            if named:
+                # "Mrs A – “Is there a list?”" under "The following questions were received:"
+                self.add(i, named.group("q"))
+                self.asked[-1].asker = speaker_for(named.group("who"), people)  # type: ignore[index]
+                self.asked[-1].direct = True  # type: ignore[index]
+            else:
+                self.add(i, text)
+                if (
+                    att is not None
+                    and _asks_at(text, att)
+                    and att.speaker.label.lower() not in {"he", "she", "they"}
+                ):
+                    self.asked[-1].asker = att.speaker  # type: ignore[index]
+        kinds[i] = "question"
+        return True
 
 
 _ASKER_START = re.compile(
@@ -1139,6 +1425,20 @@ def _asks_at(text: str, att: Attribution) -> bool:
 def _is_intro(q: _Q) -> bool:
     """A question named but not yet put: "A asked a question in relation to X"."""
     return bool(_INTRO.match(q.question))
+
+
+_ERRAND_VERBS = lexicon_lower("errand_verbs")
+#: "asked Mr A if he could <verb>": a person present asked to do something.
+_ASKED_PERSON_IF = re.compile(
+    r"^asked\s+(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}?)(?:if|whether)\s+(?:he|she|they)\s+"
+    r"(?:could|would|might|can|will)\s+(?:please\s+)?(?:be\s+able\s+to\s+)?(?P<verb>[a-z-]+)\b"
+)
+
+
+def _errand(asked: str) -> bool:
+    """ "asked RB if he could get a quote": an errand put to someone present, not a question."""
+    m = _ASKED_PERSON_IF.match(asked)
+    return bool(m) and m.group("verb") in _ERRAND_VERBS
 
 
 def _is_request(q: str) -> bool:

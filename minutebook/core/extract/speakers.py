@@ -104,9 +104,20 @@ def _titled_name(subject: str, people: People) -> tuple[str, str] | None:
     return None
 
 
+#: "Councillor A addressing the Leader stated ...": whom a member's words are put to, between
+#: the speaker and the verb (members' questions to portfolio holders).
+_ADDRESSING = re.compile(
+    r"\s+(?:addressing|directing (?:a |his |her |their )?(?:question|questions|remarks) to|"
+    r"speaking to)\s+(?:the\s+)?[A-Z][^,;:]{1,100}$"
+)
+
+
 def _candidates(prefix: str) -> list[str]:
     prefix = prefix.strip(" ,;:")
     out = [prefix]
+    addressing = _ADDRESSING.search(prefix)
+    if addressing and addressing.start() > 0:
+        out.insert(0, prefix[: addressing.start()])
     stripped = _OPENER.sub("", prefix, count=1)
     if stripped != prefix:
         out.insert(0, stripped.strip(" ,"))  # "In response, Cllr Reed" is Cllr Reed
