@@ -541,6 +541,35 @@ CASES: list[tuple[str, list[Q]]] = [
         "been received. The Leader said that it had.",
         [("Councillor Amos", "confirmation that the audit had been received", "it had")],
     ),
+    # a question line with its words after the colon, answered under a role label
+    (
+        "Question from Mr Amos: Why is the toilet block closed?\nCabinet Member for "
+        "Environment: It was vandalised and will reopen next week.",
+        [("Mr Amos", "Why is the toilet block closed?", "It was vandalised")],
+    ),
+    # points listed in debate: those worded as questions count, each with its reply
+    (
+        "During the debate Members raised the following points:\n\u2022 Whether the budget was "
+        "sufficient \u2013 officers confirmed that it was.\n\u2022 The timetable was welcomed."
+        "\n\u2022 How the scheme would be monitored \u2013 quarterly reports would be provided.",
+        [
+            ("Members", "Whether the budget was sufficient", "officers confirmed that it was"),
+            ("Members", "How the scheme would be monitored", "quarterly reports would be"),
+        ],
+    ),
+    (
+        "Members asked a number of questions, including:\n\u2022 whether the service was "
+        "adequately staffed; officers confirmed that it was.",
+        [("Members", "whether the service was adequately staffed", "officers confirmed")],
+    ),
+    # "wondered whether" after the asker's first clause
+    (
+        "Councillor Amos was concerned that the target was unrealistic and wondered whether it "
+        "should be reviewed. The Director said it would be.",
+        [("Councillor Amos", "whether it should be reviewed", "it would be")],
+    ),
+    # a concern is not a question (the guide: "Concern expressed" is not counted)
+    ("Concern was raised about the cost of the scheme. The officer noted the point.", []),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

@@ -99,7 +99,8 @@ _QUESTION_WORD = re.compile(
 _LATER_ASK = re.compile(
     r"[,;]?\s+(?:but|and|so|then)\s+(?:(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|he|she|they)\s+)?(?:also\s+|then\s+|further\s+|to\s+)?"
-    r"(?P<verb>asked|asks?|questioned|queried|enquired|inquired)\s+"
+    r"(?P<verb>asked|asks?|questioned|queried|enquired|inquired|wondered|wished to know|"
+    r"wanted to know)\s+"
     r"(?P<q>(?:whether|why|what|how|if|when|where|who|which|about|the|as to)\b.+)$",
     re.DOTALL,
 )
@@ -362,6 +363,7 @@ def find_questions(
     pending_label = ""  # "Q1." / "A1." alone: the label of the sentence after it
     list_para: int | None = None  # the paragraph of the last question listed under a heading
     list_asker: Speaker | None = None
+    list_points = False  # the list is of "points" raised: only those worded as questions count
     announced: _Announced | None = None  # "N questions were submitted as follows:" and after
 
     def close() -> None:
@@ -659,9 +661,12 @@ def find_questions(
         # "Residents asked the following questions:" and the questions as limbs under it,
         # each a question whether or not it ends in "?"
         lst = _QUESTION_LIST.search(text)
-        if lst and i + 1 < len(sentences) and _is_list_item(sentences[i + 1]):
+        if lst and i + 1 < len(sentences) and _is_list_item(sentences[i + 1], s.para):
             close()
             who = lst.group("by") or lst.group("who")
+            tail_group = re.search(r"(?:" + GROUP.pattern + r")$", who.strip()) if who else None
+            if tail_group:
+                who = tail_group.group(0)  # "During the debate Members" -> "Members"
             list_asker = (
                 _group_speaker(who)
                 if who and _GROUP_SUBJECT.fullmatch(who.strip())
@@ -670,20 +675,45 @@ def find_questions(
                 )
             )
             list_para = s.para
+            list_points = (lst.group("noun") or lst.group("noun2") or "").lower() in {
+                "points",
+                "issues",
+            }
             kinds[i] = "question"
             continue
         if list_para is not None:
+            shaped = bool(
+                _QUESTION_POINT.match(text.strip())
+                or _INTERROGATIVE.match(text.strip())
+                or text.rstrip().endswith("?")
+            )
+            marked = bool(s.marker) or s.block == "limb"
             if (
-                _is_list_item(s)
-                and len(text.split()) <= 40
+                _is_list_item(s, list_para)
+                and len(text.split()) <= 60
                 and not _RESPONSE_START.match(text)
                 and not (att is not None and _ANSWER_VERBS.match(att.verb))
+                and (shaped or (marked and not list_points))
             ):
-                out.append(_Q(list_asker, text.strip().rstrip(";,"), sentence=i))
+                # "• Whether the budget was sufficient – officers confirmed that it was."
+                point = text.strip().rstrip(";,")
+                reply = _LIMB_REPLY.search(point)
+                answer = None
+                if (
+                    reply
+                    and len(point[: reply.start()].split()) >= 3
+                    and len(reply.group("a").split()) >= 3
+                ):
+                    point, answer = point[: reply.start()].strip(), reply.group("a").strip()
+                    answer = _IMPERSONAL_LEADIN.sub("", answer, count=1)
+                close()
+                open_q = _Q(list_asker, point, None, [answer] if answer else None, i)
+                open_q.needs_cue = True  # a reply may follow it; the next item is not one
                 list_para = s.para
-                kinds[i] = "question"
+                kinds[i] = "answer" if answer else "question"
                 continue
-            list_para = None
+            # a point that is not a question leaves a list of points open
+            list_para = s.para if list_points and _is_list_item(s, list_para) else None
         # "The Director answered Members' questions regarding X (by outlining Y)"
         aq = _ANSWERED_QUESTION.search(text)
         subject = text[: aq.start()].strip() if aq else ""
@@ -795,6 +825,8 @@ def find_questions(
                 asker = speaker_for(who, people)
             else:
                 asker = att.speaker if att else (Speaker(who) if who else None)
+            if asker is None and (lead_name := _NAME_LINE.match(text)):
+                asker = speaker_for(lead_name.group(0), people)  # "Councillor A was ... and"
             if asker is None:
                 # "Three residents attended ... and to ask who ...": the sentence's subject
                 group = _GROUP_SUBJECT.match(text)
@@ -1204,11 +1236,22 @@ _BARE_LABEL = re.compile(r"(?P<l>Q|A)\s*\d{0,2}\s*[.:\-–]")
 #: "Residents raised the following questions:", "The following questions were asked by
 #: members of the public:": a heading over questions listed one a limb.
 _QUESTION_LIST = re.compile(
-    r"^(?:(?P<who>[A-Z][^,;:]{1,60}?)\s+(?:asked|raised|put|submitted|posed)\s+the\s+following\s+"
-    r"(?:\w+\s+)?(?:questions|queries)|the\s+following\s+(?:\w+\s+)?(?:questions|queries)\s+"
-    r"(?:were|was)\s+(?:asked|raised|put|submitted|posed)(?:\s+by\s+(?P<by>[^:]{2,60}?))?)\s*[:\-–]*\s*$",
+    r"^(?:(?:[^,:]{2,60},\s*)?(?P<who>[A-Z][^,;:]{1,60}?)\s+(?:asked|raised|put|submitted|posed|made)\s+"
+    r"(?:the\s+following|a\s+number\s+of|several|various|some|a\s+few|" + _NUMBER_WORDS + r")\s+"
+    r"(?:\w+\s+)?(?P<noun>questions|queries|points|issues)(?:,?\s+including(?:\s+the\s+following)?)?"
+    r"|the\s+following\s+(?:\w+\s+)?(?P<noun2>questions|queries|points|issues)\s+"
+    r"(?:were|was)\s+(?:asked|raised|put|submitted|posed|made)(?:\s+by\s+(?P<by>[^:]{2,60}?))?)"
+    r"\s*[:\-–]*\s*$",
     re.IGNORECASE,
 )
+#: A listed point worded as a question: "Whether the budget was enough – officers confirmed ...".
+_QUESTION_POINT = re.compile(
+    r"^(?:Whether|Why|How|What|When|Where|Who|Which|If|Clarification|Confirmation|An update|"
+    r"Details)\b",
+    re.IGNORECASE,
+)
+#: The reply after a listed question: " – officers confirmed that it was", "; it would ...".
+_LIMB_REPLY = re.compile(r"\s*(?:\s[–—-]|;)\s+(?P<a>\S.+)$", re.DOTALL)
 #: "Public Comment: John Amos, 12 Elm Street, asked ...": a named asker (after a label, with an
 #: address or affiliation set off by commas) and the asking verb.
 _LEADING_ASKER = re.compile(
@@ -1262,8 +1305,11 @@ _REPLY_CUE = re.compile(r"^(?:In response|In reply|In answer|Responding|Replying
 _REPLY_VERBS = frozenset(["replied", "responded", "answered"])
 
 
-def _is_list_item(s: Sentence) -> bool:
-    return bool(s.marker) or s.block == "limb"
+def _is_list_item(s: Sentence, after_para: int | None = None) -> bool:
+    """A limb, a marked line, or (bullets lost in the scrape) the next paragraph on its own."""
+    if s.marker or s.block == "limb":
+        return True
+    return after_para is not None and s.para == after_para + 1 and s.block == "paragraph"
 
 
 def _raised_before(
@@ -1593,6 +1639,17 @@ _ANSWER_LABEL = re.compile(
 )
 
 
+#: "Cabinet Member for Environment: <answer>", "Councillor B: <answer>": a reply labelled by
+#: its speaker.
+_ROLE_COLON = re.compile(
+    r"^(?P<who>(?:The\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?:"
+    + "|".join(sorted({w.capitalize() for w in ROLE_WORDS if w.isalpha()}, key=len, reverse=True))
+    + r")(?:\s+(?:for|of)\s+[A-Z][^:.?]{1,60}?)?|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?P<a>\S.+)$",
+    re.DOTALL,
+)
+
+
 def _is_asker_line(s: Sentence) -> bool:
     if s.marker and _NAME_LINE.fullmatch(s.text.strip(" .:")):
         return True
@@ -1679,6 +1736,9 @@ def _question_blocks(
         )
         if reply_at is None:
             asks = [k for k in body if sentences[k].text.rstrip().endswith("?")]
+            if not asks and len(inline) == 2 and inline[1].rstrip().endswith("?") and body:
+                # "Question from A: Why is X?" and the answer on the lines after it
+                asks = [start]
             if not asks:
                 continue
             question_idx = [k for k in body if k <= asks[-1]]
@@ -1725,6 +1785,11 @@ def _question_blocks(
             for k in answer_idx
         ).strip()
         answer = _ANSWER_LABEL.sub("", joined, count=1) or None
+        role_label = _ROLE_COLON.match(answer) if answer and responder is None else None
+        if role_label:
+            # "Cabinet Member for Environment: It was vandalised": the responder labels it
+            responder = _labelled_speaker(role_label.group("who"), people)
+            answer = role_label.group("a").strip()
         if answer and responder is None and _RESPONSE_START.match(answer):
             # "In response, Cllr B advised that X": X, from Cllr B
             first_words, who = _answer_text(answer, attribute(answer, people, None, set()))
