@@ -134,6 +134,12 @@ _SPELLED = re.compile(
     + r"))*))?",
     re.IGNORECASE,
 )
+#: Cheap tests that a text can hold a spelled-out or a year-first date at all: the full
+#: patterns try their alternations at every word, which costs more than the rest of the scan.
+_SPELLED_HINT = re.compile(r"day\s+of\s", re.IGNORECASE)
+_YEAR_FIRST_HINT = re.compile(
+    r"(?:19|20)\d\d\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
 _RANGE_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|till|-|–)\s*$")
 #: A yearless date followed by a list that ends in a year: "May 30, 31 and June 1, 2019".
 _SHARED_YEAR = re.compile(
@@ -216,12 +222,22 @@ def reference_date(
     text: str, meeting_date: dt.date | None, day_first: bool = True
 ) -> dt.date | None:
     """The date yearless dates are resolved against: the meeting's, else the first full one."""
+    return dates_and_reference(text, meeting_date, day_first)[1]
+
+
+def dates_and_reference(
+    text: str, meeting_date: dt.date | None, day_first: bool = True
+) -> tuple[list[DateMention], dt.date | None]:
+    """:func:`find_dates` and :func:`reference_date` of ``text`` together, scanning it once
+    (twice only when it holds yearless dates to resolve against a date found in it)."""
     if meeting_date is not None:
-        return meeting_date
-    for found in _scan(text, None, day_first):
-        if found[3]:
-            return found[2]
-    return None
+        found, _yearless = _scan(text, meeting_date, day_first, relative=True)
+        return [DateMention(t, d, pos) for pos, t, d, _full in found], meeting_date
+    found, yearless = _scan(text, None, day_first)
+    ref = next((d for _pos, _t, d, full in found if full), None)
+    if yearless and ref is not None:
+        found, _yearless = _scan(text, ref, day_first)
+    return [DateMention(t, d, pos) for pos, t, d, _full in found], ref
 
 
 def find_dates(
@@ -232,19 +248,25 @@ def find_dates(
     ``ref`` resolves yearless dates when the caller knows better than ``text`` alone (a
     sentence of a longer item); by default it is :func:`reference_date` of ``text``.
     """
-    ref = ref or reference_date(text, meeting_date, day_first)
-    found = _scan(text, ref, day_first, relative=meeting_date is not None)
+    if ref is None:
+        return dates_and_reference(text, meeting_date, day_first)[0]
+    found, _yearless = _scan(text, ref, day_first, relative=meeting_date is not None)
     return [DateMention(t, d, pos) for pos, t, d, _full in found]
 
 
 def _scan(
     text: str, ref: dt.date | None, day_first: bool, *, relative: bool = False
-) -> list[tuple[int, str, dt.date, bool]]:
-    """(position, text, date, has its own year) for every date, in order."""
+) -> tuple[list[tuple[int, str, dt.date, bool]], bool]:
+    """(position, text, date, has its own year) for every date, in order; and whether a
+    yearless date was seen (which a reference date would resolve)."""
     found: list[tuple[int, str, dt.date, bool]] = []
     spans: list[tuple[int, int]] = []
+    yearless = False
 
     def add(pos: int, end: int, t: str, d: dt.date | None, full: bool) -> None:
+        nonlocal yearless
+        if not full:
+            yearless = True
         if d is not None and not any(s <= pos < e for s, e in spans):
             t = t.strip(" ,")
             if re.search(r"[A-Za-z\d]\.$", t) and not re.search(
@@ -260,7 +282,8 @@ def _scan(
         m = _SHARED_YEAR.match(text, end)
         return m.group("year") if m else None
 
-    for m in _SPELLED.finditer(text):
+    spelled = _SPELLED.finditer(text) if _SPELLED_HINT.search(text) else ()
+    for m in spelled:
         day = _ordinal(m.group("ord"))
         year = _year_in_words(m.group("words"))
         if day:
@@ -268,7 +291,8 @@ def _scan(
             if d is None and not year:
                 d = _nearest_year(_month(m.group("mon")), day, ref)
             add(m.start(), m.end(), m.group(0), d, bool(year))
-    for m in _YEAR_FIRST.finditer(text):
+    year_first = _YEAR_FIRST.finditer(text) if _YEAR_FIRST_HINT.search(text) else ()
+    for m in year_first:
         d = _make(int(m.group("year")), _month(m.group("mon")), int(m.group("day")))
         add(m.start(), m.end(), m.group(0), d, True)
     for m in _DAY_MONTH.finditer(text):
@@ -345,7 +369,7 @@ def _scan(
         for m in _RELATIVE.finditer(text):
             add(m.start(), m.end(), m.group(0), _relative(m, ref), False)
     found.sort(key=lambda x: x[0])
-    return _in_list_order(text, found)
+    return _in_list_order(text, found), yearless
 
 
 def _in_list_order(

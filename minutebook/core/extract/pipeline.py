@@ -23,7 +23,7 @@ from minutebook.core.extract import learned
 from minutebook.core.extract import sentences as sentences_mod
 from minutebook.core.extract.amounts import find_amounts
 from minutebook.core.extract.commitments import action_mark, agreed_request, find_commitments
-from minutebook.core.extract.dates import find_dates, first_date, reference_date
+from minutebook.core.extract.dates import dates_and_reference, first_date
 from minutebook.core.extract.decisions import find_decisions
 from minutebook.core.extract.entities import find_entities
 from minutebook.core.extract.locale import day_first, guess_country
@@ -149,7 +149,7 @@ def records(
     last_person = None
     last_speaker: Speaker | None = None
     first = day_first(doc.country)
-    ref = reference_date(doc.text, doc.meeting_date, first)
+    found_dates, ref = dates_and_reference(doc.text, doc.meeting_date, first)
     for i, s in enumerate(sentences):
         att = attributions[i]
         speaker_now = att.speaker if att else None
@@ -218,7 +218,7 @@ def records(
         commitments=commitments,
         decisions=decisions,
         amounts=find_amounts(doc.text, doc.country),
-        dates=find_dates(doc.text, doc.meeting_date, first, ref),
+        dates=found_dates,
         people=[Person(n, people.roles.get(n)) for n in people.names],
         entities=names.entities,
     )
