@@ -99,7 +99,64 @@ CASES = [
     ),
     ("next Tuesday", M, True, [("next Tuesday", "2018-02-27")]),
     ("next Tuesday", None, True, []),
+    # an ordinal in capitals
+    ("on 15TH APRIL, 2015", None, True, [("15TH APRIL, 2015", "2015-04-15")]),
+    # a list of days with their weekdays sharing one month and year
+    (
+        "visits on Tuesday 21 and Thursday 23 January 2025",
+        None,
+        True,
+        [("Tuesday 21", "2025-01-21"), ("Thursday 23 January 2025", "2025-01-23")],
+    ),
+    # month and day in figures without a year, after a weekday or "on" (US), near the meeting
+    (
+        "Fair is Friday 9/7; board meets on 7/11 at 7pm; scores 7/11 were kept.",
+        dt.date(2013, 6, 18),
+        False,
+        [("Friday 9/7", "2013-09-07"), ("7/11", "2013-07-11")],
+    ),
+    ("held on 11/7 at the hall", M, True, [("11/7", "2018-07-11")]),
+    # "a week on Sunday": the Sunday after next
+    ("the fete is a week on Sunday", M, True, [("a week on Sunday", "2018-03-04")]),
+    # a weekday and a day without the month: the day near the reference that is that weekday
+    (
+        "Meeting of 15 April 2024. Next on Tuesday 16th.",
+        None,
+        True,
+        [("15 April 2024", "2024-04-15"), ("Tuesday 16th", "2024-04-16")],
+    ),
+    # relative dates against the item's own first full date when no meeting date is given
+    (
+        "Meeting held 20 February 2018. The fete is next Tuesday.",
+        None,
+        True,
+        [("20 February 2018", "2018-02-20"), ("next Tuesday", "2018-02-27")],
+    ),
+    # with no full date, a month named with its year places yearless dates
+    (
+        "Not met since May 2018; the visit on May 13th was cancelled.",
+        None,
+        True,
+        [("May 13th", "2018-05-13")],
+    ),
+    # "May 13" / "March 13" without a year count once a date places them
+    (
+        "Meeting of May 5, 2014. Contracts at the May 13 meeting.",
+        None,
+        False,
+        [("May 5, 2014", "2014-05-05"), ("May 13", "2014-05-13")],
+    ),
     # not dates
+    ("FILE SEPT 12 MINUTES", M, True, []),
+    ("W:\\Council Minutes\\10 October 2018\\Minutes.docx", None, True, []),
+    ("February 19/087 That the minutes be adopted", M, False, []),
+    # "Month YY" in a day-first country is a month and year ("Sept 23" = September 2023)
+    (
+        "Meeting of 25 October 2023. See the minutes of Sept 23.",
+        None,
+        True,
+        [("25 October 2023", "2023-10-25")],
+    ),
     ("in May 2018", None, True, []),
     ("the 2017/18 budget", None, True, []),
     ("paragraph 2.5.18", None, True, []),

@@ -6,10 +6,14 @@ and "May 30, 31 and June 1, 2019" (a list sharing one year), "the third day of M
 thousand nine", the OCR slip "March 4. 2016", and relative ones ("next Tuesday") when the
 meeting date is known. Months, years, financial years and seasons alone are not dates.
 
-A day and month without a year ("on 19 April") take the year that puts them nearest the
-reference date: the meeting date when it is known, else the first date with a year that
-the item itself gives (usually the meeting's own date in its heading); with neither, they
-are skipped.
+A day and month without a year ("on 19 April", US "Friday 9/7" or "on 7/11"), a weekday and
+a day without the month ("on Tuesday 16th") and relative dates ("next Tuesday", "a week on
+Sunday") take the date nearest the reference date: the meeting date when it is known, else
+the first date with a year that the item itself gives (usually the meeting's own date in
+its heading), else the middle of the first month named with its year ("since May 2018");
+with none of these, they are skipped. Capital abbreviations without a year ("SEPT 12"),
+dates inside file paths, "February 19/087" (a resolution number) and, where dates are
+written day first, "Sept 23" meaning September 2023 are not dates.
 
 Why a grammar and not dateparser/dateutil: finding the spans is the work (a general parser
 is handed a span, it does not find one), the conversion of a found span is a table lookup,
@@ -30,15 +34,17 @@ _MONTH_NAMES = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
 _MONTH = r"(?P<mon>(?i:" + _MONTH_NAMES + r"))\.?"
-_WD = (
-    r"(?:(?P<wd>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|"
-    r"Thurs|Thu|Fri|Sat|Sun))\.?,?\s+(?:the\s+)?)?"
+_WEEKDAYS = (
+    r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|"
+    r"Fri|Sat|Sun)"
 )
-_ORD = r"(?:st|nd|rd|th)?"
+_WD = r"(?:(?P<wd>" + _WEEKDAYS + r")\.?,?\s+(?:the\s+)?)?"
+_ORD = r"(?i:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/–-])"
 _DAY_MONTH = re.compile(
-    r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|&)\s*)?"
-    r"(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?\s*(?:day\s+of\s+|of\s+)?"
+    r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|&)\s*"
+    r"(?:(?P<wd2>" + _WEEKDAYS + r")\.?,?\s+(?:the\s+)?)?)?"
+    r"(?P<day>\d{1,2})(?:\s?(?i:st|nd|rd|th))?\s*(?:day\s+of\s+|of\s+)?"
     + _MONTH
     + r"(?:,?\s+"
     + _YEAR
@@ -47,7 +53,7 @@ _DAY_MONTH = re.compile(
 )
 #: "March 6, 2018", "May 30, 31 and 1 June", "March 4. 2016" (an OCR full stop for the comma).
 _MONTH_DAY = re.compile(
-    r"\b" + _WD + _MONTH + r"\s+(?:the\s+)?(?P<day>\d{1,2})" + _ORD + r"(?![\d:])"
+    r"\b" + _WD + _MONTH + r"\s+(?:the\s+)?(?P<day>\d{1,2})" + _ORD + r"(?![\d:]|/\d)"
     r"(?P<more>(?:\s*(?:,|-|–|to|and|&)\s*(?:and\s+)?\d{1,2}" + _ORD + r"(?![\d:]))*)"
     r"(?:\s*(?:,\s*|\.\s+|\s+)" + _YEAR + r")?(?![\d:])"
 )
@@ -62,12 +68,20 @@ _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
     r"(?![\d/-])"
 )
+#: "Friday 9/7", "on 7/11": a month and day in figures without a year (US minutes), taken only
+#: after a weekday or a word that introduces a date, and only when a reference date is known.
+_NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|\.\d)")
+#: What must come just before such a figure: a weekday ("Friday 9/7") or "on", "effective" ...
+_NUMERIC_SHORT_BEFORE = re.compile(
+    r"(?:\b(?P<wd>" + _WEEKDAYS + r")\.?,?|\b(?i:on|effective|until|through|thru|starting|"
+    r"beginning|ending|dated))\s+$"
+)
 _ISO = re.compile(
     r"(?<![\d/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?![\d/-])"
 )
 _RELATIVE = re.compile(
-    r"\b(?:(?P<rel>next|last|this|coming)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)|(?P<word>tomorrow|yesterday))\b",
+    r"\b(?:(?P<rel>next|last|this|coming|a\s+week\s+on)\s+(?P<wd>Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)|(?P<word>tomorrow|yesterday))\b",
     re.IGNORECASE,
 )
 #: "the third day of March, two thousand nine": a date written out in words (legal style).
@@ -140,6 +154,16 @@ _SPELLED_HINT = re.compile(r"day\s+of\s", re.IGNORECASE)
 _YEAR_FIRST_HINT = re.compile(
     r"(?:19|20)\d\d\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
+#: "on Tuesday 16th", "Monday 20th": a weekday and a day without the month.
+_WEEKDAY_DAY = re.compile(
+    r"\b(?P<wd>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?:the\s+)?"
+    r"(?P<day>\d{1,2})(?i:st|nd|rd|th)?\b(?![\s,]*(?:(?:of\s+)?(?i:"
+    + _MONTH_NAMES
+    + r")\b|[/.:]?\d|"
+    r"(?i:and|&|-|–|to)\s+\d))"
+)
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR)
 _RANGE_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|till|-|–)\s*$")
 #: A yearless date followed by a list that ends in a year: "May 30, 31 and June 1, 2019".
 _SHARED_YEAR = re.compile(
@@ -150,6 +174,29 @@ _SHARED_YEAR = re.compile(
     + r"(?:\s+(?i:"
     + _MONTH_NAMES
     + r"))?)+\s*,?\s+(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _abbreviated_caps(month: str) -> bool:
+    """ "SEPT", "MAR": a month abbreviated in capitals (a code or a label without its year)."""
+    return month.isupper() and month.lower().rstrip(".") not in _FULL_MONTHS
+
+
+_FULL_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -235,6 +282,11 @@ def dates_and_reference(
         return [DateMention(t, d, pos) for pos, t, d, _full in found], meeting_date
     found, yearless = _scan(text, None, day_first)
     ref = next((d for _pos, _t, d, full in found if full), None)
+    if yearless and ref is None:
+        # no full date: a month named with its year ("since May 2018") places yearless ones
+        month_year = _MONTH_YEAR.search(text)
+        if month_year:
+            ref = _make(int(month_year.group("year")), _month(month_year.group("mon")), 15)
     if yearless and ref is not None:
         found, _yearless = _scan(text, ref, day_first)
     return [DateMention(t, d, pos) for pos, t, d, _full in found], ref
@@ -267,6 +319,8 @@ def _scan(
         nonlocal yearless
         if not full:
             yearless = True
+        if "\\" in (text[pos - 1 : pos], text[end : end + 1]):
+            return  # inside a file path ("...\\10 October 2018\\Minutes.docx"), not a date
         if d is not None and not any(s <= pos < e for s, e in spans):
             t = t.strip(" ,")
             if re.search(r"[A-Za-z\d]\.$", t) and not re.search(
@@ -305,16 +359,20 @@ def _scan(
             and _RANGE_END.search(text[max(0, m.start() - 40) : m.start()])
         ):
             continue  # "1 April 2018 to 31 March": the end of a period, year unstated
-        if m.group("mon").isupper() and len(m.group("mon")) <= 3 and not m.group("year"):
+        if not m.group("year") and (
+            _abbreviated_caps(m.group("mon"))
+            or (m.group("mon").isupper() and len(m.group("mon")) <= 3)
+        ):
             continue  # "5 MAR" without a year is too often a code
         if m.group("d1"):
             d1 = _resolve(int(m.group("d1")), month, year, ref)
-            head = re.sub(r"\s*(?:-|–|to|and|&)\s*$", "", text[m.start() : m.start("day")])
-            add(m.start(), m.start("day"), head, d1, bool(year))
+            second = m.start("wd2") if m.group("wd2") else m.start("day")
+            head = re.sub(r"\s*(?:-|–|to|and|&)\s*$", "", text[m.start() : second])
+            add(m.start(), second, head, d1, bool(year))
             add(
-                m.start("day"),
+                second,
                 m.end(),
-                text[m.start("day") : m.end()],
+                text[second : m.end()],
                 _resolve(day, month, year, ref),
                 bool(year),
             )
@@ -328,15 +386,25 @@ def _scan(
             continue
         month = _month(m.group("mon"))
         year = m.group("year") or shared_year(m.end())
-        if (
-            not year
-            and m.group("mon") in {"May", "March"}
-            and not m.group("wd")
-            and (ref is None or not re.match(r"\s*\d{1,2}(?:st|nd|rd|th)\b", text[m.end("mon") :]))
-        ):
-            continue  # "May 5" / "March 3" without a year are too often not dates at all
+        if not year and m.group("mon") in {"May", "March"} and not m.group("wd") and ref is None:
+            # "May 5" / "March 3" with no year and no date to place them by are too often
+            # not dates at all; with one, they are (the scan is repeated with it)
+            add(m.start(), m.end(), m.group(0), None, False)
+            continue
         if m.group("mon").islower():
             continue  # "may 5", "mar 3": a verb or a word, not a month
+        if not year and _abbreviated_caps(m.group("mon")):
+            continue  # "SEPT 12": a file or page label, month and year
+        if (
+            not year
+            and day_first
+            and ref is not None
+            and not m.group("wd")
+            and not m.group("more")
+            and re.fullmatch(r"\d\d", m.group("day"))
+            and int(m.group("day")) in {(ref.year + k) % 100 for k in (0, 1)}
+        ):
+            continue  # "the minutes of Sept 23" in British usage: September 2023
         add(
             m.start(),
             m.start("more") if m.group("more") else m.end(),
@@ -362,11 +430,29 @@ def _scan(
         if month > 12 and day <= 12:
             day, month = month, day
         add(m.start(), m.end(), m.group(0), _make(year, month, day), True)
+    for m in _NUMERIC_SHORT.finditer(text) if "/" in text else ():
+        before = _NUMERIC_SHORT_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if before is None:
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        day, month = (a, b) if day_first else (b, a)
+        start = before.start() if before.group("wd") else m.start()
+        if 1 <= month <= 12:
+            add(start, m.end(), text[start : m.end()], _nearest_year(month, day, ref), False)
     for m in _ISO.finditer(text):
         d = _make(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         add(m.start(), m.end(), m.group(0), d, True)
-    if relative and ref is not None:
-        for m in _RELATIVE.finditer(text):
+    low = text.lower()
+    has_weekday = any(name in low for name in _WEEKDAY_NAMES)
+    weekday_day = _WEEKDAY_DAY.finditer(text) if has_weekday else ()
+    for m in weekday_day:
+        # "on Tuesday 16th": the day of that number, near the reference, that is a Tuesday
+        add(m.start(), m.end(), m.group(0), _weekday_day(m, ref), False)
+    relative_words = has_weekday or "tomorrow" in low or "yesterday" in low
+    for m in _RELATIVE.finditer(text) if relative_words else ():
+        if ref is None:
+            add(m.start(), m.end(), m.group(0), None, False)  # resolvable once ref is known
+        else:
             add(m.start(), m.end(), m.group(0), _relative(m, ref), False)
     found.sort(key=lambda x: x[0])
     return _in_list_order(text, found), yearless
@@ -389,6 +475,20 @@ def _in_list_order(
     return out
 
 
+def _weekday_day(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    if ref is None:
+        return None
+    target = WEEKDAYS.get(m.group("wd").lower().rstrip("."))
+    day = int(m.group("day"))
+    options = []
+    for shift in range(-2, 3):
+        month_index = ref.month - 1 + shift
+        d = _make(ref.year + month_index // 12, month_index % 12 + 1, day)
+        if d is not None and d.weekday() == target:
+            options.append(d)
+    return min(options, key=lambda d: abs((d - ref).days)) if options else None
+
+
 def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
     word = (m.group("word") or "").lower()
     if word == "tomorrow":
@@ -396,7 +496,7 @@ def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
     if word == "yesterday":
         return ref - dt.timedelta(days=1)
     target = WEEKDAYS[m.group("wd").lower()]
-    rel = m.group("rel").lower()
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
     delta = (target - ref.weekday()) % 7
     if rel == "last":
         back = (ref.weekday() - target) % 7 or 7
@@ -405,6 +505,8 @@ def _relative(m: re.Match[str], ref: dt.date) -> dt.date | None:
         delta = 7
     if rel in {"this", "coming"} and delta == 0:
         return ref
+    if rel == "a week on":
+        return ref + dt.timedelta(days=(delta or 7) + 7)  # "a week on Sunday": after next
     return ref + dt.timedelta(days=delta or 7)
 
 
