@@ -570,6 +570,25 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     # a concern is not a question (the guide: "Concern expressed" is not counted)
     ("Concern was raised about the cost of the scheme. The officer noted the point.", []),
+    # "Q: Cllr A asked about X": the asker is named inside the labelled question
+    (
+        "Q: Cllr Amos asked about the pavement repairs on Elm Grove.\nA: The Clerk said the "
+        "work was booked.",
+        [("Cllr Amos", "about the pavement repairs", "the work was booked")],
+    ),
+    # "Mayor Pro Tem A": "Pro Tem" is part of the title
+    (
+        "Mayor Pro Tem Amos asked if the paving could wait until winter. Director Baird said "
+        "that it could.",
+        [("Mayor Pro Tem Amos", "if the paving could wait", "it could")],
+    ),
+    # the asker before "had submitted a question for response by B (Cllr C)", with initials
+    (
+        "(2) Cllr P.G. Amos had submitted a question for response by the Portfolio Holder for "
+        "Parks (Cllr Cy Lee) on the cutting of verges.\n\nIn response, Cllr Lee advised that "
+        "the verges had been cut.",
+        [("Cllr P.G. Amos", "on the cutting of verges", "the verges had been cut")],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]
@@ -598,3 +617,10 @@ def test_asker_named_by_the_item_title() -> None:
     assert [(q.asker.label if q.asker else None, q.answer) for q in found] == [
         ("Councillor J. Amos", "There are no plans to close it.")
     ]
+
+
+def test_pro_tem_is_part_of_the_title() -> None:
+    """ "Mayor Pro Tem Amos" is Amos, the Mayor Pro Tem (not a person called "Pro Tem")."""
+    found = pipeline.run("Mayor Pro Tem Amos asked if the paving could wait until winter.")
+    asker = found.questions[0].asker
+    assert asker is not None and (asker.name, asker.role) == ("Amos", "Mayor Pro Tem")

@@ -14,6 +14,11 @@ CASES = [
     ),
     # abbreviations, initials and decimals do not end a sentence
     ("Mr. Poe and Dr. A. B. Roe attended.", [("", "Mr. Poe and Dr. A. B. Roe attended.")]),
+    # run-together initials after a title are part of the name
+    (
+        "Cllr P.G. Amos had asked. It was noted.",
+        [("", "Cllr P.G. Amos had asked."), ("", "It was noted.")],
+    ),
     (
         "The cost was £2.5m in total. It was agreed.",
         [("", "The cost was £2.5m in total."), ("", "It was agreed.")],

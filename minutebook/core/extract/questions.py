@@ -409,6 +409,14 @@ def find_questions(
                 intro = attribute(open_q.question, people, None, org_names)
                 open_q.asker = intro.speaker if intro else None
                 open_q.words_follow = True
+            elif (intro := attribute(open_q.question, people, None, org_names)) and _asks_at(
+                open_q.question, intro
+            ):
+                # "Q: Cllr A asked about X": the asker is named inside the labelled question
+                asked = _ASKED.search(open_q.question)
+                open_q.asker = intro.speaker
+                if asked and len(asked.group("q").split()) >= 2:
+                    open_q.question = asked.group("q").strip()
             kinds[i] = "question"
             continue
         iq = _INLINE_Q.match(text)
@@ -1686,6 +1694,10 @@ def _labelled_speaker(label: str, people: People) -> Speaker:
 def _asker_of(line: str, people: People) -> Speaker | None:
     if _NAME_LINE.fullmatch(line.strip(" .:")):
         return speaker_for(line.strip(" .:"), people)
+    lead = _LEADING_NAME.match(line)
+    if lead:
+        # "(2) Cllr A had submitted a question for response by B (Cllr C)": A asks
+        return speaker_for(lead.group("who"), people)
     m = re.search(
         r"\b(?:by|from)\s+(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w.'’-]*"
         r"(?:\s+[A-Z][\w.'’-]*){0,3})",

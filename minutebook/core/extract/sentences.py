@@ -40,6 +40,9 @@ _ABBREV = lower("abbreviations")
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[A-Z\"“‘(£$]|$)")
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+$")
+
+
 def _is_sentence_end(text: str, end_pos: int, dot_pos: int) -> bool:
     """Whether the punctuation at ``dot_pos`` really ends a sentence."""
     if text[dot_pos] != ".":
@@ -54,6 +57,8 @@ def _is_sentence_end(text: str, end_pos: int, dot_pos: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return False
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word) and _TITLE_BEFORE.search(text, 0, j):
+        return False  # initials after a title: "Cllr P.G. Taylor"
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
         # a dotted acronym ("V.A.T.", "U.S."): inside it, or before a lower-case word
         after = text[end_pos:].lstrip()[:1]

@@ -150,8 +150,17 @@ def attribute(
     return None
 
 
+#: "Mayor Pro Tem George": "Pro Tem" belongs to the title, not to the name.
+_PRO_TEM = re.compile(r"^(?P<title>(?:[A-Z][\w-]*\s+){1,3}?)Pro\s+Tem(?:pore)?\.?\s+(?=[A-Z])")
+
+
 def resolve(label: str, people: People, last_person: str | None = None) -> Speaker:
     """The Speaker the words ``label`` denote in this item (a name, role or group)."""
+    pro_tem = _PRO_TEM.match(label.strip())
+    if pro_tem:
+        sp = resolve(label.strip()[pro_tem.end() :], people, last_person)
+        role = f"{pro_tem.group('title').strip()} Pro Tem"
+        return Speaker(label.strip(), sp.name or label.strip()[pro_tem.end() :], sp.role or role)
     sp = Speaker(**speaker(label, people, last_person))
     if sp.name is None:
         titled = _titled_name(label.strip(), people)
