@@ -589,6 +589,36 @@ CASES: list[tuple[str, list[Q]]] = [
         "the verges had been cut.",
         [("Cllr P.G. Amos", "on the cutting of verges", "the verges had been cut")],
     ),
+    # the asker's address set off by "of": "Jane Amos of Elm Road queried X"
+    (
+        "Jane Amos of Elm Road queried the closure of the car park. Council advised that it "
+        "was temporary.",
+        [("Jane Amos", "the closure of the car park", "it was temporary")],
+    ),
+    # a person named without a title who addressed the meeting "and asked when ..."
+    (
+        "John Amos addressed Council regarding drainage on Elm Street and asked when it would "
+        "be fixed. Public Works Director Baird stated that the work was due in spring.",
+        [("John Amos", "when it would be fixed", "the work was due in spring")],
+    ),
+    # numbered Q/A lines with the speaker after the number: "Q1 Cr A – ...?" / "A1 Mayor – ..."
+    (
+        "Q1 Cr Amos \u2013 Will Council support the festival?\nA1 Mayor \u2013 Council will "
+        "consider it at the next meeting.",
+        [("Cr Amos", "Will Council support the festival?", "Council will consider it")],
+    ),
+    # a titled name run into the question it asks (a name line joined to the next)
+    (
+        "Cr Amos\nWhat is the status of the skate park?\n\nThe General Manager advised that "
+        "tenders closed next week.",
+        [("Cr Amos", "What is the status of the skate park?", "tenders closed next week")],
+    ),
+    # a question/answer table saved with its pipes
+    (
+        "| Questioner | Question | Response |\n|---|---|---|\n| Ann Amos | Will the pool reopen? "
+        "| The pool will reopen in June. |",
+        [("Ann Amos", "Will the pool reopen?", "The pool will reopen in June.")],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]
@@ -624,3 +654,25 @@ def test_pro_tem_is_part_of_the_title() -> None:
     found = pipeline.run("Mayor Pro Tem Amos asked if the paving could wait until winter.")
     asker = found.questions[0].asker
     assert asker is not None and (asker.name, asker.role) == ("Amos", "Mayor Pro Tem")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # an item titled as question time: its questions in their own words, asker unnamed
+        (
+            "Public Questions",
+            "Will the pool reopen this summer? The Clerk said it would reopen in June.",
+            [(None, "Will the pool reopen this summer?", "it would reopen in June")],
+        ),
+        # ... but not in an item that is not about questions
+        ("Parks Report", "Will the pool reopen this summer? It is hoped so.", []),
+    ],
+)
+def test_questions_in_a_question_time_item(title: str, text: str, expected: list[Q]) -> None:
+    found = pipeline.run(text, context=title).questions
+    got = [(q.asker.label if q.asker else None, q.question, q.answer) for q in found]
+    assert len(got) == len(expected), got
+    for (asker, question, answer), (want_asker, want_q, want_a) in zip(got, expected, strict=True):
+        assert asker == want_asker and want_q in question, got
+        assert (answer is None) if want_a is None else (answer is not None and want_a in answer)

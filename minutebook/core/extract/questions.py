@@ -356,6 +356,7 @@ def find_questions(
     if not blocks:
         blocks, kinds = _table_questions(sentences, people)
     transcript = _is_transcript(sentences)
+    question_time = any(_QUESTION_TIME_TITLE.search(c.text) for c in context[:1])
     block_used = set(kinds)
     open_q: _Q | None = None
     direct_asker: Speaker | None = None  # set once minutes list their questions as "?" sentences
@@ -418,6 +419,21 @@ def find_questions(
                 if asked and len(asked.group("q").split()) >= 2:
                     open_q.question = asked.group("q").strip()
             kinds[i] = "question"
+            continue
+        nq1 = _NUMBERED_Q.match(text)
+        if nq1:
+            # "Q1 Cr Amos – Will Council support the festival?"
+            close()
+            open_q = _Q(speaker_for(nq1.group("who"), people), nq1.group("q").strip(), sentence=i)
+            open_q.labelled = True
+            kinds[i] = "question"
+            continue
+        na1 = _NUMBERED_A.match(text) if open_q is not None and open_q.labelled else None
+        if na1 and open_q is not None and open_q.answer_parts is None:
+            # "A1 Mayor – Council will consider it"
+            open_q.responder = speaker_for(na1.group("who"), people) if na1.group("who") else None
+            open_q.answer_parts = [na1.group("a").strip()]
+            kinds[i] = "answer"
             continue
         iq = _INLINE_Q.match(text)
         if iq:
@@ -835,6 +851,10 @@ def find_questions(
                 asker = att.speaker if att else (Speaker(who) if who else None)
             if asker is None and (lead_name := _NAME_LINE.match(text)):
                 asker = speaker_for(lead_name.group(0), people)  # "Councillor A was ... and"
+            if asker is None and (plain := _PLAIN_NAME_START.match(text)):
+                # "John Amos addressed Council regarding X and asked when ...": a named person
+                sp = speaker_for(plain.group("who"), people)
+                asker = sp if sp.name else None
             if asker is None:
                 # "Three residents attended ... and to ask who ...": the sentence's subject
                 group = _GROUP_SUBJECT.match(text)
@@ -903,10 +923,36 @@ def find_questions(
             text = labelled_list.group("q")
         if text.rstrip().endswith("?") and not text.lstrip().startswith(("‘", "'", "“", '"')):
             ctx_asker = _context_asker(sentences, i, attributions) or direct_asker
+            name_line = (
+                sentences[i - 1].text.strip(" .:–-")
+                if i > 0 and open_q is None and (i - 1) not in kinds
+                else ""
+            )
+            if ctx_asker is None and name_line and _NAME_LINE.fullmatch(name_line):
+                # "Cr Amos" on a line of its own, then the question
+                ctx_asker = speaker_for(name_line, people)
+                kinds[i - 1] = "question"
+            named_first = _NAME_THEN_QUESTION.match(text) if ctx_asker is None else None
+            if named_first:
+                # "Cr Amos What is the status of X?": the name line run into the question
+                ctx_asker = speaker_for(named_first.group("who"), people)
+                text = text[named_first.end("who") :].strip()
             if ctx_asker is not None:
                 direct_asker = ctx_asker
                 close()
                 open_q = _Q(ctx_asker, text.strip(), sentence=i)
+                kinds[i] = "question"
+                continue
+            if (
+                question_time
+                and _INTERROGATIVE.match(text.strip())
+                and (open_q is None or open_q.answer_parts is not None)
+                and not _PROCEDURAL_LINE.search(text)
+            ):
+                # a question-time item: its questions in their own words, asked by whoever
+                # the title names ("Question submitted by Councillor A"), else unnamed
+                close()
+                open_q = _Q(_title_asker(context, people), text.strip(), sentence=i)
                 kinds[i] = "question"
                 continue
         if open_q is not None and open_q.limbs:
@@ -1265,9 +1311,32 @@ _LIMB_REPLY = re.compile(r"\s*(?:\s[–—-]|;)\s+(?P<a>\S.+)$", re.DOTALL)
 _LEADING_ASKER = re.compile(
     r"^(?:[A-Z][\w ]{2,30}:\s*)?(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman|"
     r"Council Member|Councilmember|Trustee|Commissioner|Supervisor)\.?\s+)?[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+){0,2})(?:,\s+[^,]{3,80},)?\s+(?:also\s+)?(?P<verb>(?i:"
-    + _ASK_VERBS
-    + r"))\b"
+    r"(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?"
+    r"(?:,\s+[^,]{3,80},)?\s+(?:also\s+)?(?P<verb>(?i:" + _ASK_VERBS + r"))\b"
+)
+#: "John Amos addressed ...": a sentence opened by a person's name without a title.
+_PLAIN_NAME_START = re.compile(
+    r"^(?P<who>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+)(?:\s+of\s+[A-Z][\w ]{2,40}?)?"
+    r",?\s+[a-z]"
+)
+_NAME_THEN_QUESTION = re.compile(
+    r"^(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?)\s+(?=(?:What|Why|How|When|Where|Who|Which|Is|Are|Was|Were|Do|Does|"
+    r"Did|Can|Could|Will|Would|Should|Has|Have|May)\b)"
+)
+#: Items whose title says the minutes hold questions put at the meeting.
+_QUESTION_TIME_TITLE = re.compile(
+    r"\b(?:questions?|question\s+time|public\s+(?:forum|participation)|open\s+forum)\b",
+    re.IGNORECASE,
+)
+#: "Q1 Cr Amos – Will Council ...?" / "A1 Mayor – Council will ...": numbered Q/A lines with
+#: the speaker after the number and a dash before the words.
+_NUMBERED_Q = re.compile(
+    r"^Q\s?\d{1,2}\.?\s+(?P<who>[A-Z][^–—:?]{1,60}?)\s*(?:[–—:]|\s-)\s*(?P<q>\S.+)$", re.DOTALL
+)
+_NUMBERED_A = re.compile(
+    r"^A\s?\d{1,2}\.?\s+(?:(?P<who>[A-Z][^–—:?]{1,60}?)\s*(?:[–—:]|\s-)\s*)?(?P<a>\S.+)$",
+    re.DOTALL,
 )
 #: "6:32:53 PM Amos Asked if ...": time-stamped log minutes, a speaker and a capitalised verb.
 _TIMESTAMPED = re.compile(
@@ -1831,18 +1900,27 @@ _ROW_ASKER = re.compile(
 )
 
 
+def _unpiped(text: str) -> str:
+    """A pipe table's row as its cells' words: "| Ann | Will it? |" -> "Ann Will it?"."""
+    if "|" not in text:
+        return text
+    return re.sub(r"\s+", " ", re.sub(r"\|(?:\s*:?-{2,}:?\s*\|)*", " ", text)).strip()
+
+
 def _table_questions(
     sentences: list[Sentence], people: People
 ) -> tuple[list[tuple[int, Question]], dict[int, str]]:
     found: list[tuple[int, Question]] = []
     used: dict[int, str] = {}
-    start = next((i for i, s in enumerate(sentences) if _TABLE_HEADER.match(s.text)), None)
+    start = next(
+        (i for i, s in enumerate(sentences) if _TABLE_HEADER.match(_unpiped(s.text))), None
+    )
     if start is None:
         return found, used
-    rest = _TABLE_HEADER.match(sentences[start].text).group("rest")  # type: ignore[union-attr]
+    rest = _TABLE_HEADER.match(_unpiped(sentences[start].text)).group("rest")  # type: ignore[union-attr]
     if rest and not (_ROW_ASKER.match(rest) or _INTERROGATIVE.match(rest)):
         return found, used  # "Question Response times have improved": prose, not a header
-    texts = [s.text for s in sentences]
+    texts = [_unpiped(s.text) for s in sentences]
     texts[start] = _TABLE_HEADER.match(texts[start]).group("rest").strip()  # type: ignore[union-attr]
     asks = [k for k in range(start, len(sentences)) if texts[k].rstrip().endswith("?")]
     for n, k in enumerate(asks):
