@@ -377,7 +377,7 @@ def find_questions(
         if i in block_used:
             close()
             continue
-        text = _TOPIC_LABEL.sub("", s.text, count=1)
+        text = _TOPIC_LABEL.sub("", s.text, count=1) if _may_label(s.text) else s.text
         if pending_label:
             text = f"{pending_label}: {text}"  # "Q1." on its own, then the question
             pending_label = ""
@@ -435,7 +435,7 @@ def find_questions(
             open_q.answer_parts = [na1.group("a").strip()]
             kinds[i] = "answer"
             continue
-        iq = _INLINE_Q.match(text)
+        iq = _INLINE_Q.match(text) if "Q" in text else None
         if iq:
             # "JANE AMOS – 12 ELM ROAD Q1 Who owns the fence?": the asker's line runs into it
             close()
@@ -522,11 +522,15 @@ def find_questions(
             if announced.take(i, s, text, att, new_para, people, kinds):
                 continue
             announced = None
-        an = _ANNOUNCE.search(text)
+        # (each pattern below is tried only when the words it needs are in the sentence: the
+        # patterns are tried at every position, the word tests are one pass in C)
+        low = text.lower()
+        listed = any(w in low for w in ("questions", "queries", "points", "issues"))
+        an = _ANNOUNCE.search(text) if "questions" in text else None
         if (
             an
             and (att is not None or an.group("passive"))
-            and not _QUESTION_LIST.search(text)
+            and not (listed and _QUESTION_LIST.search(text))
             and not _is_request(text[an.end() :])
         ):
             close()
@@ -539,7 +543,7 @@ def find_questions(
                 announced.add(i, rest)
             continue
         # "Question 2 from Ms A to Councillor B, Deputy Leader, seeking assurances on X"
-        rq = _ROUTED_QUESTION.search(text)
+        rq = _ROUTED_QUESTION.search(text) if "uestion" in text or "UESTION" in text else None
         if rq:
             close()
             asker = speaker_for(rq.group("who").strip(" ,"), people)
@@ -639,7 +643,7 @@ def find_questions(
             continue
         # "Following reports, the Commissioner was asked for comment": the one who answers is
         # asked, in the passive; the asker is unnamed
-        pa = _PASSIVE_ASK.search(text)
+        pa = _PASSIVE_ASK.search(text) if "asked" in text else None
         if pa and _answerer(pa.group("resp")):
             close()
             open_q = _Q(None, text.strip(), speaker_for(pa.group("resp"), people), sentence=i)
@@ -647,7 +651,7 @@ def find_questions(
             kinds[i] = "question"
             continue
         # impersonal: "A question was raised in relation to X", "Clarification was sought on X"
-        rm = _RAISED.search(text, 0, 160)
+        rm = _RAISED.search(text, 0, 160) if any(w in low for w in _RAISED_WORDS) else None
         if rm and not _RESPONSE_START.match(text) and not _ANAPHORIC.search(text, 0, rm.start("q")):
             q = text[rm.start("q") :].strip()
             if not (open_q is not None and open_q.answer_parts is None and _is_intro(open_q)):
@@ -674,7 +678,7 @@ def find_questions(
                 kinds[i] = "answer" if answer else "question"
                 continue
         # "Ms Sharp responded to comments and questions from Members, including:" + limbs
-        um = _UMBRELLA.search(text) if att is not None else None
+        um = _UMBRELLA.search(text) if att is not None and "responded to" in text else None
         if um:
             close()
             open_q = _Q(None, um.group("q").strip(), att.speaker, None, i)
@@ -684,7 +688,7 @@ def find_questions(
             continue
         # "Residents asked the following questions:" and the questions as limbs under it,
         # each a question whether or not it ends in "?"
-        lst = _QUESTION_LIST.search(text)
+        lst = _QUESTION_LIST.search(text) if listed else None
         if lst and i + 1 < len(sentences) and _is_list_item(sentences[i + 1], s.para):
             close()
             who = lst.group("by") or lst.group("who")
@@ -739,7 +743,11 @@ def find_questions(
             # a point that is not a question leaves a list of points open
             list_para = s.para if list_points and _is_list_item(s, list_para) else None
         # "The Director answered Members' questions regarding X (by outlining Y)"
-        aq = _ANSWERED_QUESTION.search(text)
+        aq = (
+            _ANSWERED_QUESTION.search(text)
+            if "answered" in text or "responded to" in text or "replied to" in text
+            else None
+        )
         subject = text[: aq.start()].strip() if aq else ""
         if aq and (att is not None or (subject[:1].isupper() and len(subject.split()) <= 8)):
             close()
@@ -822,7 +830,11 @@ def find_questions(
                 kinds[i] = "question"
                 continue
         # "A resident said that X. Mr B, in reply to the question, noted that Y": X was asked
-        back = _REPLY_BACK.search(text)
+        back = (
+            _REPLY_BACK.search(text)
+            if "question" in low or "query" in low or "point" in low
+            else None
+        )
         if (
             back
             and (open_q is None or open_q.answer_parts is not None)
@@ -842,7 +854,7 @@ def find_questions(
             kinds[i] = "answer"
             continue
         # "X accepted the minutes, but questioned Y"; "..., but Councillor A asked whether Y"
-        la2 = _LATER_ASK.search(text)
+        la2 = _LATER_ASK.search(text) if any(w in text for w in _LATER_ASK_WORDS) else None
         if la2 and not _is_request(la2.group("q")):
             who = la2.group("who")
             if who and who.lower() not in {"he", "she", "they"}:
@@ -1250,6 +1262,20 @@ class _Announced:
         return True
 
 
+#: Words without one of which _RAISED, _LATER_ASK and _TOPIC_LABEL cannot match.
+_RAISED_WORDS = (
+    "question", "quer", "enquir", "inquir", "asked", "information", "clarification", "update",
+    "details", "breakdown", "assurance", "confirmation",
+)  # fmt: skip
+_LATER_ASK_WORDS = (
+    "ask", "questioned", "queried", "enquired", "inquired", "wondered", "wished", "wanted",
+)  # fmt: skip
+
+
+def _may_label(text: str) -> bool:
+    return "-" in text or "–" in text or "—" in text or ":" in text
+
+
 _ASKER_START = re.compile(
     r"^(?:(?:[Aa]|[Oo]ne|[Aa]nother|[Ss]everal|[Ss]ome)\s+)?(?:member|members|Member|Members)\b"
     r"[^.]{0,40}?\b(?i:" + _ASK_VERBS + r")\b"
@@ -1438,7 +1464,7 @@ _PROCEDURAL_LINE = re.compile(
 
 def _speaker_line(text: str) -> tuple[str, str] | None:
     """ "Jim Poe: No sir." as (label, words), when the label looks like a person's name."""
-    m = _SPEAKER_LINE.match(text)
+    m = _SPEAKER_LINE.match(text) if ":" in text else None
     if not m:
         return None
     who = m.group("who")
@@ -1732,7 +1758,10 @@ def _is_asker_line(s: Sentence) -> bool:
         return True
     if _FROM_LINE.match(s.text):
         return True
-    return bool(_ASKER_LINE.match(s.text)) and len(s.text.split()) <= 60
+    t = s.text
+    if not ("uestion" in t or "UESTION" in t or "asked" in t or "submitted" in t):
+        return False
+    return bool(_ASKER_LINE.match(t)) and len(t.split()) <= 60
 
 
 def _is_responder_line(s: Sentence) -> bool:
