@@ -619,6 +619,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "| The pool will reopen in June. |",
         [("Ann Amos", "Will the pool reopen?", "The pool will reopen in June.")],
     ),
+    # "Mr J Amos – Question regarding X": a question named under its asker's label
+    (
+        "Mr J Amos \u2013 Question regarding dog off-leash areas. The Mayor took the question "
+        "on notice.",
+        [("Mr J Amos", "Question regarding dog off-leash areas", "took the question on notice")],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

@@ -650,6 +650,14 @@ def find_questions(
             open_q.needs_cue = True
             kinds[i] = "question"
             continue
+        # "Mr J Amos – Question regarding dog areas.": a question named after its asker's label
+        labelled_topic = _QUESTION_TOPIC.match(text) if "uestion" in text else None
+        if labelled_topic:
+            close()
+            asker = speaker_for(labelled_topic.group("who"), people)
+            open_q = _Q(asker, text[labelled_topic.start("q") :].strip(), sentence=i)
+            kinds[i] = "question"
+            continue
         # impersonal: "A question was raised in relation to X", "Clarification was sought on X"
         rm = _RAISED.search(text, 0, 160) if any(w in low for w in _RAISED_WORDS) else None
         if rm and not _RESPONSE_START.match(text) and not _ANAPHORIC.search(text, 0, rm.start("q")):
@@ -1270,6 +1278,13 @@ _RAISED_WORDS = (
 _LATER_ASK_WORDS = (
     "ask", "questioned", "queried", "enquired", "inquired", "wondered", "wished", "wanted",
 )  # fmt: skip
+
+
+_QUESTION_TOPIC = re.compile(
+    r"^(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?)\s*(?:[–—:]|\s-)\s*(?P<q>(?:[Aa]\s+)?(?:[Qq]uestions?|QUESTIONS?)\s+"
+    r"(?:regarding|about|concerning|on|relating to|in relation to|re:?)\s+\S)"
+)
 
 
 def _may_label(text: str) -> bool:
