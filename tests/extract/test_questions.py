@@ -625,6 +625,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "on notice.",
         [("Mr J Amos", "Question regarding dog off-leash areas", "took the question on notice")],
     ),
+    # a heading run into the sentence: the titled name just before the asking verb asks
+    (
+        "6.1 Regular Council Meeting Councillor Amos inquired about the lighting at the hall. "
+        "Mr. Baird reported that it was working.",
+        [("Councillor Amos", "about the lighting at the hall", "it was working")],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

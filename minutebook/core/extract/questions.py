@@ -768,6 +768,10 @@ def find_questions(
         # explicit: "<asker> asked why ..." / a limb "asked about X, Mr Y said Z"
         if att is None or not _asks_at(text, att):
             lead = _LEADING_ASKER.match(text)
+            if lead is None and att is None and any(w in low for w in _RAISED_WORDS):
+                # "6.1 February 14 Regular Meeting Councillor A inquired about X": a heading
+                # run into the sentence; the titled name just before the asking verb asks
+                lead = _TITLED_ASKER.search(text)
             if lead:
                 # "Public Comment: John Amos, 12 Elm Street, asked whether ...", "Cllr A wanted
                 # to know whether ...": a named asker the speaker stage did not read
@@ -1378,6 +1382,12 @@ _NUMBERED_Q = re.compile(
 _NUMBERED_A = re.compile(
     r"^A\s?\d{1,2}\.?\s+(?:(?P<who>[A-Z][^–—:?]{1,60}?)\s*(?:[–—:]|\s-)\s*)?(?P<a>\S.+)$",
     re.DOTALL,
+)
+_TITLED_ASKER = re.compile(
+    r"(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman|Council Member|"
+    r"Councilmember|Trustee|Commissioner)\.?[\s=~]*(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\s+(?:also\s+)?(?P<verb>asked|inquired|enquired|queried|questioned)\s+(?=(?:about|whether|if|why|"
+    r"how|what|when|where|who|which|as to)\b)"
 )
 #: "6:32:53 PM Amos Asked if ...": time-stamped log minutes, a speaker and a capitalised verb.
 _TIMESTAMPED = re.compile(

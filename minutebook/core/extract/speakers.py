@@ -112,12 +112,21 @@ _ADDRESSING = re.compile(
 )
 
 
+_TRAILING_TITLED = re.compile(
+    r"(?<=\s)(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?$"
+)
+
+
 def _candidates(prefix: str) -> list[str]:
     prefix = prefix.strip(" ,;:")
     out = [prefix]
     addressing = _ADDRESSING.search(prefix)
     if addressing and addressing.start() > 0:
         out.insert(0, prefix[: addressing.start()])
+    titled = _TRAILING_TITLED.search(prefix)
+    if titled and titled.start() > 0:
+        out.insert(0, titled.group(0))  # "6.1 Regular Meeting Councillor A": the titled name
     stripped = _OPENER.sub("", prefix, count=1)
     if stripped != prefix:
         out.insert(0, stripped.strip(" ,"))  # "In response, Cllr Reed" is Cllr Reed
