@@ -167,9 +167,13 @@ def resolve(label: str, people: People, last_person: str | None = None) -> Speak
     """The Speaker the words ``label`` denote in this item (a name, role or group)."""
     pro_tem = _PRO_TEM.match(label.strip())
     if pro_tem:
-        sp = resolve(label.strip()[pro_tem.end() :], people, last_person)
+        rest = label.strip()[pro_tem.end() :]
+        sp = resolve(rest, people, last_person)
         role = f"{pro_tem.group('title').strip()} Pro Tem"
-        return Speaker(label.strip(), sp.name or label.strip()[pro_tem.end() :], sp.role or role)
+        name = re.sub(
+            r"^Pro\s+Tem(?:pore)?\.?\s+", "", sp.name or rest
+        )  # as the tagger may read it
+        return Speaker(label.strip(), name, sp.role if sp.role and sp.role != rest else role)
     sp = Speaker(**speaker(label, people, last_person))
     if sp.name is None:
         titled = _titled_name(label.strip(), people)
