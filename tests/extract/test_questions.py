@@ -631,6 +631,24 @@ CASES: list[tuple[str, list[Q]]] = [
         "Mr. Baird reported that it was working.",
         [("Councillor Amos", "about the lighting at the hall", "it was working")],
     ),
+    # two titles before the name: "Cllr Mrs D.B. Amos had submitted a question ..."
+    (
+        "(3) Cllr Mrs D.B. Amos had submitted a question for the Portfolio Holder (Cllr Cy Lee) "
+        "about bins in the park.\n\nIn response, Cllr Lee advised that more would be fitted.",
+        [("Cllr Mrs D.B. Amos", "about bins in the park", "more would be fitted")],
+    ),
+    # a labelled question whose asker thanks someone first and asks after "and"
+    (
+        "Q: Cllr Amos thanked Cllr Poe for the walk and requested information about the drains."
+        "\nA: Cllr Poe said that a survey was booked.",
+        [("Cllr Amos", "requested information about the drains", "a survey was booked")],
+    ),
+    # "QUESTION 1" over the asker's own line ("Anonymous of Elmtown, asked") and the question
+    (
+        "QUESTION 1\n\nAnonymous of Elmtown, asked\n\nWhy are there guards at the door?\n\n"
+        "Thank you for your question. The guards keep the public safe.",
+        [("Anonymous of Elmtown", "Why are there guards", "The guards keep the public safe")],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

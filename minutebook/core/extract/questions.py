@@ -418,6 +418,9 @@ def find_questions(
                 open_q.asker = intro.speaker
                 if asked and len(asked.group("q").split()) >= 2:
                     open_q.question = asked.group("q").strip()
+            elif (named := _NAME_LINE.match(open_q.question)) and _ASK_AT.search(open_q.question):
+                # "Q: Cllr A thanked B for X and requested information about Y"
+                open_q.asker = speaker_for(named.group(0), people)
             kinds[i] = "question"
             continue
         nq1 = _NUMBERED_Q.match(text)
@@ -1739,7 +1742,7 @@ _SUPPLEMENTARY = re.compile(
 
 #: "1. Councillor A" alone on a numbered line: the asker of the question block that follows.
 _NAME_LINE = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+){1,2}(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,2}"
 )
 
@@ -1752,8 +1755,8 @@ _QUESTION_ON_LINE = re.compile(
     re.DOTALL,
 )
 _LEADING_NAME = re.compile(
-    r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+"
-    r"(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:had\s+)?(?:submitted|asked|put|"
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+)"
+    r"{1,2}(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:had\s+)?(?:submitted|asked|put|"
     r"tabled|raised)\b"
 )
 
@@ -1775,6 +1778,12 @@ _ROLE_COLON = re.compile(
     + r")(?:\s+(?:for|of)\s+[A-Z][^:.?]{1,60}?)?|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?P<a>\S.+)$",
     re.DOTALL,
+)
+
+
+#: "Anonymous of Montrose, asked:": the asker's own line under a "QUESTION 1" heading.
+_ASKED_LINE = re.compile(
+    r"(?P<who>[A-Z][^,.;:?]{1,60}?),?\s+(?:asked|asks|enquired|queried|submitted)\s*[:;,.\-–]?"
 )
 
 
@@ -1826,7 +1835,8 @@ def _asker_of(line: str, people: People) -> Speaker | None:
         r"(?:\s+[A-Z][\w.'’-]*){0,3})",
         line,
     ) or re.match(
-        r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+(?:of\s+[^,;:]+?\s+)?asked\b",
+        r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+        r"(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?=,))?),?\s+(?:of\s+[^,;:]+?\s+)?asked\b",
         line,
     )
     if not m:
@@ -1861,6 +1871,11 @@ def _question_blocks(
             if tl and not addressee:
                 addressee = tl.group("to")
                 body = body[1:]
+        sub_asker = _ASKED_LINE.fullmatch(sentences[body[0]].text.strip()) if body else None
+        if sub_asker and asker is None:
+            # "QUESTION 1" / "Anonymous of Montrose, asked:" / the question
+            asker = speaker_for(sub_asker.group("who"), people)
+            body = body[1:]
         reply_at = next(
             (
                 k
