@@ -649,6 +649,23 @@ CASES: list[tuple[str, list[Q]]] = [
         "Thank you for your question. The guards keep the public safe.",
         [("Anonymous of Elmtown", "Why are there guards", "The guards keep the public safe")],
     ),
+    # a written question quoted after the colon, and the reply quoted after "replied:"
+    (
+        "Councillor Amos had submitted the following written question to Councillor Baird: "
+        '"Will the council adopt the road?"\nCouncillor Baird replied: "The council has no '
+        'plans to adopt it."',
+        [("Councillor Amos", "Will the council adopt the road?", "no plans to adopt it")],
+    ),
+    # "The following questions were submitted in writing by A:" over numbered questions
+    (
+        "The following questions were submitted in writing by Mr Amos:\n1. Why is the road "
+        "closed?\nAnswer: The road is closed for repairs.\n2. When will it reopen?\nAnswer: In "
+        "June.",
+        [
+            ("Mr Amos", "Why is the road closed?", "closed for repairs"),
+            ("Mr Amos", "When will it reopen?", "In June."),
+        ],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

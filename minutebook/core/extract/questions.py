@@ -1157,6 +1157,7 @@ _ANNOUNCE = re.compile(
     + r"\s+)(?:(?:public|written|supplementary|further)\s+)?questions\s*(?:as follows)?"
     r"|^(?P<passive>(?i:" + _NUMBER_WORDS + r"|the\s+following)\s+(?:(?:public|written|"
     r"members['’]?)\s+)?questions\s+(?:were|had been)\s+(?:submitted|received|asked|put|tabled)"
+    r"(?:\s+(?:in writing|in advance|on notice))?"
     r"(?:\s+by\s+(?P<by>[^,:;.]{2,60}?))?(?:\s+as follows)?))\s*(?:[.:;]|:-|-|–)?\s*"
     r"(?P<rest>.*)$",
     re.DOTALL,
@@ -1342,7 +1343,8 @@ _QUESTION_LIST = re.compile(
     r"(?:the\s+following|a\s+number\s+of|several|various|some|a\s+few|" + _NUMBER_WORDS + r")\s+"
     r"(?:\w+\s+)?(?P<noun>questions|queries|points|issues)(?:,?\s+including(?:\s+the\s+following)?)?"
     r"|the\s+following\s+(?:\w+\s+)?(?P<noun2>questions|queries|points|issues)\s+"
-    r"(?:were|was)\s+(?:asked|raised|put|submitted|posed|made)(?:\s+by\s+(?P<by>[^:]{2,60}?))?)"
+    r"(?:were|was)\s+(?:asked|raised|put|submitted|posed|made)(?:\s+(?:in writing|in advance|on notice))?"
+    r"(?:\s+by\s+(?P<by>[^:]{2,60}?))?)"
     r"\s*[:\-–]*\s*$",
     re.IGNORECASE,
 )
@@ -1886,7 +1888,12 @@ def _question_blocks(
         )
         if reply_at is None:
             asks = [k for k in body if sentences[k].text.rstrip().endswith("?")]
-            if not asks and len(inline) == 2 and inline[1].rstrip().endswith("?") and body:
+            if (
+                not asks
+                and len(inline) == 2
+                and inline[1].rstrip().rstrip("\"”’'").endswith("?")
+                and body
+            ):
                 # "Question from A: Why is X?" and the answer on the lines after it
                 asks = [start]
             if not asks:
@@ -1940,10 +1947,12 @@ def _question_blocks(
             # "Cabinet Member for Environment: It was vandalised": the responder labels it
             responder = _labelled_speaker(role_label.group("who"), people)
             answer = role_label.group("a").strip()
-        if answer and responder is None and _RESPONSE_START.match(answer):
-            # "In response, Cllr B advised that X": X, from Cllr B
-            first_words, who = _answer_text(answer, attribute(answer, people, None, set()))
-            answer, responder = first_words or answer, who
+        if answer and responder is None:
+            # "In response, Cllr B advised that X" / "Cllr B replied: 'X'": X, from Cllr B
+            said = attribute(answer, people, None, set())
+            if _RESPONSE_START.match(answer) or (said and _ANSWER_VERBS.match(said.verb)):
+                first_words, who = _answer_text(answer, said)
+                answer, responder = first_words or answer, who
         found.append((start, Question(question, asker, responder, answer)))
         for k in range(start, stop if stop is not None else end):
             used[k] = "answer" if k in answer_idx else "question"
