@@ -666,6 +666,12 @@ CASES: list[tuple[str, list[Q]]] = [
             ("Mr Amos", "When will it reopen?", "In June."),
         ],
     ),
+    # "1. From Councillor A to the Cabinet Member for X", the quoted question, "Response"
+    (
+        "1. From Councillor Amos to the Cabinet Member for Environment\n\n\u201cWhat is the "
+        "Council doing about fly-tipping?\u201d\n\nResponse\n\nPatrols have increased.",
+        [("Councillor Amos", "What is the Council doing about fly-tipping?", "Patrols have")],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

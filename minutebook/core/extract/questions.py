@@ -1723,6 +1723,8 @@ _ASKER_LINE = re.compile(
     r"|.{0,120}?\bsubmitted the following (?:written )?question\b"
     r"|.{0,120}?\bhad submitted (?:a|the following) (?:written )?question\b"
     r"|[^.;:?]{3,100}?\basked\s*[;:]\s*$"
+    r"|(?:From|FROM)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+)[A-Z][^.?:]{1,60}?\s+"
+    r"to\s+(?:the\s+)?[A-Z][^?]{1,100}$"
     r")",
 )
 _RESPONDER_LINE = re.compile(
@@ -1795,7 +1797,9 @@ def _is_asker_line(s: Sentence) -> bool:
     if _FROM_LINE.match(s.text):
         return True
     t = s.text
-    if not ("uestion" in t or "UESTION" in t or "asked" in t or "submitted" in t):
+    if not (
+        "uestion" in t or "UESTION" in t or "asked" in t or "submitted" in t or "FROM" in t.upper()
+    ):
         return False
     return bool(_ASKER_LINE.match(t)) and len(t.split()) <= 60
 
@@ -1833,7 +1837,7 @@ def _asker_of(line: str, people: People) -> Speaker | None:
         # "(2) Cllr A had submitted a question for response by B (Cllr C)": A asks
         return speaker_for(lead.group("who"), people)
     m = re.search(
-        r"\b(?:by|from)\s+(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w.'’-]*"
+        r"\b(?:by|from|From)\s+(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w.'’-]*"
         r"(?:\s+[A-Z][\w.'’-]*){0,3})",
         line,
     ) or re.match(
