@@ -672,6 +672,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "Council doing about fly-tipping?\u201d\n\nResponse\n\nPatrols have increased.",
         [("Councillor Amos", "What is the Council doing about fly-tipping?", "Patrols have")],
     ),
+    # questions announced but not put in the minutes
+    (
+        "Two questions were received from the public. The Chair thanked the residents for "
+        "attending.\n\nIt was noted that the answers had been published.",
+        [],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

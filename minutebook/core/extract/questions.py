@@ -540,6 +540,10 @@ def find_questions(
             who = an.group("by")
             asker = speaker_for(who, people) if who else (att.speaker if att else None)
             announced = _Announced(asker, group=i + 1, sink=out)
+            # "... as follows:" / "asked 2 questions: <the first>": what follows is the list
+            announced.listed = bool(
+                re.search(r"(?:as follows|following|[:\-–])\s*$", text[: an.start("rest")])
+            )
             kinds[i] = "question"
             rest = an.group("rest").strip()
             if rest:
@@ -1191,6 +1195,7 @@ class _Announced:
     sink: list[_Q]
     asked: list[_Q] | None = None
     answering: _Q | None = None
+    listed: bool = False  # announced "as follows:": the next lines are the questions
 
     def add(self, i: int, text: str) -> None:
         q = _Q(self.asker, text.strip(), sentence=i, group=self.group)
@@ -1259,6 +1264,17 @@ class _Announced:
             asked[-1].question = f"{asked[-1].question} {text.strip()}"  # the question goes on
         elif len(asked) >= 12:
             return False
+        elif not (
+            self.listed
+            or s.marker
+            or s.block == "limb"
+            or _NEXT_QUESTION.match(text)
+            or _TOPIC_OPENING.match(text)
+            or _INTERROGATIVE.match(text)
+            or text.rstrip().endswith("?")
+            or (att is not None and _asks_at(text, att))
+        ):
+            return False  # "Two questions were received; see Appendix A. The Chair ...": none put
         else:
             named = _NAMED_QUESTION.match(text)
             if named:
