@@ -546,8 +546,8 @@ def find_questions(
             )
             kinds[i] = "question"
             rest = an.group("rest").strip()
-            if rest:
-                announced.add(i, rest)
+            if rest and re.search(r"[:\-–]\s*$", text[: an.start("rest")]):
+                announced.add(i, rest)  # "asked 2 questions: <the first>"
             continue
         # "Question 2 from Ms A to Councillor B, Deputy Leader, seeking assurances on X"
         rq = _ROUTED_QUESTION.search(text) if "uestion" in text or "UESTION" in text else None
