@@ -678,6 +678,9 @@ CASES: list[tuple[str, list[Q]]] = [
         "attending.\n\nIt was noted that the answers had been published.",
         [],
     ),
+    # the chair asking for declarations is not a question
+    ("Members were asked whether they had any interests to declare. None were declared.", []),
+    ("The Clerk was asked to write to the county council about the potholes.", []),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

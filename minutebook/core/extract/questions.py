@@ -151,8 +151,9 @@ _PROCEDURAL_ASK = re.compile(
     r"^[,:\s]*(?:(?:is|are)\s+there\s+)?any\s+(?:further\s+|other\s+)?(?:discussion|questions?|"
     r"comments?|objections?)\b"
     r"|^(?:if|whether)\s+(?:there\s+(?:were|was|are|is|had been)|anyone|anybody|any\s+(?:member|one)|"
-    r"members|those present|the public)\b[^.?]{0,60}?\b(?:questions?|comments?|objections?|"
-    r"discussion|declarations?|further|wished to (?:speak|address)|speak)\b",
+    r"members|those present|the public|they|you|he|she)\b[^.?]{0,60}?\b(?:questions?|comments?|"
+    r"objections?|discussion|declarations?|interests?\s+to\s+declare|further|"
+    r"wished to (?:speak|address)|speak)\b",
     re.IGNORECASE,
 )
 #: "Following questions from the committee Mr Buckland provided ..." (no comma).
