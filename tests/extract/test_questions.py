@@ -681,6 +681,19 @@ CASES: list[tuple[str, list[Q]]] = [
     # the chair asking for declarations is not a question
     ("Members were asked whether they had any interests to declare. None were declared.", []),
     ("The Clerk was asked to write to the county council about the potholes.", []),
+    # "asked the CEO to provide an update on X" answered at once is a question ...
+    (
+        "Cr Amos asked the CEO to provide an update on the Main Street works. The CEO advised "
+        "that they would finish in May.",
+        [("Cr Amos", "to provide an update on the Main Street works", "finish in May")],
+    ),
+    # ... but a request for a report later is not
+    ("Councillor Amos asked the Director to provide an update at the next meeting.", []),
+    (
+        "Councillor Amos requested an explanation of the variance. The Head of Finance "
+        "explained that it related to grants.",
+        [("Councillor Amos", "of the variance", "it related to grants")],
+    ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
 ]

@@ -36,7 +36,8 @@ from minutebook.core.extract.speakers import resolve as speaker_for
 _ASK_VERBS = (
     r"asked|enquired|inquired|queried|questioned|sought clarification|sought assurances?|"
     r"sought (?:an update|details|information|further information)|"
-    r"requested (?:clarification|an update|information|further information|details|a breakdown)|"
+    r"requested (?:clarification|an update|information|further information|details|a breakdown|"
+    r"an explanation|an indication|assurances?)|"
     r"raised (?:a |the )?(?:question|query|queries|questions)|wished to know|wanted to know|"
     r"wondered|sought (?:confirmation|reassurance|clarity)|requested confirmation|"
     r"put (?:a|the following|his|her|their|two|three|several) (?:supplementary |further |written )?"
@@ -804,9 +805,19 @@ def find_questions(
                 q = _quoted_question(q)
                 if _PROCEDURAL_ASK.match(q):
                     continue  # the Chair asking for questions or objections
+                info = _INFO_REQUEST.search(q) if m.group("verb").lower() == "asked" else None
                 if m.group("verb").lower() == "asked" and (
                     _is_request(q) or _errand(text[m.start("verb") :])
                 ):
+                    if info is not None and _is_request(q) and not _errand(text[m.start("verb") :]):
+                        # "asked the CEO to provide an update on X" and the CEO's reply: a
+                        # question, but only if a reply follows it (else a request for later)
+                        close()
+                        open_q = _Q(att.speaker if att and not passive_ask else None, q, sentence=i)
+                        open_q.needs_cue = True
+                        open_q.group = -(i + 1)
+                        kinds[i] = "question"
+                        continue
                     # "asked the Director to brief ...": a request, not a question
                     if open_q is not None and open_q.answer_parts is None and _is_intro(open_q):
                         continue
@@ -1635,6 +1646,15 @@ def _errand(asked: str) -> bool:
     """ "asked RB if he could get a quote": an errand put to someone present, not a question."""
     m = _ASKED_PERSON_IF.match(asked)
     return bool(m) and m.group("verb") in _ERRAND_VERBS
+
+
+#: "to provide an update on", "to give details of": a request for information now.
+_INFO_REQUEST = re.compile(
+    r"^(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,6}?to\s+(?:provide|give|share|supply)\s+(?:an?\s+|some\s+|"
+    r"further\s+|more\s+)?(?:update|details|information|clarification|explanation|breakdown|"
+    r"confirmation)\b(?!.*\b(?:next|future|following|subsequent|later)\s+(?:meeting|committee)\b)"
+    r"(?!.*\bin writing\b)"
+)
 
 
 def _is_request(q: str) -> bool:

@@ -45,7 +45,14 @@ _OPENER = re.compile(
 #: "the General Counsel", "The Head of Finance": a capitalised title ending in a role word.
 ROLE_PHRASE = re.compile(
     r"(?:the|The)\s+(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){0,5}?(?:"
-    + "|".join(sorted({w.capitalize() for w in ROLE_WORDS if w.isalpha()}, key=len, reverse=True))
+    + "|".join(
+        sorted(
+            {w.capitalize() for w in ROLE_WORDS if w.isalpha()}
+            | {w.upper() for w in ROLE_WORDS if w.isalpha() and len(w) <= 3},  # "the CEO"
+            key=len,
+            reverse=True,
+        )
+    )
     + r")(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,4})?"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}s?")
