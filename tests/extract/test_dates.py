@@ -146,6 +146,20 @@ CASES = [
         False,
         [("May 5, 2014", "2014-05-05"), ("May 13", "2014-05-13")],
     ),
+    # day, month and year joined by hyphens
+    (
+        "on 14-Mar-2024 and 2-Apr-24",
+        None,
+        True,
+        [("14-Mar-2024", "2024-03-14"), ("2-Apr-24", "2024-04-02")],
+    ),
+    # ordinal days listed before a pair that names the month and year
+    (
+        "on 1st, 8th and 15th May 2024",
+        None,
+        True,
+        [("1st", "2024-05-01"), ("8th", "2024-05-08"), ("15th May 2024", "2024-05-15")],
+    ),
     # not dates
     ("FILE SEPT 12 MINUTES", M, True, []),
     ("W:\\Council Minutes\\10 October 2018\\Minutes.docx", None, True, []),

@@ -163,6 +163,13 @@ _WEEKDAY_DAY = re.compile(
     r"(?i:and|&|-|–|to)\s+\d))"
 )
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: "14-Mar-2024": day, month name and year joined by hyphens (tables, Australian minutes).
+_DMY_HYPHEN = re.compile(
+    r"(?<![\w-])(?P<day>\d{1,2})-" + _MONTH + r"-(?P<y>(?:19|20)\d\d|\d\d)(?![\w-])"
+)
+#: "1st, 8th and": ordinal days listed before a "Nth and Nth Month" pair.
+_LEADING_DAYS = re.compile(r"(?:\b\d{1,2}(?i:st|nd|rd|th)\s*,\s*)+$")
+_ORDINAL_DAY = re.compile(r"(?P<n>\d{1,2})(?i:st|nd|rd|th)")
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR)
 _RANGE_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|till|-|–)\s*$")
 #: A yearless date followed by a list that ends in a year: "May 30, 31 and June 1, 2019".
@@ -364,6 +371,18 @@ def _scan(
             or (m.group("mon").isupper() and len(m.group("mon")) <= 3)
         ):
             continue  # "5 MAR" without a year is too often a code
+        if m.group("d1") and not m.group("wd"):
+            # "1st, 8th and 15th May 2024": ordinal days listed before the pair share its month
+            before = _LEADING_DAYS.search(text, max(0, m.start() - 40), m.start())
+            for extra in _ORDINAL_DAY.finditer(before.group(0)) if before else ():
+                pos = before.start() + extra.start()
+                add(
+                    pos,
+                    pos + len(extra.group(0)),
+                    extra.group(0),
+                    _resolve(int(extra.group("n")), month, year, ref),
+                    bool(year),
+                )
         if m.group("d1"):
             d1 = _resolve(int(m.group("d1")), month, year, ref)
             second = m.start("wd2") if m.group("wd2") else m.start("day")
@@ -421,6 +440,16 @@ def _scan(
                 _resolve(int(extra.group(0)), month, year, ref),
                 bool(year),
             )
+    for m in _DMY_HYPHEN.finditer(text) if "-" in text else ():
+        # "14-Mar-2024", "14-Mar-24"
+        y = int(m.group("y")) if len(m.group("y")) == 4 else 2000 + int(m.group("y"))
+        add(
+            m.start(),
+            m.end(),
+            m.group(0),
+            _make(y, _month(m.group("mon")), int(m.group("day"))),
+            True,
+        )
     for m in _NUMERIC.finditer(text):
         a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
         year = int(y) if len(y) == 4 else 2000 + int(y)
