@@ -20,6 +20,7 @@ learned to include. These are read from the tokens, by convention:
   George" is the title's, not the name's;
 * a person span is cut at a token of letters and digits ("Ontario K9V": a postcode), and
   one that ends in a place's head word is a place ("Francis Street", "Jane Smith Oval");
+* a given name the tagger left before the surname it found is the person's ("Ruby Kelly");
 * a name particle and the initial or given name before it belong to the name ("B. de
   Jong");
 * names in capitals after a title in capitals ("SECONDED: CR DARYL WARREN", "MAYOR PRO-TEM
@@ -178,6 +179,18 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
                 for x in range(k, i):
                     taken[x] = True
                 i = k
+        if (
+            _free(taken, i - 1)
+            and words[i - 1].lower() in _FIRST
+            and words[i - 1].lower() not in _CAPS_TITLES
+            and words[i - 1][:1].isupper()
+            and words[i - 1][1:].islower()
+            and lines[i - 1] == lines[i]
+            and words[i][:1].isupper()
+            and words[i].lower() not in _FIRST
+        ):
+            i -= 1  # "Ruby Kelly": a given name the tagger left before the surname it found
+            taken[i] = True
         while (
             _free(taken, i - 1)
             and _INITIAL.match(words[i - 1])
