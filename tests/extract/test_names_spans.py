@@ -530,6 +530,7 @@ EDGES = [
         ["PER:Ann Lee"],
     ),
     ("T. Rainbow", [("T. Rainbow", "ENT")], ["PER:T. Rainbow"]),
+    ("VOTE: Thompson Aye", [("Thompson Aye", "PER")], ["PER:Thompson"]),
     ("activities. Ruby Kowalczyk described", [("Kowalczyk", "PER")], ["PER:Ruby Kowalczyk"]),
     ("Miss Platts said", [("Platts", "PER")], ["PER:Platts"]),
     ("Lindsay, Ontario K9V 2A1", [("Ontario K9V", "PER")], ["PER:Ontario"]),

@@ -18,6 +18,7 @@ learned to include. These are read from the tokens, by convention:
   in a list with one name a line), and between two given-name-and-surname pairs ("Mark
   Bartkoski Al Kangas": a roll call separated by spaces); "Pro Tem" of "Mayor Pro Tem
   George" is the title's, not the name's;
+* a vote grid's "Aye" or "Nay" after a name is no part of it ("Thompson Aye");
 * a person span is cut at a token of letters and digits ("Ontario K9V": a postcode), and
   one that ends in a place's head word is a place ("Francis Street", "Jane Smith Oval");
 * a given name the tagger left before the surname it found is the person's ("Ruby Kelly");
@@ -61,6 +62,7 @@ _PARTICLES = frozenset(w for w in lower("name_particles") if len(w) <= 3) - {"y"
 #: A "person" whose name ends in one of these is a place named after someone ("Francis
 #: Street", "Jane Smith Oval").
 _STREETS = (lower("place_heads") - lower("surnames") - _FIRST) | {"street"}
+_VOTES = frozenset({"aye", "ayes", "nay", "nays", "yea", "yes", "abstain", "abstained"})
 _PRO_TEM = frozenset({"pro", "tem", "pro-tem", "protem"})
 _CAPS_TITLES = _PERSON_TITLES | lower("role_words") | _PRO_TEM
 _CAPS_STOP = _CAPS_TITLES | (
@@ -74,6 +76,8 @@ def _cut(tokens: Tokens, i: int, j: int) -> list[tuple[int, int]]:
     words, lines = tokens.words, tokens.lines
     while i < j - 1 and words[i].lower() in _PRO_TEM:
         i += 1
+    while j > i + 1 and words[j - 1].lower() in _VOTES:
+        j -= 1  # "Thompson Aye": a vote grid's column
     for k in range(i, j):
         w = words[k]
         if any(c.isdigit() for c in w) and any(c.isalpha() for c in w):
