@@ -530,6 +530,11 @@ EDGES = [
         ["PER:Ann Lee"],
     ),
     ("T. Rainbow", [("T. Rainbow", "ENT")], ["PER:T. Rainbow"]),
+    (
+        "Present:\nP Rigby\nF De Molfetta",
+        [("Rigby", "PER"), ("De Molfetta", "PER")],
+        ["PER:P Rigby", "PER:F De Molfetta"],
+    ),
     ("VOTE: Thompson Aye", [("Thompson Aye", "PER")], ["PER:Thompson"]),
     ("activities. Ruby Kowalczyk described", [("Kowalczyk", "PER")], ["PER:Ruby Kowalczyk"]),
     ("Miss Platts said", [("Platts", "PER")], ["PER:Platts"]),

@@ -137,6 +137,12 @@ def _capital_names(tokens: Tokens, taken: list[bool]) -> list[Span]:
     return out
 
 
+def _bare_initial(words: list[str], k: int) -> bool:
+    """ "P" of "P Rigby": a capital letter alone before a name (after a title, a comma, a
+    bracket, a lower-case word or at the line's start, as for initials with a full stop)."""
+    return len(words[k]) == 1 and words[k].isupper() and words[k].isalpha()
+
+
 def _free(taken: list[bool], k: int) -> bool:
     return 0 <= k < len(taken) and not taken[k]
 
@@ -197,7 +203,7 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
             taken[i] = True
         while (
             _free(taken, i - 1)
-            and _INITIAL.match(words[i - 1])
+            and (_INITIAL.match(words[i - 1]) or _bare_initial(words, i - 1))
             and lines[i - 1] == lines[i]
             and (
                 i - 1 == 0
