@@ -530,6 +530,8 @@ EDGES = [
         ["PER:Ann Lee"],
     ),
     ("T. Rainbow", [("T. Rainbow", "ENT")], ["PER:T. Rainbow"]),
+    ("transport at Garrow Brook.", [("Garrow Brook", "PER")], ["ENT:Garrow Brook"]),
+    ("Councillor Anne Brook said", [("Anne Brook", "PER")], ["PER:Anne Brook"]),
     (
         "Present:\nP Rigby\nF De Molfetta",
         [("Rigby", "PER"), ("De Molfetta", "PER")],

@@ -237,7 +237,17 @@ def person_edges(tokens: Tokens, spans: list[Span]) -> list[Span]:
             if _free(taken, j) and words[j] == "." and tokens.starts[j] == tokens.ends[j - 1]:
                 j += 1
         out.extend(
-            (a, b, "ENT" if b - a >= 2 and words[b - 1].lower() in _STREETS else kind)
+            (
+                a,
+                b,
+                "ENT"
+                if b - a >= 2
+                and (
+                    words[b - 1].lower() in _STREETS
+                    or (a > 0 and words[a - 1] in {"at", "in"} and words[a].lower() not in _FIRST)
+                )
+                else kind,
+            )
             for a, b in _cut(tokens, i, j)
         )
     # names in capitals replace the entity spans they overlap
