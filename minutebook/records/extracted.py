@@ -351,23 +351,20 @@ def _entities(found: Iterable[dict]) -> dict[str, Entity]:
         looking = [e for key, e in wanted.items() if key not in known]
         if not looking:
             break
-        # SQLite's LOWER() folds only ASCII, so "Évolve Trust" is also looked for as written.
-        exact = [e["name"] for e in looking]
-        for entity in (
-            Entity.objects.annotate(lname=Lower("name"))
-            .filter(Q(lname__in=[n.lower() for n in exact]) | Q(name__in=exact))
-            .order_by("pk")
-        ):
+        for entity in _named([e["name"] for e in looking]).order_by("pk"):
             known.setdefault(entity.name.lower(), entity)
         missing = [e for key, e in wanted.items() if key not in known]
         if not missing:
             break
+        slugs = unique_slugs(Entity, [e["name"] for e in missing])
+        # As for people (records.people.people_named): one committed after the look-up
+        # would get a second row under a suffixed slug; look again first.
+        if attempt < retry.LOOKS and _named([e["name"] for e in missing]).exists():
+            continue
         created = retry.created_unless_taken(
-            lambda missing=missing: Entity.objects.bulk_create(
+            lambda missing=missing, slugs=slugs: Entity.objects.bulk_create(
                 Entity(name=e["name"], type=e["type"], slug=slug)
-                for e, slug in zip(
-                    missing, unique_slugs(Entity, [e["name"] for e in missing]), strict=True
-                )
+                for e, slug in zip(missing, slugs, strict=True)
             ),
             last=attempt == retry.LOOKS,
         )
@@ -375,6 +372,14 @@ def _entities(found: Iterable[dict]) -> dict[str, Entity]:
             known.update((entity.name.lower(), entity) for entity in created)
             break
     return known
+
+
+def _named(names: list[str]):
+    """Organisations called any of ``names``, case aside (SQLite's LOWER() folds only
+    ASCII, so "Évolve Trust" is also looked for as written)."""
+    return Entity.objects.annotate(lname=Lower("name")).filter(
+        Q(lname__in=[n.lower() for n in names]) | Q(name__in=names)
+    )
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -28,10 +28,15 @@ def people_named(names: Iterable[str | None]) -> dict[str, Person]:
         missing = [n for n in wanted if n not in found]
         if not missing:
             break
+        slugs = unique_slugs(Person, missing)
+        # A writer that committed one of these people after the look-up made its slug
+        # "taken", so ours would have a suffix and the name two people: look again first.
+        # (One committed after this check took the slug too, and the insert collides.)
+        if attempt < retry.LOOKS and Person.objects.filter(name__in=missing).exists():
+            continue
         created = retry.created_unless_taken(
-            lambda missing=missing: Person.objects.bulk_create(
-                Person(name=n, slug=slug)
-                for n, slug in zip(missing, unique_slugs(Person, missing), strict=True)
+            lambda missing=missing, slugs=slugs: Person.objects.bulk_create(
+                Person(name=n, slug=slug) for n, slug in zip(missing, slugs, strict=True)
             ),
             last=attempt == retry.LOOKS,
         )
