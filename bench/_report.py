@@ -21,6 +21,11 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def size_label(n: int) -> str:
+    """How a report names a corpus size: "10^6" for a power of ten, else "250,000"."""
+    return f"10^{len(str(n)) - 1}" if str(n).strip("0") == "1" else f"{n:,}"
+
+
 def machine() -> str:
     """One line naming the machine the numbers were measured on."""
     cpu = platform.processor() or platform.machine()

@@ -343,13 +343,9 @@ def main() -> int:
     body = report(results, args.items, workers)
     print(body)
     if not args.no_write:
-        from bench._report import write_section
+        from bench._report import size_label, write_section
 
-        size = (
-            f"10^{len(str(args.items)) - 1}"
-            if str(args.items).strip("0") == "1"
-            else f"{args.items:,}"
-        )
+        size = size_label(args.items)
         # One section per size and set of backends, so a run of one backend at one size
         # replaces only its own figures.
         vendors = "+".join(r["vendor"] for r in results)

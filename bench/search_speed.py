@@ -451,13 +451,9 @@ def main() -> int:
     body = report(args, runs, this, base)
     print(body)
     if not args.no_write:
-        from bench._report import write_section
+        from bench._report import size_label, write_section
 
-        size = (
-            f"10^{len(str(args.items)) - 1}"
-            if str(args.items).strip("0") == "1"
-            else f"{args.items:,}"
-        )
+        size = size_label(args.items)
         command = " ".join(
             ["MINUTEBOOK_BENCH_POSTGRES_URL=..."]
             * bool(os.environ.get("MINUTEBOOK_BENCH_POSTGRES_URL"))
