@@ -32,6 +32,7 @@ from minutebook.core.extract.learned.edges import person_edges
 from minutebook.core.extract.learned.names import Entity, Names, build_names, entity_type
 from minutebook.core.extract.learned.shapes import shaped_spans
 from minutebook.core.extract.learned.tagger import MODEL_PATH, Tagger
+from minutebook.core.extract.learned.tails import trim_tails
 from minutebook.core.extract.learned.tokens import Tokens, tokenize
 from minutebook.core.extract.lexicon import lower, words
 
@@ -201,6 +202,7 @@ def find_names(text: str) -> Names:
     tokens = tokenize(text)
     spans = refine(tokens, person_edges(tokens, clean_spans(tokens, tagger().spans(tokens))))
     spans = marker_column(tokens, convention_spans(tokens, shaped_spans(tokens, spans)))
+    spans = trim_tails(tokens, spans)
     names = build_names(tokens, spans)
     names.entities = drop_initials(names.people.names, names.entities)
     _places_read_as_people(tokens, names)

@@ -1,0 +1,174 @@
+"""What stands next to a name in minutes and is not part of it.
+
+The tagger reads two words either side, so it keeps some neighbours of a name that the
+annotation guide leaves out. Each rule here is a convention of how minutes write places,
+bodies and references, with its table cases in ``tests/extract/test_names_tails.py``:
+
+* a street in the address of the meeting's venue, after its house number ("held in the
+  Council Chamber, 990 Palm Street", "Town Hall, 5556 Twin Lane Road", "Civic Centre, 89-91
+  Murray St"), says where the meeting sat, not a place the minutes talk about (a street
+  named without a number, "speeding on Duck Street", and a property or planning site, "the
+  disposal of 98 Elm Road", "an extension at 25 Elm Close", stay: the gold sets count
+  those);
+* a postcode or ZIP code, with the state abbreviation before it, ends the place before it
+  ("Gawler SA 5118" is Gawler, "Ontario K9V 5R8" is Ontario);
+* a grant's or an application's reference code after a body's name is no part of it
+  ("Acme Community Trust LG2015-114");
+* a municipality named "City of X", "Town of X", "District of X" ends with its place: the
+  words a heading or a sentence runs on with are not part of it ("City of Dawson Creek
+  Delegations", "CITY OF AUBURN CITY OF PUBLIC WORKS COMMITTEE"); what follows is kept as a
+  name of its own only when it ends in a body's head word and is not made of common words
+  alone ("CITY OF X X RANCH GOLF AUTHORITY" names the authority too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.core.extract.learned.tokens import Tokens
+from minutebook.core.extract.lexicon import lower, words
+
+Span = tuple[int, int, str]
+
+#: The last word of a street's name ("Palm Street", "Murray St", "Bernard Drive").
+_STREET_HEADS = frozenset(
+    {
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "av",
+        "drive",
+        "dr",
+        "lane",
+        "ln",
+        "terrace",
+        "tce",
+        "court",
+        "ct",
+        "square",
+        "sq",
+        "way",
+        "boulevard",
+        "blvd",
+        "crescent",
+        "cres",
+        "highway",
+        "hwy",
+        "parkway",
+        "pkwy",
+        "circle",
+        "place",
+        "pl",
+        "close",
+        "parade",
+        "pde",
+    }
+)
+#: A house number: "990", "89-91", "12A", "4/12"; spelled out, "One".
+_HOUSE_NUMBER = re.compile(r"(?:\d{1,6}[A-Za-z]?(?:[-/]\d{1,6}[A-Za-z]?)?|One|ONE)$")
+#: Words that name where a meeting sits, shortly before its address.
+_VENUE = re.compile(
+    r"(?i)\b(?:held|chambers?|boardroom|meeting room|concourse|city hall|town hall|"
+    r"civic cent(?:re|er)|administration (?:cent(?:re|er)|building)|(?:council|municipal|"
+    r"board) offices?)\b"
+)
+#: A state or territory abbreviation written before a postcode (Australia, US, Canada).
+_STATE_ABBR = words("state_abbreviations")
+_POSTCODE = re.compile(r"\d{4,5}(?:-\d{4})?$")
+_CA_POSTCODE = re.compile(r"[A-Z]\d[A-Z]$")  # "K9V 5R8"
+_CA_POSTCODE_END = re.compile(r"\d[A-Z]\d$")
+#: "LG2015-114", "QR2015-105", "DA/2021/0042": letters, then digits with a separator.
+_REFERENCE = re.compile(r"[A-Z]{1,4}\d{2,6}[-/]\d{1,6}$|[A-Z]{1,4}/\d{2,6}/\d{1,6}$")
+#: "City of", "Town of" ...: a municipality named by its place.
+_MUNICIPAL = frozenset(
+    {"city", "town", "township", "district", "shire", "village", "municipality", "borough"}
+)
+_PLACES = lower("place_names") | lower("region_names")
+_LONGEST_PLACE = max((len(p.split()) for p in _PLACES), default=1)
+_COMMON = lower("common_lower")
+_ORG_HEADS = lower("org_heads")
+
+
+def _is_street_head(word: str) -> bool:
+    return word.lower().rstrip(".") in _STREET_HEADS
+
+
+def _venue_address(tokens: Tokens, i: int, j: int) -> bool:
+    """``words[i:j]`` is a street after its house number (or starting with it) in the
+    address of the venue named just before it."""
+    words = tokens.words
+    if not _is_street_head(words[j - 1]):
+        return False
+    if _HOUSE_NUMBER.match(words[i]) and j - i >= 3:
+        number = i  # "9 Court Square", "One East Main Street"
+    elif i > 0 and _HOUSE_NUMBER.match(words[i - 1]):
+        number = i - 1
+    else:
+        return False
+    start = tokens.starts[number]
+    return bool(_VENUE.search(tokens.text, max(0, start - 100), start))
+
+
+def _before_postcode(words: list[str], i: int, j: int) -> int:
+    """Where the place before a postcode inside ``words[i:j]`` ends, or ``j``."""
+    for k in range(i + 1, j):
+        w = words[k]
+        if words[k - 1] in _STATE_ABBR and _POSTCODE.match(w):
+            return k - 1 if k - 1 > i else j  # "Gawler SA 5118"
+        if len(w) == 5 and _POSTCODE.match(w):
+            return k  # "Virginia 24018" (a year has four digits)
+        if _CA_POSTCODE.match(w) and k + 1 < len(words) and _CA_POSTCODE_END.match(words[k + 1]):
+            return k  # "Ontario K9V 5R8"
+    return j
+
+
+def _place_after_of(words: list[str], start: int, j: int) -> int:
+    """End of the longest gazetteer place starting at ``start`` (within ``j``), or -1."""
+    for length in range(min(_LONGEST_PLACE, j - start), 0, -1):
+        if " ".join(words[start : start + length]).lower() in _PLACES:
+            return start + length
+    return -1
+
+
+def _municipality(words: list[str], i: int, j: int) -> list[tuple[int, int]] | None:
+    """ "City of X ..." cut after its place (and what follows, when it is a body's name)."""
+    if j - i < 4 or words[i].lower() not in _MUNICIPAL or words[i + 1].lower() != "of":
+        return None
+    end = _place_after_of(words, i + 2, j)
+    if end < 0 or end >= j:
+        return None
+    rest = words[end:j]
+    out = [(i, end)]
+    if (
+        len(rest) >= 2
+        and rest[-1].lower() in _ORG_HEADS
+        and rest[0].lower() not in _MUNICIPAL
+        and not all(w.lower() in _COMMON for w in rest if w[:1].isalpha())
+    ):
+        out.append((end, j))
+    return out
+
+
+def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
+    """Entity spans without the addresses, postcodes, references and run-on words around
+    their names; person spans pass unchanged."""
+    words = tokens.words
+    out: list[Span] = []
+    for i, j, kind in spans:
+        if kind != "ENT":
+            out.append((i, j, kind))
+            continue
+        if _venue_address(tokens, i, j):
+            continue
+        j = _before_postcode(words, i, j)
+        if j - i >= 2 and _REFERENCE.match(words[j - 1]):
+            j -= 1
+        parts = _municipality(words, i, j)
+        if parts is None:
+            out.append((i, j, kind))
+        else:
+            out.extend((a, b, kind) for a, b in parts)
+    return out

@@ -1,0 +1,69 @@
+"""Entity spans without the addresses, postcodes, references and run-on words around them.
+
+Each case gives a text that the tagger is taken to have marked as one entity span (the
+words between the brackets), and the names that come out. One case a line, invented
+wording written from conventions of minutes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.core.extract.learned.tails import trim_tails
+from minutebook.core.extract.learned.tokens import tokenize
+
+CASES = [
+    # a street in the venue's address, after its house number: no entity
+    ("held in the Council Chamber, 990 [Elm Street], Springfield", []),
+    ("at the Town Hall, 5556 [Twin Oak Road].", []),
+    ("HELD AT THE CIVIC CENTRE, 89-91 [MARKET ST], EASTVILLE", []),
+    ("Conference Room #2, City Hall, [One East Main Street], Westbury", []),
+    ("Supervisors' Meeting Room, [9 Court Square], Winchester", []),
+    # a street without a number, or a property's address, stays
+    ("speeding along [Duck Street] was raised", ["Duck Street"]),
+    ("the disposal of 98 [Sandling Road] and Elm House", ["Sandling Road"]),
+    ("an extension at 25 [Mabbs Close]", ["Mabbs Close"]),
+    ("held in the Council Chamber on [Elm Street] today", ["Elm Street"]),
+    # a postcode ends the place before it
+    ("[EASTVILLE SA 5118]", ["EASTVILLE"]),
+    ("[Lindsay, Ontario K9V 5R8]", ["Lindsay, Ontario"]),
+    ("[Salem, Virginia 24018]", ["Salem, Virginia"]),
+    ("[Local Government Act 1999]", ["Local Government Act 1999"]),
+    ("[Scrutiny of C3W]", ["Scrutiny of C3W"]),
+    # a grant's or an application's reference after a body's name
+    ("[Elm Community Trust LG2015-114] received $2,000", ["Elm Community Trust"]),
+    ("[Riverside Chinese Group QR2015-105]", ["Riverside Chinese Group"]),
+    ("[Route 12] closure", ["Route 12"]),
+    # "City of X" ends with its place
+    ("[City of Dawson Creek Delegations]", ["City of Dawson Creek"]),
+    ("[District of Tumbler Ridge Alternate]", ["District of Tumbler Ridge"]),
+    ("[CITY OF AUBURN CITY OF PUBLIC WORKS COMMITTEE]", ["CITY OF AUBURN"]),
+    ("[TOWN OF GAWLER ORDINARY COUNCIL] MEETING", ["TOWN OF GAWLER"]),
+    (
+        "[CITY OF ENCINITAS ENCINITAS RANCH GOLF AUTHORITY]",
+        ["CITY OF ENCINITAS", "ENCINITAS RANCH GOLF AUTHORITY"],
+    ),
+    ("[City of San Luis Obispo]", ["City of San Luis Obispo"]),
+    ("[Town of Zzyzxville Planning Board]", ["Town of Zzyzxville Planning Board"]),
+]
+
+
+def _marked(text: str) -> tuple[str, int, int]:
+    start = text.index("[")
+    end = text.index("]") - 1
+    return text.replace("[", "").replace("]", ""), start, end
+
+
+@pytest.mark.parametrize(("text", "names"), CASES)
+def test_trim_tails(text: str, names: list[str]) -> None:
+    plain, start, end = _marked(text)
+    tokens = tokenize(plain)
+    i = next(k for k, s in enumerate(tokens.starts) if s >= start)
+    j = next(k for k in range(len(tokens)) if tokens.ends[k] >= end) + 1
+    out = trim_tails(tokens, [(i, j, "ENT")])
+    assert [tokens.span_text(a, b) for a, b, _ in out] == names
+
+
+def test_people_pass_unchanged() -> None:
+    tokens = tokenize("Councillor Ann Poe, 12 Elm Street")
+    assert trim_tails(tokens, [(1, 3, "PER")]) == [(1, 3, "PER")]
