@@ -64,6 +64,36 @@ def test_trim_tails(text: str, names: list[str]) -> None:
     assert [tokens.span_text(a, b) for a, b, _ in out] == names
 
 
+TABLE = [
+    # a flattened attendance table: place, person, place, person ... (person spans given)
+    (
+        "Eastham Sue Johnson Bury Geoff Little Oldham Ann Poe",
+        [(1, 4), (4, 7), (7, 9)],
+        [
+            ("Sue Johnson", "PER"),
+            ("Bury", "ENT"),
+            ("Geoff Little", "PER"),
+            ("Oldham", "ENT"),
+            ("Ann Poe", "PER"),
+        ],
+    ),
+    # one person's three names, once on the line: unchanged
+    ("Councillor Richard Medwyn Hughes", [(1, 4)], [("Richard Medwyn Hughes", "PER")]),
+    (
+        "Ann Jane Preston and Bob Lee",
+        [(0, 3), (4, 6)],
+        [("Ann Jane Preston", "PER"), ("Bob Lee", "PER")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spans", "names"), TABLE)
+def test_places_glued_to_people_in_a_table(text: str, spans: list, names: list) -> None:
+    tokens = tokenize(text)
+    out = trim_tails(tokens, [(i, j, "PER") for i, j in spans])
+    assert [(tokens.span_text(a, b), kind) for a, b, kind in out] == names
+
+
 def test_people_pass_unchanged() -> None:
     tokens = tokenize("Councillor Ann Poe, 12 Elm Street")
     assert trim_tails(tokens, [(1, 3, "PER")]) == [(1, 3, "PER")]

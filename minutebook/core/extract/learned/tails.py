@@ -18,7 +18,13 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   words a heading or a sentence runs on with are not part of it ("City of Dawson Creek
   Delegations", "CITY OF AUBURN CITY OF PUBLIC WORKS COMMITTEE"); what follows is kept as a
   name of its own only when it ends in a body's head word and is not made of common words
-  alone ("CITY OF X X RANCH GOLF AUTHORITY" names the authority too).
+  alone ("CITY OF X X RANCH GOLF AUTHORITY" names the authority too);
+* in an attendance table flattened to one line, a place stands before or after each
+  person ("Bolton Sue Johnson Bury Geoff Little Oldham ..."): a gazetteer place at the edge
+  of a person span of three or more words, when what is left is a given name (or an
+  initial) and a surname, is the place, not part of the name, on a line where two
+  different places are glued so (one alone may be a person's third name: "Ann Jane
+  Preston").
 """
 
 from __future__ import annotations
@@ -89,6 +95,10 @@ _MUNICIPAL = frozenset(
 _PLACES = lower("place_names") | lower("region_names")
 _LONGEST_PLACE = max((len(p.split()) for p in _PLACES), default=1)
 _COMMON = lower("common_lower")
+_ONE_WORD_PLACES = frozenset(p for p in _PLACES if " " not in p)
+_FIRST = lower("first_names") | lower("given_names")
+_SURNAMES = lower("surnames")
+_INITIAL = re.compile(r"(?:[A-Z]\.)+$|[A-Z]$")
 _ORG_HEADS = lower("org_heads")
 
 
@@ -152,12 +162,64 @@ def _municipality(words: list[str], i: int, j: int) -> list[tuple[int, int]] | N
     return out
 
 
-def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
-    """Entity spans without the addresses, postcodes, references and run-on words around
-    their names; person spans pass unchanged."""
+def _a_name(words: list[str]) -> bool:
+    """A given name or an initial, then a surname: "Geoff Little", "H. Campbell Adamson"."""
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    first, last = words[0], words[-1]
+    return (first.lower() in _FIRST or bool(_INITIAL.match(first))) and (
+        (last.lower() in _SURNAMES or last.lower() not in _FIRST) and not _INITIAL.match(last)
+    )
+
+
+def _place_word(tokens: Tokens, k: int) -> bool:
+    w = tokens.words[k]
+    low = w.lower()
+    return w[:1].isupper() and w[1:2].islower() and low in _ONE_WORD_PLACES and low not in _FIRST
+
+
+def _glued_places(tokens: Tokens, i: int, j: int) -> tuple[bool, bool]:
+    """Whether the person span ``i:j`` has a place glued before it, and after it."""
     words = tokens.words
+    before = j - i >= 3 and _place_word(tokens, i) and _a_name(words[i + 1 : j])
+    a = i + 1 if before else i
+    after = j - a >= 3 and _place_word(tokens, j - 1) and _a_name(words[a : j - 1])
+    return before, after
+
+
+def _people_between_places(tokens: Tokens, spans: list[Span]) -> list[Span]:
+    """Person spans with a place glued before or after the name, split, on lines where
+    two different places are glued so (a flattened table, not one person's three names)."""
+    glued = {(i, j): _glued_places(tokens, i, j) for i, j, kind in spans if kind == "PER"}
+    per_line: dict[int, set[str]] = {}
+    for (i, j), (before, after) in glued.items():
+        places = per_line.setdefault(tokens.lines[i], set())
+        if before:
+            places.add(tokens.words[i])
+        if after:
+            places.add(tokens.words[j - 1])
     out: list[Span] = []
     for i, j, kind in spans:
+        before, after = glued.get((i, j), (False, False))
+        if kind != "PER" or len(per_line.get(tokens.lines[i], ())) < 2:
+            out.append((i, j, kind))
+            continue
+        if before:
+            out.append((i, i + 1, "ENT"))
+            i += 1
+        if after:
+            out.extend([(i, j - 1, "PER"), (j - 1, j, "ENT")])
+        else:
+            out.append((i, j, "PER"))
+    return out
+
+
+def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
+    """Entity spans without the addresses, postcodes, references and run-on words around
+    their names; person spans without the places of a flattened table."""
+    words = tokens.words
+    out: list[Span] = []
+    for i, j, kind in _people_between_places(tokens, spans):
         if kind != "ENT":
             out.append((i, j, kind))
             continue
