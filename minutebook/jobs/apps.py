@@ -13,9 +13,16 @@ class JobsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from minutebook.jobs.queue import register
+        from minutebook.jobs.queue import enqueue, register
         from minutebook.jobs.schedules import ensure_schedules
         from minutebook.jobs.tasks import full_relink
+        from minutebook.records import writes
+
+        # A clerk's save of a long text queues its extraction here (writes.save_item).
+        writes.register_deferrer(
+            "jobs",
+            lambda item_id, sha: enqueue("extract_item", item_id, sha, label=f"item {item_id}"),
+        )
 
         register(
             "links.full_relink",

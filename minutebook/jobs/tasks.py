@@ -21,10 +21,15 @@ DAYS_AHEAD = 183
 FETCH_OPTIONS = {"timeout": 60, "retries": 3, "min_interval": 0.5, "max_concurrency": 2}
 
 
-def extract_item(item_id: int) -> str:
-    """Re-extract an item, re-derive its search rows and relink its council."""
+def extract_item(item_id: int, content_sha256: str = "") -> str:
+    """Extract an item, re-derive its search rows and relink its council. With
+    ``content_sha256`` (a clerk's save, records.writes.save_item): only if the item still
+    holds that text and awaits its extraction (writes.extract_saved); without: whatever
+    it holds now."""
     from minutebook.records import writes
 
+    if content_sha256:
+        return writes.extract_saved(item_id, content_sha256)
     return "done" if writes.refresh_item(item_id) else f"item {item_id} no longer exists"
 
 

@@ -136,6 +136,11 @@ else:
 # again; a failed one is retried after the same interval, `max_attempts` in all. `retry`
 # must exceed `timeout`, the longest a task may run (a first ModernGov import with documents).
 _TASK_TIMEOUT = int(os.environ.get("MINUTEBOOK_TASK_TIMEOUT", 3 * 3600))
+# A clerk's save whose text (title, description, minutes, decision) is longer than this
+# many characters has its extraction queued instead of run in the request (records.writes.
+# save_item; 0: every save is queued). Extraction costs about 2.3 ms of CPU per 1,000
+# characters, so the default keeps an inline save under about 50 ms (docs/SCALE.md).
+INLINE_EXTRACT_CHARS = int(os.environ.get("MINUTEBOOK_INLINE_EXTRACT_CHARS", 20000))
 Q_CLUSTER = {
     "name": "minutebook",
     "orm": "default",

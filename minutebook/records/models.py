@@ -276,6 +276,11 @@ class AgendaItem(Provenance):
     truncated = models.BooleanField(default=False)
     content_sha256 = models.CharField(max_length=64)
     extractor_version = models.CharField(max_length=40, blank=True)
+    extraction_pending = models.BooleanField(
+        default=False,
+        help_text="Saved by a clerk; its records are being extracted on the queue "
+        "(records.writes.save_item).",
+    )
     # The agenda as a clerk writes it (imported items keep the defaults).
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.LISTED)
     lead = models.ForeignKey(

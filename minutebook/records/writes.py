@@ -14,7 +14,8 @@ extracts.
 
 - :func:`store_items` — importers: SourceItems, idempotent, one transaction per meeting,
   one relink per council after the run (see :func:`import_run`).
-- :func:`save_item` — a clerk's new or edited item, in one transaction.
+- :func:`save_item` — a clerk's new or edited item, in one transaction; a long text's
+  extraction is queued (:func:`register_deferrer`) and done by :func:`extract_saved`.
 - :func:`save_document` / :func:`delete_document` — a paper attached to an item.
 - :func:`delete_item`, :func:`reindex`, :func:`refresh_item` (the queue's extraction task).
 """
@@ -37,9 +38,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Indexer = Callable[[list["AgendaItem"]], None]
 Relinker = Callable[["Body"], object]
+Deferrer = Callable[[int, str], object]
 
 _indexers: dict[str, Indexer] = {}
 _relinkers: dict[str, Relinker] = {}
+_deferrers: dict[str, Deferrer] = {}
 
 
 def register_indexer(name: str, indexer: Indexer) -> None:
@@ -55,6 +58,13 @@ def register_relinker(name: str, relinker: Relinker) -> None:
     them), since relinking a large council takes a while and other writers wait for a
     transaction; inside a caller's transaction (a clerk's save) it joins that one."""
     _relinkers[name] = relinker
+
+
+def register_deferrer(name: str, deferrer: Deferrer) -> None:
+    """``deferrer(item_id, content_sha256)`` queues :func:`extract_saved` for an item a
+    clerk saved, in the caller's transaction (the jobs app registers its queue). Without
+    one, every save extracts in the request."""
+    _deferrers[name] = deferrer
 
 
 def index(items: Iterable[AgendaItem]) -> None:
@@ -136,18 +146,44 @@ def store_items(
 # --- A clerk's saves ----------------------------------------------------------------------
 
 
+def extraction_size(item: AgendaItem) -> int:
+    """Characters the extractor reads of an item (what its time grows with: about 2.3 ms of
+    CPU per 1,000 characters, docs/SCALE.md)."""
+    return sum(
+        len(text or "")
+        for text in (item.title, item.description, item.minutes_text, item.decision_text)
+    )
+
+
+def defers(item: AgendaItem) -> bool:
+    """Whether a clerk's save of ``item`` queues its extraction: when a queue is registered
+    and the text is longer than ``settings.INLINE_EXTRACT_CHARS`` (0: every save)."""
+    from django.conf import settings
+
+    limit = getattr(settings, "INLINE_EXTRACT_CHARS", 0)
+    return bool(_deferrers) and extraction_size(item) > limit
+
+
 def save_item(item: AgendaItem, *, keep_version: bool = True) -> AgendaItem:
     """Store a new or edited item and everything derived from it, in one transaction.
 
     The content hash is recomputed the way an import computes it, so a later import of the
     same text is "unchanged". If the stored text differs and ``keep_version`` is set, the
     earlier text is kept as an AgendaItemVersion (shown as "updated on ...").
+
+    A text longer than ``settings.INLINE_EXTRACT_CHARS`` (see :func:`defers`) is stored
+    and indexed at once (its words searchable, an exempt item's text out of the index) with
+    ``extraction_pending`` set, and its extraction, the index rows of its records and the
+    council's relink are queued in the same transaction (:func:`extract_saved`), so a long
+    minutes text does not hold the clerk's request and a failure is retried. Until the
+    task has run, the item keeps the records of its previous text.
     """
     from minutebook.records import extracted
     from minutebook.records.models import AgendaItem
     from minutebook.records.store import keep_version as _keep_version
 
     now = timezone.now()
+    queued = defers(item)
     with transaction.atomic():
         old = AgendaItem.objects.filter(pk=item.pk).first() if item.pk else None
         item.content_sha256 = item_content_hash(item)
@@ -157,6 +193,13 @@ def save_item(item: AgendaItem, *, keep_version: bool = True) -> AgendaItem:
             item.imported_at = now
         if not item.key:
             item.key = f"minutebook:{timezone.now():%Y%m%d%H%M%S%f}"
+        if queued:
+            item.extraction_pending = True
+            item.save()
+            index([item])
+            for deferrer in _deferrers.values():
+                deferrer(item.pk, item.content_sha256)
+            return item
         linkable_before = _linkable(item) if old is not None else ((), ())
         item.save()
         extracted.extract_and_store(item, meeting_date=item.meeting.date)
@@ -192,6 +235,51 @@ def refresh_item(item_id: int) -> bool:
         if _linkable(item) != linkable_before:
             body_changed(item.meeting.committee.body_id)
     return True
+
+
+def extract_saved(item_id: int, content_sha256: str) -> str:
+    """The queued half of a clerk's save (:func:`save_item`): extract the item as it was
+    saved with ``content_sha256``, store its records and their index rows, and relink its
+    council if what the linker reads changed. Says what it did.
+
+    Idempotent and safe in any order: a task whose save was superseded by a newer one (the
+    stored hash differs) or already extracted (by an import, ``reextract``, or an earlier
+    run of this task) does nothing, since the newer save queued its own. The extraction
+    runs outside any transaction (a long text takes seconds, and SQLite has one writer);
+    the write re-reads the item, locked, and stores nothing if it changed meanwhile. The
+    relink runs after the commit, in its own short transactions, as after an import.
+    """
+    from concurrent.futures import Future
+
+    from minutebook.core.extract import extract
+    from minutebook.records import extracted
+    from minutebook.records.models import AgendaItem
+
+    items = AgendaItem.objects.select_related("meeting__committee")
+    item = items.filter(pk=item_id).first()
+    if item is None:
+        return f"item {item_id} no longer exists"
+    if item.content_sha256 != content_sha256:
+        return f"item {item_id}: superseded by a newer save"
+    if not item.extraction_pending:
+        return f"item {item_id}: already extracted"
+    wanted = extracted.source_item_for(item)
+    wanted.meeting_date = item.meeting.date
+    done: Future = Future()
+    done.set_result(extract(wanted, meeting_date=item.meeting.date, source=item.source_uri))
+    ready = extracted.Precomputed(input=wanted, result=done)
+    with import_run(), transaction.atomic():
+        item = items.select_for_update(of=("self",)).filter(pk=item_id).first()
+        if item is None:
+            return f"item {item_id} no longer exists"
+        if item.content_sha256 != content_sha256 or not item.extraction_pending:
+            return f"item {item_id}: superseded while extracting"
+        linkable_before = _linkable(item)
+        # the precomputed result is used only if it read what is stored now
+        extracted.extract_and_store_many([(item, ready)], meeting_date=item.meeting.date)
+        if _linkable(item) != linkable_before:
+            body_changed(item.meeting.committee.body_id)
+    return f"item {item_id} extracted"
 
 
 def item_content_hash(item: AgendaItem) -> str:
