@@ -13,7 +13,9 @@ class JobsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from minutebook.jobs.queue import enqueue, register
+        from django_q.signals import post_execute
+
+        from minutebook.jobs.queue import back_off, enqueue, register
         from minutebook.jobs.schedules import ensure_schedules
         from minutebook.jobs.tasks import full_relink
         from minutebook.records import writes
@@ -31,3 +33,4 @@ class JobsConfig(AppConfig):
             description="Relink every council in full (Sundays 04:30)",
         )
         post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="jobs-schedules")
+        post_execute.connect(back_off, dispatch_uid="jobs-back-off")

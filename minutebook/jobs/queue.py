@@ -14,9 +14,10 @@ A task is enqueued in the caller's transaction (the queue is a table of the same
 so work is queued exactly when the change that needs it commits. A worker acknowledges a
 task (deletes its row) only after it has finished; a worker that is killed (kill -9, the
 OOM killer, a lost machine) never acknowledges, and the task is handed out again once its
-claim expires (``Q_CLUSTER['retry']``). A task that raises is retried the same way, after
-the same interval, up to ``max_attempts``; each attempt and the last error are kept and shown
-at /backoffice/jobs/. Every task here is idempotent: it recomputes from what is stored, so
+claim expires (``Q_CLUSTER['retry']``). A task that raises is retried, up to
+``max_attempts``, after a back-off that grows with each failure (:func:`back_off`: 1, 4, 16,
+64 minutes by default, never longer than the claim); each attempt and the last error are
+kept and shown at /backoffice/jobs/. Every task here is idempotent: it recomputes from what is stored, so
 running it twice gives the same result as once.
 
 Why not the others: Huey drops a task whose worker is killed (no acknowledgement); Celery's
@@ -31,9 +32,13 @@ name (e.g. ``"exports.build"``, ``"alerts.send"``) with an optional cron schedul
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import timezone
+from django_q.models import OrmQ, Task
 from django_q.tasks import async_task
 
 TASKS_MODULE = "minutebook.jobs.tasks"
@@ -90,3 +95,33 @@ DESCRIPTIONS = {
     f"{TASKS_MODULE}.sync_site": "Sync a ModernGov site",
     f"{TASKS_MODULE}.run_registered": "Registered task",
 }
+
+
+def backoff_seconds(attempts: int) -> int:
+    """How long a task that failed ``attempts`` times waits before its next attempt:
+    ``settings.TASK_BACKOFF`` seconds, four times as long after each further failure, at
+    most the claim's length (``Q_CLUSTER['retry']``, after which django-q2 would hand it
+    out anyway)."""
+    base = settings.TASK_BACKOFF * 4 ** max(0, attempts - 1)
+    return int(min(base, settings.Q_CLUSTER["retry"]))
+
+
+def back_off(sender, task: dict, **kwargs) -> None:
+    """django-q2's ``post_execute`` receiver, in the worker's monitor process: after a
+    failed attempt, its queue row (kept, since failures are not acknowledged) becomes
+    available again after :func:`backoff_seconds` instead of when its claim runs out.
+
+    The broker hands out rows whose ``lock`` has passed, so moving it is all a back-off
+    takes. Only claimed rows are looked at (``lock`` ahead: a task in hand or waiting for
+    its retry, a few per worker), each payload read for its task id.
+    """
+    if task.get("success"):
+        return
+    attempts = (
+        Task.objects.filter(id=task["id"]).values_list("attempt_count", flat=True).first() or 1
+    )
+    now = timezone.now()
+    until = now + dt.timedelta(seconds=backoff_seconds(attempts))
+    for row in OrmQ.objects.filter(key=settings.Q_CLUSTER["name"], lock__gt=until):
+        if row.task_id() == task["id"]:
+            OrmQ.objects.filter(pk=row.pk, lock=row.lock).update(lock=until)

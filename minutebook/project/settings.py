@@ -133,9 +133,12 @@ else:
     }
 # Background work (minutebook/jobs/queue.py): django-q2 with its queue in this database.
 # A claimed task not acknowledged within `retry` seconds (its worker died) is handed out
-# again; a failed one is retried after the same interval, `max_attempts` in all. `retry`
-# must exceed `timeout`, the longest a task may run (a first ModernGov import with documents).
+# again; a failed one is retried after TASK_BACKOFF seconds, four times longer after each
+# further failure (at most `retry`; minutebook.jobs.queue.back_off), `max_attempts` in all.
+# `retry` must exceed `timeout`, the longest a task may run (a first ModernGov import with
+# documents).
 _TASK_TIMEOUT = int(os.environ.get("MINUTEBOOK_TASK_TIMEOUT", 3 * 3600))
+TASK_BACKOFF = int(os.environ.get("MINUTEBOOK_TASK_BACKOFF", 60))
 # A clerk's save whose text (title, description, minutes, decision) is longer than this
 # many characters has its extraction queued instead of run in the request (records.writes.
 # save_item; 0: every save is queued). Extraction costs about 2.3 ms of CPU per 1,000

@@ -29,3 +29,14 @@ def fail_the_first_time(folder: str) -> str:
         marker.write_text("1")
         raise RuntimeError("the council's server answered 503")
     return "worked on the second attempt"
+
+
+def fail_twice(folder: str) -> str:
+    """Note each attempt's start (time.time()), and raise on the first two."""
+    log = Path(folder) / "attempts"
+    with log.open("a") as out:
+        out.write(f"{time.time()}\n")
+    attempts = len(log.read_text().splitlines())
+    if attempts <= 2:
+        raise RuntimeError(f"attempt {attempts}: the council's server answered 503")
+    return f"worked on attempt {attempts}"

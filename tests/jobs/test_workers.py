@@ -13,6 +13,7 @@ from tests.jobs.conftest import stop, wait_for
 
 HOLD = "tests.jobs.tasks_for_tests.hold_until_released"
 FLAKY = "tests.jobs.tasks_for_tests.fail_the_first_time"
+TWICE = "tests.jobs.tasks_for_tests.fail_twice"
 
 
 def lines(path: Path) -> int:
@@ -57,6 +58,24 @@ def test_a_failed_task_is_retried_and_its_error_kept(queue_database, tmp_path):
         stop(worker)
     assert done == [[FLAKY, "worked on the second attempt", 2]]
     assert db.state() == {"queued": 0, "succeeded": done, "failed": []}
+
+
+def test_a_failing_task_is_retried_after_a_growing_back_off(queue_database, tmp_path):
+    db = queue_database
+    # The claim (300 s) is longer than the test waits: only the back-off (2 s, then 8 s)
+    # can bring the task round again in time.
+    db.env = {**db.env, "MINUTEBOOK_TASK_RETRY": "300", "MINUTEBOOK_TASK_BACKOFF": "2"}
+    db.enqueue(TWICE, str(tmp_path))
+    worker = db.start_worker()
+    try:
+        done = wait_for("the third attempt to succeed", lambda: db.state()["succeeded"])
+    finally:
+        stop(worker)
+    assert done == [[TWICE, "worked on attempt 3", 3]]
+    starts = [float(t) for t in (tmp_path / "attempts").read_text().split()]
+    # Each retry waited at least its back-off (counted from after the failed attempt began).
+    assert starts[1] - starts[0] >= 2 and starts[2] - starts[1] >= 8
+    assert db.state()["queued"] == 0
 
 
 @pytest.mark.parametrize("workers", [2])
