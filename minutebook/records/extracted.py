@@ -142,11 +142,13 @@ def extract_and_store_many(
     store_extractions(results, created=created)
     for item, _ in pairs:
         item.extractor_version = EXTRACTOR_VERSION
-        item.extraction_pending = False  # its records now say what is stored
+        item.extraction_queued_at = None  # its records now say what is stored
     earlier = [item.pk for item, _ in pairs if item.pk not in created]
     if earlier:
         AgendaItem.objects.filter(pk__in=earlier).update(
-            extractor_version=EXTRACTOR_VERSION, extraction_pending=False, updated_at=timezone.now()
+            extractor_version=EXTRACTOR_VERSION,
+            extraction_queued_at=None,
+            updated_at=timezone.now(),
         )  # its records changed: the API's updated_since and the exports must see it
 
 

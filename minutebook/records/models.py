@@ -276,10 +276,12 @@ class AgendaItem(Provenance):
     truncated = models.BooleanField(default=False)
     content_sha256 = models.CharField(max_length=64)
     extractor_version = models.CharField(max_length=40, blank=True)
-    extraction_pending = models.BooleanField(
-        default=False,
-        help_text="Saved by a clerk; its records are being extracted on the queue "
-        "(records.writes.save_item).",
+    # Nullable, so that adding it is ALTER TABLE ADD COLUMN on SQLite, not a copy of the table.
+    extraction_queued_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a clerk's save queued this item's extraction (records.writes."
+        "save_item); empty once its records say what is stored.",
     )
     # The agenda as a clerk writes it (imported items keep the defaults).
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.LISTED)
@@ -321,6 +323,11 @@ class AgendaItem(Provenance):
 
     def get_absolute_url(self) -> str:
         return reverse("website:item", args=[self.pk])
+
+    @property
+    def extraction_pending(self) -> bool:
+        """Its text was saved and its records are still those of the previous text."""
+        return self.extraction_queued_at is not None
 
 
 class AgendaItemVersion(Provenance):

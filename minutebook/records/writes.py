@@ -173,7 +173,7 @@ def save_item(item: AgendaItem, *, keep_version: bool = True) -> AgendaItem:
 
     A text longer than ``settings.INLINE_EXTRACT_CHARS`` (see :func:`defers`) is stored
     and indexed at once (its words searchable, an exempt item's text out of the index) with
-    ``extraction_pending`` set, and its extraction, the index rows of its records and the
+    ``extraction_queued_at`` set, and its extraction, the index rows of its records and the
     council's relink are queued in the same transaction (:func:`extract_saved`), so a long
     minutes text does not hold the clerk's request and a failure is retried. Until the
     task has run, the item keeps the records of its previous text.
@@ -194,7 +194,7 @@ def save_item(item: AgendaItem, *, keep_version: bool = True) -> AgendaItem:
         if not item.key:
             item.key = f"minutebook:{timezone.now():%Y%m%d%H%M%S%f}"
         if queued:
-            item.extraction_pending = True
+            item.extraction_queued_at = now
             item.save()
             index([item])
             for deferrer in _deferrers.values():
