@@ -55,7 +55,9 @@ def item(committee, clerk) -> AgendaItem:
     return meeting.items.get(title="School place planning")
 
 
-def test_a_long_save_is_stored_at_once_and_extracted_by_the_queue(client, clerk, item, settings):
+def test_a_long_save_is_stored_at_once_and_extracted_by_the_queue(
+    client, clerk, admin_user, item, settings
+):
     settings.INLINE_EXTRACT_CHARS = 100  # these minutes are longer: queued
     clerk_client = signed_in(clerk)
     publish(clerk_client, item, MINUTES)
@@ -69,6 +71,8 @@ def test_a_long_save_is_stored_at_once_and_extracted_by_the_queue(client, clerk,
     assert "Being analysed." in page and "pupil projections" in page
     agenda = clerk_client.get(f"/backoffice/meetings/{item.meeting_id}/").content.decode()
     assert "Extraction pending" in agenda
+    jobs = signed_in(admin_user).get("/backoffice/jobs/").content.decode()
+    assert f"Extract and index an item (item {item.pk})" in jobs
 
     assert tasks.extract_item(*queued_extractions()[0]) == f"item {item.pk} extracted"
     item.refresh_from_db()

@@ -29,17 +29,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 
 from minutebook.search.backends.base import (
     HEADING,
     MARK_END,
     MARK_START,
     REST,
+    Hit,
     Matches,
     SearchBackend,
     SearchRequest,
     Stream,
     filters_of,
+    hit_entries,
+    marked_html,
     months_between,
     period_tokens,
 )
@@ -77,6 +81,24 @@ NO_WORD = "'~none'"
 INDEXED_DAYS = 62
 # Memory for a search's bitmaps, so they stay exact (see PostgresMatches).
 WORK_MEM = "32MB"
+# What a search's statements run with (see PostgresMatches.__init__): only bitmap scans of
+# the GIN indexes, no parallel workers, exact bitmaps. Local to a transaction: with the
+# parameters bound on the client (Django's default), each statement is sent after these
+# in one string, which PostgreSQL runs as one implicit transaction, so a search needs no
+# BEGIN and COMMIT round trips; with server-side binding (one statement per message), the
+# search runs in a transaction that sets them once.
+PLANNER_SETTINGS = (
+    "set_config('enable_seqscan', 'off', true), "
+    "set_config('enable_indexscan', 'off', true), "
+    # a search reads a few hundred rows: starting parallel workers costs more
+    "set_config('max_parallel_workers_per_gather', '0', true), "
+    f"set_config('work_mem', '{WORK_MEM}', true)"
+)
+
+
+def one_string() -> bool:
+    """Whether several statements may be sent in one string (parameters bound here)."""
+    return not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
 
 
 def next_size(size: int, got: int, wanted: int) -> int:
@@ -243,16 +265,11 @@ class PostgresMatches(Matches):
             f"SELECT ({words})::text, ({heading})::text, ({relaxed})::text, "
             "(SELECT min(date) FROM search_searchentry), "
             "(SELECT max(date) FROM search_searchentry), "
-            "EXISTS (SELECT 1 FROM search_searchentry WHERE id < %s), "
-            "set_config('enable_seqscan', 'off', true), "
-            "set_config('enable_indexscan', 'off', true), "
-            # a search reads a few hundred rows: starting parallel workers costs more
-            "set_config('max_parallel_workers_per_gather', '0', true), "
-            f"set_config('work_mem', '{WORK_MEM}', true)"
+            f"EXISTS (SELECT 1 FROM search_searchentry WHERE id < %s), {PLANNER_SETTINGS}"
         )
         setup_params = [*words_params, *heading_params, *relaxed_params, 1 << DAY_SHIFT]
         explain, explain_params = self.estimates_sql(words, words_params, heading, heading_params)
-        together = not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
+        together = self.together = one_string()
         if together:
             cursor.execute(f"{setup}; {explain}", [*setup_params, *explain_params])
         else:
@@ -275,6 +292,15 @@ class PostgresMatches(Matches):
                 last = min(last, EPOCH + dt.timedelta(days=high >> DAY_SHIFT))
             self.span = (first, last) if first <= last else None
         self.with_undated = self.undated and not self.filters.keys
+
+    def execute(self, sql: str, params: list) -> list[tuple]:
+        """Run one of the search's statements with PLANNER_SETTINGS; its rows."""
+        if self.together:
+            self.cursor.execute(f"SELECT {PLANNER_SETTINGS}; {sql}", params)
+            self.cursor.nextset()
+        else:
+            self.cursor.execute(sql, params)
+        return self.cursor.fetchall()
 
     def estimates_sql(
         self, words: str, words_params: list, heading: str, heading_params: list
@@ -422,20 +448,18 @@ class PostgresMatches(Matches):
         order = "DESC" if newest_first else "ASC"
         if tier is None and self.relaxed:
             sql, params = self._source(tier, tokens, keys, self.relaxed)
-            self.cursor.execute(
+            return self.execute(
                 # OFFSET 0 keeps the phrase check out of the scan, after the sort
                 f"SELECT c.id, c.htsv @@ %s::tsquery FROM (SELECT e.id, e.tsv, e.htsv {sql} "
                 f"ORDER BY e.id {order} OFFSET 0) c WHERE c.tsv @@ %s::tsquery LIMIT %s",
                 [self.heading, *params, self.words, limit],
             )
-            return self.cursor.fetchall()
         sql, params = self._source(tier, tokens, keys)
-        self.cursor.execute(
+        return self.execute(
             f"SELECT e.id, e.htsv @@ %s::tsquery {sql} "
             f"ORDER BY e.id {'DESC' if newest_first else 'ASC'} LIMIT %s",
             [self.heading, *params, limit],
         )
-        return self.cursor.fetchall()
 
     def _stream(
         self, tier, newest_first: bool, need: int, bound: int | None, first_days: int
@@ -449,11 +473,10 @@ class PostgresMatches(Matches):
                 low, high = (low, bound - 1) if newest_first else (bound + 1, high)
             keys = None if low is None and high is None else (low or 0, high or (1 << 63) - 1)
             sql, params = self._source(tier, None, keys)
-            self.cursor.execute(
+            rows = self.execute(
                 f"SELECT e.id, e.htsv @@ %s::tsquery {sql} LIMIT %s",
                 [self.heading, *params, ONE_QUERY_ROWS + 1],
             )
-            rows = self.cursor.fetchall()
             if len(rows) <= ONE_QUERY_ROWS:
                 return sorted(rows, reverse=newest_first)[:need]
         found: list[tuple] = []
@@ -512,12 +535,45 @@ class PostgresMatches(Matches):
         )
         return {pk: (snippet, heading) for pk, snippet, heading in self.cursor.fetchall()}
 
+    def hits(self, picked: list[tuple[Stream, list[int], float]]) -> list[Hit]:
+        """The page in one statement: each hit's entry, item and committee (as load() reads
+        them) with its marks (as marks() makes them, the same for every stream)."""
+        keys = [pk for _, stream_keys, _ in picked for pk in stream_keys]
+        if not keys:
+            return []
+        entries = hit_entries().annotate(
+            text_marks=RawSQL(
+                f"ts_headline('{CONFIG}', search_searchentry.text, %s::tsquery, %s)",
+                [self.words, HEADLINE_OPTIONS],
+            ),
+            heading_marks=RawSQL(
+                f"ts_headline('{CONFIG}', search_searchentry.heading, %s::tsquery, %s)",
+                [self.words, HEADING_OPTIONS],
+            ),
+        )
+        found = entries.in_bulk(keys)
+        return [
+            Hit(
+                entry=found[pk],
+                score=score,
+                snippet=marked_html(found[pk].text_marks),
+                heading=marked_html(found[pk].heading_marks),
+            )
+            for _, stream_keys, score in picked
+            for pk in stream_keys
+            if pk in found
+        ]
+
 
 class PostgresBackend(SearchBackend):
     name = "postgresql"
 
     @contextmanager
     def matches(self, request: SearchRequest) -> Iterator[Matches]:
+        if one_string():  # no transaction needed (PLANNER_SETTINGS)
+            with connection.cursor() as cursor:
+                yield PostgresMatches(cursor, request)
+            return
         with transaction.atomic(), connection.cursor() as cursor:
             yield PostgresMatches(cursor, request)
 
