@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from minutebook.core.numbers import whole_number
@@ -27,6 +28,7 @@ from minutebook.records.models import (
 )
 from minutebook.website import integrations, proceedings
 from minutebook.website.caching import public_page
+from minutebook.website.prepared import Prepared, Shape
 from minutebook.website.tallies import ITEM_ROWS, MEETING_ROWS, PERSON_ROWS, count_rows
 
 ITEM_PLACE = "item__meeting__committee__body"
@@ -402,13 +404,16 @@ class RecordPage:
         return bool(self.newer or self.older)
 
 
-def record_page(request: HttpRequest, name: str, rows: QuerySet, count: int) -> RecordPage:
-    """Page ``?name=N`` of ``rows`` (``count`` of them, counted already): a number that is
-    not one gives the first page, one past the end the last, as Django's paginator does."""
+def record_page(
+    request: HttpRequest, name: str, rows: Callable[[int, int], list], count: int
+) -> RecordPage:
+    """Page ``?name=N`` of a list of ``count`` rows (counted already), read with
+    ``rows(offset, limit)``: a number that is not one gives the first page, one past the
+    end the last, as Django's paginator does."""
     pages = max(1, -(-count // PERSON_PAGE))
     number = min(max(whole_number(request.GET.get(name, "")) or 1, 1), pages)
     start = (number - 1) * PERSON_PAGE
-    shown = list(rows[start : start + PERSON_PAGE]) if count else []
+    shown = rows(start, PERSON_PAGE) if count else []
     return RecordPage(
         name=name,
         rows=shown,
@@ -420,38 +425,101 @@ def record_page(request: HttpRequest, name: str, rows: QuerySet, count: int) -> 
     )
 
 
+#: What a person page's lists show of a record's item, meeting and committee.
+_ROW_ITEM = Shape(
+    AgendaItem,
+    ("id", "title", "order", "meeting_id"),
+    related=(
+        (
+            "meeting",
+            Shape(
+                Meeting,
+                ("id", "date", "committee_id"),
+                related=(("committee", Shape(Committee, ("id", "name"))),),
+            ),
+        ),
+    ),
+)
+_PERSON_LINK = Shape(Person, ("id", "name", "slug"))
+_NEWEST = ("-item__meeting__date", "-item__meeting_id", "-item__order", "position")
+_QUESTION = (
+    "id",
+    "item_id",
+    "position",
+    "question",
+    "answer",
+    "asker_label",
+    "responder_label",
+    "asker_id",
+    "responder_id",
+)
+#: A person page's queries, compiled once per process (``prepared``): the person, and a
+#: page of each of the five lists, newest first.
+PERSON_BY_SLUG = Prepared(
+    Shape(Person, ("id", "name", "slug", "updated_at")),
+    lambda slug: Person.objects.filter(slug=slug),
+)
+PERSON_SAID = Prepared(
+    Shape(
+        Statement,
+        ("id", "item_id", "position", "text", "speaker_id"),
+        related=(("item", _ROW_ITEM),),
+    ),
+    lambda pk: Statement.objects.filter(speaker_id=pk).order_by(*_NEWEST),
+)
+PERSON_ASKED = Prepared(
+    Shape(Question, _QUESTION, related=(("item", _ROW_ITEM), ("responder", _PERSON_LINK))),
+    lambda pk: Question.objects.filter(asker_id=pk).order_by(*_NEWEST),
+)
+PERSON_ANSWERED = Prepared(
+    Shape(Question, _QUESTION, related=(("item", _ROW_ITEM), ("asker", _PERSON_LINK))),
+    lambda pk: Question.objects.filter(responder_id=pk).order_by(*_NEWEST),
+)
+PERSON_PROMISED = Prepared(
+    Shape(
+        Commitment,
+        ("id", "item_id", "position", "text", "action", "due", "actor_id"),
+        related=(("item", _ROW_ITEM),),
+    ),
+    lambda pk: Commitment.objects.filter(actor_id=pk).order_by(*_NEWEST),
+)
+# Items the person is named in, each once, with the role the minutes give them there.
+# Grouped by the columns shown only (not every column of the item, text and all).
+PERSON_MENTIONED = Prepared(
+    Shape(
+        AgendaItem,
+        ("id", "title", "order", "meeting_id"),
+        related=_ROW_ITEM.related,
+        extra=("role",),
+    ),
+    lambda pk: (
+        AgendaItem.objects.filter(personmentions__person_id=pk)
+        .values(*_ROW_ITEM.paths())
+        .annotate(role=Max("personmentions__role"))
+        .order_by("-meeting__date", "-meeting_id", "order", "pk")
+    ),
+)
+
+
+def _page_of(query: Prepared, key: int, **own) -> Callable[[int, int], list]:
+    """``rows(offset, limit)`` of ``query`` for ``key``, each row given ``own``'s
+    attributes (the person the list is of: ``asker`` on the questions they asked)."""
+
+    def rows(offset: int, limit: int) -> list:
+        found = query.rows(key, offset=offset, limit=limit)
+        for row in found:
+            for name, value in own.items():
+                setattr(row, name, value)
+        return found
+
+    return rows
+
+
 @public_page
 def person(request: HttpRequest, slug: str) -> HttpResponse:
-    obj = get_object_or_404(Person, slug=slug)
-    newest = ("-item__meeting__date", "-item__meeting_id", "-item__order", "position")
-    place = "item__meeting__committee"  # the lists show the committee, never the council
-    # only() names the person's own key too: the related manager sets it on every row.
-    said = (
-        obj.statements.select_related(place).only(*PERSON_ROW, "text", "speaker").order_by(*newest)
-    )
-    asked = (
-        obj.questions_asked.select_related(place, "responder")
-        .only(*PERSON_ROW, *QA_ROW, "responder__name", "responder__slug")
-        .order_by(*newest)
-    )
-    answered = (
-        obj.questions_answered.select_related(place, "asker")
-        .only(*PERSON_ROW, *QA_ROW, "asker__name", "asker__slug")
-        .order_by(*newest)
-    )
-    promised = (
-        obj.commitments.select_related(place)
-        .only(*PERSON_ROW, "text", "action", "due", "actor")
-        .order_by(*newest)
-    )
-    # Items the person is named in, each once, with the role the minutes give them there.
-    mentioned = (
-        AgendaItem.objects.filter(personmentions__person=obj)
-        .annotate(role=Max("personmentions__role"))
-        .select_related("meeting__committee")
-        .only(*ITEM_ROW)
-        .order_by("-meeting__date", "-meeting_id", "order", "pk")
-    )
+    obj = PERSON_BY_SLUG.first(slug)
+    if obj is None:
+        raise Http404("No such person.")
     counts = count_rows(obj.pk, PERSON_ROWS)
     roles = (
         list(
@@ -467,7 +535,9 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         if counts["mentioned"]
         else []
     )
-    promised_page = record_page(request, "promised", promised, counts["promised"])
+    promised_page = record_page(
+        request, "promised", _page_of(PERSON_PROMISED, obj.pk, actor=obj), counts["promised"]
+    )
     promised_page.rows = integrations.commitments_for(promised_page.rows)
     context = {
         "person": obj,
@@ -476,10 +546,21 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         "limit": PERSON_PAGE,
         "counts": counts,
         "promised": promised_page,
-        "asked": record_page(request, "asked", asked, counts["asked"]),
-        "answered": record_page(request, "answered", answered, counts["answered"]),
-        "said": record_page(request, "said", said, counts["said"]),
-        "mentioned": record_page(request, "mentioned", mentioned, counts["mentioned"]),
+        "asked": record_page(
+            request, "asked", _page_of(PERSON_ASKED, obj.pk, asker=obj), counts["asked"]
+        ),
+        "answered": record_page(
+            request,
+            "answered",
+            _page_of(PERSON_ANSWERED, obj.pk, responder=obj),
+            counts["answered"],
+        ),
+        "said": record_page(
+            request, "said", _page_of(PERSON_SAID, obj.pk, speaker=obj), counts["said"]
+        ),
+        "mentioned": record_page(
+            request, "mentioned", _page_of(PERSON_MENTIONED, obj.pk), counts["mentioned"]
+        ),
         **proceedings.for_person(obj, limit=PERSON_PAGE, counts=counts),
     }
     return render(request, "website/person.html", context)

@@ -1,0 +1,83 @@
+"""Queries compiled once (website.prepared): the same rows, fields and related objects as
+the querysets they are written as, with no query to follow a relation the shape loads."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from minutebook.records.models import Person, Question, Statement
+from minutebook.website import views
+from minutebook.website.prepared import Prepared, Shape
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_prepared_list_is_the_querysets_rows_with_their_relations(world):
+    speaker = Statement.objects.exclude(speaker=None).values_list("speaker", flat=True)[0]
+    expected = list(
+        Statement.objects.filter(speaker_id=speaker)
+        .select_related("item__meeting__committee")
+        .order_by("-item__meeting__date", "-item__meeting_id", "-item__order", "position")
+    )
+    assert expected
+    rows = views.PERSON_SAID.rows(speaker, offset=0, limit=100)
+    with CaptureQueriesContext(connection) as ctx:
+        seen = [
+            (
+                s.pk,
+                s.text,
+                s.position,
+                s.item.title,
+                s.item.meeting.date,
+                s.item.meeting.committee.name,
+            )
+            for s in rows
+        ]
+    assert len(ctx.captured_queries) == 0  # every relation shown is loaded
+    assert seen == [
+        (s.pk, s.text, s.position, s.item.title, s.item.meeting.date, s.item.meeting.committee.name)
+        for s in expected
+    ]
+
+
+def test_pages_of_a_prepared_list_follow_one_another(world):
+    speaker = Statement.objects.exclude(speaker=None).values_list("speaker", flat=True)[0]
+    every = [s.pk for s in views.PERSON_SAID.rows(speaker, offset=0, limit=1000)]
+    paged = [
+        s.pk
+        for start in range(0, len(every), 2)
+        for s in views.PERSON_SAID.rows(speaker, offset=start, limit=2)
+    ]
+    assert paged == every
+
+
+def test_a_missing_related_row_is_none_and_a_key_may_be_text(world):
+    asked = Question.objects.first()
+    Question.objects.filter(pk=asked.pk).update(asker=world.clement, responder=None)
+    asked.refresh_from_db()
+    rows = views.PERSON_ASKED.rows(asked.asker_id, offset=0, limit=100)
+    row = next(q for q in rows if q.pk == asked.pk)
+    assert row.responder is None and row.responder_id is None
+    person = Person.objects.get(pk=asked.asker_id)
+    found = views.PERSON_BY_SLUG.first(person.slug)
+    assert (found.pk, found.name, found.slug) == (person.pk, person.name, person.slug)
+    assert views.PERSON_BY_SLUG.first("no-such-slug") is None
+
+
+def test_fields_a_shape_leaves_out_are_deferred_not_wrong(world):
+    statement = Statement.objects.exclude(speaker=None).first()
+    row = views.PERSON_SAID.rows(statement.speaker_id, offset=0, limit=100)
+    row = next(s for s in row if s.pk == statement.pk)
+    assert row.item.get_deferred_fields() >= {"minutes_text", "decision_text"}
+    assert row.item.minutes_text == statement.item.minutes_text  # loaded on demand
+
+
+def test_a_query_must_use_its_key_and_a_shape_its_fields():
+    with pytest.raises(ValueError, match="does not use its key"):
+        Prepared(Shape(Person, ("id",)), lambda key: Person.objects.all()).compiled()
+    with pytest.raises(ValueError, match="no key"):
+        Shape(Person, ("name",))
+    with pytest.raises(ValueError, match="nickname"):
+        Shape(Person, ("id", "nickname"))
