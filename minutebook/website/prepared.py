@@ -48,6 +48,18 @@ class Shape:
         object.__setattr__(self, "fields", tuple(f for f in order if f in self.fields))
         object.__setattr__(self, "key", self.fields.index(self.model._meta.pk.attname))
 
+    @classmethod
+    def of(
+        cls,
+        model: type[models.Model],
+        *,
+        defer: tuple[str, ...] = (),
+        related: tuple[tuple[str, Shape], ...] = (),
+    ) -> Shape:
+        """Every field of ``model`` but ``defer`` (as ``select_related`` would load it)."""
+        fields = tuple(f.attname for f in model._meta.concrete_fields if f.name not in defer)
+        return cls(model, fields, related=related)
+
     def paths(self, prefix: str = "") -> list[str]:
         """The ``values_list`` lookups of every column, in the order :meth:`build` reads them."""
         out = [prefix + f for f in (*self.fields, *self.extra)]
@@ -80,7 +92,8 @@ class Prepared:
     """``query(key)``'s rows as ``shape`` says, compiled once per database vendor.
 
     ``query`` must use its key only as a parameter (a filter value), never in the shape of
-    the SQL; slices are given to :meth:`rows`, not taken in ``query``."""
+    the SQL, and its other parameters must be constants (a date such as today's would be
+    kept from the first run); slices are given to :meth:`rows`, not taken in ``query``."""
 
     def __init__(self, shape: Shape, query: Callable[[Any], models.QuerySet]) -> None:
         self.shape = shape

@@ -16,13 +16,18 @@ from django.shortcuts import get_object_or_404, render
 from minutebook.core.numbers import whole_number
 from minutebook.records.models import (
     AgendaItem,
+    Amount,
     Body,
     Commitment,
     Committee,
+    DateMention,
+    Decision,
     Document,
     Entity,
+    EntityMention,
     Meeting,
     Person,
+    PersonMention,
     Question,
     Statement,
 )
@@ -275,26 +280,81 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _people() -> Shape:
+    return Shape.of(Person)
+
+
+#: An item page's queries, compiled once per process (``prepared``): the item with its
+#: meeting, committee and council, and each kind of record extracted from it.
+ITEM_PAGE = Prepared(
+    Shape.of(
+        AgendaItem,
+        related=(
+            (
+                "meeting",
+                Shape.of(
+                    Meeting,
+                    related=(
+                        ("committee", Shape.of(Committee, related=(("body", Shape.of(Body)),))),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    lambda pk: AgendaItem.objects.public().filter(pk=pk),
+)
+ITEM_LISTS = {
+    "statements": Prepared(
+        Shape.of(Statement, related=(("speaker", _people()),)),
+        lambda pk: Statement.objects.filter(item_id=pk),
+    ),
+    "questions": Prepared(
+        Shape.of(Question, related=(("asker", _people()), ("responder", _people()))),
+        lambda pk: Question.objects.filter(item_id=pk),
+    ),
+    "commitments": Prepared(
+        Shape.of(Commitment, related=(("actor", _people()),)),
+        lambda pk: Commitment.objects.filter(item_id=pk),
+    ),
+    "decisions": Prepared(Shape.of(Decision), lambda pk: Decision.objects.filter(item_id=pk)),
+    "amounts": Prepared(Shape.of(Amount), lambda pk: Amount.objects.filter(item_id=pk)),
+    "dates": Prepared(Shape.of(DateMention), lambda pk: DateMention.objects.filter(item_id=pk)),
+    "people": Prepared(
+        Shape.of(PersonMention, related=(("person", _people()),)),
+        lambda pk: PersonMention.objects.filter(item_id=pk),
+    ),
+    "entities": Prepared(
+        Shape.of(EntityMention, related=(("entity", Shape.of(Entity)),)),
+        lambda pk: EntityMention.objects.filter(item_id=pk),
+    ),
+}
+
+
 @public_page
 def item(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = get_object_or_404(
-        AgendaItem.objects.public().select_related("meeting__committee__body"), pk=pk
-    )
+    obj = ITEM_PAGE.first(pk)
+    if obj is None:
+        raise Http404("No such item.")
     if obj.is_exempt:
         return render(request, "website/item_exempt.html", {"item": obj, "meeting": obj.meeting})
     has = count_rows(obj.pk, ITEM_ROWS)
 
-    def rows(kind: str, queryset: QuerySet) -> list:
+    def rows(kind: str, queryset: QuerySet | None = None) -> list:
         """The item's rows of ``kind``: no query when it has none (most items have a few
         kinds of the fifteen)."""
-        return list(queryset) if has[kind] else []
+        if not has[kind]:
+            return []
+        if queryset is not None:
+            return list(queryset)
+        found = ITEM_LISTS[kind].rows(obj.pk)
+        for row in found:
+            row.item = obj  # as the item's related manager would set it
+        return found
 
     siblings = list(obj.meeting.items.order_by("order", "id").values_list("pk", "number", "title"))
     index = next(i for i, s in enumerate(siblings) if s[0] == obj.pk)
-    statements = rows("statements", obj.statements.select_related("speaker"))
-    commitments = rows("commitments", obj.commitments.select_related("actor"))
-    for c in commitments:
-        c.item = obj  # the tracker dates them by their item's meeting, already loaded
+    statements = rows("statements")
+    commitments = rows("commitments")
     speakers: dict[str, dict] = {}
     for s in statements:
         if s.speaker_label or s.speaker_id:
@@ -317,15 +377,15 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "statements": statements,
         "speakers": list(speakers.values()),
-        "questions": rows("questions", obj.questions.select_related("asker", "responder")),
+        "questions": rows("questions"),
         "commitments": integrations.commitments_for(commitments),
         "tracker": integrations.tracker_available() and bool(has["links_from"] or has["links_to"]),
-        "decisions": rows("decisions", obj.decisions.all()),
-        "amounts": rows("amounts", obj.amounts.all()),
-        "dates": rows("dates", obj.datementions.all()),
-        "people": _unique(rows("people", obj.personmentions.select_related("person")), "person_id"),
+        "decisions": rows("decisions"),
+        "amounts": rows("amounts"),
+        "dates": rows("dates"),
+        "people": _unique(rows("people"), "person_id"),
         "entities": sorted(
-            _unique(rows("entities", obj.entitymentions.select_related("entity")), "entity_id"),
+            _unique(rows("entities"), "entity_id"),
             key=lambda m: (_ENTITY_ORDER.get(m.entity.type, 9), m.position),
         ),
         "versions": has["versions"],
