@@ -88,6 +88,62 @@ class Shape:
         return obj, end
 
 
+@dataclass(frozen=True)
+class Compiled:
+    """A ``values_list`` queryset as SQL, with what running it needs: where its key goes
+    among the parameters, and the converters Django applies to what the database returns
+    (an aware datetime from SQLite's text, a bool from its 0 or 1, a JSON field's value),
+    found as Django's own compiler finds them."""
+
+    sql: str
+    params: tuple
+    positions: tuple[int, ...]
+    columns: tuple[int, ...]  # the select list's column of each name asked for
+    converters: tuple[tuple[int, tuple[Callable, ...], Any], ...]
+
+    @classmethod
+    def of(cls, queryset: models.QuerySet, names: list[str]) -> Compiled:
+        """``queryset.values_list(*names)`` compiled; its rows come back in ``names``' order."""
+        compiler = queryset.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        positions = tuple(i for i, p in enumerate(params) if p in SENTINELS)
+        if not positions:
+            raise ValueError(f"{queryset.model.__name__}: the query does not use its key")
+        aliases = [alias for _, _, alias in compiler.select]
+        columns = tuple(aliases.index(name) for name in names)
+        converters = compiler.get_converters([column for column, _, _ in compiler.select])
+        return cls(
+            sql,
+            tuple(params),
+            positions,
+            columns,
+            tuple((i, tuple(convs), expr) for i, (convs, expr) in converters.items()),
+        )
+
+    def run(self, key: Any, offset: int = 0, limit: int | None = None) -> list[tuple]:
+        values = list(self.params)
+        for i in self.positions:
+            values[i] = key
+        sql = self.sql
+        if limit is not None:
+            sql += " LIMIT %s OFFSET %s"
+            values += [limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, values)
+            found = cursor.fetchall()
+        out = []
+        for row in found:
+            if self.converters:
+                row = list(row)
+                for i, convs, expression in self.converters:
+                    value = row[i]
+                    for convert in convs:
+                        value = convert(value, expression, connection)
+                    row[i] = value
+            out.append(tuple(row[i] for i in self.columns))
+        return out
+
+
 class Prepared:
     """``query(key)``'s rows as ``shape`` says, compiled once per database vendor.
 
@@ -98,36 +154,21 @@ class Prepared:
     def __init__(self, shape: Shape, query: Callable[[Any], models.QuerySet]) -> None:
         self.shape = shape
         self.query = query
-        self._compiled: dict[str, tuple[str, tuple, tuple[int, ...]]] = {}
+        self._compiled: dict[str, Compiled] = {}
         self._lock = threading.Lock()
 
-    def compiled(self) -> tuple[str, tuple, tuple[int, ...]]:
-        """SQL, parameters and the positions of the key among them, for this connection."""
-        vendor = connection.vendor
-        found = self._compiled.get(vendor)
+    def compiled(self) -> Compiled:
+        """The query compiled for this connection's vendor (once per process)."""
+        found = self._compiled.get(connection.vendor)
         if found is None:
-            queryset = self.query(SENTINEL).values_list(*self.shape.paths())
-            sql, params = queryset.query.sql_with_params()
-            positions = tuple(i for i, p in enumerate(params) if p in SENTINELS)
-            if not positions:
-                raise ValueError(f"{self.shape.model.__name__}: the query does not use its key")
-            found = (sql, tuple(params), positions)
+            names = self.shape.paths()
+            found = Compiled.of(self.query(SENTINEL).values_list(*names), names)
             with self._lock:
-                self._compiled[vendor] = found
+                self._compiled[connection.vendor] = found
         return found
 
     def rows(self, key: Any, *, offset: int = 0, limit: int | None = None) -> list:
-        sql, params, positions = self.compiled()
-        values = list(params)
-        for i in positions:
-            values[i] = key
-        if limit is not None:
-            sql += " LIMIT %s OFFSET %s"
-            values += [limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, values)
-            found = cursor.fetchall()
-        return [self.shape.build(row)[0] for row in found]
+        return [self.shape.build(row)[0] for row in self.compiled().run(key, offset, limit)]
 
     def first(self, key: Any) -> models.Model | None:
         found = self.rows(key, limit=1)

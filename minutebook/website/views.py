@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -219,37 +219,57 @@ def committees(request: HttpRequest) -> HttpResponse:
     return render(request, "website/committees.html", {"bodies": bodies, "count": len(rows)})
 
 
+#: A meeting page's queries, compiled once per process (``prepared``): the meeting with its
+#: committee, council and the meeting it moved to, its items with their lead members, and
+#: the questions minuted at it.
+MEETING_PAGE = Prepared(
+    Shape.of(
+        Meeting,
+        related=(
+            ("committee", Shape.of(Committee, related=(("body", Shape.of(Body)),))),
+            ("moved_to", Shape.of(Meeting)),
+        ),
+    ),
+    lambda pk: Meeting.objects.filter(pk=pk),
+)
+MEETING_ITEMS = Prepared(
+    Shape.of(AgendaItem, defer=("minutes_html",), related=(("lead", Shape.of(Person)),)),
+    lambda pk: AgendaItem.objects.filter(meeting_id=pk),
+)
+MEETING_QUESTIONS = Prepared(
+    Shape.of(Question, related=(("asker", Shape.of(Person)), ("responder", Shape.of(Person)))),
+    lambda pk: Question.objects.filter(item__meeting_id=pk),
+)
+
+
 @public_page
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = get_object_or_404(Meeting.objects.select_related("committee__body", "moved_to"), pk=pk)
+    obj = MEETING_PAGE.first(pk)
+    if obj is None:
+        raise Http404("No such meeting.")
     has = count_rows(obj.pk, MEETING_ROWS)  # lists with nothing in them are not asked for
     items = []
     if obj.is_published:  # a draft agenda is for the back office only
-        related = []
-        if has["documents"]:
-            related.append(
-                Prefetch(
-                    "documents",
-                    queryset=Document.objects.defer("text")
-                    .filter(is_public=True, superseded_at__isnull=True)
-                    .order_by("id"),
-                )
-            )
-        if has["questions"]:
-            related.append(
-                Prefetch(
-                    "questions", queryset=Question.objects.select_related("asker", "responder")
-                )
-            )
-        items = list(
-            obj.items.select_related("lead").defer("minutes_html").prefetch_related(*related)
-        )
+        items = MEETING_ITEMS.rows(obj.pk)
+    papers: dict[int, list[Document]] = {}
+    if items and has["documents"]:
+        for d in (
+            Document.objects.defer("text")
+            .filter(item__meeting=obj, is_public=True, superseded_at__isnull=True)
+            .order_by("id")
+        ):
+            papers.setdefault(d.item_id, []).append(d)
+    asked: dict[int, list[Question]] = {}
+    if items and has["questions"]:
+        for q in MEETING_QUESTIONS.rows(obj.pk):
+            asked.setdefault(q.item_id, []).append(q)
     for i in items:
+        i.meeting = obj  # as the meeting's related manager would set it
         i.paragraphs = [] if i.is_exempt else paragraphs(i.minutes_text)
-        i.papers = list(i.documents.all()) if has["documents"] else []
-    minuted = has["questions"] and [
-        (i, q) for i in items if not i.is_exempt for q in i.questions.all()
-    ]
+        i.papers = papers.get(i.pk, [])
+        for q in asked.get(i.pk, []):
+            q.item = i
+    minuted = [(i, q) for i in items if not i.is_exempt for q in asked.get(i.pk, [])]
     return render(
         request,
         "website/meeting.html",
@@ -267,7 +287,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if has["documents"]
             else [],
-            "minuted_questions": minuted or [],
+            "minuted_questions": minuted,
             "moved_from": list(obj.moved_from.order_by("date")) if has["moved_from"] else [],
             "notices": integrations.meeting_notices(obj),
             **{
