@@ -45,6 +45,11 @@ CASES = [
     ),
     ("[City of San Luis Obispo]", ["City of San Luis Obispo"]),
     ("[Town of Zzyzxville Planning Board]", ["Town of Zzyzxville Planning Board"]),
+    # a people named in an acknowledgement of country
+    ("the traditional lands of the [Eastwater] people", []),
+    ("we acknowledge the [Eastwater People], the custodians", []),
+    ("the Elders of the [Eastwater] Nation", ["Eastwater Nation"]),
+    ("[Investing in People] programme", ["Investing in People"]),
 ]
 
 

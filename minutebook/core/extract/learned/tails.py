@@ -19,6 +19,9 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   Delegations", "CITY OF AUBURN CITY OF PUBLIC WORKS COMMITTEE"); what follows is kept as a
   name of its own only when it ends in a body's head word and is not made of common words
   alone ("CITY OF X X RANCH GOLF AUTHORITY" names the authority too);
+* a people named in an acknowledgement of country ("the Kaurna people", "the Ewamian
+  People") is a people, like a demonym, not an organisation or a place; "the Wiradjuri
+  Nation" names the nation and keeps "Nation";
 * in an attendance table flattened to one line, a place stands before or after each
   person ("Bolton Sue Johnson Bury Geoff Little Oldham ..."): a gazetteer place at the edge
   of a person span of three or more words, when what is left is a given name (or an
@@ -214,6 +217,23 @@ def _people_between_places(tokens: Tokens, spans: list[Span]) -> list[Span]:
     return out
 
 
+_PEOPLES = frozenset({"people", "peoples"})
+
+
+def _a_people(tokens: Tokens, i: int, j: int) -> tuple[bool, int]:
+    """Whether ``i:j`` names a people ("Kaurna" before "people", "Ewamian People"); and
+    its end widened over a "Nation" after it."""
+    words = tokens.words
+    if j - i == 2 and words[j - 1].lower() in _PEOPLES:
+        return True, j
+    if j < len(words) and tokens.lines[j] == tokens.lines[j - 1]:
+        if words[j].lower() in _PEOPLES:
+            return True, j
+        if words[j] in {"Nation", "Nations"} and words[j - 1] not in {"Nation", "Nations"}:
+            return False, j + 1
+    return False, j
+
+
 def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
     """Entity spans without the addresses, postcodes, references and run-on words around
     their names; person spans without the places of a flattened table."""
@@ -224,6 +244,9 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
             out.append((i, j, kind))
             continue
         if _venue_address(tokens, i, j):
+            continue
+        people, j = _a_people(tokens, i, j)
+        if people:
             continue
         j = _before_postcode(words, i, j)
         if j - i >= 2 and _REFERENCE.match(words[j - 1]):
