@@ -45,6 +45,11 @@ CASES = [
     ),
     ("[City of San Luis Obispo]", ["City of San Luis Obispo"]),
     ("[Town of Zzyzxville Planning Board]", ["Town of Zzyzxville Planning Board"]),
+    # a body run together with its address; a firm's legal suffix
+    ("[Eastwater District Offices 11 Reservation Road Marina]", ["Eastwater District Offices"]),
+    ("a contract with [Stan Amos] , LLC for paving", ["Stan Amos , LLC"]),
+    ("[Vista Hospital] , Inc. and the City", ["Vista Hospital , Inc."]),
+    ("[Fire Station No. 2]", ["Fire Station No. 2"]),
     # a people named in an acknowledgement of country
     ("the traditional lands of the [Eastwater] people", []),
     ("we acknowledge the [Eastwater People], the custodians", []),

@@ -10,6 +10,10 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   named without a number, "speeding on Duck Street", and a property or planning site, "the
   disposal of 98 Elm Road", "an extension at 25 Elm Close", stay: the gold sets count
   those);
+* a building or body run together with its address ("Water District Offices 11 Reservation
+  Road Marina") ends before the house number, and the address is no name of its own;
+* a firm's legal suffix after a comma is part of its name ("Stan Mark, LLC", "Sierra Vista
+  Hospital, Inc."), and makes a name the tagger took for a person's a firm's;
 * a postcode or ZIP code, with the state abbreviation before it, ends the place before it
   ("Gawler SA 5118" is Gawler, "Ontario K9V 5R8" is Ontario);
 * a grant's or an application's reference code after a body's name is no part of it
@@ -218,6 +222,33 @@ def _people_between_places(tokens: Tokens, spans: list[Span]) -> list[Span]:
 
 
 _PEOPLES = frozenset({"people", "peoples"})
+_LEGAL_SUFFIXES = frozenset({"inc", "llc", "ltd", "limited", "incorporated", "corp", "plc", "llp"})
+
+
+def _legal_suffix(tokens: Tokens, j: int) -> int:
+    """End of ", Inc." / ", LLC" after a name ending at ``j``, or ``j``."""
+    words, lines = tokens.words, tokens.lines
+    if (
+        j + 1 < len(words)
+        and words[j] == ","
+        and lines[j + 1] == lines[j - 1]
+        and words[j + 1].lower().rstrip(".") in _LEGAL_SUFFIXES
+    ):
+        end = j + 2
+        if end < len(words) and words[end] == "." and tokens.starts[end] == tokens.ends[end - 1]:
+            end += 1
+        return end
+    return j
+
+
+def _before_address(tokens: Tokens, i: int, j: int) -> int:
+    """Where a name run together with a street address after it ends ("... Offices 11
+    Reservation Road"), or ``j``."""
+    words = tokens.words
+    for k in range(i + 1, j - 2):
+        if words[k].isdigit() and any(_is_street_head(words[m]) for m in range(k + 2, j)):
+            return k
+    return j
 
 
 def _a_people(tokens: Tokens, i: int, j: int) -> tuple[bool, int]:
@@ -240,8 +271,16 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
     words = tokens.words
     out: list[Span] = []
     for i, j, kind in _people_between_places(tokens, spans):
+        end = _legal_suffix(tokens, j)
+        if end > j:
+            out.append((i, end, "ENT"))  # "Stan Mark, LLC": a firm
+            continue
         if kind != "ENT":
             out.append((i, j, kind))
+            continue
+        cut = _before_address(tokens, i, j)
+        if cut < j:
+            out.append((i, cut, kind))  # the address after it is the building's
             continue
         if _venue_address(tokens, i, j):
             continue
