@@ -50,6 +50,14 @@ CASES = [
     ("a contract with [Stan Amos] , LLC for paving", ["Stan Amos , LLC"]),
     ("[Vista Hospital] , Inc. and the City", ["Vista Hospital , Inc."]),
     ("[Fire Station No. 2]", ["Fire Station No. 2"]),
+    # lower-case words after a name; the subject of a proposal before it
+    ("the [Solar Savers program] was", ["Solar Savers"]),
+    ("the [CSAH 14 project]", ["CSAH 14"]),
+    ("[Motor Fuel Tax Overlay for Elm Court]", ["Elm Court"]),
+    ("[Existing Litigation Pursuant to Government Code]", ["Government Code"]),
+    ("[Hoes for Hire Ltd]", ["Hoes for Hire Ltd"]),
+    ("[Department for Transport]", ["Department for Transport"]),
+    ("[Campaign for Real Ale]", ["Campaign for Real Ale"]),
     # a people named in an acknowledgement of country
     ("the traditional lands of the [Eastwater] people", []),
     ("we acknowledge the [Eastwater People], the custodians", []),

@@ -12,6 +12,12 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   those);
 * a building or body run together with its address ("Water District Offices 11 Reservation
   Road Marina") ends before the house number, and the address is no name of its own;
+* a name ends in a capitalised word or a number: lower-case words the tagger ran on with
+  ("Solar Savers program", "the Springfield office", "CSAH 14 project") are not part of it;
+* a name does not open with the subject of a proposal ("Tax Overlay for Elm Court", "Grant
+  Approval for Department of Public Safety", "Litigation Pursuant to Government Code"):
+  when the words before "for", "to" or "on" end in a common noun that heads no name and
+  the words after it are a body, a programme, a law or a place, the name is what follows;
 * a firm's legal suffix after a comma is part of its name ("Stan Mark, LLC", "Sierra Vista
   Hospital, Inc."), and makes a name the tagger took for a person's a firm's;
 * a postcode or ZIP code, with the state abbreviation before it, ends the place before it
@@ -107,6 +113,7 @@ _FIRST = lower("first_names") | lower("given_names")
 _SURNAMES = lower("surnames")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+$|[A-Z]$")
 _ORG_HEADS = lower("org_heads")
+_PROGRAMME_HEADS = lower("programme_heads")
 
 
 def _is_street_head(word: str) -> bool:
@@ -265,6 +272,32 @@ def _a_people(tokens: Tokens, i: int, j: int) -> tuple[bool, int]:
     return False, j
 
 
+_SUBJECT_LINKS = frozenset({"for", "to", "on"})
+_HEADS = _ORG_HEADS | _PROGRAMME_HEADS | lower("legislation_heads") | lower("place_heads")
+
+
+def _without_lower_tail(words: list[str], i: int, j: int) -> int:
+    while j - 1 > i and words[j - 1].isalpha() and words[j - 1].islower():
+        j -= 1
+    return j
+
+
+def _after_subject(words: list[str], i: int, j: int) -> int:
+    """Start of the name after "<subject> for|to|on", or ``i``."""
+    for k in range(i + 2, j - 2):  # "Hoes for Hire Ltd": one word before is a name's
+        if words[k] not in _SUBJECT_LINKS:
+            continue
+        before, after = words[k - 1].lower(), words[k + 1 : j]
+        if (
+            before in _COMMON
+            and before not in _HEADS
+            and all(w[:1].isupper() or w in {"of", "and", "&", "the"} for w in after)
+            and (after[-1].lower() in _HEADS or " ".join(after).lower() in _PLACES)
+        ):
+            return k + 1
+    return i
+
+
 def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
     """Entity spans without the addresses, postcodes, references and run-on words around
     their names; person spans without the places of a flattened table."""
@@ -287,6 +320,8 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
         people, j = _a_people(tokens, i, j)
         if people:
             continue
+        j = _without_lower_tail(words, i, j)
+        i = _after_subject(words, i, j)
         j = _before_postcode(words, i, j)
         if j - i >= 2 and _REFERENCE.match(words[j - 1]):
             j -= 1
