@@ -58,6 +58,14 @@ CASES = [
     ("[Hoes for Hire Ltd]", ["Hoes for Hire Ltd"]),
     ("[Department for Transport]", ["Department for Transport"]),
     ("[Campaign for Real Ale]", ["Campaign for Real Ale"]),
+    # a pronoun, or the thing on a street, after the name
+    ("[Elmford Village Hall Those] present", ["Elmford Village Hall"]),
+    ("[Elmford Council You]", ["Elmford Council"]),
+    ("the [Lark Road Sign] is down", ["Lark Road"]),
+    ("[Spurgeon Road Estates]", ["Spurgeon Road Estates"]),
+    ("[Elm Fun Day and Parade Committee]", ["Elm Fun Day and Parade Committee"]),
+    ("[City of Fort St. John]", ["City of Fort St. John"]),
+    ("[Third Avenue North]", ["Third Avenue North"]),
     # a people named in an acknowledgement of country
     ("the traditional lands of the [Eastwater] people", []),
     ("we acknowledge the [Eastwater People], the custodians", []),

@@ -14,6 +14,9 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   Road Marina") ends before the house number, and the address is no name of its own;
 * a name ends in a capitalised word or a number: lower-case words the tagger ran on with
   ("Solar Savers program", "the Springfield office", "CSAH 14 project") are not part of it;
+* nor does it end in a pronoun ("Village Hall Those", "Renfrewshire Council You", where a
+  heading runs into the next sentence), or, after a street's name, in the thing on the
+  street ("Lark Road Sign", "Elm Lane Footpath"; a plural stays: "Spurgeon Road Estates");
 * a name does not open with the subject of a proposal ("Tax Overlay for Elm Court", "Grant
   Approval for Department of Public Safety", "Litigation Pursuant to Government Code"):
   when the words before "for", "to" or "on" end in a common noun that heads no name and
@@ -276,9 +279,27 @@ _SUBJECT_LINKS = frozenset({"for", "to", "on"})
 _HEADS = _ORG_HEADS | _PROGRAMME_HEADS | lower("legislation_heads") | lower("place_heads")
 
 
+_PRONOUNS = frozenset({"you", "those", "these", "this", "they", "we", "it", "he", "she", "i"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "extension"})
+
+
 def _without_lower_tail(words: list[str], i: int, j: int) -> int:
     while j - 1 > i and words[j - 1].isalpha() and words[j - 1].islower():
         j -= 1
+    if j - 1 > i and words[j - 1].lower() in _PRONOUNS:
+        j -= 1
+    last = words[j - 1].lower()
+    if (
+        j - 2 > i
+        and _is_street_head(words[j - 2])
+        and last in _COMMON
+        and last not in _DIRECTIONS
+        and last not in _HEADS
+        and last not in _FIRST
+        and not last.endswith("s")
+        and words[j - 1].isalpha()
+    ):
+        j -= 1  # "Lark Road Sign"
     return j
 
 
