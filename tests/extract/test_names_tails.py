@@ -66,6 +66,12 @@ CASES = [
     ("[Elm Fun Day and Parade Committee]", ["Elm Fun Day and Parade Committee"]),
     ("[City of Fort St. John]", ["City of Fort St. John"]),
     ("[Third Avenue North]", ["Third Avenue North"]),
+    # words that open no name
+    ("[None Temporary Youth Committee]", ["Temporary Youth Committee"]),
+    ("[Approve the Hate Crime Policy]", ["Hate Crime Policy"]),
+    ("the [Draft Local Plan]", ["Local Plan"]),
+    ("[Will Council] agree", []),
+    ("[Former Royal Mail Sorting Office]", ["Former Royal Mail Sorting Office"]),
     # a people named in an acknowledgement of country
     ("the traditional lands of the [Eastwater] people", []),
     ("we acknowledge the [Eastwater People], the custodians", []),

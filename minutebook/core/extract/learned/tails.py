@@ -17,6 +17,9 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
 * nor does it end in a pronoun ("Village Hall Those", "Renfrewshire Council You", where a
   heading runs into the next sentence), or, after a street's name, in the thing on the
   street ("Lark Road Sign", "Elm Lane Footpath"; a plural stays: "Spurgeon Road Estates");
+* nor does it open with a verb, a preposition, an answer or a drafting word that stands
+  first in a sentence or a cell ("None Temporary Youth Committee", "Approve the Hate
+  Crime Policy", "Draft Local Plan": ``lexicon/not_entity_openers.txt``);
 * a name does not open with the subject of a proposal ("Tax Overlay for Elm Court", "Grant
   Approval for Department of Public Safety", "Litigation Pursuant to Government Code"):
   when the words before "for", "to" or "on" end in a common noun that heads no name and
@@ -279,6 +282,17 @@ _SUBJECT_LINKS = frozenset({"for", "to", "on"})
 _HEADS = _ORG_HEADS | _PROGRAMME_HEADS | lower("legislation_heads") | lower("place_heads")
 
 
+_OPENERS = words("not_entity_openers")
+
+
+def _without_opener(words_: list[str], i: int, j: int) -> int:
+    while j - i >= 2 and (words_[i] in _OPENERS or words_[i].title() in _OPENERS):
+        i += 1
+        while j - i >= 2 and words_[i].lower() in {"the", "a", "an"}:
+            i += 1
+    return i
+
+
 _PRONOUNS = frozenset({"you", "those", "these", "this", "they", "we", "it", "he", "she", "i"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "extension"})
 
@@ -342,6 +356,9 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
         if people:
             continue
         j = _without_lower_tail(words, i, j)
+        i = _without_opener(words, i, j)
+        if j - i == 1 and words[i].lower() in _HEADS:
+            continue  # "Will Council": a head word alone names no one body
         i = _after_subject(words, i, j)
         j = _before_postcode(words, i, j)
         if j - i >= 2 and _REFERENCE.match(words[j - 1]):
