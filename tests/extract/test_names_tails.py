@@ -72,6 +72,12 @@ CASES = [
     ("the [Draft Local Plan]", ["Local Plan"]),
     ("[Will Council] agree", []),
     ("[Former Royal Mail Sorting Office]", ["Former Royal Mail Sorting Office"]),
+    # "State of X", "Washington, D.C.", a code glued to a year
+    ("residents of the State of [California] and", ["State of California"]),
+    ("the state of [California]", ["California"]),
+    ("a trip to [Washington], D.C. in May", ["Washington, D.C."]),
+    ("[YMCA North LG2015] $500", ["YMCA North"]),
+    ("[Vision 2030]", ["Vision 2030"]),
     # a people named in an acknowledgement of country
     ("the traditional lands of the [Eastwater] people", []),
     ("we acknowledge the [Eastwater People], the custodians", []),

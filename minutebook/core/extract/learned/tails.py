@@ -30,6 +30,8 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   ("Gawler SA 5118" is Gawler, "Ontario K9V 5R8" is Ontario);
 * a grant's or an application's reference code after a body's name is no part of it
   ("Acme Community Trust LG2015-114");
+* a state named "State of X" keeps "State of" ("State of California"), and the capital of
+  the United States its ", D.C." ("Washington, D.C.");
 * a municipality named "City of X", "Town of X", "District of X" ends with its place: the
   words a heading or a sentence runs on with are not part of it ("City of Dawson Creek
   Delegations", "CITY OF AUBURN CITY OF PUBLIC WORKS COMMITTEE"); what follows is kept as a
@@ -106,7 +108,9 @@ _POSTCODE = re.compile(r"\d{4,5}(?:-\d{4})?$")
 _CA_POSTCODE = re.compile(r"[A-Z]\d[A-Z]$")  # "K9V 5R8"
 _CA_POSTCODE_END = re.compile(r"\d[A-Z]\d$")
 #: "LG2015-114", "QR2015-105", "DA/2021/0042": letters, then digits with a separator.
-_REFERENCE = re.compile(r"[A-Z]{1,4}\d{2,6}[-/]\d{1,6}$|[A-Z]{1,4}/\d{2,6}/\d{1,6}$")
+_REFERENCE = re.compile(
+    r"[A-Z]{1,4}\d{2,6}[-/]\d{1,6}$|[A-Z]{1,4}/\d{2,6}/\d{1,6}$|[A-Z]{2,4}(?:19|20)\d\d$"
+)
 #: "City of", "Town of" ...: a municipality named by its place.
 _MUNICIPAL = frozenset(
     {"city", "town", "township", "district", "shire", "village", "municipality", "borough"}
@@ -333,6 +337,29 @@ def _after_subject(words: list[str], i: int, j: int) -> int:
     return i
 
 
+_STATE_OF = frozenset({"state", "province", "commonwealth"})
+
+
+def _with_state(tokens: Tokens, i: int, j: int) -> tuple[int, int]:
+    """``i:j`` widened to "State of X" and to "Washington, D.C."."""
+    words, lines = tokens.words, tokens.lines
+    if (
+        i >= 2
+        and words[i - 1].lower() == "of"
+        and words[i - 2].lower() in _STATE_OF
+        and words[i - 2][:1].isupper()
+        and lines[i - 2] == lines[i]
+        and " ".join(words[i:j]).lower() in _PLACES
+    ):
+        i -= 2
+    if words[j - 1].lower() == "washington" and j + 1 < len(words) and words[j] == ",":
+        if words[j + 1] in {"D.C.", "DC"}:
+            j += 2
+        elif words[j + 1] == "D." and j + 2 < len(words) and words[j + 2] in {"C.", "C"}:
+            j += 3
+    return i, j
+
+
 def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
     """Entity spans without the addresses, postcodes, references and run-on words around
     their names; person spans without the places of a flattened table."""
@@ -356,6 +383,7 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
         if people:
             continue
         j = _without_lower_tail(words, i, j)
+        i, j = _with_state(tokens, i, j)
         i = _without_opener(words, i, j)
         if j - i == 1 and words[i].lower() in _HEADS:
             continue  # "Will Council": a head word alone names no one body
