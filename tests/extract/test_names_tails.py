@@ -132,6 +132,34 @@ def test_places_glued_to_people_in_a_table(text: str, spans: list, names: list) 
     assert [(tokens.span_text(a, b), kind) for a, b, kind in out] == names
 
 
+WHOLE = [
+    # the tagger's person spans (as text), the people after joining
+    ("Mayor A J (Tony) Flaherty OAM", ["J", "Flaherty"], ["A J (Tony) Flaherty"]),
+    ('Supervisor Eddie "Ed" Amos, Chair', ["Eddie", "Amos"], ['Eddie "Ed" Amos']),
+    (
+        "Cllr Ned O Connor and Cllr E. O Meara",
+        ["Ned", "Connor", "Meara"],
+        ["Ned O Connor", "E. O Meara"],
+    ),
+    ("Ann Poe (Mayor) Cllr Bob Lee", ["Ann Poe", "Bob Lee"], ["Ann Poe", "Bob Lee"]),
+    ("P. Amos (Eastvale) Absent", ["P. Amos"], ["P. Amos"]),
+    ("Darell (Hub) Stuart Baldwin", ["Darell", "Stuart Baldwin"], ["Darell", "Stuart Baldwin"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "people"), WHOLE)
+def test_nicknames_and_irish_o_join_a_name(text: str, found: list[str], people: list[str]) -> None:
+    tokens = tokenize(text)
+    spans = []
+    for name in found:
+        start = text.index(name, tokens.starts[spans[-1][1] - 1] if spans else 0)
+        i = tokens.starts.index(start)
+        j = next(k for k in range(i, len(tokens)) if tokens.ends[k] == start + len(name)) + 1
+        spans.append((i, j, "PER"))
+    out = trim_tails(tokens, spans)
+    assert [tokens.span_text(a, b) for a, b, kind in out if kind == "PER"] == people
+
+
 def test_people_pass_unchanged() -> None:
     tokens = tokenize("Councillor Ann Poe, 12 Elm Street")
     assert trim_tails(tokens, [(1, 3, "PER")]) == [(1, 3, "PER")]

@@ -40,6 +40,9 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
 * a people named in an acknowledgement of country ("the Kaurna people", "the Ewamian
   People") is a people, like a demonym, not an organisation or a place; "the Wiradjuri
   Nation" names the nation and keeps "Nation";
+* a nickname in brackets or quotes between a person's given names or initials and the
+  surname is part of the name as written ("A J (Tony) Flaherty", 'Eddie "Ed" Elswick'), and
+  so is an Irish "O" whose apostrophe the text lost ("Ned O Connor", "E. O Meara");
 * in an attendance table flattened to one line, a place stands before or after each
   person ("Bolton Sue Johnson Bury Geoff Little Oldham ..."): a gazetteer place at the edge
   of a person span of three or more words, when what is left is a given name (or an
@@ -360,12 +363,78 @@ def _with_state(tokens: Tokens, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+_QUOTES = {"(": ")", '"': '"', "“": "”", "'": "'"}
+
+
+_TITLES = lower("person_titles") | lower("plural_titles") | lower("role_words")
+
+
+def _given(w: str) -> bool:
+    """A given name or an initial ("Tony", "J", "A.")."""
+    return w.lower() in _FIRST or bool(_INITIAL.match(w))
+
+
+def _no_title(w: str) -> bool:
+    low = w.lower().rstrip(".")
+    return low not in _TITLES and low not in _PLACES
+
+
+def _name_word(w: str) -> bool:
+    return w[:1].isupper() and (w[1:2].islower() or bool(_INITIAL.match(w)) or w[1:2] == ".")
+
+
+def _whole_names(tokens: Tokens, spans: list[Span]) -> list[Span]:
+    """Person spans joined across a nickname ("A J (Tony) Flaherty") or an Irish "O"
+    ("Ned O Connor"): the pieces the tagger left are one person."""
+    words, lines, n = tokens.words, tokens.lines, len(tokens)
+    joins: list[tuple[int, int]] = []
+    for k in range(1, n - 1):
+        if lines[k - 1] != lines[k + 1] or not _name_word(words[k - 1]):
+            continue
+        close = _QUOTES.get(words[k])
+        if (
+            close
+            and k + 3 < n
+            and words[k + 2] == close
+            and _given(words[k - 1])
+            and _name_word(words[k + 1])
+            and _no_title(words[k + 1])
+            and lines[k + 3] == lines[k]
+            and _name_word(words[k + 3])
+            and words[k + 3].lower().rstrip(".") not in _TITLES
+            and not (k + 4 < n and lines[k + 4] == lines[k] and _name_word(words[k + 4]))
+        ):
+            start = k - 1  # "A J (Tony) Flaherty": the initials before it too
+            while start > 0 and lines[start - 1] == lines[k] and _given(words[start - 1]):
+                start -= 1
+            joins.append((start, k + 4))
+        elif (
+            words[k] == "O"
+            and words[k + 1][:1].isupper()
+            and words[k + 1][1:2].islower()
+            and (words[k - 1].lower() in _FIRST or _INITIAL.match(words[k - 1].rstrip(".")))
+        ):
+            joins.append((k - 1, k + 2))  # "Ned O Connor"
+    if not joins:
+        return spans
+    out = list(spans)
+    for a, b in joins:
+        touching = [sp for sp in out if sp[2] == "PER" and sp[0] < b and a < sp[1]]
+        if not touching:
+            continue
+        start = min(a, *(sp[0] for sp in touching))
+        end = max(b, *(sp[1] for sp in touching))
+        out = [sp for sp in out if not (sp[0] < end and start < sp[1])]
+        out.append((start, end, "PER"))
+    return sorted(out)
+
+
 def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
     """Entity spans without the addresses, postcodes, references and run-on words around
     their names; person spans without the places of a flattened table."""
     words = tokens.words
     out: list[Span] = []
-    for i, j, kind in _people_between_places(tokens, spans):
+    for i, j, kind in _people_between_places(tokens, _whole_names(tokens, spans)):
         end = _legal_suffix(tokens, j)
         if end > j:
             out.append((i, end, "ENT"))  # "Stan Mark, LLC": a firm
