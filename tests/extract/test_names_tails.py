@@ -143,6 +143,13 @@ WHOLE = [
     ),
     ("Ann Poe (Mayor) Cllr Bob Lee", ["Ann Poe", "Bob Lee"], ["Ann Poe", "Bob Lee"]),
     ("P. Amos (Eastvale) Absent", ["P. Amos"], ["P. Amos"]),
+    ("Moved by Cr P Amos Seconded by Cr J Poe", ["P Amos Seconded", "J Poe"], ["P Amos", "J Poe"]),
+    (
+        "Councillors: Mrs S Amos-Jones M Baird, Mrs L Chen",
+        ["S Amos-Jones M Baird", "L Chen"],
+        ["S Amos-Jones", "M Baird", "L Chen"],
+    ),
+    ("A B Carter and J Poe", ["A B Carter"], ["A B Carter"]),
     ("Darell (Hub) Stuart Baldwin", ["Darell", "Stuart Baldwin"], ["Darell", "Stuart Baldwin"]),
 ]
 

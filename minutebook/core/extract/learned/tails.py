@@ -43,6 +43,8 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
 * a nickname in brackets or quotes between a person's given names or initials and the
   surname is part of the name as written ("A J (Tony) Flaherty", 'Eddie "Ed" Elswick'), and
   so is an Irish "O" whose apostrophe the text lost ("Ned O Connor", "E. O Meara");
+* a person's name ends before a motion's next word ("Moved by Cr P Amos Seconded by ...")
+  and before the next initial of a list without commas ("S Amos-Jones M Baird" is two);
 * in an attendance table flattened to one line, a place stands before or after each
   person ("Bolton Sue Johnson Bury Geoff Little Oldham ..."): a gazetteer place at the edge
   of a person span of three or more words, when what is left is a given name (or an
@@ -429,6 +431,26 @@ def _whole_names(tokens: Tokens, spans: list[Span]) -> list[Span]:
     return sorted(out)
 
 
+_AFTER_NAME = frozenset({"seconded", "moved", "carried", "absent", "present", "apologies"})
+
+
+def _person_pieces(tokens: Tokens, i: int, j: int) -> list[Span]:
+    """A person span without a motion word after the name, cut at each initial that opens
+    the next name of a list ("S Amos-Jones M Baird")."""
+    words = tokens.words
+    while j - i >= 2 and words[j - 1].lower() in _AFTER_NAME:
+        j -= 1
+    if j - i >= 4 and _INITIAL.match(words[i].rstrip(".")):
+        for k in range(i + 2, j - 1):
+            if (
+                _INITIAL.match(words[k].rstrip("."))
+                and not _INITIAL.match(words[k - 1].rstrip("."))
+                and words[k + 1][1:2].islower()
+            ):
+                return [(i, k, "PER"), *_person_pieces(tokens, k, j)]
+    return [(i, j, "PER")]
+
+
 def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
     """Entity spans without the addresses, postcodes, references and run-on words around
     their names; person spans without the places of a flattened table."""
@@ -438,6 +460,9 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
         end = _legal_suffix(tokens, j)
         if end > j:
             out.append((i, end, "ENT"))  # "Stan Mark, LLC": a firm
+            continue
+        if kind == "PER":
+            out.extend(_person_pieces(tokens, i, j))
             continue
         if kind != "ENT":
             out.append((i, j, kind))
