@@ -154,6 +154,8 @@ REFINE = [
     ("Leeds Anne Parker Bristol", ["ENT:Leeds", "PER:Anne Parker", "ENT:Bristol"]),
     ("Dale Pension Fund", ["ENT:Dale Pension Fund"]),
     ("Zoe Poe and Ann Lee", ["PER:Zoe Poe", "PER:Ann Lee"]),
+    ("Toni van Tonder", ["PER:Toni van Tonder"]),
+    ("Anna de Witt", ["PER:Anna de Witt"]),
 ]
 
 

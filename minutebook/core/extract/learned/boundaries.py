@@ -47,6 +47,7 @@ _PLACES = frozenset(p for p in _PLACE_NAMES if " " not in p)
 _SURNAMES = lower("surnames")
 _FIRST = lower("first_names") | lower("given_names")
 _COMMON = lower("common_lower")
+_PARTICLES = frozenset(w for w in lower("name_particles") if w.islower())
 _COMPANY = frozenset({"inc", "llc", "ltd", "limited", "plc", "llp", "corp", "co", "incorporated"})
 _GENERIC_OF = frozenset(
     {
@@ -280,8 +281,11 @@ def _is_head(word: str) -> bool:
 
 
 def _looks_like_person(words: list[str]) -> bool:
-    """ "Gary Hollenbeck", "Mair Rhian Lloyd-Owen": a given name, then capitalised words
-    with no head word of an entity and no place."""
+    """ "Gary Hollenbeck", "Mair Rhian Lloyd-Owen", "Toni van Tonder": a given name, then
+    capitalised words (a name particle may stand between them) with no head word of an
+    entity and no place."""
+    if 3 <= len(words) <= 4 and words[-2] in _PARTICLES and words[0] not in _PARTICLES:
+        words = [w for w in words if w not in _PARTICLES]
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
         return False
     if words[0].lower() not in _FIRST:
