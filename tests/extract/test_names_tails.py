@@ -58,6 +58,10 @@ CASES = [
     ("[Hoes for Hire Ltd]", ["Hoes for Hire Ltd"]),
     ("[Department for Transport]", ["Department for Transport"]),
     ("[Campaign for Real Ale]", ["Campaign for Real Ale"]),
+    # a season or month and a year after the name
+    ("[ELMA Fall 2013] grant", ["ELMA"]),
+    ("[Elm Arts Festival March 2020]", ["Elm Arts Festival"]),
+    ("[Local Plan 2020]", ["Local Plan 2020"]),
     # a pronoun, or the thing on a street, after the name
     ("[Elmford Village Hall Those] present", ["Elmford Village Hall"]),
     ("[Elmford Council You]", ["Elmford Council"]),

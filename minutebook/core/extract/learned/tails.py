@@ -14,6 +14,8 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   Road Marina") ends before the house number, and the address is no name of its own;
 * a name ends in a capitalised word or a number: lower-case words the tagger ran on with
   ("Solar Savers program", "the Springfield office", "CSAH 14 project") are not part of it;
+* nor does it end in a season or month and a year ("COTA Fall 2013": the body's round of
+  grants, not its name);
 * nor does it end in a pronoun ("Village Hall Those", "Renfrewshire Council You", where a
   heading runs into the next sentence), or, after a street's name, in the thing on the
   street ("Lark Road Sign", "Elm Lane Footpath"; a plural stays: "Spurgeon Road Estates");
@@ -57,6 +59,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.core.calendar_names import MONTHS
 from minutebook.core.extract.learned.tokens import Tokens
 from minutebook.core.extract.lexicon import lower, words
 
@@ -302,11 +305,19 @@ def _without_opener(words_: list[str], i: int, j: int) -> int:
     return i
 
 
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_YEAR = re.compile(r"(?:19|20)\d\d$")
 _PRONOUNS = frozenset({"you", "those", "these", "this", "they", "we", "it", "he", "she", "i"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "extension"})
 
 
 def _without_lower_tail(words: list[str], i: int, j: int) -> int:
+    if (
+        j - i >= 3
+        and _YEAR.match(words[j - 1])
+        and (words[j - 2].lower() in _SEASONS or words[j - 2].lower() in MONTHS)
+    ):
+        j -= 2  # "COTA Fall 2013"
     while j - 1 > i and words[j - 1].isalpha() and words[j - 1].islower():
         j -= 1
     if j - 1 > i and words[j - 1].lower() in _PRONOUNS:
