@@ -58,6 +58,13 @@ CASES = [
     ("[Hoes for Hire Ltd]", ["Hoes for Hire Ltd"]),
     ("[Department for Transport]", ["Department for Transport"]),
     ("[Campaign for Real Ale]", ["Campaign for Real Ale"]),
+    # a post is no body; plural posts and "Office of" name one
+    ("the [Eastshire Police and Crime Commissioner] said", []),
+    ("[Eastshire Board of Commissioners]", ["Eastshire Board of Commissioners"]),
+    (
+        "[Office of the Police and Crime Commissioner]",
+        ["Office of the Police and Crime Commissioner"],
+    ),
     # a season or month and a year after the name
     ("[ELMA Fall 2013] grant", ["ELMA"]),
     ("[Elm Arts Festival March 2020]", ["Elm Arts Festival"]),

@@ -14,6 +14,9 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   Road Marina") ends before the house number, and the address is no name of its own;
 * a name ends in a capitalised word or a number: lower-case words the tagger ran on with
   ("Solar Savers program", "the Springfield office", "CSAH 14 project") are not part of it;
+* a name ending in one post ("Surrey Police and Crime Commissioner", "Area Representative")
+  names a person's office, not a body (plural posts name a body: "Board of Commissioners",
+  and so does "Office of ... Commissioner");
 * nor does it end in a season or month and a year ("COTA Fall 2013": the body's round of
   grants, not its name);
 * nor does it end in a pronoun ("Village Hall Those", "Renfrewshire Council You", where a
@@ -61,7 +64,7 @@ import re
 
 from minutebook.core.calendar_names import MONTHS
 from minutebook.core.extract.learned.tokens import Tokens
-from minutebook.core.extract.lexicon import lower, words
+from minutebook.core.extract.lexicon import ROLE_WORDS, lower, words
 
 Span = tuple[int, int, str]
 
@@ -305,6 +308,19 @@ def _without_opener(words_: list[str], i: int, j: int) -> int:
     return i
 
 
+_POSTS = frozenset(w.lower() for w in ROLE_WORDS)
+
+
+def _a_post(words_: list[str], i: int, j: int) -> bool:
+    last = words_[j - 1].lower()
+    return (
+        j - i >= 2
+        and last in _POSTS
+        and not last.endswith("s")
+        and not any(w.lower() == "of" for w in words_[i:j])
+    )
+
+
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _PRONOUNS = frozenset({"you", "those", "these", "this", "they", "we", "it", "he", "she", "i"})
@@ -490,6 +506,8 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
         j = _without_lower_tail(words, i, j)
         i, j = _with_state(tokens, i, j)
         i = _without_opener(words, i, j)
+        if _a_post(words, i, j):
+            continue
         if j - i == 1 and words[i].lower() in _HEADS:
             continue  # "Will Council": a head word alone names no one body
         i = _after_subject(words, i, j)
