@@ -60,10 +60,12 @@ test-postgres: install
 		tests/api tests/exports tests/feeds tests/alerts \
 		-m "not browser"
 
-# Retrain the people/entity tagger (fold models for cross-validation and the shipped model)
-# from tests/gold, ../shared/gold and training/gold; deterministic: same data, same files.
+# Retrain the people/entity tagger and then the sentence-role model (decisions, commitments;
+# it reads the names the tagger finds): fold models for cross-validation and the shipped
+# models, from tests/gold, ../shared/gold and training/gold; deterministic: same data, same files.
 models: install
 	$(BIN)/minutebook train-names
+	$(BIN)/minutebook train-roles
 
 bench: install
 	for b in bench/[a-z]*.py; do $(BIN)/python $$b || exit 1; done

@@ -16,11 +16,15 @@ from __future__ import annotations
 import datetime as dt
 
 from minutebook.core.extract import learned, pipeline
+from minutebook.core.extract.learned import roles as _roles  # noqa: F401  (learned.roles)
 from minutebook.core.items import SourceItem
 
 #: Bumped whenever output can change, so stored items are re-extracted (``minutebook reextract``).
 #: The name tagger's model id is part of it: retraining the model changes the version.
-EXTRACTOR_VERSION = f"2026.12.6+{learned.model_id()}"
+#: So does the sentence-role model's (decisions and commitments), when it is in use.
+EXTRACTOR_VERSION = "+".join(
+    x for x in ("2026.12.7", learned.model_id(), learned.roles.model_id()) if x
+)
 SCHEMA = "minutebook.extraction/1"
 
 __all__ = ["EXTRACTOR_VERSION", "SCHEMA", "extract", "extract_text"]

@@ -873,3 +873,26 @@ def _actor_of(
     actor = resolve(label, people, last_person)
     actor.role = people.roles.get(actor.name) if actor.name else None
     return actor
+
+
+_SUBJECT_MODAL = re.compile(
+    r"^(?P<subject>[^,;:]{2,60}?)\s+(?:would|will|shall|undertook to|agreed to|offered to|"
+    r"promised to|committed to|was to|were to|is to|are to|to)\s+(?P<action>\S.*)$",
+    re.DOTALL,
+)
+
+
+def sentence_commitment(
+    text: str, people: People, last_person: str | None, speaker: Speaker | None
+) -> Commitment:
+    """A commitment read from one sentence the learned sentence-role model chose where no
+    rule fired: the actor is the words before its first modal ("The Clerk will ...",
+    "Officers to ..."), else the sentence's speaker, else unnamed; the action is the rest."""
+    text = text.strip()
+    m = _SUBJECT_MODAL.match(text)
+    if m and m.group("subject")[:1].isupper():
+        actor = _labelled(m.group("subject").strip(), people, last_person)
+        return Commitment(actor, m.group("action").strip(), text)
+    if speaker is not None:
+        return Commitment(Speaker(speaker.label, speaker.name, speaker.role), text, text)
+    return Commitment(Speaker("unknown"), text, text)

@@ -1021,7 +1021,29 @@ def _outcome_of_previous(text: str) -> bool:
 
 def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]:
     """Decisions in order, and the indexes of the sentences that carry them."""
-    out: list[Decision] = []
+    groups, used = decision_groups(sentences)
+    return [d for d, _units in groups], used
+
+
+def _covered(decision: Decision, used: set[int], sentences: list[Sentence]) -> frozenset[int]:
+    """The sentences of ``used`` whose words the decision's text holds (a limb's own
+    sentence, not its siblings'); all of ``used`` when none is held on its own."""
+    words = set(decision.text.lower().split())
+    mine = []
+    for k in sorted(used):
+        own = sentences[k].text.lower().split()
+        if own and sum(w in words for w in own) >= 0.6 * len(own):
+            mine.append(k)
+    return frozenset(mine or used)
+
+
+def decision_groups(
+    sentences: list[Sentence],
+) -> tuple[list[tuple[Decision, frozenset[int]]], set[int]]:
+    """Each decision with the sentences it was read from, and every sentence the rules
+    used (outcome lines, motion blocks and lead-ins included): what the learned
+    sentence-role model (:mod:`.learned.roles`) keeps or drops record by record."""
+    out: list[tuple[Decision, frozenset[int]]] = []
     used: set[int] = set()
     i = 0
     n = len(sentences)
@@ -1048,7 +1070,7 @@ def find_decisions(sentences: list[Sentence]) -> tuple[list[Decision], set[int]]
         if found is None:
             i += 1
             continue
-        out.extend(found.decisions)
+        out.extend((d, _covered(d, found.used, sentences)) for d in found.decisions)
         used.update(found.used)
         i = max(found.next, i + 1)
     return out, used
@@ -1074,3 +1096,10 @@ def _continue_paragraph(sentences: list[Sentence], i: int, text: str) -> str:
         if nxt.para == sentences[i].para:
             return text + " " + nxt.text
     return text
+
+
+def sentence_decision(s: Sentence) -> Decision:
+    """A decision read from one sentence or limb on its own (what the learned sentence-role
+    model adds where no rule fired): its words, and its kind from its opening words."""
+    text = _clean_limb(s.text) if s.marker else s.text.strip()
+    return Decision(text, _kind(" ".join(text.split()[:6]), text))

@@ -22,17 +22,26 @@ from minutebook.core.extract import layout as layout_mod
 from minutebook.core.extract import learned
 from minutebook.core.extract import sentences as sentences_mod
 from minutebook.core.extract.amounts import find_amounts
-from minutebook.core.extract.commitments import action_mark, agreed_request, find_commitments
+from minutebook.core.extract.commitments import (
+    action_mark,
+    agreed_request,
+    find_commitments,
+    sentence_commitment,
+)
 from minutebook.core.extract.dates import dates_and_reference, first_date
-from minutebook.core.extract.decisions import find_decisions
+from minutebook.core.extract.decisions import decision_groups, sentence_decision
 from minutebook.core.extract.entities import find_entities
+from minutebook.core.extract.learned import roles as roles_mod
 from minutebook.core.extract.locale import day_first, guess_country
 from minutebook.core.extract.model import (
     Commitment,
+    Decision,
     Document,
     Entity,
     Extraction,
     Person,
+    Question,
+    Sentence,
     Speaker,
     Statement,
     StatementKind,
@@ -131,10 +140,37 @@ def _attributions(doc: Document, names: Mentions, org_names: set[str]) -> list[A
     return out
 
 
-def records(
-    doc: Document, names: Mentions, *, source: str = "-", minutes_text: str | None = None
-) -> Extraction:
-    """Questions, decisions, commitments, statements, amounts and dates of the Document."""
+@dataclass
+class RuleRecords:
+    """What the hand-written rules read from a Document, before the learned sentence-role
+    model (:mod:`.learned.roles`) chooses which decisions and commitments stand."""
+
+    attributions: list[Attribution | None]
+    questions: list[Question]
+    q_kinds: dict[int, str]
+    decisions: list[tuple[Decision, frozenset[int]]]  # each with the units it came from
+    decision_idx: set[int]
+    commitments: dict[int, list[Commitment]]  # unit -> the commitments read there
+    last_person: list[str | None]  # before each unit: the last person named
+    last_speaker: list[Speaker | None]  # before each unit: the last named speaker
+
+    def verdicts(self) -> roles_mod.Verdicts:
+        """The rules' verdicts as the role model's features."""
+        kinds: dict[int, str] = {}
+        for d, units in self.decisions:
+            for k in units:
+                kinds.setdefault(k, d.kind)
+        return roles_mod.Verdicts(
+            decision=kinds,
+            decision_used=frozenset(self.decision_idx),
+            commitment=frozenset(self.commitments),
+            question={k: v for k, v in self.q_kinds.items() if v in ("question", "answer")},
+            attributed=frozenset(i for i, a in enumerate(self.attributions) if a),
+        )
+
+
+def rule_records(doc: Document, names: Mentions) -> RuleRecords:
+    """Speakers, questions, decisions and commitments as the rules read them."""
     sentences = doc.sentences
     people = names.people
     org_names = names.org_names
@@ -142,22 +178,23 @@ def records(
     questions, q_kinds = find_questions(
         sentences, attributions, people, org_names, doc.context_sentences
     )
-    decisions, decision_idx = find_decisions(sentences)
+    groups, decision_idx = decision_groups(sentences)
 
-    commitments: list[Commitment] = []
-    commitment_idx: set[int] = set()
-    last_person = None
+    found_at: dict[int, list[Commitment]] = {}
+    last_person: str | None = None
     last_speaker: Speaker | None = None
-    first = day_first(doc.country)
-    found_dates, ref = dates_and_reference(doc.text, doc.meeting_date, first)
+    persons: list[str | None] = []
+    speakers: list[Speaker | None] = []
     for i, s in enumerate(sentences):
+        persons.append(last_person)
+        speakers.append(last_speaker)
         att = attributions[i]
         speaker_now = att.speaker if att else None
         text = s.text
         if action_mark(text, people, org_names):
             # "... can we ask footpaths for same. / (Act Clerk)": the marker closes the
             # entry of its paragraph
-            taken = commitment_idx | decision_idx
+            taken = set(found_at) | decision_idx
             entry = [
                 k for k in range(max(0, i - 3), i) if sentences[k].para == s.para and k not in taken
             ]
@@ -172,19 +209,18 @@ def records(
             text = " ".join([sentences[k].text for k in entry] + [text])
         agreed = (
             agreed_request(sentences[i - 1].text, text, people, org_names, last_person)
-            if i > 0 and i - 1 not in commitment_idx
+            if i > 0 and i - 1 not in found_at
             else None
         )
-        for found in (
+        found = (
             [agreed]
             if agreed
             else find_commitments(
                 text, people, org_names, last_person, speaker_now, last_speaker=last_speaker
             )
-        ):
-            found.due = first_date(found.action, doc.meeting_date, first, ref)
-            commitments.append(found)
-            commitment_idx.add(i)
+        )
+        if found:
+            found_at[i] = found
         if att and att.speaker.name:
             last_person = att.speaker.name
         if (
@@ -193,17 +229,93 @@ def records(
             and att.speaker.label.lower() not in {"he", "she", "they"}
         ):
             last_speaker = att.speaker
+    return RuleRecords(
+        attributions, questions, q_kinds, groups, decision_idx, found_at, persons, speakers
+    )
+
+
+def _choose_decisions(
+    sentences: list[Sentence], rules: RuleRecords, roles: roles_mod.Roles | None
+) -> tuple[list[Decision], set[int]]:
+    """The rules' decisions, or (learned path) those the role model keeps plus the units
+    it is confident about that no rule read, in document order."""
+    if roles is None or roles_mod.method("decisions") == "rules":
+        return [d for d, _u in rules.decisions], set(rules.decision_idx)
+    chosen: list[tuple[int, Decision]] = []
+    idx: set[int] = set()
+    for d, units in rules.decisions:
+        if roles_mod.keep(roles, "D", units):
+            chosen.append((min(units), d))
+            idx.update(units)
+    for i, s in enumerate(sentences):
+        if i not in rules.decision_idx and roles_mod.add(roles, "D", i):
+            chosen.append((i, sentence_decision(s)))
+            idx.add(i)
+    chosen.sort(key=lambda x: x[0])
+    return [d for _i, d in chosen], idx
+
+
+def _choose_commitments(
+    doc: Document,
+    names: Mentions,
+    rules: RuleRecords,
+    roles: roles_mod.Roles | None,
+    decision_idx: set[int],
+    ref: dt.date | None,
+) -> tuple[list[Commitment], set[int]]:
+    """The rules' commitments (each with its due date), or (learned path) those the role
+    model keeps plus commitments read from the units it is confident about."""
+    learned_path = roles is not None and roles_mod.method("commitments") == "learned"
+    first = day_first(doc.country)
+    out: list[Commitment] = []
+    idx: set[int] = set()
+    for i, s in enumerate(doc.sentences):
+        found = rules.commitments.get(i, [])
+        if learned_path:
+            assert roles is not None
+            if found and not roles_mod.keep(roles, "C", {i}):
+                found = []
+            elif not found and i not in decision_idx and roles_mod.add(roles, "C", i):
+                att = rules.attributions[i]
+                found = [
+                    sentence_commitment(
+                        s.text,
+                        names.people,
+                        rules.last_person[i],
+                        att.speaker if att else rules.last_speaker[i],
+                    )
+                ]
+        for c in found:
+            c.due = first_date(c.action, doc.meeting_date, first, ref)
+            out.append(c)
+            idx.add(i)
+    return out, idx
+
+
+def records(
+    doc: Document, names: Mentions, *, source: str = "-", minutes_text: str | None = None
+) -> Extraction:
+    """Questions, decisions, commitments, statements, amounts and dates of the Document."""
+    sentences = doc.sentences
+    people = names.people
+    rules = rule_records(doc, names)
+    roles = None
+    if any(roles_mod.method(k) == "learned" for k in roles_mod.KINDS):
+        roles = roles_mod.predict(sentences, rules.verdicts())
+    found_dates, ref = dates_and_reference(doc.text, doc.meeting_date, day_first(doc.country))
+    decisions, decision_idx = _choose_decisions(sentences, rules, roles)
+    commitments, commitment_idx = _choose_commitments(doc, names, rules, roles, decision_idx, ref)
 
     statements: list[Statement] = []
     for i, s in enumerate(sentences):
-        att = attributions[i]
+        att = rules.attributions[i]
         kind: StatementKind
         if i in decision_idx:
             kind = "decision"
         elif i in commitment_idx:
             kind = "commitment"
-        elif i in q_kinds:
-            kind = q_kinds[i]  # type: ignore[assignment]
+        elif i in rules.q_kinds:
+            kind = rules.q_kinds[i]  # type: ignore[assignment]
         elif _PROCEDURAL.match(s.text):
             kind = "procedural"
         else:
@@ -214,7 +326,7 @@ def records(
         source=source,
         minutes_text=doc.minutes if minutes_text is None else minutes_text,
         statements=statements,
-        questions=questions,
+        questions=rules.questions,
         commitments=commitments,
         decisions=decisions,
         amounts=find_amounts(doc.text, doc.country),

@@ -1,0 +1,300 @@
+"""Learned sentence roles: which sentences and limbs of the minutes carry a decision or a
+commitment.
+
+The rule path (:mod:`..decisions`, :mod:`..commitments`) was fitted convention by
+convention, and each round of rules raised the items it was written from far more than
+fresh councils (0.735 -> 0.916 on one batch, 0.780 -> 0.791 on the next). So the choice of
+*which* units are decisions and commitments is made by a statistical model trained on
+every annotated item, while the rules still do what they are good at: cutting motion
+blocks and resolution limbs into records and reading each record's fields (kind, actor,
+action, due date).
+
+The model is a linear-chain CRF (python-crfsuite, already used for names) over the
+sequence of a document's units (its sentences and limbs), labelling each ``D``
+(decision), ``C`` (commitment), ``B`` (both) or ``O``. A chain rather than independent classifiers
+because neighbours matter: a "RESOLVED:" stem heads the limbs under it, a mover line
+comes before the motion, an action list runs on. Features describe conventions, not
+items (:func:`unit_features`): the unit's words and word pairs, its first words, its
+layout block and marker, modal and future verbs, the heading above it, its position, its
+neighbours' first words, and the rule path's own verdict (rules become features).
+
+The model's marginal probabilities decide record by record (:func:`choose`): a rule
+record is kept when one of the units it was read from is likely enough to carry its role,
+and a unit the model is confident about but no rule read becomes a record of its own.
+Which record kinds take the learned path by default (:data:`DEFAULTS`) is decided by the
+cross-validated comparison in docs/EXTRACTION.md; ``MINUTEBOOK_ROLES=rules`` or
+``learned`` forces one path for both kinds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import hashlib
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycrfsuite
+
+from minutebook.core.extract.model import Sentence
+
+MODEL_DIR = Path(__file__).with_name("models") / "roles"
+MODEL_PATH = MODEL_DIR / "roles.crfsuite"
+#: decision, commitment, both, neither
+LABELS = ("D", "C", "B", "O")
+KINDS = ("decisions", "commitments")
+
+#: The path each record kind takes unless ``MINUTEBOOK_ROLES`` says otherwise: learned
+#: only where it scored higher on councils the model never saw (docs/EXTRACTION.md).
+DEFAULTS: dict[str, str] = {"decisions": "learned", "commitments": "rules"}
+
+#: Marginal probability at which a rule record is kept (any of its units) and at which a
+#: unit no rule read becomes a record, per label; chosen by cross-validation by council
+#: (docs/EXTRACTION.md, "Sentence roles").
+KEEP = {"D": 0.05, "C": 0.05}
+ADD = {"D": 0.7, "C": 0.9}
+
+_MODEL: contextvars.ContextVar[Path | None] = contextvars.ContextVar("roles_model", default=None)
+
+
+def method(kind: str) -> str:
+    """``learned`` or ``rules`` for ``kind`` ("decisions" or "commitments")."""
+    chosen = os.environ.get("MINUTEBOOK_ROLES", "").strip().lower()
+    if chosen in ("learned", "rules"):
+        return chosen
+    return DEFAULTS[kind]
+
+
+def model_id() -> str:
+    """``roles.<first 8 hex digits of the model's SHA-256>`` when a kind takes the learned
+    path (so a new model changes the extractor version), else ``""``."""
+    if all(method(k) == "rules" for k in KINDS) or not MODEL_PATH.is_file():
+        return ""
+    return "roles." + hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:8]
+
+
+@contextlib.contextmanager
+def using_model(path: Path | str | None) -> Iterator[None]:
+    """Label with the model at ``path`` inside the block (``None``: the shipped model);
+    cross-validated evaluation scores an item with the fold model that never saw it."""
+    token = _MODEL.set(Path(path) if path else None)
+    try:
+        yield
+    finally:
+        _MODEL.reset(token)
+
+
+@functools.cache
+def _tagger(path: Path) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+# --------------------------------------------------------------------------- features
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """What the rule path made of each unit: the features that carry the rules' knowledge."""
+
+    decision: dict[int, str] = field(default_factory=dict)  # unit -> decision kind
+    decision_used: frozenset[int] = frozenset()  # every unit a rule decision consumed
+    commitment: frozenset[int] = frozenset()
+    question: dict[int, str] = field(default_factory=dict)  # unit -> "question"/"answer"
+    attributed: frozenset[int] = frozenset()  # units with a speaker
+
+
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")
+_MODAL = re.compile(
+    r"\b(?:will|would|shall|should|to be|undert(?:ake|ook)|agreed to|offered to|promised|"
+    r"was to|were to|is to|are to|going to|intends? to|committed to|action(?:ed)?)\b"
+)
+_PAST_REPORT = re.compile(r"\b(?:had been|has been|was being|were being|is being|ongoing)\b")
+_THANKS = re.compile(r"\b(?:thank|thanks|thanked|congratulat|welcomed|apologi[sz]e)")
+_VOTE = re.compile(r"\b(?:carried|lost|passed|failed|unanimous(?:ly)?|ayes?|nays?|abstain)")
+_MOVER = re.compile(r"\b(?:moved|seconded|proposed|motion)\b")
+_ROMAN = re.compile(r"^\(?[ivx]{1,4}[).]?$")
+
+
+def _shape(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "CAPS"
+    if word[:1].isupper():
+        return "Cap"
+    if word[:1].isdigit():
+        return "num"
+    return "low"
+
+
+def _marker_style(marker: str) -> str:
+    core = marker.strip().strip("().")
+    if not core:
+        return "none"
+    if _ROMAN.match(marker.strip()):
+        return "roman"
+    if core.replace(".", "").isdigit():
+        return "dotted" if "." in core else "number"
+    return "letter" if len(core) == 1 else "other"
+
+
+def _length(n: int) -> str:
+    return (
+        "1"
+        if n <= 1
+        else "2-3"
+        if n <= 3
+        else "4-8"
+        if n <= 8
+        else "9-20"
+        if n <= 20
+        else "21-50"
+        if n <= 50
+        else "51+"
+    )
+
+
+def _own(s: Sentence, i: int, n: int, verdicts: Verdicts) -> list[str]:
+    """Features of one unit on its own."""
+    text = s.text.strip()
+    low = text.lower()
+    words = _WORD.findall(low)
+    raw = text.split()
+    feats = [
+        f"blk={s.block}",
+        f"mk={_marker_style(s.marker)}",
+        f"len={_length(len(words))}",
+        f"end={text[-1:] if text[-1:] in ':;.?!,' else 'w'}",
+        f"pos={min(4, 5 * i // max(1, n))}",
+    ]
+    if i == 0:
+        feats.append("first")
+    if i == n - 1:
+        feats.append("last")
+    if raw:
+        feats.append(f"shape0={_shape(raw[0])}")
+        if sum(w.isupper() and len(w) > 1 for w in raw) >= 0.6 * len(raw):
+            feats.append("allcaps")
+    for k, w in enumerate(words[:3]):
+        feats.append(f"w{k}={w}")
+    if len(words) >= 2:
+        feats.append(f"w01={words[0]}_{words[1]}")
+    if len(words) >= 3:
+        feats.append(f"w012={words[0]}_{words[1]}_{words[2]}")
+    feats.extend(f"w={w}" for w in dict.fromkeys(words[:60]))
+    feats.extend(f"b={a}_{b}" for a, b in dict.fromkeys(zip(words[:40], words[1:40], strict=False)))
+    if _MODAL.search(low):
+        feats.append("modal")
+    if _PAST_REPORT.search(low):
+        feats.append("ongoing")
+    if _THANKS.search(low):
+        feats.append("thanks")
+    if _VOTE.search(low):
+        feats.append("vote")
+    if _MOVER.search(low):
+        feats.append("mover")
+    if "?" in text:
+        feats.append("qmark")
+    kind = verdicts.decision.get(i)
+    if kind is not None:
+        feats.append("rule_d")
+        feats.append(f"rule_d={kind}")
+    elif i in verdicts.decision_used:
+        feats.append("rule_d_used")
+    if i in verdicts.commitment:
+        feats.append("rule_c")
+    q = verdicts.question.get(i)
+    if q:
+        feats.append(f"rule_q={q}")
+    if i in verdicts.attributed:
+        feats.append("speaker")
+    return feats
+
+
+def _brief(s: Sentence, i: int, verdicts: Verdicts) -> list[str]:
+    """What a neighbour contributes: its first words, layout and the rules' verdict."""
+    words = _WORD.findall(s.text.lower())
+    out = [f"blk={s.block}", f"mk={_marker_style(s.marker)}"]
+    if words:
+        out.append(f"w0={words[0]}")
+    if len(words) >= 2:
+        out.append(f"w01={words[0]}_{words[1]}")
+    text = s.text.rstrip()
+    if text.endswith(":"):
+        out.append("colon")
+    if i in verdicts.decision:
+        out.append("rule_d")
+    elif i in verdicts.decision_used:
+        out.append("rule_d_used")
+    if i in verdicts.commitment:
+        out.append("rule_c")
+    return out
+
+
+def unit_features(units: Sequence[Sentence], verdicts: Verdicts) -> list[list[str]]:
+    """The feature strings of every unit of one document, in order."""
+    n = len(units)
+    out: list[list[str]] = []
+    heading: list[str] = []
+    for i, s in enumerate(units):
+        feats = ["bias", *_own(s, i, n, verdicts)]
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                feats.extend(f"{off:+d}:{f}" for f in _brief(units[j], j, verdicts))
+                if off == -1 and units[j].para == s.para:
+                    feats.append("same_para")
+            else:
+                feats.append(f"{off:+d}:none")
+        feats.extend(f"h={w}" for w in heading)
+        out.append(feats)
+        if s.block == "heading":
+            heading = _WORD.findall(s.text.lower())[:4]
+    return out
+
+
+# --------------------------------------------------------------------------- labelling
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The model's marginal probability of each label for each unit."""
+
+    decision: list[float]
+    commitment: list[float]
+
+    def of(self, label: str) -> list[float]:
+        return self.decision if label == "D" else self.commitment
+
+
+def predict(units: Sequence[Sentence], verdicts: Verdicts) -> Roles | None:
+    """The role probabilities of ``units`` (None when no model is installed)."""
+    path = _MODEL.get() or MODEL_PATH
+    if not units or not path.is_file():
+        return None
+    tagger = _tagger(path)
+    tagger.set(unit_features(units, verdicts))
+    labels = set(tagger.labels())
+
+    def p(label: str, i: int) -> float:
+        return tagger.marginal(label, i) if label in labels else 0.0
+
+    both = [p("B", i) for i in range(len(units))]
+    d = [p("D", i) + both[i] for i in range(len(units))]
+    c = [p("C", i) + both[i] for i in range(len(units))]
+    return Roles(d, c)
+
+
+def keep(roles: Roles, label: str, units: frozenset[int] | set[int]) -> bool:
+    """Whether a rule record read from ``units`` keeps its place."""
+    probs = roles.of(label)
+    return any(probs[k] >= KEEP[label] for k in units)
+
+
+def add(roles: Roles, label: str, unit: int) -> bool:
+    """Whether a unit no rule read becomes a record of its own."""
+    return roles.of(label)[unit] >= ADD[label]
