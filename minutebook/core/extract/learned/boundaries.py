@@ -146,6 +146,8 @@ def _is_place_name(words: list[str]) -> bool:
 
 
 def _ends_org(words: list[str]) -> bool:
+    if not words:
+        return False  # two commas in a row ("Audit Committee, , Board")
     h = _head(words[-1])
     return h in _ORG or h in _COMPANY or h in _PROG or h in _LEG
 
