@@ -121,6 +121,19 @@ _MOVER = re.compile(r"\b(?:moved|seconded|proposed|motion)\b")
 _ROMAN = re.compile(r"^\(?[ivx]{1,4}[).]?$")
 
 
+_SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s|e)$")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so "approve", "approved", "approving" and "approval" meet."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    stem = _SUFFIX.sub("", word)
+    if stem.endswith("al") and len(stem) > 5:
+        stem = stem[:-2]
+    return stem if len(stem) >= 3 else word
+
+
 def _shape(word: str) -> str:
     if word.isupper() and len(word) > 1:
         return "CAPS"
@@ -186,6 +199,11 @@ def _own(s: Sentence, i: int, n: int, verdicts: Verdicts) -> list[str]:
     if len(words) >= 3:
         feats.append(f"w012={words[0]}_{words[1]}_{words[2]}")
     feats.extend(f"w={w}" for w in dict.fromkeys(words[:60]))
+    feats.extend(f"s={w}" for w in dict.fromkeys(_stem(w) for w in words[:60]))
+    if words:
+        feats.append(f"s0={_stem(words[0])}")
+    if len(words) >= 2:
+        feats.append(f"s1={_stem(words[1])}")
     feats.extend(f"b={a}_{b}" for a, b in dict.fromkeys(zip(words[:40], words[1:40], strict=False)))
     if _MODAL.search(low):
         feats.append("modal")
