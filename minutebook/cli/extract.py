@@ -217,9 +217,9 @@ def _folder_table(folders: dict[str, Any]) -> Any:
 @click.option(
     "--no-cv",
     is_flag=True,
-    help="Tag every item with the shipped name model, even items it was trained on (what "
-    "'extract' outputs; optimistic). By default those are tagged by the fold model that did "
-    "not see their council.",
+    help="Use the shipped name and sentence-role models, even on items they were trained on "
+    "(what 'extract' outputs; optimistic). By default those items are read by the fold "
+    "models that did not see their council.",
 )
 def eval_cmd(paths: tuple[str, ...], fmt: str, confusions: bool, no_cv: bool) -> None:
     """Score the extractor against gold answers: precision, recall and F1 per record type
@@ -230,8 +230,10 @@ def eval_cmd(paths: tuple[str, ...], fmt: str, confusions: bool, no_cv: bool) ->
     manifest.json) are skipped. A gold file without minutes_text names its source file
     (relative to the folder holding gold/), which is read and extracted exactly as
     `minutebook extract FILE` does. With several folders, F1 per folder is shown too.
-    Items the name tagger was trained on are tagged by the fold model that never saw their
-    council (grouped cross-validation; see docs/EXTRACTION.md), unless --no-cv.
+    Items the name tagger or the sentence-role model (decisions, commitments) was trained on
+    are read by the fold model that never saw their council (grouped cross-validation; see
+    docs/EXTRACTION.md), unless --no-cv. MINUTEBOOK_ROLES=rules|learned picks the path for
+    decisions and commitments (default: learned for decisions, rules for commitments).
     Scoring follows the extraction contract: see docs/EXTRACTION.md.
     """
     from minutebook.core.evaluate import GoldError, evaluate_gold, load_gold

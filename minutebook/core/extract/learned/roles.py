@@ -118,12 +118,26 @@ _PAST_REPORT = re.compile(r"\b(?:had been|has been|was being|were being|is being
 _THANKS = re.compile(r"\b(?:thank|thanks|thanked|congratulat|welcomed|apologi[sz]e)")
 _VOTE = re.compile(r"\b(?:carried|lost|passed|failed|unanimous(?:ly)?|ayes?|nays?|abstain)")
 _MOVER = re.compile(r"\b(?:moved|seconded|proposed|motion)\b")
+#: The cue words above in one pattern, so a unit is scanned once: each match names its cue.
+_CUES = re.compile(
+    "|".join(
+        f"(?P<{name}>{pattern.pattern})"
+        for name, pattern in (
+            ("modal", _MODAL),
+            ("ongoing", _PAST_REPORT),
+            ("thanks", _THANKS),
+            ("vote", _VOTE),
+            ("mover", _MOVER),
+        )
+    )
+)
 _ROMAN = re.compile(r"^\(?[ivx]{1,4}[).]?$")
 
 
 _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s|e)$")
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem, so "approve", "approved", "approving" and "approval" meet."""
     if len(word) <= 4 or not word.isalpha():
@@ -171,13 +185,19 @@ def _length(n: int) -> str:
     )
 
 
-def _own(s: Sentence, i: int, n: int, verdicts: Verdicts) -> list[str]:
-    """Features of one unit on its own."""
+#: How many of a unit's words (and word pairs) are features: a decision or a commitment
+#: shows itself in its opening words, and a long unit's tail only costs time.
+BAG_WORDS = 40
+BAG_PAIRS = 25
+
+
+def _own(s: Sentence, words: list[str], i: int, n: int, verdicts: Verdicts) -> list[str]:
+    """Features of one unit on its own (``words``: its lower-case words)."""
     text = s.text.strip()
     low = text.lower()
-    words = _WORD.findall(low)
     raw = text.split()
     feats = [
+        "bias",
         f"blk={s.block}",
         f"mk={_marker_style(s.marker)}",
         f"len={_length(len(words))}",
@@ -198,23 +218,18 @@ def _own(s: Sentence, i: int, n: int, verdicts: Verdicts) -> list[str]:
         feats.append(f"w01={words[0]}_{words[1]}")
     if len(words) >= 3:
         feats.append(f"w012={words[0]}_{words[1]}_{words[2]}")
-    feats.extend(f"w={w}" for w in dict.fromkeys(words[:60]))
-    feats.extend(f"s={w}" for w in dict.fromkeys(_stem(w) for w in words[:60]))
+    bag = words[:BAG_WORDS]
+    feats.extend(["w=" + w for w in dict.fromkeys(bag)])
+    feats.extend(["s=" + w for w in dict.fromkeys(map(_stem, bag))])
     if words:
-        feats.append(f"s0={_stem(words[0])}")
+        feats.append("s0=" + _stem(words[0]))
     if len(words) >= 2:
-        feats.append(f"s1={_stem(words[1])}")
-    feats.extend(f"b={a}_{b}" for a, b in dict.fromkeys(zip(words[:40], words[1:40], strict=False)))
-    if _MODAL.search(low):
-        feats.append("modal")
-    if _PAST_REPORT.search(low):
-        feats.append("ongoing")
-    if _THANKS.search(low):
-        feats.append("thanks")
-    if _VOTE.search(low):
-        feats.append("vote")
-    if _MOVER.search(low):
-        feats.append("mover")
+        feats.append("s1=" + _stem(words[1]))
+    pairs = words[: BAG_PAIRS + 1]
+    feats.extend(
+        ["b=" + a + "_" + b for a, b in dict.fromkeys(zip(pairs, pairs[1:], strict=False))]
+    )
+    feats.extend(dict.fromkeys(m.lastgroup for m in _CUES.finditer(low) if m.lastgroup))
     if "?" in text:
         feats.append("qmark")
     kind = verdicts.decision.get(i)
@@ -233,16 +248,14 @@ def _own(s: Sentence, i: int, n: int, verdicts: Verdicts) -> list[str]:
     return feats
 
 
-def _brief(s: Sentence, i: int, verdicts: Verdicts) -> list[str]:
+def _brief(s: Sentence, words: list[str], i: int, verdicts: Verdicts) -> list[str]:
     """What a neighbour contributes: its first words, layout and the rules' verdict."""
-    words = _WORD.findall(s.text.lower())
     out = [f"blk={s.block}", f"mk={_marker_style(s.marker)}"]
     if words:
         out.append(f"w0={words[0]}")
     if len(words) >= 2:
         out.append(f"w01={words[0]}_{words[1]}")
-    text = s.text.rstrip()
-    if text.endswith(":"):
+    if s.text.rstrip().endswith(":"):
         out.append("colon")
     if i in verdicts.decision:
         out.append("rule_d")
@@ -253,25 +266,31 @@ def _brief(s: Sentence, i: int, verdicts: Verdicts) -> list[str]:
     return out
 
 
+_OFFSETS = (-2, -1, 1, 2)
+
+
 def unit_features(units: Sequence[Sentence], verdicts: Verdicts) -> list[list[str]]:
     """The feature strings of every unit of one document, in order."""
     n = len(units)
+    words = [_WORD.findall(s.text.lower()) for s in units]
+    briefs = [_brief(s, words[j], j, verdicts) for j, s in enumerate(units)]
     out: list[list[str]] = []
     heading: list[str] = []
     for i, s in enumerate(units):
-        feats = ["bias", *_own(s, i, n, verdicts)]
-        for off in (-2, -1, 1, 2):
+        feats = _own(s, words[i], i, n, verdicts)
+        for off in _OFFSETS:
             j = i + off
+            tag = f"{off:+d}:"
             if 0 <= j < n:
-                feats.extend(f"{off:+d}:{f}" for f in _brief(units[j], j, verdicts))
+                feats.extend([tag + f for f in briefs[j]])
                 if off == -1 and units[j].para == s.para:
                     feats.append("same_para")
             else:
-                feats.append(f"{off:+d}:none")
-        feats.extend(f"h={w}" for w in heading)
+                feats.append(tag + "none")
+        feats.extend(["h=" + w for w in heading])
         out.append(feats)
         if s.block == "heading":
-            heading = _WORD.findall(s.text.lower())[:4]
+            heading = words[i][:4]
     return out
 
 
