@@ -112,16 +112,30 @@ def main() -> None:
     def run(item: SourceItem) -> None:
         extract(item, meeting_date=item.meeting_date, source=item.provenance.uri)
 
-    ex_cpu, ex_wall = timed_passes(files, passes, run, on_pass=sample)
+    # The default extractor and the two comparison paths run pass by pass in turn, so a
+    # change in the machine's load during the run falls on all three alike: the trade of
+    # the learned name tagger (MINUTEBOOK_NAMES=rules: the hand rules it replaced) and of the
+    # sentence-role model (MINUTEBOOK_ROLES=rules: the rule path for decisions and
+    # commitments it sits beside).
+    variants = {"default": {}, "names": {"MINUTEBOOK_NAMES": "rules"}}
+    variants["roles"] = {"MINUTEBOOK_ROLES": "rules"}
+    cpu = dict.fromkeys(variants, 0.0)
+    wall = dict.fromkeys(variants, 0.0)
+    for n in range(passes):
+        for name, env in variants.items():
+            os.environ.update(env)
+            try:
+                c, w = timed_passes(files, 1, run)
+            finally:
+                for key in env:
+                    del os.environ[key]
+            cpu[name] += c
+            wall[name] += w
+        sample(n)
     samples.append(("end", *rss_mib()))
-
-    # The trade of the learned name tagger: the same passes with the hand rules for people
-    # and entities (MINUTEBOOK_NAMES=rules), which the tagger replaced.
-    os.environ["MINUTEBOOK_NAMES"] = "rules"
-    try:
-        rules_cpu, rules_wall = timed_passes(files, passes, run)
-    finally:
-        del os.environ["MINUTEBOOK_NAMES"]
+    ex_cpu, ex_wall = cpu["default"], wall["default"]
+    rules_cpu, rules_wall = cpu["names"], wall["names"]
+    roles_cpu, roles_wall = cpu["roles"], wall["roles"]
 
     rate = total_words / ex_cpu
     floor_rate = total_words / floor_cpu
@@ -134,13 +148,16 @@ def main() -> None:
 | floor: read + regex word tokenizer | {floor_cpu:.2f} | {floor_rate:,.0f} | {floor_wall:.2f} | {total_words / floor_wall:,.0f} |
 | read + extract | {ex_cpu:.2f} | **{rate:,.0f}** | {ex_wall:.2f} | {total_words / ex_wall:,.0f} |
 | read + extract, hand rules for people and entities | {rules_cpu:.2f} | {total_words / rules_cpu:,.0f} | {rules_wall:.2f} | {total_words / rules_wall:,.0f} |
+| read + extract, rule path for decisions and commitments | {roles_cpu:.2f} | {total_words / roles_cpu:,.0f} | {roles_wall:.2f} | {total_words / roles_wall:,.0f} |
 
 The extractor runs at {rate / floor_rate:.1%} of the floor's rate (goal: at least 50,000 words
 per second per core: {"met" if rate >= 50_000 else "NOT met"}). People and entities come from
 the learned tagger (`minutebook/core/extract/learned`); the third row is the same work with
-the hand rules it replaced, so the difference is what the model costs.
+the hand rules it replaced, so the difference is what the model costs. The fourth row
+leaves out the sentence-role model (`learned/roles.py`): the difference is what it costs.
 
-Memory during the extractor run (resident set size, MiB):
+The three extractor rows ran pass by pass in turn, so load changes fall on all alike.
+Memory during the extractor runs (resident set size, MiB):
 
 | point | current RSS | peak RSS |
 | --- | ---: | ---: |
