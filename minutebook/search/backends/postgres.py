@@ -152,12 +152,24 @@ def read_prefixes(cursor, query: ParsedQuery) -> Prefixes:
     if not typed:
         return Prefixes()
     every = sorted({f for word in typed for f in prefix_forms(word)})
+    # One round trip: each form's stem, and the index's words under it when it is one
+    # prefix lexeme (more than the forms kept below need; a few index look-ups).
     cursor.execute(
-        f"SELECT f, to_tsquery('{CONFIG}', quote_literal(f) || ':*')::text "
-        "FROM unnest(%s::text[]) AS f",
-        [every],
+        "SELECT f, q, CASE WHEN lex IS NOT NULL THEN array(SELECT word FROM search_word "
+        'WHERE word >= lex COLLATE "C" AND word < (lex || chr(1114111)) COLLATE "C" '
+        "ORDER BY word LIMIT %s) END "
+        f"FROM (SELECT f, to_tsquery('{CONFIG}', quote_literal(f) || ':*')::text AS q "
+        "FROM unnest(%s::text[]) AS f) s, "
+        "LATERAL (SELECT substring(q FROM '^''(.+)'':\\*$') AS lex) l",
+        [PREFIX_WORDS + 1, every],
     )
-    stems = {f: stem for f, stem in cursor.fetchall()}
+    looked_up = cursor.fetchall()
+    stems = {f: stem for f, stem, _ in looked_up}
+    words_under = {
+        _PREFIX_LEXEME.match(stem).group(1): words
+        for _, stem, words in looked_up
+        if words is not None and _PREFIX_LEXEME.match(stem or "")
+    }
     out = Prefixes()
     lexemes_of: dict[str, list[str]] = {}
     for word in typed:
@@ -180,13 +192,7 @@ def read_prefixes(cursor, query: ParsedQuery) -> Prefixes:
     wanted = sorted({lexeme for found in lexemes_of.values() for lexeme in found})
     if not wanted:
         return out
-    cursor.execute(
-        "SELECT p, array(SELECT word FROM search_word "
-        'WHERE word >= p COLLATE "C" AND word < (p || chr(1114111)) COLLATE "C" '
-        "ORDER BY word LIMIT %s) FROM unnest(%s::text[]) AS p",
-        [PREFIX_WORDS + 1, wanted],
-    )
-    under = dict(cursor.fetchall())
+    under = {lexeme: words_under[lexeme] for lexeme in wanted}
     for word, found in lexemes_of.items():
         if any(len(under[lexeme]) > PREFIX_WORDS for lexeme in found):
             continue
