@@ -12,6 +12,7 @@ The module-level constants below are the lists every rule module shares.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -44,8 +45,26 @@ def _lower(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in ordered(name))
 
 
+def alternation(name: str) -> str:
+    """The entries of ``NAME.txt`` as one regular-expression group ``(?:...)``.
+
+    Longest entries come first, so "Council Member" is tried before "Council" could be, and
+    a space in an entry matches any run of spaces.
+    """
+    return _alternation(name)
+
+
+@cache
+def _alternation(name: str) -> str:
+    entries = sorted(ordered(name), key=lambda e: (-len(e), e))
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, e.split())) for e in entries) + ")"
+
+
 #: Titles written before a name; dropped from people's names as the contract says.
 HONORIFICS = ordered("honorifics")
+#: The same titles as a regular-expression group, for rules that read a titled name
+#: ("Cllr Amos", "Council Member Kim"): one list for the whole extractor.
+HONORIFIC = alternation("honorifics")
 #: Honorific forms that may carry a trailing full stop ("Mr.", "Dr.").
 DOTTED_HONORIFICS = words("dotted_honorifics")
 #: Head words of roles ("Executive Member", "Head of Finance", "Chairman").

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.core.extract.lexicon import HONORIFIC
 from minutebook.core.extract.model import Speaker
 from minutebook.core.extract.speakers import Attribution
 
@@ -19,9 +20,9 @@ INLINE_REPLY = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 RESPONDER_IN_QUESTION = re.compile(
-    r"(?:,\s*|\s+)(?P<resp>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:(?!(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)[A-Z][\w-]+\s+){0,4}"
-    r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)[A-Z][\w-]+|[Oo]fficers|"
+    r"(?:,\s*|\s+)(?P<resp>(?:" + HONORIFIC + r"\.?\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:(?!" + HONORIFIC + r"\b)[A-Z][\w-]+\s+){0,4}"
+    r"(?!" + HONORIFIC + r"\b)[A-Z][\w-]+|[Oo]fficers|"
     r"[A-Z][a-z]+\s+[A-Z][a-z]+))\s+(?:also\s+)?(?P<v>said|advised|explained|confirmed|"
     r"responded|replied|stated|clarified|reported|indicated|assured)\b(?:\s+that)?[,:]?\s*"
     r"(?P<a>.+)$",

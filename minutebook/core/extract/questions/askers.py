@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutebook.core.extract.lexicon import ROLE_WORDS
+from minutebook.core.extract.lexicon import HONORIFIC, ROLE_WORDS
 from minutebook.core.extract.model import Sentence, Speaker
 from minutebook.core.extract.people import People
 from minutebook.core.extract.questions.conventions import ASK_VERBS, QUESTIONS_FROM, asks_at
@@ -17,7 +17,7 @@ from minutebook.core.extract.speakers import resolve as speaker_for
 #: An item titled "Question submitted by Councillor A" / "Question from Mr B": its asker.
 TITLE_ASKER = re.compile(
     r"\b(?:[Qq]uestion|QUESTION)s?\s+(?:(?:on notice|submitted|put|asked|tabled|received)\s+)?"
-    r"(?:by|from)\s+(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+)?"
+    r"(?:by|from)\s+(?P<who>(?:" + HONORIFIC + r"\.?\s+)?"
     r"(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 )
 
@@ -42,7 +42,7 @@ GROUP_SUBJECT = re.compile(GROUP.pattern + r"\b")
 def asker_named(who: str, people: People) -> Speaker | None:
     """The asker in "a question from <who>": a titled or known person, or a group."""
     who = who.strip(" ,.")
-    if re.match(r"(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Cr|Council Member)\.?\s+[A-Z]", who):
+    if re.match(HONORIFIC + r"\.?\s+[A-Z]", who):
         return speaker_for(who, people)
     if GROUP.fullmatch(who) or re.fullmatch(r"[A-Z]{2,3}", who):
         return Speaker(who)  # "a member of the public", initials "LH"
@@ -166,11 +166,11 @@ def context_asker(
 
 #: "1. Councillor A" alone on a numbered line: the asker of the question block that follows.
 NAME_LINE = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+){1,2}(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:" + HONORIFIC + r"\.?\s+){1,2}(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,2}"
 )
 LEADING_NAME = re.compile(
-    r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+)"
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<who>(?:" + HONORIFIC + r"\.?\s+)"
     r"{1,2}(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:had\s+)?(?:submitted|asked|put|"
     r"tabled|raised)\b"
 )
@@ -193,7 +193,7 @@ def asker_of(line: str, people: People) -> Speaker | None:
         # "(2) Cllr A had submitted a question for response by B (Cllr C)": A asks
         return speaker_for(lead.group("who"), people)
     m = re.search(
-        r"\b(?:by|from|From)\s+(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w.'’-]*"
+        r"\b(?:by|from|From)\s+(?P<who>(?:" + HONORIFIC + r"\.?\s+)?[A-Z][\w.'’-]*"
         r"(?:\s+[A-Z][\w.'’-]*){0,3})",
         line,
     ) or re.match(

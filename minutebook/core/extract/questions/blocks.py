@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.core.extract.lexicon import ROLE_WORDS
+from minutebook.core.extract.lexicon import HONORIFIC, ROLE_WORDS
 from minutebook.core.extract.model import Question, Sentence
 from minutebook.core.extract.people import People
 from minutebook.core.extract.questions.answers import (
@@ -41,15 +41,16 @@ ASKER_LINE = re.compile(
     r"|.{0,120}?\bsubmitted the following (?:written )?question\b"
     r"|.{0,120}?\bhad submitted (?:a|the following) (?:written )?question\b"
     r"|[^.;:?]{3,100}?\basked\s*[;:]\s*$"
-    r"|(?:From|FROM)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+)[A-Z][^.?:]{1,60}?\s+"
+    r"|(?:From|FROM)\s+(?:" + HONORIFIC + r"\.?\s+)[A-Z][^.?:]{1,60}?\s+"
     r"to\s+(?:the\s+)?[A-Z][^?]{1,100}$"
     r")",
 )
 RESPONDER_LINE = re.compile(
     r"^(?:(?:Written |Verbal |Supplementary )?(?:Response|Reply|Answer)\s*(?:by|from|of)\b.{0,160}$"
     r"|(?:Written |Verbal )?(?:Response|Reply|Answer)\s*[:.\-–]?\s*$"
-    r"|(?:Written |Verbal )?(?:Response|Reply|Answer)\s*[:\-–]\s*(?:from\s+|by\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|"
-    r"Cllr|Councillor|Cr|The|the)\b)[^.?!]{0,100}$"
+    r"|(?:Written |Verbal )?(?:Response|Reply|Answer)\s*[:\-–]\s*(?:from\s+|by\s+)?(?:(?:"
+    + HONORIFIC
+    + r"|The|the)\b)[^.?!]{0,100}$"
     r"|(?:(?:The|the)\s+)?(?:(?:Lord |Deputy )?Mayor|Chair|Chairman|Chairperson|Leader|Councillor|Cllr|Cr)\b[^.?!]{0,80}[.:]?\s*$)"
 )
 ANSWER_CUE = re.compile(
@@ -80,7 +81,9 @@ TO_LINE = re.compile(r"^To\s*:\s*(?P<to>.{2,160}?)\s*$")
 ROLE_COLON = re.compile(
     r"^(?P<who>(?:The\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?:"
     + "|".join(sorted({w.capitalize() for w in ROLE_WORDS if w.isalpha()}, key=len, reverse=True))
-    + r")(?:\s+(?:for|of)\s+[A-Z][^:.?]{1,60}?)?|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+"
+    + r")(?:\s+(?:for|of)\s+[A-Z][^:.?]{1,60}?)?|"
+    + HONORIFIC
+    + r"\.?\s+"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?P<a>\S.+)$",
     re.DOTALL,
 )

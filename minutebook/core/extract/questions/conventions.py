@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.core.extract.lexicon import SPEECH_VERBS
+from minutebook.core.extract.lexicon import HONORIFIC, SPEECH_VERBS
 from minutebook.core.extract.lexicon import lower as lexicon_lower
 from minutebook.core.extract.questions.answers import LEADIN_THAT, QUOTED
 from minutebook.core.extract.speakers import Attribution
@@ -57,7 +57,7 @@ QUESTION_WORD = re.compile(
 #: "X accepted the minutes, but questioned the length of the meeting"; "... but Councillor A
 #: asked whether ...": an ask after the sentence's first clause.
 LATER_ASK = re.compile(
-    r"[,;]?\s+(?:but|and|so|then)\s+(?:(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?"
+    r"[,;]?\s+(?:but|and|so|then)\s+(?:(?P<who>(?:" + HONORIFIC + r"\.?\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|he|she|they)\s+)?(?:also\s+|then\s+|further\s+|to\s+)?"
     r"(?P<verb>asked|asks?|questioned|queried|enquired|inquired|wondered|wished to know|"
     r"wanted to know)\s+"
@@ -66,7 +66,7 @@ LATER_ASK = re.compile(
 )
 #: "Mrs A – “Is there a list?”", "Councillor A: Will the council ...?": a named question.
 NAMED_QUESTION = re.compile(
-    r"^(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+)(?:[A-Z]\.\s*)*"
+    r"^(?P<who>(?:" + HONORIFIC + r"\.?\s+)(?:[A-Z]\.\s*)*"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*(?:[:–—]|\s-)\s*[\"“‘']?(?P<q>.+\?)[\"”’']?$",
     re.DOTALL,
 )
@@ -93,8 +93,7 @@ IMPLICIT = re.compile(
 #: "In response to Councillor A, the Director said ...": the reply names the asker, not the ask.
 IMPLICIT_PERSON = re.compile(
     r"^(?P<q>(?:In response to|In reply to|In answer to|Responding to|Replying to|Answering)\s+"
-    r"(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Council Member|Councilmember|Cr|Alderman|"
-    r"Commissioner|Trustee|Supervisor|Alderperson)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?P<who>(?:" + HONORIFIC + r"|Trustee)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?|(?:a|the|one|another)\s+(?:[Mm]ember|[Rr]esident|[Cc]ouncillor|"
     r"[Pp]arishioner)(?:\s+of\s+the\s+public)?))\s*,\s*(?P<rest>[^,]{3}.+)$",
     re.DOTALL,
@@ -111,7 +110,7 @@ IMPLICIT_NOCOMMA = re.compile(
     r"^(?P<q>(?:In response to|Following|In answer to|In reply to|Responding to)\s+"
     r"(?:a |the |further |several |various |some |[Mm]embers['’]? )?(?:comments and )?"
     r"(?:questions?|quer(?:y|ies))(?:\s+(?:from|by)\s+(?:(?:the\s+)?(?:committee|Committee|"
-    r"members|Members|Member|a Member|panel|Panel|board|Board)|(?:Councillor|Cllr|Mr|Mrs|Ms|Dr|Cr)"
+    r"members|Members|Member|a Member|panel|Panel|board|Board)|" + HONORIFIC + r""
     r"\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s+(?:the|The)\b)))?)\s+(?P<rest>(?:the\s+)?[A-Z].+)$",
     re.DOTALL,
 )
@@ -155,7 +154,7 @@ ASKED_FROM = re.compile(
 #: "the Commissioner was asked for comment", "the Leader was asked whether ...".
 PASSIVE_ASK = re.compile(
     r"(?:^|(?<=[\s,]))(?P<resp>(?:the|The)\s+[A-Z][\w-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w-]*){0,5}"
-    r"|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"|" + HONORIFIC + r"\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
     r"(?:was|had been)\s+(?:then\s+|also\s+|further\s+|subsequently\s+|specifically\s+)?asked\s+"
     r"(?:for\s+(?:(?:his|her|their|a|an|any|further|some)\s+)?(?:comment|comments|view|views|"
     r"opinion|update|explanation|clarification|details|assurance|assurances|confirmation)\b|"
@@ -168,7 +167,7 @@ SAY_VERBS = frozenset(["stated", "said", "commented", "noted", "remarked", "refe
 #: ", was he aware of X": an inverted clause, a question in reported speech without its "?".
 INVERTED = re.compile(
     r"[,;–—-]\s+(?:and\s+)?(?P<q>(?:was|were|did|does|is|are|has|have|had|could|would|will|can)\s+"
-    r"(?:he|she|they|the\s+(?:[A-Z][\w-]*\s+){0,4}?[A-Z][\w-]*|(?:Councillor|Cllr|Mr|Mrs|Ms)\s+"
+    r"(?:he|she|they|the\s+(?:[A-Z][\w-]*\s+){0,4}?[A-Z][\w-]*|" + HONORIFIC + r"\s+"
     r"[A-Z][\w'’-]+)\s+(?:\w+\s+)?(?:aware|agree|know|think|consider|accept|believe|intend|plan|"
     r"support|share|explain|confirm|tell|able|prepared|willing|going)\b[^?]*?)\s*[.?]?\s*$",
     re.DOTALL,
@@ -204,7 +203,7 @@ LATER_ASK_WORDS = (
 
 
 QUESTION_TOPIC = re.compile(
-    r"^(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
+    r"^(?P<who>" + HONORIFIC + r"\.?\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?)\s*(?:[–—:]|\s-)\s*(?P<q>(?:[Aa]\s+)?(?:[Qq]uestions?|QUESTIONS?)\s+"
     r"(?:regarding|about|concerning|on|relating to|in relation to|re:?)\s+\S)"
 )
@@ -245,8 +244,7 @@ QUESTION_POINT = re.compile(
 #: "Public Comment: John Amos, 12 Elm Street, asked ...": a named asker (after a label, with an
 #: address or affiliation set off by commas) and the asking verb.
 LEADING_ASKER = re.compile(
-    r"^(?:[A-Z][\w ]{2,30}:\s*)?(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman|"
-    r"Council Member|Councilmember|Trustee|Commissioner|Supervisor)\.?\s+)?[A-Z][\w'’-]+"
+    r"^(?:[A-Z][\w ]{2,30}:\s*)?(?P<who>(?:(?:" + HONORIFIC + r"|Trustee)\.?\s+)?[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?"
     r"(?:,\s+[^,]{3,80},)?\s+(?:also\s+)?(?P<verb>(?i:" + ASK_VERBS + r"))\b"
 )
@@ -256,7 +254,7 @@ PLAIN_NAME_START = re.compile(
     r",?\s+[a-z]"
 )
 NAME_THEN_QUESTION = re.compile(
-    r"^(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"^(?P<who>" + HONORIFIC + r"\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?)\s+(?=(?:What|Why|How|When|Where|Who|Which|Is|Are|Was|Were|Do|Does|"
     r"Did|Can|Could|Will|Would|Should|Has|Have|May)\b)"
 )
@@ -266,8 +264,9 @@ QUESTION_TIME_TITLE = re.compile(
     re.IGNORECASE,
 )
 TITLED_ASKER = re.compile(
-    r"(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman|Council Member|"
-    r"Councilmember|Trustee|Commissioner)\.?[\s=~]*(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?P<who>(?:"
+    + HONORIFIC
+    + r"|Trustee)\.?[\s=~]*(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"\s+(?:also\s+)?(?P<verb>asked|inquired|enquired|queried|questioned)\s+(?=(?:about|whether|if|why|"
     r"how|what|when|where|who|which|as to)\b)"
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from minutebook.core.extract.lexicon import HONORIFIC
 from minutebook.core.extract.model import Question, Sentence, Speaker
 from minutebook.core.extract.people import People
 from minutebook.core.extract.questions.announced import ANNOUNCE, BARE_COUNT, Announced
@@ -381,7 +382,7 @@ def find_questions(
                 r"to|relating to|as to|with regard to)\b|$)",
                 im.group("q"),
             ) or re.search(
-                r"\bto\s+(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Council Member|Cr)\.?\s+"
+                r"\bto\s+(?P<who>" + HONORIFIC + r"\.?\s+"
                 r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s?\s+(?:supplementary\s+)?(?:question|quer)",
                 im.group("q"),
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.core.extract.lexicon import HONORIFIC
 from minutebook.core.extract.model import Question, Sentence
 from minutebook.core.extract.people import People
 from minutebook.core.extract.questions.askers import INTERROGATIVE
@@ -19,7 +20,7 @@ TABLE_HEADER = re.compile(
     re.DOTALL,
 )
 ROW_ASKER = re.compile(
-    r"^(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)"
+    r"^(?P<who>(?:" + HONORIFIC + r"\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)"
     r"\s+(?=(?:What|Why|How|When|Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|"
     r"Would|Should|Has|Have|May)\b)"
 )

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import re
 
-from minutebook.core.extract.lexicon import NOT_NAME_WORDS
+from minutebook.core.extract.lexicon import HONORIFIC, NOT_NAME_WORDS
 from minutebook.core.extract.model import Sentence
 from minutebook.core.extract.questions.conventions import HEADING_WORDS
 
 #: "Jim Poe: No sir.": a speaker's name and their words, as verbatim transcripts print them.
 SPEAKER_LINE = re.compile(
-    r"^(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Commissioner|Trustee|Mayor|Chair)\.?\s+)?"
-    r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|"
-    r"Cr|Commissioner|Trustee|Mayor)\.?\s+[A-Z][a-z’'-]+)\s*:\s*(?P<said>\S.*)$",
+    r"^(?P<who>(?:(?:" + HONORIFIC + r"|Trustee|Chair)\.?\s+)?"
+    r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}|(?:"
+    + HONORIFIC
+    + r"|Trustee)\.?\s+[A-Z][a-z’'-]+)\s*:\s*(?P<said>\S.*)$",
     re.DOTALL,
 )
 #: The chair running the meeting ("any questions?", "do I have a second?"), not asking.
