@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutebook.core.extract.lexicon import ROLE_WORDS, SPEECH_VERBS
+from minutebook.core.extract.lexicon import HONORIFIC, ROLE_WORDS, SPEECH_VERBS
 from minutebook.core.extract.model import Speaker
 from minutebook.core.extract.people import ROLE_LABEL, People, speaker
 
@@ -120,7 +120,7 @@ _ADDRESSING = re.compile(
 
 
 _TRAILING_TITLED = re.compile(
-    r"(?<=\s)(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Alderman)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:(?<=\s)|^)" + HONORIFIC + r"\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?$"
 )
 
