@@ -751,3 +751,44 @@ def test_questions_in_a_question_time_item(title: str, text: str, expected: list
     for (asker, question, answer), (want_asker, want_q, want_a) in zip(got, expected, strict=True):
         assert asker == want_asker and want_q in question, got
         assert (answer is None) if want_a is None else (answer is not None and want_a in answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        # "He asked": the speaker of the sentence before, in the same paragraph
+        (
+            "The Leader added that the plan mattered. He asked whether the review was on track. "
+            "The Director confirmed that it was.",
+            "The Leader",
+            None,
+        ),
+        # ... or, when that sentence reports no speaker, the person it names last
+        (
+            "The Board met with Ann Amos. She wanted to know if she could connect her drain to "
+            "the tile. The Clerk said that she could.",
+            "Ann Amos",
+            "Ann Amos",
+        ),
+        # "They": the names joined by "and" that open the sentence before
+        (
+            "Roy and Ann Amos came to the meeting about the fence. They wanted to know if the "
+            "crew could grade the road. The Commissioners agreed that it could.",
+            "Roy and Ann Amos",
+            None,
+        ),
+        # a given name alone: the one person the item names in full with it
+        (
+            "Ann Amos thanked the Board for the repairs. Ann also asked whether the lane could "
+            "close. The Clerk said that it could.",
+            "Ann",
+            "Ann Amos",
+        ),
+    ],
+)
+def test_asker_named_by_reference(text: str, label: str, name: str | None) -> None:
+    """A question whose asker is a pronoun or a given name: the person it refers to."""
+    found = pipeline.run(text).questions
+    assert len(found) == 1, found
+    asker = found[0].asker
+    assert asker is not None and (asker.label, asker.name) == (label, name), asker

@@ -206,3 +206,63 @@ def asker_of(line: str, people: People) -> Speaker | None:
         named = NAME_LINE.search(line)
         return speaker_for(named.group(0), people) if named else None
     return speaker_for(m.group("who").strip(" ,"), people)
+
+
+_PRONOUNS = frozenset(["he", "she", "they"])
+#: "Roy and Joe Amos came to ask ...", "Ann Poe and Jim Lee": two or more people as one
+#: subject, whom a following "They asked" refers to.
+_JOINED_NAMES = re.compile(
+    r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*"
+    r",?\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+[a-z]"
+)
+
+
+def _last_named(text: str, people: People) -> str | None:
+    """The person ``text`` names last (by their fullest known name), or None."""
+    best, at = None, -1
+    for name in people.names:
+        pos = text.rfind(name)
+        if pos > at:
+            best, at = name, pos
+    return best
+
+
+def antecedent(
+    sentences: Sequence[Sentence],
+    attributions: Sequence[Attribution | None],
+    i: int,
+    pronoun: str,
+    people: People,
+) -> Speaker | None:
+    """Whom "He asked ..." / "They wanted to know ..." in sentence ``i`` refers to: the speaker
+    of the sentence before it in the paragraph ("The Leader added that X. He asked Y"), else
+    for "he"/"she" the person that sentence names last ("The Board met with Jo Poe. He asked"),
+    for "they" the names joined by "and" that open it ("Roy and Jo Poe came to ask ...")."""
+    k = i - 1
+    if k < 0 or sentences[k].para != sentences[i].para or pronoun.lower() not in _PRONOUNS:
+        return None
+    plural = pronoun.lower() == "they"
+    before = attributions[k]
+    if before is not None and before.speaker.label.lower() not in _PRONOUNS:
+        label = before.speaker.label
+        many = bool(GROUP.fullmatch(label)) and label.rstrip().endswith("s")
+        if plural == many:
+            return before.speaker
+    text = sentences[k].text
+    if plural:
+        joined = _JOINED_NAMES.match(text)
+        return Speaker(joined.group("who")) if joined else None
+    name = _last_named(text, people)
+    return Speaker(name, name, people.roles.get(name)) if name else None
+
+
+def fuller_name(asker: Speaker, people: People) -> Speaker:
+    """A person re-mentioned by given name alone ("Joe also asked ...") named in full, when the
+    item names exactly one person with that given name ("Joe Amos")."""
+    label = asker.label.strip()
+    if asker.name or not re.fullmatch(r"[A-Z][a-z'’-]+", label):
+        return asker
+    found = [n for n in people.names if len(n.split()) > 1 and n.split()[0] == label]
+    if len(found) != 1:
+        return asker
+    return Speaker(label, found[0], people.roles.get(found[0]))

@@ -31,9 +31,11 @@ from minutebook.core.extract.questions.askers import (
     INTERROGATIVE,
     NAME_LINE,
     answerer,
+    antecedent,
     asker_in,
     asker_named,
     context_asker,
+    fuller_name,
     group_asker,
     group_speaker,
     heading_asker,
@@ -886,6 +888,10 @@ def find_questions(
             continue  # "asked two questions." and nothing more of them
         answer = " ".join(p for p in (q.answer_parts or []) if p).strip() or None
         asker = q.asker or asker_in(q.question, people)
+        if asker is not None and asker.name is None and q.sentence >= 0:
+            # "He asked ...": the person the sentence before names; "Joe asked": Joe Amos
+            asker = antecedent(sentences, attributions, q.sentence, asker.label, people) or asker
+            asker = fuller_name(asker, people)
         result.append((q.sentence, Question(q.question, asker, q.responder, answer)))
     result.sort(key=lambda pair: pair[0])
     return [q for _i, q in result], kinds
