@@ -696,6 +696,12 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
+    # US titles from the lexicon's one honorific list
+    (
+        "Councilperson Amos asked if the landing strip affected the town's insurance. The "
+        "Supervisor said that it did not.",
+        [("Councilperson Amos", "if the landing strip", "it did not")],
+    ),
 ]
 
 
@@ -729,6 +735,13 @@ def test_pro_tem_is_part_of_the_title() -> None:
     found = pipeline.run("Mayor Pro Tem Amos asked if the paving could wait until winter.")
     asker = found.questions[0].asker
     assert asker is not None and (asker.name, asker.role) == ("Amos", "Mayor Pro Tem")
+
+
+def test_title_is_not_part_of_the_name() -> None:
+    """ "Councilperson Amos" (a US title from the lexicon's honorifics) is Amos."""
+    found = pipeline.run("Councilperson Amos asked if the strip affected the town's insurance.")
+    asker = found.questions[0].asker
+    assert asker is not None and (asker.name, asker.role) == ("Amos", "Councilperson"), asker
 
 
 @pytest.mark.parametrize(

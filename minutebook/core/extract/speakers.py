@@ -170,6 +170,10 @@ def attribute(
 _PRO_TEM = re.compile(r"^(?P<title>(?:[A-Z][\w-]*\s+){1,3}?)Pro\s+Tem(?:pore)?\.?\s+(?=[A-Z])")
 
 
+#: A title at the start of what was read as a name.
+_LEADING_TITLE = re.compile(r"^" + HONORIFIC + r"\.?\s+(?=[A-Z])")
+
+
 def resolve(label: str, people: People, last_person: str | None = None) -> Speaker:
     """The Speaker the words ``label`` denote in this item (a name, role or group)."""
     pro_tem = _PRO_TEM.match(label.strip())
@@ -182,6 +186,13 @@ def resolve(label: str, people: People, last_person: str | None = None) -> Speak
         )  # as the tagger may read it
         return Speaker(label.strip(), name, sp.role if sp.role and sp.role != rest else role)
     sp = Speaker(**speaker(label, people, last_person))
+    titled_name = _LEADING_TITLE.match(sp.name) if sp.name else None
+    if titled_name and sp.name:
+        # a name read with its title ("Councilperson Amos"): the title is the role
+        name = sp.name[titled_name.end() :]
+        title = titled_name.group(0).strip(" .")
+        office = title.lower().startswith("council") or title.split()[-1].lower() in ROLE_WORDS
+        return Speaker(sp.label, name, sp.role or (title if office else None))
     if sp.name is None:
         titled = _titled_name(label.strip(), people)
         if titled:
