@@ -649,6 +649,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "Thank you for your question. The guards keep the public safe.",
         [("Anonymous of Elmtown", "Why are there guards", "The guards keep the public safe")],
     ),
+    # "Question 1" / "From Councillor A" (no colon) / the question, its "?" inside quotes
+    (
+        "Question 1\n\nFrom Councillor Amos\n\n“Will the Leader report on the flood works?”\n\n"
+        "The Cabinet Member for Housing gave a response outlining the repairs made.",
+        [("Councillor Amos", "report on the flood works", "outlining the repairs made")],
+    ),
     # a written question quoted after the colon, and the reply quoted after "replied:"
     (
         "Councillor Amos had submitted the following written question to Councillor Baird: "

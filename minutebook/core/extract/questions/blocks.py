@@ -28,7 +28,8 @@ from minutebook.core.extract.questions.askers import (
     asker_of,
     labelled_speaker,
 )
-from minutebook.core.extract.questions.labels import ANSWER_LABEL
+from minutebook.core.extract.questions.conventions import FOLLOWING
+from minutebook.core.extract.questions.labels import ANSWER_LABEL, LABEL_Q
 from minutebook.core.extract.speakers import attribute
 from minutebook.core.extract.speakers import resolve as speaker_for
 
@@ -94,6 +95,17 @@ ASKED_LINE = re.compile(
     r"(?P<who>[A-Z][^,.;:?]{1,60}?),?\s+(?:asked|asks|enquired|queried|submitted)\s*[:;,.\-–]?"
 )
 
+#: "From Councillor A" alone on the line under a "Question 1" heading: the asker.
+FROM_NAME_LINE = re.compile(
+    r"(?:From|FROM|By|BY)\s+(?P<who>" + HONORIFIC + r"\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,2})\s*[.:]?"
+)
+
+
+def ends_asking(text: str) -> bool:
+    """Whether ``text`` ends in a question mark, perhaps inside closing quotes ("...?”")."""
+    return text.rstrip().rstrip("\"”’')").endswith("?")
+
 
 def is_asker_line(s: Sentence) -> bool:
     if s.marker and NAME_LINE.fullmatch(s.text.strip(" .:")):
@@ -129,6 +141,8 @@ def question_blocks(
         end = starts[n + 1] if n + 1 < len(starts) else len(sentences)
         body = list(range(start + 1, end))
         head = sentences[start].text
+        if LABEL_Q.match(head) and FOLLOWING.search(head):
+            continue  # "Q. Cllr A asked the following question:-" ... "A. ...": labelled pairs
         inline = re.split(r"[:;]\s*", head, maxsplit=1)
         asker = asker_of(head, people)
         addressee = None
@@ -142,9 +156,10 @@ def question_blocks(
             if tl and not addressee:
                 addressee = tl.group("to")
                 body = body[1:]
-        sub_asker = ASKED_LINE.fullmatch(sentences[body[0]].text.strip()) if body else None
+        first = sentences[body[0]].text.strip() if body else ""
+        sub_asker = ASKED_LINE.fullmatch(first) or FROM_NAME_LINE.fullmatch(first)
         if sub_asker and asker is None:
-            # "QUESTION 1" / "Anonymous of Montrose, asked:" / the question
+            # "QUESTION 1" / "Anonymous of Montrose, asked:" (or "From Cllr A") / the question
             asker = speaker_for(sub_asker.group("who"), people)
             body = body[1:]
         reply_at = next(
@@ -156,13 +171,8 @@ def question_blocks(
             None,
         )
         if reply_at is None:
-            asks = [k for k in body if sentences[k].text.rstrip().endswith("?")]
-            if (
-                not asks
-                and len(inline) == 2
-                and inline[1].rstrip().rstrip("\"”’'").endswith("?")
-                and body
-            ):
+            asks = [k for k in body if ends_asking(sentences[k].text)]
+            if not asks and len(inline) == 2 and ends_asking(inline[1]) and body:
                 # "Question from A: Why is X?" and the answer on the lines after it
                 asks = [start]
             if not asks:
