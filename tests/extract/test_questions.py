@@ -139,6 +139,11 @@ CASES: list[tuple[str, list[Q]]] = [
         "In response to a question from Commissioner Diaz, Mr. Roe said the permit had lapsed.",
         [("Commissioner Diaz", "Commissioner Diaz", "the permit had lapsed")],
     ),
+    # US minutes call a question an "inquiry"
+    (
+        "In response to Council inquiry, Finance Director Poe explained that rates would hold.",
+        [(None, "Council inquiry", "rates would hold")],
+    ),
     # "responded to questions" with no topic and no replies names no question
     ("Ms Roe, Manager, reviewed the report and responded to questions.", []),
     # questions without notice: put to the chair under the asker's name line, "Answer:" after

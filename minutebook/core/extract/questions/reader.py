@@ -372,7 +372,7 @@ def find_questions(
         if im and RESPONDER_IN_QUESTION.search(im.group("q")):
             im = None  # "Asked about X Mr Y said Z, W": the reply starts before the comma
         if im and re.search(
-            r"quer|question|asked|concern|comment|challenge|raised", im.group("q"), re.I
+            r"quer|question|nquir|asked|concern|comment|challenge|raised", im.group("q"), re.I
         ):
             close()
             rest = im.group("rest")
