@@ -139,6 +139,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "In response to a question from Commissioner Diaz, Mr. Roe said the permit had lapsed.",
         [("Commissioner Diaz", "Commissioner Diaz", "the permit had lapsed")],
     ),
+    # no comma: the impersonal reply ("it was agreed that") marks where the question ends
+    (
+        "In response to a query by Cllr Amos about the bus shelter it was agreed that the Clerk "
+        "would write to the operator.",
+        [("Cllr Amos", "a query by Cllr Amos", "the Clerk would write")],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",

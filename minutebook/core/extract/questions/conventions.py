@@ -105,6 +105,20 @@ IMPLICIT_INSIDE = re.compile(
     r"(?:questions?|quer(?:y|ies)|[ei]nquir(?:y|ies))\b[^,]{0,200}?),\s*(?P<rest>.+)$",
     re.DOTALL,
 )
+#: "In response to a query by Cllr A in relation to X it was agreed that Y" (no comma): the
+#: impersonal reply marks where the question ends.
+IMPLICIT_IMPERSONAL = re.compile(
+    r"^(?P<q>(?:In response to|In reply to|In answer to|Responding to|Following)\s+[^,]{0,60}?"
+    r"\b(?:questions?|quer(?:y|ies)|[ei]nquir(?:y|ies))\b[^,]{0,200}?)\s+"
+    r"(?P<rest>it\s+was\s+(?:advised|explained|confirmed|clarified|agreed|noted|stated|reported|"
+    r"indicated|said)\b.+)$",
+    re.DOTALL,
+)
+#: "... a query by Cllr A in relation to X": the asker, between "by"/"from" and the topic.
+ASKED_BY = re.compile(
+    r"\b(?:by|from)\s+(?P<who>[^,]{2,60}?)(?=\s+(?:regarding|about|on|concerning|in relation to|"
+    r"relating to|as to|with regard to)\b|$)"
+)
 #: "Following questions from the committee Mr Buckland provided ..." (no comma).
 IMPLICIT_NOCOMMA = re.compile(
     r"^(?P<q>(?:In response to|Following|In answer to|In reply to|Responding to)\s+"

@@ -49,11 +49,13 @@ from minutebook.core.extract.questions.conventions import (
     ANSWERED_QUESTION,
     ASK_AT,
     ASKED,
+    ASKED_BY,
     ASKED_FROM,
     CHAIR_ADDRESS,
     FOLLOWING,
     HEADING_ASK,
     IMPLICIT,
+    IMPLICIT_IMPERSONAL,
     IMPLICIT_INSIDE,
     IMPLICIT_NOCOMMA,
     IMPLICIT_PERSON,
@@ -422,14 +424,16 @@ def find_questions(
             )
             kinds[i] = "answer"
             continue
-        nc = None if im else IMPLICIT_NOCOMMA.match(text)
+        nc = None if im else IMPLICIT_NOCOMMA.match(text) or IMPLICIT_IMPERSONAL.match(text)
         if nc:
             close()
             rest = nc.group("rest")
             sub_att = attribute(rest, people, None, org_names)
             answer, responder = answer_text(rest, sub_att)
+            by = ASKED_BY.search(nc.group("q")) if nc.re is IMPLICIT_IMPERSONAL else None
+            asker = asker_named(by.group("who"), people) if by else None
             open_q = Pending(
-                None, nc.group("q").strip(), responder, [answer] if answer else None, i
+                asker, nc.group("q").strip(), responder, [answer] if answer else None, i
             )
             kinds[i] = "answer"
             continue
