@@ -145,6 +145,14 @@ CASES: list[tuple[str, list[Q]]] = [
         "would write to the operator.",
         [("Cllr Amos", "a query by Cllr Amos", "the Clerk would write")],
     ),
+    # an agenda heading run into the sentence, then an office used as a title ("Chairman A")
+    (
+        "B. PERMISSION TO AMEND CONSULTANT AGREEMENT NO. 12 WITH A DESIGN FIRM FOR ENGINEERING "
+        "SERVICES FOR SEWER AND STORMWATER MODELLING SUPPORT FOR THE NORTH DISTRICT OF THE CITY "
+        "Chairman Amos asked what the original contract amount was. Engineer Poe answered that "
+        "it was $50,000.",
+        [("Chairman Amos", "what the original contract amount was", "it was $50,000")],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",

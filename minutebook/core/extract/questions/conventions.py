@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.core.extract.lexicon import HONORIFIC, SPEECH_VERBS
+from minutebook.core.extract.lexicon import HONORIFIC, ROLE_WORDS, SPEECH_VERBS
 from minutebook.core.extract.lexicon import lower as lexicon_lower
 from minutebook.core.extract.questions.answers import LEADIN_THAT, QUOTED
 from minutebook.core.extract.speakers import Attribution
@@ -277,10 +277,18 @@ QUESTION_TIME_TITLE = re.compile(
     r"\b(?:questions?|question\s+time|public\s+(?:forum|participation)|open\s+forum)\b",
     re.IGNORECASE,
 )
+#: An office written before a surname as a title, US style: "Chairman Amos", "Director Poe".
+OFFICE_TITLE = (
+    r"(?:(?:Vice|Deputy|Assistant)[\s-]+)?(?:"
+    + "|".join(sorted({w.capitalize() for w in ROLE_WORDS if w.isalpha()}, key=len, reverse=True))
+    + r")"
+)
 TITLED_ASKER = re.compile(
     r"(?P<who>(?:"
     + HONORIFIC
-    + r"|Trustee)\.?[\s=~]*(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    + r"|Trustee|"
+    + OFFICE_TITLE
+    + r")\.?[\s=~]*(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"\s+(?:also\s+)?(?P<verb>asked|inquired|enquired|queried|questioned)\s+(?=(?:about|whether|if|why|"
     r"how|what|when|where|who|which|as to)\b)"
 )
