@@ -248,6 +248,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "might help. Mr Roe commented that he would ask.",
         [("A Parishioner", "speed checks", "he would ask")],
     ),
+    # an ask after a first clause, its asker a group named in lower case
+    (
+        "Speed checks were carried out in the village and residents wondered what the results "
+        "were. The Clerk said she would ask the police.",
+        [("residents", "what the results were", "she would ask the police")],
+    ),
     # a present-tense ask after a first clause, its asker a pronoun
     (
         "The club has raised funds and they ask whether the council would give a grant.",

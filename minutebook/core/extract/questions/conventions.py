@@ -10,7 +10,7 @@ import re
 from minutebook.core.extract.lexicon import HONORIFIC, ROLE_WORDS, SPEECH_VERBS
 from minutebook.core.extract.lexicon import lower as lexicon_lower
 from minutebook.core.extract.questions.answers import LEADIN_THAT, QUOTED
-from minutebook.core.extract.speakers import Attribution
+from minutebook.core.extract.speakers import GROUP, Attribution
 
 ASK_VERBS = (
     r"asked|enquired|inquired|queried|questioned|sought clarification|sought assurances?|"
@@ -58,7 +58,9 @@ QUESTION_WORD = re.compile(
 #: asked whether ...": an ask after the sentence's first clause.
 LATER_ASK = re.compile(
     r"[,;]?\s+(?:but|and|so|then)\s+(?:(?P<who>(?:" + HONORIFIC + r"\.?\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|he|she|they)\s+)?(?:also\s+|then\s+|further\s+|to\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|he|she|they|"
+    + GROUP.pattern
+    + r")\s+)?(?:also\s+|then\s+|further\s+|to\s+)?"
     r"(?P<verb>asked|asks?|questioned|queried|enquired|inquired|wondered|wished to know|"
     r"wanted to know)\s+"
     r"(?P<q>(?:whether|why|what|how|if|when|where|who|which|about|the|as to)\b.+)$",
