@@ -461,6 +461,11 @@ CASES: list[tuple[str, list[Q]]] = [
         "storage.",
         [("Members", "questions regarding insulation and cycle storage", None)],
     ),
+    # "answered questions asked by A regarding X": the question, its asker after "by"
+    (
+        "Engineer Poe answered questions asked by Chairman Amos regarding the five proposed tasks.",
+        [("Chairman Amos", "regarding the five proposed tasks", None)],
+    ),
     (
         "The Leader answered a question from Councillor Ray by outlining the repair timetable.",
         [("Councillor Ray", "a question from Councillor Ray", "outlining the repair timetable")],

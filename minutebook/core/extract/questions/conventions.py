@@ -309,7 +309,8 @@ TIMESTAMPED = re.compile(
 ANSWERED_QUESTION = re.compile(
     r"\b(?:answered|responded to|replied to)\s+(?P<q>(?:(?:a|the|several|various|further|some|"
     r"[Mm]embers['’]|[A-Z][\w'’-]+['’]s?)\s+)?(?:supplementary\s+)?(?:questions?|quer(?:y|ies))\s+"
-    r"(?:(?:from|by)\s+[^,.;:]{2,60}?\s+)?(?:regarding|about|on|concerning|in relation to|"
+    r"(?:(?:(?:asked|raised|put|posed)\s+)?(?:from|by)\s+[^,.;:]{2,60}?\s+)?(?:regarding|about|on|"
+    r"concerning|in relation to|"
     r"relating to|with regard to)\s+[^:]+?|(?:a|the)\s+(?:supplementary\s+)?question\s+from\s+"
     r"[^,.;:]{2,60}?(?=\s+by\s))(?:\s+by\s+(?P<a>(?:outlining|explaining|confirming|saying|stating|"
     r"advising|setting out|describing)\b.+))?\s*$",
