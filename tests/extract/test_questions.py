@@ -714,6 +714,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "attending.\n\nIt was noted that the answers had been published.",
         [],
     ),
+    # ... but one put there in the minutes' words with an asking verb stands without a reply
+    (
+        "Two questions were received from Cllr Amos. A Panel Member queried when the audit "
+        "results would be published.",
+        [("A Panel Member", "when the audit results would be published", None)],
+    ),
     # the chair asking for declarations is not a question
     ("Members were asked whether they had any interests to declare. None were declared.", []),
     ("The Clerk was asked to write to the county council about the potholes.", []),

@@ -159,5 +159,8 @@ class Announced:
                     and att.speaker.label.lower() not in {"he", "she", "they"}
                 ):
                     self.asked[-1].asker = att.speaker  # type: ignore[index]
+                    # "A Panel Member queried when X": put in the minutes' words, a question
+                    # whether or not a reply follows
+                    self.asked[-1].group = 0  # type: ignore[index]
         kinds[i] = "question"
         return True
