@@ -153,6 +153,26 @@ CASES: list[tuple[str, list[Q]]] = [
         "it was $50,000.",
         [("Chairman Amos", "what the original contract amount was", "it was $50,000")],
     ),
+    # the one asked in the passive, and the asker after "by"
+    (
+        "The Mayor was asked by Cr Amos whether the depot would close. The Mayor said it would not.",
+        [("Cr Amos", "whether the depot would close", "it would not")],
+    ),
+    # a resident named with a street address after "of"
+    (
+        "Jane Amos of 12 Elm Road asked why the verge had not been cut. The Clerk explained that "
+        "the contractor had been ill.",
+        [("Jane Amos", "why the verge had not been cut", "the contractor had been ill")],
+    ),
+    # a reply after a semicolon, by "staff"; and by "the Mayor" (an office, not a titled name)
+    (
+        "Supervisor Lee asked what the timeline was; staff replied that it would take two years.",
+        [("Supervisor Lee", "what the timeline was", "it would take two years")],
+    ),
+    (
+        "Councillor Amos asked about the roof, the Mayor said that it was sound.",
+        [("Councillor Amos", "about the roof", "it was sound")],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",

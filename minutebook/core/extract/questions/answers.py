@@ -20,9 +20,9 @@ INLINE_REPLY = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 RESPONDER_IN_QUESTION = re.compile(
-    r"(?:,\s*|\s+)(?P<resp>(?:" + HONORIFIC + r"\.?\s+[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:(?!" + HONORIFIC + r"\b)[A-Z][\w-]+\s+){0,4}"
-    r"(?!" + HONORIFIC + r"\b)[A-Z][\w-]+|[Oo]fficers|"
+    r"(?:[,;]\s*|\s+)(?P<resp>(?:" + HONORIFIC + r"\.?\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:(?!" + HONORIFIC + r"\s+[A-Z])[A-Z][\w-]+\s+){0,4}"
+    r"(?!" + HONORIFIC + r"\s+[A-Z])[A-Z][\w-]+|[Oo]fficers|[Ss]taff|"
     r"[A-Z][a-z]+\s+[A-Z][a-z]+))\s+(?:also\s+)?(?P<v>said|advised|explained|confirmed|"
     r"responded|replied|stated|clarified|reported|indicated|assured)\b(?:\s+that)?[,:]?\s*"
     r"(?P<a>.+)$",

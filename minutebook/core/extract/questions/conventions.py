@@ -167,12 +167,12 @@ ASKED_FROM = re.compile(
     r"^(?:\w+\s+){0,3}?(?:questions?|quer(?:y|ies))\s+(?:from|by)\s+(?P<who>[^,;.]{2,60}?)\s+"
     r"(?:was|were)\b"
 )
-#: "the Commissioner was asked for comment", "the Leader was asked whether ...".
+#: "the Commissioner was asked for comment", "the Leader was asked (by A) whether ...".
 PASSIVE_ASK = re.compile(
     r"(?:^|(?<=[\s,]))(?P<resp>(?:the|The)\s+[A-Z][\w-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w-]*){0,5}"
     r"|" + HONORIFIC + r"\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
     r"(?:was|had been)\s+(?:then\s+|also\s+|further\s+|subsequently\s+|specifically\s+)?asked\s+"
-    r"(?:for\s+(?:(?:his|her|their|a|an|any|further|some)\s+)?(?:comment|comments|view|views|"
+    r"(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?:for\s+(?:(?:his|her|their|a|an|any|further|some)\s+)?(?:comment|comments|view|views|"
     r"opinion|update|explanation|clarification|details|assurance|assurances|confirmation)\b|"
     r"(?:whether|if|why|how|what|when|where|who|which|about|regarding)\b)"
 )
@@ -261,8 +261,10 @@ QUESTION_POINT = re.compile(
 #: address or affiliation set off by commas) and the asking verb.
 LEADING_ASKER = re.compile(
     r"^(?:[A-Z][\w ]{2,30}:\s*)?(?P<who>(?:(?:" + HONORIFIC + r"|Trustee)\.?\s+)?[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?"
-    r"(?:,\s+[^,]{3,80},)?\s+(?:also\s+)?(?P<verb>(?i:" + ASK_VERBS + r"))\b"
+    r"(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+of\s+(?:\d{1,4}[A-Za-z]?\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,3})?(?:,\s+[^,]{3,80},)?\s+(?:also\s+)?(?P<verb>(?i:"
+    + ASK_VERBS
+    + r"))\b"
 )
 #: "John Amos addressed ...": a sentence opened by a person's name without a title.
 PLAIN_NAME_START = re.compile(

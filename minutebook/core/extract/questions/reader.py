@@ -442,7 +442,8 @@ def find_questions(
         pa = PASSIVE_ASK.search(text) if "asked" in text else None
         if pa and answerer(pa.group("resp")):
             close()
-            open_q = Pending(None, text.strip(), speaker_for(pa.group("resp"), people), sentence=i)
+            by = asker_named(pa.group("by"), people) if pa.group("by") else None
+            open_q = Pending(by, text.strip(), speaker_for(pa.group("resp"), people), sentence=i)
             open_q.needs_cue = True
             kinds[i] = "question"
             continue
