@@ -173,6 +173,24 @@ CASES: list[tuple[str, list[Q]]] = [
         "Councillor Amos asked about the roof, the Mayor said that it was sound.",
         [("Councillor Amos", "about the roof", "it was sound")],
     ),
+    # "Questions were asked about X, to which the officer responded that Y"
+    (
+        "Questions were asked about the cost of the scheme, to which the officer responded that "
+        "it was within budget.",
+        [(None, "about the cost of the scheme", "it was within budget")],
+    ),
+    # "asked the Mayor the following question:" and its words on the next line
+    (
+        "Councillor Amos asked the Mayor the following question:\n\n“When will the bridge "
+        "reopen?”\n\nThe Mayor replied that it would reopen in June.",
+        [("Councillor Amos", "When will the bridge reopen?", "it would reopen in June")],
+    ),
+    # an Australian "QUESTION ON NOTICE – CR A" heading in capitals, "RESPONSE" alone
+    (
+        "QUESTION ON NOTICE – CR AMOS\n\nWill Council install lights at the oval?\n\nRESPONSE"
+        "\n\nLights are in the draft budget.",
+        [("Cr Amos", "install lights at the oval", "Lights are in the draft budget.")],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",

@@ -19,6 +19,12 @@ INLINE_REPLY = re.compile(
     r"(?:\s+that)?\s+)(?P<a>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: "Questions were asked about X, to which the officer responded that Y": the replier named.
+TO_WHICH_REPLY = re.compile(
+    r",\s*to which\s+(?P<resp>[^,]{2,60}?)\s+(?:replied|responded|answered|advised|explained|"
+    r"confirmed|said|stated)(?:\s+that)?[,:]?\s+(?P<a>\S.+)$",
+    re.DOTALL,
+)
 RESPONDER_IN_QUESTION = re.compile(
     r"(?:[,;]\s*|\s+)(?P<resp>(?:" + HONORIFIC + r"\.?\s+[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:(?!" + HONORIFIC + r"\s+[A-Z])[A-Z][\w-]+\s+){0,4}"

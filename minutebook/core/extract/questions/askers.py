@@ -186,6 +186,10 @@ def labelled_speaker(label: str, people: People) -> Speaker:
 
 
 def asker_of(line: str, people: People) -> Speaker | None:
+    """The asker an asker line names ("Question 1 from Cllr A", "1. Councillor A", "QUESTION ON
+    NOTICE – CR A": a line in capitals is read in title case)."""
+    if line.isupper():
+        line = line.title()
     if NAME_LINE.fullmatch(line.strip(" .:")):
         return speaker_for(line.strip(" .:"), people)
     lead = LEADING_NAME.match(line)

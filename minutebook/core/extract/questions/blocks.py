@@ -38,17 +38,19 @@ ASKER_LINE = re.compile(
     r"(?:QUESTION|Question)\s*(?:No\.?\s*)?\d+\b(?!\s*(?:of|to the report))"
     r"|(?:Public |Written |Members?['’]? )?[Qq]uestion (?:put forward|submitted|asked|received|raised)? ?(?:by|from)\b"
     r"|(?:Public |Written |Members?['’]? )?[Qq]uestions? to (?:the )?[A-Z][^.?:]{1,80}? from [A-Z]"
-    r"|.{0,120}?\basked the following (?:written |supplementary )?question\b"
+    r"|.{0,120}?\basked\s+(?:[^.?:]{1,60}?\s+)?the following (?:written |supplementary )?question\b"
     r"|.{0,120}?\bsubmitted the following (?:written )?question\b"
     r"|.{0,120}?\bhad submitted (?:a|the following) (?:written )?question\b"
     r"|[^.;:?]{3,100}?\basked\s*[;:]\s*$"
+    r"|(?:QUESTIONS?|Questions?)\s+(?:ON|on|WITHOUT|without)\s+(?:NOTICE|[Nn]otice)\b(?:\s*\d+)?"
+    r"\s*[–—:\-]\s*\S.{0,80}$"
     r"|(?:From|FROM)\s+(?:" + HONORIFIC + r"\.?\s+)[A-Z][^.?:]{1,60}?\s+"
     r"to\s+(?:the\s+)?[A-Z][^?]{1,100}$"
     r")",
 )
 RESPONDER_LINE = re.compile(
     r"^(?:(?:Written |Verbal |Supplementary )?(?:Response|Reply|Answer)\s*(?:by|from|of)\b.{0,160}$"
-    r"|(?:Written |Verbal )?(?:Response|Reply|Answer)\s*[:.\-–]?\s*$"
+    r"|(?:Written |Verbal )?(?:Response|Reply|Answer|RESPONSE|REPLY|ANSWER)\s*[:.\-–]?\s*$"
     r"|(?:Written |Verbal )?(?:Response|Reply|Answer)\s*[:\-–]\s*(?:from\s+|by\s+)?(?:(?:"
     + HONORIFIC
     + r"|The|the)\b)[^.?!]{0,100}$"
@@ -207,6 +209,7 @@ def question_blocks(
                 r"^(?:(?:Written |Verbal |Supplementary )?(?:Response|Reply|Answer)\s*(?:by|from|of)?\s*)",
                 "",
                 sentences[reply_at].text,
+                flags=re.IGNORECASE,
             )
             label, colon, said = label.partition(": ")
             label = label.strip(" .:–-")

@@ -24,6 +24,7 @@ from minutebook.core.extract.questions.answers import (
     RESPONDER_IN_QUESTION,
     RESPONSE_START,
     SUBJECTLESS_REPLY,
+    TO_WHICH_REPLY,
     answer_text,
 )
 from minutebook.core.extract.questions.askers import (
@@ -462,9 +463,12 @@ def find_questions(
             if not (open_q is not None and open_q.answer_parts is None and is_intro(open_q)):
                 close()
                 answer = None
-                ir = INLINE_REPLY.search(q)
+                ir = INLINE_REPLY.search(q) or TO_WHICH_REPLY.search(q)
+                replier = None
                 if ir and len(q[: ir.start()].split()) >= 3:
                     q, answer = q[: ir.start()].strip(" ,;"), ir.group("a").strip()
+                    if ir.re is TO_WHICH_REPLY:
+                        replier = speaker_for(ir.group("resp"), people)
                 by = re.search(
                     r"\b(?:raised|asked|put|posed|requested|sought|received|submitted|tabled)\s+"
                     r"(?:by|from)\s+(?P<who>[^,;]{2,60}?)"
@@ -479,7 +483,7 @@ def find_questions(
                     asker = asker_named(named.group("who"), people) or speaker_for(
                         named.group("who"), people
                     )
-                open_q = Pending(asker, q, None, [answer] if answer else None, i)
+                open_q = Pending(asker, q, replier, [answer] if answer else None, i)
                 kinds[i] = "answer" if answer else "question"
                 continue
         # "Ms Sharp responded to comments and questions from Members, including:" + limbs
