@@ -760,6 +760,12 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     # the chair asking for declarations is not a question
     ("Members were asked whether they had any interests to declare. None were declared.", []),
+    # nor is the chair taking the meeting's assent
+    (
+        "The Chairman asked members whether they were content to approve the minutes. Members "
+        "agreed.",
+        [],
+    ),
     ("The Clerk was asked to write to the county council about the potholes.", []),
     # "asked the CEO to provide an update on X" answered at once is a question ...
     (

@@ -27,7 +27,12 @@ PROCEDURAL_ASK = re.compile(
     r"|^(?:if|whether)\s+(?:there\s+(?:were|was|are|is|had been)|anyone|anybody|any\s+(?:member|one)|"
     r"members|those present|the public|they|you|he|she)\b[^.?]{0,60}?\b(?:questions?|comments?|"
     r"objections?|discussion|declarations?|interests?\s+to\s+declare|further|"
-    r"wished to (?:speak|address)|speak)\b",
+    r"wished to (?:speak|address)|speak)\b"
+    # "asked members whether they were content to approve the minutes": taking the meeting's
+    # assent, not asking
+    r"|^(?:(?:the\s+)?(?:members|councillors|those present|meeting|committee|board|council|panel)"
+    r"\s+)?(?:if|whether)\s+(?:they|it|members|everyone|all|the\s+\w+)\s+(?:were|was|are|is|"
+    r"would\s+be)\s+(?:all\s+)?(?:content|happy|agreed|in agreement|willing|minded)\b",
     re.IGNORECASE,
 )
 EXPLAIN_VERBS = frozenset(
