@@ -191,6 +191,18 @@ CASES: list[tuple[str, list[Q]]] = [
         "\n\nLights are in the draft budget.",
         [("Cr Amos", "install lights at the oval", "Lights are in the draft budget.")],
     ),
+    # a reply after ";" by an office-titled name ("Public Works Director Poe")
+    (
+        "Council Member Amos asked about the delay; Public Works Director Poe explained that "
+        "materials were late.",
+        [("Council Member Amos", "about the delay", "materials were late")],
+    ),
+    # terse minutes: "Name – Asked whether X. Response – ..."
+    (
+        "Cr Amos – Asked whether the footpath would be extended. Response – the Mayor said it "
+        "was in the budget.",
+        [("Cr Amos", "whether the footpath would be extended", "it was in the budget")],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",
@@ -766,6 +778,7 @@ CASES: list[tuple[str, list[Q]]] = [
         "agreed.",
         [],
     ),
+    ("The Clerk asked whether the council wished to renew the insurance. It was resolved.", []),
     ("The Clerk was asked to write to the county council about the potholes.", []),
     # "asked the CEO to provide an update on X" answered at once is a question ...
     (

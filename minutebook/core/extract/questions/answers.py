@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.core.extract.lexicon import HONORIFIC
+from minutebook.core.extract.lexicon import HONORIFIC, ROLE_WORDS
 from minutebook.core.extract.model import Speaker
 from minutebook.core.extract.speakers import Attribution
 
@@ -19,6 +19,12 @@ INLINE_REPLY = re.compile(
     r"(?:\s+that)?\s+)(?P<a>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: An office written before a surname as a title, US style: "Chairman Amos", "Director Poe".
+OFFICE_TITLE = (
+    r"(?:(?:Vice|Deputy|Assistant)[\s-]+)?(?:"
+    + "|".join(sorted({w.capitalize() for w in ROLE_WORDS if w.isalpha()}, key=len, reverse=True))
+    + r")"
+)
 #: "Questions were asked about X, to which the officer responded that Y": the replier named.
 TO_WHICH_REPLY = re.compile(
     r",\s*to which\s+(?P<resp>[^,]{2,60}?)\s+(?:replied|responded|answered|advised|explained|"
@@ -29,6 +35,7 @@ RESPONDER_IN_QUESTION = re.compile(
     r"(?:[,;]\s*|\s+)(?P<resp>(?:" + HONORIFIC + r"\.?\s+[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:(?!" + HONORIFIC + r"\s+[A-Z])[A-Z][\w-]+\s+){0,4}"
     r"(?!" + HONORIFIC + r"\s+[A-Z])[A-Z][\w-]+|[Oo]fficers|[Ss]taff|"
+    r"(?:[A-Z][\w-]+\s+){0,3}" + OFFICE_TITLE + r"\s+[A-Z][\w'’-]+|"
     r"[A-Z][a-z]+\s+[A-Z][a-z]+))\s+(?:also\s+)?(?P<v>said|advised|explained|confirmed|"
     r"responded|replied|stated|clarified|reported|indicated|assured)\b(?:\s+that)?[,:]?\s*"
     r"(?P<a>.+)$",

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from minutebook.core.extract.lexicon import HONORIFIC, ROLE_WORDS, SPEECH_VERBS
+from minutebook.core.extract.lexicon import HONORIFIC, SPEECH_VERBS
 from minutebook.core.extract.lexicon import lower as lexicon_lower
-from minutebook.core.extract.questions.answers import LEADIN_THAT, QUOTED
+from minutebook.core.extract.questions.answers import LEADIN_THAT, OFFICE_TITLE, QUOTED
 from minutebook.core.extract.speakers import GROUP, Attribution
 
 ASK_VERBS = (
@@ -262,7 +262,7 @@ QUESTION_POINT = re.compile(
 LEADING_ASKER = re.compile(
     r"^(?:[A-Z][\w ]{2,30}:\s*)?(?P<who>(?:(?:" + HONORIFIC + r"|Trustee)\.?\s+)?[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+of\s+(?:\d{1,4}[A-Za-z]?\s+)?[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+){0,3})?(?:,\s+[^,]{3,80},)?\s+(?:also\s+)?(?P<verb>(?i:"
+    r"(?:\s+[A-Z][\w'’-]+){0,3})?(?:,\s+[^,]{3,80},)?(?:\s*[–—-])?\s+(?:also\s+)?(?P<verb>(?i:"
     + ASK_VERBS
     + r"))\b"
 )
@@ -280,12 +280,6 @@ NAME_THEN_QUESTION = re.compile(
 QUESTION_TIME_TITLE = re.compile(
     r"\b(?:questions?|question\s+time|public\s+(?:forum|participation)|open\s+forum)\b",
     re.IGNORECASE,
-)
-#: An office written before a surname as a title, US style: "Chairman Amos", "Director Poe".
-OFFICE_TITLE = (
-    r"(?:(?:Vice|Deputy|Assistant)[\s-]+)?(?:"
-    + "|".join(sorted({w.capitalize() for w in ROLE_WORDS if w.isalpha()}, key=len, reverse=True))
-    + r")"
 )
 TITLED_ASKER = re.compile(
     r"(?P<who>(?:"

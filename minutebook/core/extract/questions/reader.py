@@ -158,6 +158,9 @@ def find_questions(
             close()
             continue
         text = TOPIC_LABEL.sub("", s.text, count=1) if may_label(s.text) else s.text
+        label = s.text[: len(s.text) - len(text)].strip(" –—-:")
+        # "Cr Amos – Asked whether X": the label is a titled name, the asker of a bare "Asked"
+        label_asker = speaker_for(label, people) if label and NAME_LINE.fullmatch(label) else None
         if pending_label:
             text = f"{pending_label}: {text}"  # "Q1." on its own, then the question
             pending_label = ""
@@ -618,6 +621,8 @@ def find_questions(
                     close()
                     continue
                 asker = att.speaker if att and not passive_ask else None
+                if asker is None and passive_ask and label_asker is not None:
+                    asker = label_asker
                 if asker is None and m.group("by"):
                     asker = group_speaker(m.group("by"))  # "Asked by a Member about X"
                 if asker is None:

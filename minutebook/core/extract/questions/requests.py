@@ -32,7 +32,10 @@ PROCEDURAL_ASK = re.compile(
     # assent, not asking
     r"|^(?:(?:the\s+)?(?:members|councillors|those present|meeting|committee|board|council|panel)"
     r"\s+)?(?:if|whether)\s+(?:they|it|members|everyone|all|the\s+\w+)\s+(?:were|was|are|is|"
-    r"would\s+be)\s+(?:all\s+)?(?:content|happy|agreed|in agreement|willing|minded)\b",
+    r"would\s+be)\s+(?:all\s+)?(?:content|happy|agreed|in agreement|willing|minded)\b"
+    # "asked whether the council wished to renew the insurance": putting a matter to a decision
+    r"|^(?:if|whether)\s+(?:the\s+)?(?:council|committee|board|members|meeting|panel)\s+"
+    r"(?:wished|wishes|would\s+like|wanted)\s+to\b",
     re.IGNORECASE,
 )
 EXPLAIN_VERBS = frozenset(
