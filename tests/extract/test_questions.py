@@ -203,6 +203,18 @@ CASES: list[tuple[str, list[Q]]] = [
         "was in the budget.",
         [("Cr Amos", "whether the footpath would be extended", "it was in the budget")],
     ),
+    # ... and with the replies as limbs: "In response to questions from Members it was said that:"
+    (
+        "In response to questions and comments from Members it was said that:\na) A report "
+        "would come in October.\nb) The draft terms would be shared.",
+        [("Members", "questions and comments from Members", "A report would come in October")],
+    ),
+    # "this enquiry" refers back to an enquiry made of someone else: no question put here
+    (
+        "The council had to make enquiries of the planning authority. In response to this "
+        "enquiry, the borough council had set out its view.",
+        [],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",

@@ -88,7 +88,7 @@ ASKED = re.compile(
 )
 IMPLICIT = re.compile(
     r"^(?P<q>(?:in response to|in reply to|in answer to|responding to|answering|following|"
-    r"further to|when asked|asked)\b[^,]{0,200}?\b(?:questions?|quer(?:y|ies)|[ei]nquir(?:y|ies)|about|whether|why|how|"
+    r"further to|when asked|asked)\b[^,]{0,200}?\b(?:questions?|quer(?:y|ies)|(?<!this )(?<!that )(?<!the )(?<!its )(?<!their )[ei]nquir(?:y|ies)|about|whether|why|how|"
     r"what)\b[^,]{0,200}?)\s*,\s*(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -104,14 +104,14 @@ IMPLICIT_PERSON = re.compile(
 IMPLICIT_INSIDE = re.compile(
     r"^(?P<subj>[^,]{2,80}?),\s*(?P<q>(?:in|In)\s+(?:response|reply|answer)\s+to\s+"
     r"(?:a|further|several|some|various|[Mm]embers['’]?)?\s*(?:supplementary\s+)?"
-    r"(?:questions?|quer(?:y|ies)|[ei]nquir(?:y|ies))\b[^,]{0,200}?),\s*(?P<rest>.+)$",
+    r"(?:questions?|quer(?:y|ies)|(?<!this )(?<!that )(?<!the )(?<!its )(?<!their )[ei]nquir(?:y|ies))\b[^,]{0,200}?),\s*(?P<rest>.+)$",
     re.DOTALL,
 )
 #: "In response to a query by Cllr A in relation to X it was agreed that Y" (no comma): the
 #: impersonal reply marks where the question ends.
 IMPLICIT_IMPERSONAL = re.compile(
     r"^(?P<q>(?:In response to|In reply to|In answer to|Responding to|Following)\s+[^,]{0,60}?"
-    r"\b(?:questions?|quer(?:y|ies)|[ei]nquir(?:y|ies))\b[^,]{0,200}?)\s+"
+    r"\b(?:questions?|quer(?:y|ies)|(?<!this )(?<!that )(?<!the )(?<!its )(?<!their )[ei]nquir(?:y|ies))\b[^,]{0,200}?)\s+"
     r"(?P<rest>it\s+was\s+(?:advised|explained|confirmed|clarified|agreed|noted|stated|reported|"
     r"indicated|said)\b.+)$",
     re.DOTALL,
@@ -125,7 +125,7 @@ ASKED_BY = re.compile(
 IMPLICIT_NOCOMMA = re.compile(
     r"^(?P<q>(?:In response to|Following|In answer to|In reply to|Responding to)\s+"
     r"(?:a |the |further |several |various |some |[Mm]embers['’]? )?(?:comments and )?"
-    r"(?:questions?|quer(?:y|ies)|[ei]nquir(?:y|ies))(?:\s+(?:from|by)\s+(?:(?:the\s+)?(?:committee|Committee|"
+    r"(?:questions?|quer(?:y|ies)|(?<!this )(?<!that )(?<!the )(?<!its )(?<!their )[ei]nquir(?:y|ies))(?:\s+(?:from|by)\s+(?:(?:the\s+)?(?:committee|Committee|"
     r"members|Members|Member|a Member|panel|Panel|board|Board)|" + HONORIFIC + r""
     r"\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s+(?:the|The)\b)))?)\s+(?P<rest>(?:the\s+)?[A-Z].+)$",
     re.DOTALL,

@@ -439,6 +439,11 @@ def find_questions(
             open_q = Pending(
                 asker, nc.group("q").strip(), responder, [answer] if answer else None, i
             )
+            if nc.re is IMPLICIT_IMPERSONAL and (not answer or len(answer.split()) < 3):
+                # "In response to questions from Members it was said that:" + the replies as limbs
+                open_q.answer_parts = None
+                open_q.limbs = True
+                umbrella_asker = asker or group_asker(open_q.question)
             kinds[i] = "answer"
             continue
         # "Following reports, the Commissioner was asked for comment": the one who answers is
