@@ -215,6 +215,26 @@ CASES: list[tuple[str, list[Q]]] = [
         "enquiry, the borough council had set out its view.",
         [],
     ),
+    # asking without "asked": keen / interested to know, wanted to understand, wanted clarification
+    (
+        "Cllr Amos was keen to know when the new bins would arrive. The Director said in April.",
+        [("Cllr Amos", "when the new bins would arrive", "in April")],
+    ),
+    (
+        "Cllr Amos wanted to understand how the figures were calculated. Officers explained the "
+        "method used.",
+        [("Cllr Amos", "how the figures were calculated", "the method used")],
+    ),
+    (
+        "Cllr Amos wanted clarification on the timing of the consultation. The Leader said it "
+        "would start in June.",
+        [("Cllr Amos", "on the timing of the consultation", "it would start in June")],
+    ),
+    # the reply given to the asker in the passive
+    (
+        "Councillor Amos asked whether the council had a policy. He was informed that it did.",
+        [("Councillor Amos", "whether the council had a policy", "it did")],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",

@@ -25,6 +25,14 @@ OFFICE_TITLE = (
     + "|".join(sorted({w.capitalize() for w in ROLE_WORDS if w.isalpha()}, key=len, reverse=True))
     + r")"
 )
+#: "He was informed that X", "Cllr A was told by the Clerk that X": the asker given the answer,
+#: in the passive.
+TOLD = re.compile(
+    r"^(?:He|She|They|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:was|were)\s+(?:then\s+)?"
+    r"(?:informed|told|advised|assured|reassured)(?:\s+by\s+(?P<by>[^,]{2,60}?))?(?:\s+that)?"
+    r"[,:]?\s+(?P<a>\S.+)$",
+    re.DOTALL,
+)
 #: "Questions were asked about X, to which the officer responded that Y": the replier named.
 TO_WHICH_REPLY = re.compile(
     r",\s*to which\s+(?P<resp>[^,]{2,60}?)\s+(?:replied|responded|answered|advised|explained|"

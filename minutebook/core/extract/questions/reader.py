@@ -25,6 +25,7 @@ from minutebook.core.extract.questions.answers import (
     RESPONSE_START,
     SUBJECTLESS_REPLY,
     TO_WHICH_REPLY,
+    TOLD,
     answer_text,
 )
 from minutebook.core.extract.questions.askers import (
@@ -842,6 +843,13 @@ def find_questions(
             open_q.question = f"{open_q.question} {text.strip()}"
             open_q.awaiting_mark = not text.rstrip().endswith("?")
             kinds[i] = "question"
+            continue
+        told = TOLD.match(text) if open_q is not None and open_q.answer_parts is None else None
+        if told and open_q is not None and s.para == sentences[open_q.sentence].para:
+            # "A asked whether X. He was informed that Y": the reply, given to the asker
+            open_q.responder = speaker_for(told.group("by"), people) if told.group("by") else None
+            open_q.answer_parts = [told.group("a").strip()]
+            kinds[i] = "answer"
             continue
         if open_q is not None:
             same_para = s.para == sentences[open_q.sentence].para or (
