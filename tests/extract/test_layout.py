@@ -127,11 +127,6 @@ REPAIRS = [
     ("Seconded ByCouncillor Ashmore", "Seconded By Councillor Ashmore"),
     ("Bylaw Byron", "Bylaw Byron"),
     ("HomeMy WebLinkAboutCity Council Minutes", "City Council Minutes"),
-    # HTML line breaks left in the text as markup end a (wrapped) line
-    (
-        "asked for costs for <br />each road. <BR>Director Poe",
-        "asked for costs for each road. Director Poe",
-    ),
 ]
 
 

@@ -104,8 +104,6 @@ def strip_line_numbers(text: str) -> str:
 
 #: Laserfiche WebLink's breadcrumb before a document's text ("HomeMy WebLinkAbout<title>").
 _WEBLINK = re.compile(r"Home\s?My\s?WebLink\s?About")
-#: An HTML line break left in the text as markup ("costs for <br />each of"): a line's end.
-_BR = re.compile(r"[ \t]*<br\s*/?>", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
@@ -114,8 +112,6 @@ def clean(text: str) -> str:
     dropped)."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "<br" in text or "<BR" in text:
-        text = _BR.sub("\n", text)
     if "\n" in text:
         text = strip_line_numbers(text)
     if "WebLink" in text:
