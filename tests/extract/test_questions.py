@@ -235,6 +235,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "Councillor Amos asked whether the council had a policy. He was informed that it did.",
         [("Councillor Amos", "whether the council had a policy", "it did")],
     ),
+    # a direct question under its asker's label, the reply under its speaker's label
+    (
+        "Council Member Amos: What is the timeline for the park?\nCity Manager Poe: "
+        "Construction starts in May.",
+        [("Council Member Amos", "What is the timeline for the park?", "Construction starts")],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",
@@ -936,3 +942,14 @@ def test_asker_named_by_reference(text: str, label: str, name: str | None) -> No
     assert len(found) == 1, found
     asker = found[0].asker
     assert asker is not None and (asker.label, asker.name) == (label, name), asker
+
+
+def test_reply_under_its_speakers_label() -> None:
+    """ "A: What is X?" then "City Manager B: Y": B replies, and the label is not the answer."""
+    found = pipeline.run(
+        "Council Member Amos: What is the timeline for the park?\n"
+        "City Manager Poe: Construction starts in May."
+    ).questions
+    assert [(q.responder.label if q.responder else None, q.answer) for q in found] == [
+        ("City Manager Poe", "Construction starts in May.")
+    ]

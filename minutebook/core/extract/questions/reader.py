@@ -113,6 +113,7 @@ from minutebook.core.extract.questions.requests import (
 from minutebook.core.extract.questions.tables import table_questions
 from minutebook.core.extract.questions.transcripts import (
     PROCEDURAL_LINE,
+    SPEAKER_LINE,
     is_transcript,
     speaker_line,
 )
@@ -893,6 +894,11 @@ def find_questions(
                     close()
                     continue
                 answer, responder = answer_text(text, att)
+                labelled = SPEAKER_LINE.match(text) if open_q.direct else None
+                if labelled and labelled.group("who") != (open_q.asker and open_q.asker.label):
+                    # "A: What is X? / City Manager B: Y": the reply under its speaker's label
+                    answer = labelled.group("said").strip()
+                    responder = speaker_for(labelled.group("who"), people)
                 open_q.responder = responder
                 open_q.answer_parts = [answer]
                 kinds[i] = "answer"
