@@ -241,6 +241,15 @@ CASES: list[tuple[str, list[Q]]] = [
         "Construction starts in May.",
         [("Council Member Amos", "What is the timeline for the park?", "Construction starts")],
     ),
+    # limbs of debate, each an ask and, after ";", a reply that "noted" (error family Q2)
+    (
+        "(a) A Member asked if the grant could be extended; Ms Poe noted that it could be.\n"
+        "(b) A Member asked whether the fees were fixed; Mr Roe said that they were.",
+        [
+            ("A Member", "if the grant could be extended", "it could be"),
+            ("A Member", "whether the fees were fixed", "they were"),
+        ],
+    ),
     # US minutes call a question an "inquiry"
     (
         "In response to Council inquiry, Finance Director Poe explained that rates would hold.",
