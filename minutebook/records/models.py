@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from minutebook.core.deadlines import DeadlineRule, Nation
+from minutebook.records.paths import page_url
 
 
 class Provenance(models.Model):
@@ -54,7 +55,7 @@ class Body(Provenance):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("website:body", args=[self.slug])
+        return page_url("website:body", self.slug)
 
 
 class Committee(Provenance):
@@ -232,7 +233,7 @@ class Meeting(Provenance):
         return f"{self.committee.name}, {when}"
 
     def get_absolute_url(self) -> str:
-        return reverse("website:meeting", args=[self.pk])
+        return page_url("website:meeting", self.pk)
 
     @property
     def is_published(self) -> bool:
@@ -322,7 +323,7 @@ class AgendaItem(Provenance):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("website:item", args=[self.pk])
+        return page_url("website:item", self.pk)
 
     @property
     def extraction_pending(self) -> bool:
@@ -407,7 +408,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("website:person", args=[self.slug])
+        return page_url("website:person", self.slug)
 
 
 class Membership(Provenance):
@@ -564,7 +565,7 @@ class Entity(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("website:topic", args=[self.slug])
+        return page_url("website:topic", self.slug)
 
 
 # --- Records the extractor fills. Each belongs to one item and is replaced as a whole
