@@ -17,10 +17,10 @@ from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from minutebook.records.paths import page_url
 from minutebook.search.models import SearchEntry, day_range
 from minutebook.search.query import ParsedQuery
 
@@ -74,7 +74,7 @@ class Hit:
     @property
     def url(self) -> str:
         """The item page, at the record's own anchor for records within an item."""
-        page = reverse("website:item", args=[self.entry.item_id])
+        page = page_url("website:item", self.entry.item_id)
         if self.entry.kind == SearchEntry.Kind.ITEM:
             return page
         return f"{page}#{self.entry.kind}-{self.entry.object_id}"
