@@ -44,3 +44,22 @@ def test_a_script_prefix_is_kept():
     finally:
         set_script_prefix("/")
     assert page_url("website:item", 7) == "/items/7/"
+
+
+@pytest.mark.parametrize("name", ["website:home", "website:people", "search:search"])
+def test_the_navigations_addresses_are_reverses_under_any_prefix(name):
+    from minutebook.website.templatetags.website import site_url
+
+    assert site_url(name) == reverse(name)
+    try:
+        set_script_prefix("/minutes/")
+        assert site_url(name) == reverse(name) and site_url(name).startswith("/minutes/")
+    finally:
+        set_script_prefix("/")
+
+
+def test_a_path_is_linked_only_if_served():
+    from minutebook.website.templatetags.website import url_if_served
+
+    assert url_if_served("/commitments/") == "/commitments/"
+    assert url_if_served("/no-such-page-here/") == ""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django import template
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_script_prefix, get_urlconf, resolve, reverse
 
 from minutebook.core.links import safe_link
 
@@ -16,11 +17,38 @@ register = template.Library()
 @register.simple_tag
 def url_if_served(path: str) -> str:
     """``path`` if some app serves it (e.g. the tracker at /commitments/), else ''."""
+    urlconf = get_urlconf()
+    if urlconf is None or isinstance(urlconf, str):
+        return _served(path, urlconf)  # the same answer on every page: asked once
     try:
         resolve(path)
     except Resolver404:
         return ""
     return path
+
+
+@functools.lru_cache(maxsize=64)
+def _served(path: str, urlconf: str | None) -> str:
+    try:
+        resolve(path, urlconf)
+    except Resolver404:
+        return ""
+    return path
+
+
+@register.simple_tag
+def site_url(name: str) -> str:
+    """``{% url name %}`` for a page without arguments (the navigation on every page),
+    reversed once per script prefix and URL configuration."""
+    urlconf = get_urlconf()
+    if urlconf is None or isinstance(urlconf, str):
+        return _site_url(name, get_script_prefix(), urlconf)
+    return reverse(name)
+
+
+@functools.lru_cache(maxsize=64)
+def _site_url(name: str, prefix: str, urlconf: str | None) -> str:
+    return reverse(name, urlconf)
 
 
 @register.filter
