@@ -151,8 +151,19 @@ class Prepared:
     the SQL, and its other parameters must be constants (a date such as today's would be
     kept from the first run); slices are given to :meth:`rows`, not taken in ``query``."""
 
-    def __init__(self, shape: Shape, query: Callable[[Any], models.QuerySet]) -> None:
+    def __init__(
+        self,
+        shape: Shape | None,
+        query: Callable[[Any], models.QuerySet],
+        *,
+        values: tuple[str, ...] = (),
+    ) -> None:
+        """``shape``: the models to build; or None and ``values``, the lookups whose
+        values :meth:`values` returns (``("role",)``)."""
+        if (shape is None) == (not values):
+            raise ValueError("a shape, or values without one")
         self.shape = shape
+        self.names = shape.paths() if shape is not None else list(values)
         self.query = query
         self._compiled: dict[str, Compiled] = {}
         self._lock = threading.Lock()
@@ -161,7 +172,7 @@ class Prepared:
         """The query compiled for this connection's vendor (once per process)."""
         found = self._compiled.get(connection.vendor)
         if found is None:
-            names = self.shape.paths()
+            names = self.names
             found = Compiled.of(self.query(SENTINEL).values_list(*names), names)
             with self._lock:
                 self._compiled[connection.vendor] = found
@@ -169,6 +180,10 @@ class Prepared:
 
     def rows(self, key: Any, *, offset: int = 0, limit: int | None = None) -> list:
         return [self.shape.build(row)[0] for row in self.compiled().run(key, offset, limit)]
+
+    def values(self, key: Any) -> list[tuple]:
+        """The rows as tuples of the ``values`` asked for."""
+        return self.compiled().run(key)
 
     def first(self, key: Any) -> models.Model | None:
         found = self.rows(key, limit=1)

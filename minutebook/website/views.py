@@ -581,6 +581,14 @@ PERSON_MENTIONED = Prepared(
 )
 
 
+# The roles the minutes give the person, each once.
+PERSON_ROLES = Prepared(
+    None,
+    lambda pk: PersonMention.objects.filter(person_id=pk).exclude(role="").order_by().distinct(),
+    values=("role",),
+)
+
+
 def _page_of(query: Prepared, key: int, **own) -> Callable[[int, int], list]:
     """``rows(offset, limit)`` of ``query`` for ``key``, each row given ``own``'s
     attributes (the person the list is of: ``asker`` on the questions they asked)."""
@@ -611,9 +619,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         else []
     )
     mention_roles = (
-        sorted(obj.mentions.exclude(role="").order_by().values_list("role", flat=True).distinct())
-        if counts["mentioned"]
-        else []
+        sorted(role for (role,) in PERSON_ROLES.values(obj.pk)) if counts["mentioned"] else []
     )
     promised_page = record_page(
         request, "promised", _page_of(PERSON_PROMISED, obj.pk, actor=obj), counts["promised"]

@@ -108,3 +108,22 @@ def test_values_come_back_as_the_orm_gives_them(world):
     rows = views.MEETING_ITEMS.rows(meeting.pk)
     assert all("minutes_html" in i.get_deferred_fields() for i in rows)
     assert [fields(i) for i in rows] == [fields(i) for i in meeting.items.all()]
+
+
+def test_prepared_values_are_the_querysets(world):
+    from minutebook.records.models import PersonMention
+
+    person = PersonMention.objects.exclude(role="").values_list("person_id", flat=True).first()
+    if person is None:
+        mention = PersonMention.objects.first()
+        PersonMention.objects.filter(pk=mention.pk).update(role="Cabinet Member")
+        person = mention.person_id
+    expected = set(
+        PersonMention.objects.filter(person_id=person)
+        .exclude(role="")
+        .values_list("role", flat=True)
+    )
+    assert expected
+    assert sorted(r for (r,) in views.PERSON_ROLES.values(person)) == sorted(expected)
+    with pytest.raises(ValueError):
+        Prepared(None, lambda key: Person.objects.filter(pk=key))
