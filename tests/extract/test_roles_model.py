@@ -274,3 +274,40 @@ def test_training_items_are_unchanged() -> None:
     for e in _manifest()["items"]:
         assert e["key"] in paths, f"{e['key']} gone; {RETRAIN}"
         assert _sha(paths[e["key"]]) == e["gold_sha256"], f"{e['key']} changed; {RETRAIN}"
+
+
+SENTENCE_COMMITMENTS = [
+    # (sentence the model chose, actor label, action)
+    ("The Clerk will write to the owner.", "The Clerk", "write to the owner."),
+    ("Officers to report back in March.", "Officers", "report back in March."),
+    ("Staff would bring a report, the Mayor said.", "Staff", "bring a report, the Mayor said."),
+    # no subject before a modal: the sentence's speaker, and the whole sentence
+    ("Noted for the next meeting.", "Cr Lee", "Noted for the next meeting."),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "action"), SENTENCE_COMMITMENTS)
+def test_a_commitment_read_from_a_chosen_sentence(text: str, actor: str, action: str) -> None:
+    from minutebook.core.extract.commitments import sentence_commitment
+    from minutebook.core.extract.model import Speaker
+    from minutebook.core.extract.people import People
+
+    found = sentence_commitment(text, People(), None, Speaker("Cr Lee", "Ann Lee"))
+    assert (found.actor.label, found.action, found.text) == (actor, action, text)
+
+
+SENTENCE_DECISIONS = [
+    # (unit, marker, text, kind)
+    ("Members backed the plan.", "", "Members backed the plan.", "other"),
+    ("(a) agreed the budget;", "(a)", "(a) agreed the budget", "agreed"),
+    ("RESOLVED that the fee be set.", "", "RESOLVED that the fee be set.", "resolved"),
+    ("The report was noted.", "", "The report was noted.", "noted"),
+]
+
+
+@pytest.mark.parametrize(("unit", "marker", "text", "kind"), SENTENCE_DECISIONS)
+def test_a_decision_read_from_a_chosen_unit(unit: str, marker: str, text: str, kind: str) -> None:
+    from minutebook.core.extract.decisions import sentence_decision
+
+    found = sentence_decision(Sentence(unit, para=0, marker=marker))
+    assert (found.text, found.kind) == (text, kind)
