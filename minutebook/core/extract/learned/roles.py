@@ -34,6 +34,7 @@ import functools
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,10 @@ DEFAULTS: dict[str, str] = {"decisions": "learned", "commitments": "rules"}
 #: (docs/EXTRACTION.md, "Sentence roles").
 KEEP = {"D": 0.05, "C": 0.05}
 ADD = {"D": 0.7, "C": 0.9}
+
+#: A tagger holds the document it was last given (``set``) until its probabilities are
+#: read, so threads extracting at once take turns.
+_TAGGING = threading.Lock()
 
 _MODEL: contextvars.ContextVar[Path | None] = contextvars.ContextVar("roles_model", default=None)
 
@@ -314,15 +319,20 @@ def predict(units: Sequence[Sentence], verdicts: Verdicts) -> Roles | None:
     if not units or not path.is_file():
         return None
     tagger = _tagger(path)
-    tagger.set(unit_features(units, verdicts))
-    labels = set(tagger.labels())
+    features = unit_features(units, verdicts)
+    n = len(units)
+    with _TAGGING:  # set() then marginal(): one document at a time per tagger
+        tagger.set(features)
+        labels = set(tagger.labels())
 
-    def p(label: str, i: int) -> float:
-        return tagger.marginal(label, i) if label in labels else 0.0
+        def p(label: str) -> list[float]:
+            if label not in labels:  # a model trained without any such unit
+                return [0.0] * n
+            return [tagger.marginal(label, i) for i in range(n)]
 
-    both = [p("B", i) for i in range(len(units))]
-    d = [p("D", i) + both[i] for i in range(len(units))]
-    c = [p("C", i) + both[i] for i in range(len(units))]
+        both, d, c = p("B"), p("D"), p("C")
+    d = [x + y for x, y in zip(d, both, strict=True)]
+    c = [x + y for x, y in zip(c, both, strict=True)]
     return Roles(d, c)
 
 
