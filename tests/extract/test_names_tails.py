@@ -65,6 +65,9 @@ CASES = [
         "[Office of the Police and Crime Commissioner]",
         ["Office of the Police and Crime Commissioner"],
     ),
+    # a last word broken at the end of a line (read whole by names.build_names)
+    ("the [Elm County Board of Super]- visors met", ["Elm County Board of Super- visors"]),
+    ("[Elm Road]- the footpath", ["Elm Road"]),
     # a season or month and a year after the name
     ("[ELMA Fall 2013] grant", ["ELMA"]),
     ("[Elm Arts Festival March 2020]", ["Elm Arts Festival"]),
@@ -176,6 +179,14 @@ def test_nicknames_and_irish_o_join_a_name(text: str, found: list[str], people: 
         spans.append((i, j, "PER"))
     out = trim_tails(tokens, spans)
     assert [tokens.span_text(a, b) for a, b, kind in out if kind == "PER"] == people
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
+    from minutebook.core.extract.learned.names import build_names
+
+    tokens = tokenize("the Elm County Board of Super- visors met")
+    names = build_names(tokens, trim_tails(tokens, [(1, 6, "ENT")]))
+    assert [e.name for e in names.entities] == ["Elm County Board of Supervisors"]
 
 
 def test_people_pass_unchanged() -> None:

@@ -24,6 +24,8 @@ _PLACE = lower("place_heads")
 _LEG = lower("legislation_heads")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _BROKEN_HYPHEN = re.compile(r"(?<=\w)- (?=[A-Z])")
+#: A word broken at the end of a line whose break became a space ("Board of Super- visors").
+_BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])")
 
 
 @dataclass(slots=True)
@@ -68,7 +70,7 @@ def entity_type(name: str) -> str:
 
 
 def _span_name(tokens: Tokens, i: int, j: int) -> str:
-    return _BROKEN_HYPHEN.sub("-", tokens.span_text(i, j))
+    return _BROKEN_WORD.sub("", _BROKEN_HYPHEN.sub("-", tokens.span_text(i, j)))
 
 
 def _person_name(tokens: Tokens, i: int, j: int) -> str:

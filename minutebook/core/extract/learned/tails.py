@@ -29,6 +29,7 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   Approval for Department of Public Safety", "Litigation Pursuant to Government Code"):
   when the words before "for", "to" or "on" end in a common noun that heads no name and
   the words after it are a body, a programme, a law or a place, the name is what follows;
+* a name's last word broken at the end of a line ("Board of Super- visors") is read whole;
 * a firm's legal suffix after a comma is part of its name ("Stan Mark, LLC", "Sierra Vista
   Hospital, Inc."), and makes a name the tagger took for a person's a firm's;
 * a postcode or ZIP code, with the state abbreviation before it, ends the place before it
@@ -327,6 +328,23 @@ _PRONOUNS = frozenset({"you", "those", "these", "this", "they", "we", "it", "he"
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "extension"})
 
 
+def _broken_last_word(tokens: Tokens, j: int) -> int:
+    """End of a name whose last word goes on after a hyphen and a space ("Super- visors")."""
+    words = tokens.words
+    if (
+        j + 1 < len(words)
+        and words[j] == "-"
+        and tokens.starts[j] == tokens.ends[j - 1]
+        and tokens.starts[j + 1] > tokens.ends[j]
+        and words[j + 1].isalpha()
+        and words[j + 1].islower()
+        and words[j - 1][-1:].islower()
+        and (words[j - 1] + words[j + 1]).lower() in _COMMON
+    ):
+        return j + 2
+    return j
+
+
 def _without_lower_tail(words: list[str], i: int, j: int) -> int:
     if (
         j - i >= 3
@@ -503,7 +521,7 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
         people, j = _a_people(tokens, i, j)
         if people:
             continue
-        j = _without_lower_tail(words, i, j)
+        j = _broken_last_word(tokens, _without_lower_tail(words, i, j))
         i, j = _with_state(tokens, i, j)
         i = _without_opener(words, i, j)
         if _a_post(words, i, j):
