@@ -74,6 +74,9 @@ FOLDING = [
     (["P Jones", "Patricia Jones", "Raymond Jones"], ["Patricia Jones", "Raymond Jones"]),
     (["Jones", "Patricia Jones", "Raymond Jones"], ["Patricia Jones", "Raymond Jones", "Jones"]),
     (["A B Carter", "Carter"], ["A B Carter"]),
+    (["Carlyn McDougall", "Carlyn"], ["Carlyn McDougall"]),
+    (["Jim Poe", "Jim Lee", "Jim"], ["Jim Poe", "Jim Lee", "Jim"]),
+    (["Esme"], ["Esme"]),
 ]
 
 

@@ -18,6 +18,7 @@ from minutebook.core.extract.lexicon import (
     HONORIFICS,
     NOT_NAME_WORDS,
     ROLE_WORDS,
+    lower,
 )
 
 _HON = r"(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")"
@@ -44,6 +45,7 @@ _ROLE_LABEL = re.compile(
     r"(?:\s+(?:for|of)\s+[A-Z][\w’'-]*(?:(?:,?\s+and\s+|,\s+|\s+)[A-Z][\w’'-]*)*)?)"
 )
 _WORD = re.compile(r"[\w’'-]+")
+_GIVEN = lower("first_names") | lower("given_names")
 
 
 @dataclass(slots=True)
@@ -89,7 +91,9 @@ class People:
         return name
 
     def merge_short_forms(self) -> None:
-        """Fold surname-only entries into the one full name that ends with them."""
+        """Fold surname-only entries into the one full name that ends with them, and a
+        given name alone ("Carlyn", as small councils' minutes call members after naming
+        them in full) into the one full name that starts with it."""
         for short in list(self.names):
             full = self.canonical(short)
             if full != short:
@@ -101,6 +105,8 @@ class People:
             ]
             if len(candidates) != 1:
                 candidates = [n for n in self.names if n != short and _initials_of(short, n)]
+            if len(candidates) != 1 and " " not in short and short.lower() in _GIVEN:
+                candidates = [n for n in self.names if " " in n and n.split()[0] == short]
             if len(candidates) == 1:
                 target = candidates[0]
                 if not self.roles.get(target):
