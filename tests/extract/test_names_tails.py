@@ -164,6 +164,11 @@ WHOLE = [
         ["S Amos-Jones", "M Baird", "L Chen"],
     ),
     ("A B Carter and J Poe", ["A B Carter"], ["A B Carter"]),
+    (
+        "Iím Alan Bosma, and Carl Amos Iíll",
+        ["Iím Alan Bosma", "Carl Amos Iíll"],
+        ["Alan Bosma", "Carl Amos"],
+    ),
     ("Darell (Hub) Stuart Baldwin", ["Darell", "Stuart Baldwin"], ["Darell", "Stuart Baldwin"]),
 ]
 

@@ -50,7 +50,8 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   surname is part of the name as written ("A J (Tony) Flaherty", 'Eddie "Ed" Elswick'), and
   so is an Irish "O" whose apostrophe the text lost ("Ned O Connor", "E. O Meara");
 * a person's name ends before a motion's next word ("Moved by Cr P Amos Seconded by ...")
-  and before the next initial of a list without commas ("S Amos-Jones M Baird" is two);
+  and holds no "I'm" or "I'll" of a transcript ("I'm Alan Bosma"); it ends before the next
+  initial of a list without commas ("S Amos-Jones M Baird" is two);
 * in an attendance table flattened to one line, a place stands before or after each
   person ("Bolton Sue Johnson Bury Geoff Little Oldham ..."): a gazetteer place at the edge
   of a person span of three or more words, when what is left is a given name (or an
@@ -476,6 +477,7 @@ def _whole_names(tokens: Tokens, spans: list[Span]) -> list[Span]:
     return sorted(out)
 
 
+_I_AM = re.compile(r"I['’í]?(?:m|ll|ve|d)$")
 _AFTER_NAME = frozenset({"seconded", "moved", "carried", "absent", "present", "apologies"})
 
 
@@ -483,8 +485,10 @@ def _person_pieces(tokens: Tokens, i: int, j: int) -> list[Span]:
     """A person span without a motion word after the name, cut at each initial that opens
     the next name of a list ("S Amos-Jones M Baird")."""
     words = tokens.words
-    while j - i >= 2 and words[j - 1].lower() in _AFTER_NAME:
+    while j - i >= 2 and (words[j - 1].lower() in _AFTER_NAME or _I_AM.match(words[j - 1])):
         j -= 1
+    while j - i >= 2 and _I_AM.match(words[i]):
+        i += 1  # "I'm Alan Bosma" in a transcript (the apostrophe often mangled: "Iím")
     if j - i >= 4 and _INITIAL.match(words[i].rstrip(".")):
         for k in range(i + 2, j - 1):
             if (
