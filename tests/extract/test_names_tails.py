@@ -164,6 +164,8 @@ WHOLE = [
         ["S Amos-Jones", "M Baird", "L Chen"],
     ),
     ("A B Carter and J Poe", ["A B Carter"], ["A B Carter"]),
+    ("Mayor Ben Amos Elmtree Ward", ["Ben Amos Elmtree Ward"], ["Ben Amos"]),
+    ("Cr Mary Hall Smith", ["Mary Hall Smith"], ["Mary Hall Smith"]),
     (
         "Iím Alan Bosma, and Carl Amos Iíll",
         ["Iím Alan Bosma", "Carl Amos Iíll"],

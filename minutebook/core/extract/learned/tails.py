@@ -51,7 +51,8 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   so is an Irish "O" whose apostrophe the text lost ("Ned O Connor", "E. O Meara");
 * a person's name ends before a motion's next word ("Moved by Cr P Amos Seconded by ...")
   and holds no "I'm" or "I'll" of a transcript ("I'm Alan Bosma"); it ends before the next
-  initial of a list without commas ("S Amos-Jones M Baird" is two);
+  initial of a list without commas ("S Amos-Jones M Baird" is two), and before a place or
+  body glued after it ("Ben Ramcharan Sugarloaf Ward");
 * in an attendance table flattened to one line, a place stands before or after each
   person ("Bolton Sue Johnson Bury Geoff Little Oldham ..."): a gazetteer place at the edge
   of a person span of three or more words, when what is left is a given name (or an
@@ -489,6 +490,10 @@ def _person_pieces(tokens: Tokens, i: int, j: int) -> list[Span]:
         j -= 1
     while j - i >= 2 and _I_AM.match(words[i]):
         i += 1  # "I'm Alan Bosma" in a transcript (the apostrophe often mangled: "Iím")
+    if j - i >= 4 and words[j - 1].lower() in _HEADS and words[j - 1][:1].isupper():
+        for k in range(i + 2, j - 1):
+            if _a_name(words[i:k]) and all(w[:1].isupper() for w in words[k:j]):
+                return [(i, k, "PER"), (k, j, "ENT")]  # "Ben Ramcharan Sugarloaf Ward"
     if j - i >= 4 and _INITIAL.match(words[i].rstrip(".")):
         for k in range(i + 2, j - 1):
             if (
