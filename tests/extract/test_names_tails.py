@@ -68,6 +68,13 @@ CASES = [
     # a last word broken at the end of a line (read whole by names.build_names)
     ("the [Elm County Board of Super]- visors met", ["Elm County Board of Super- visors"]),
     ("[Elm Road]- the footpath", ["Elm Road"]),
+    # a section keeps its number; a five-digit number after a place is a ZIP code
+    ("([Government Code Section] 54957.6) City", ["Government Code Section 54957.6"]),
+    (
+        "pursuant to [Government Code Section] 54956.9(d)(1): X",
+        ["Government Code Section 54956.9(d)(1)"],
+    ),
+    ("[Planning Act Section] A applies", ["Planning Act Section"]),
     # a season or month and a year after the name
     ("[ELMA Fall 2013] grant", ["ELMA"]),
     ("[Elm Arts Festival March 2020]", ["Elm Arts Festival"]),

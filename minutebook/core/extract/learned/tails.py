@@ -30,6 +30,7 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
   when the words before "for", "to" or "on" end in a common noun that heads no name and
   the words after it are a body, a programme, a law or a place, the name is what follows;
 * a name's last word broken at the end of a line ("Board of Super- visors") is read whole;
+* a law's section keeps its number ("Government Code Section 54956.9(d)(1)");
 * a firm's legal suffix after a comma is part of its name ("Stan Mark, LLC", "Sierra Vista
   Hospital, Inc."), and makes a name the tagger took for a person's a firm's;
 * a postcode or ZIP code, with the state abbreviation before it, ends the place before it
@@ -166,7 +167,7 @@ def _before_postcode(words: list[str], i: int, j: int) -> int:
         w = words[k]
         if words[k - 1] in _STATE_ABBR and _POSTCODE.match(w):
             return k - 1 if k - 1 > i else j  # "Gawler SA 5118"
-        if len(w) == 5 and _POSTCODE.match(w):
+        if len(w) == 5 and _POSTCODE.match(w) and words[k - 1].lower() in _PLACES:
             return k  # "Virginia 24018" (a year has four digits)
         if _CA_POSTCODE.match(w) and k + 1 < len(words) and _CA_POSTCODE_END.match(words[k + 1]):
             return k  # "Ontario K9V 5R8"
@@ -345,6 +346,31 @@ def _broken_last_word(tokens: Tokens, j: int) -> int:
     ):
         return j + 2
     return j
+
+
+_SECTION = frozenset({"section", "sec", "sec.", "chapter", "subsection"})
+
+
+def _section_number(tokens: Tokens, j: int) -> int:
+    """End of a section's number after a span ending in "Section" ("54956.9(d)(1)")."""
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    if j >= len(words) or words[j - 1].lower() not in _SECTION or not words[j][:1].isdigit():
+        return j
+    if tokens.lines[j] != tokens.lines[j - 1]:
+        return j
+    k = j + 1
+    while (
+        k < len(words)
+        and starts[k] == ends[k - 1]
+        and (words[k][:1].isalnum() or words[k] in {".", "(", ")"})
+    ):
+        k += 1
+    while k > j + 1 and (
+        words[k - 1] in {".", "("}
+        or (words[k - 1] == ")" and words[j:k].count(")") > words[j:k].count("("))
+    ):
+        k -= 1
+    return k
 
 
 def _without_lower_tail(words: list[str], i: int, j: int) -> int:
@@ -531,6 +557,7 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
         if people:
             continue
         j = _broken_last_word(tokens, _without_lower_tail(words, i, j))
+        j = _section_number(tokens, j)
         i, j = _with_state(tokens, i, j)
         i = _without_opener(words, i, j)
         if _a_post(words, i, j):
