@@ -75,6 +75,11 @@ CASES = [
         ["Government Code Section 54956.9(d)(1)"],
     ),
     ("[Planning Act Section] A applies", ["Planning Act Section"]),
+    # one English word alone names nothing; a place, a name or an acronym does
+    ("the [Land] of the", []),
+    ("[Reading] station", ["Reading"]),
+    ("[Healthwatch] said", ["Healthwatch"]),
+    ("[NHS] funding", ["NHS"]),
     # a season or month and a year after the name
     ("[ELMA Fall 2013] grant", ["ELMA"]),
     ("[Elm Arts Festival March 2020]", ["Elm Arts Festival"]),

@@ -25,6 +25,7 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
 * nor does it open with a verb, a preposition, an answer or a drafting word that stands
   first in a sentence or a cell ("None Temporary Youth Committee", "Approve the Hate
   Crime Policy", "Draft Local Plan": ``lexicon/not_entity_openers.txt``);
+* one English word alone that is no gazetteer place ("Land", "Authorities") names nothing;
 * a name does not open with the subject of a proposal ("Tax Overlay for Elm Court", "Grant
   Approval for Department of Public Safety", "Litigation Pursuant to Government Code"):
   when the words before "for", "to" or "on" end in a common noun that heads no name and
@@ -297,6 +298,8 @@ def _a_people(tokens: Tokens, i: int, j: int) -> tuple[bool, int]:
     return False, j
 
 
+#: Head words that are also a body's whole name ("Parliament", "Healthwatch").
+_NAMED_HEADS = frozenset({"parliament", "healthwatch"})
 _SUBJECT_LINKS = frozenset({"for", "to", "on"})
 _HEADS = _ORG_HEADS | _PROGRAMME_HEADS | lower("legislation_heads") | lower("place_heads")
 
@@ -562,8 +565,15 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
         i = _without_opener(words, i, j)
         if _a_post(words, i, j):
             continue
-        if j - i == 1 and words[i].lower() in _HEADS:
-            continue  # "Will Council": a head word alone names no one body
+        if j - i == 1 and (
+            (words[i].lower() in _HEADS and words[i].lower() not in _NAMED_HEADS)
+            or (
+                not words[i].isupper()
+                and words[i].lower() in _COMMON
+                and words[i].lower() not in _PLACES
+            )
+        ):
+            continue  # "Will Council", "Land": one common word names no one body or place
         i = _after_subject(words, i, j)
         j = _before_postcode(words, i, j)
         if j - i >= 2 and _REFERENCE.match(words[j - 1]):
