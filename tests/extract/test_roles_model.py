@@ -15,12 +15,11 @@ from minutebook.core.extract import EXTRACTOR_VERSION, extract_text
 from minutebook.core.extract.learned import roles
 from minutebook.core.extract.learned.crossval import role_fold_for
 from minutebook.core.extract.learned.roles_train import (
-    MANIFEST,
     align,
     fold_model_path,
     train_sequences,
 )
-from minutebook.core.extract.learned.train import council_fold
+from minutebook.core.extract.learned.train import MANIFEST, council_fold
 from minutebook.core.extract.model import Sentence
 from minutebook.core.extract.pipeline import layout, mentions, rule_records
 from tests.extract.schema_check import assert_valid

@@ -18,7 +18,6 @@ gives byte-identical files (a test checks this).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,12 @@ import pycrfsuite
 from minutebook.core.evaluate import GoldCase, load_gold, token_f1
 from minutebook.core.extract.learned import roles as roles_mod
 from minutebook.core.extract.learned.corpus import _councils, gold_folders
-from minutebook.core.extract.learned.train import FOLDS, council_fold, file_sha256
+from minutebook.core.extract.learned.train import (
+    FOLDS,
+    council_fold,
+    file_sha256,
+    train_folds_and_ship,
+)
 from minutebook.core.extract.model import Sentence
 
 if TYPE_CHECKING:
@@ -45,7 +49,6 @@ PARAMS: dict[str, float | int | bool] = {
     "max_iterations": 200,
     "feature.possible_transitions": True,
 }
-MANIFEST = "MANIFEST.json"
 #: Each item is also trained on without the rules' verdicts, so the words, layout and
 #: neighbours carry weight of their own and are not drowned by the rule features (which
 #: were fitted on these very items and so look more reliable here than on new councils).
@@ -196,34 +199,16 @@ def train_all(
     counts = {lab: sum(it.labels.count(lab) for it in items) for lab in ("D", "C", "B", "O")}
     say(f"{len(items)} items, {units} units, labels {counts}")
     fold_of = {it.group: council_fold(it.group, folds) for it in items}
-    hashes = []
-    for fold in range(folds):
-        train = [it for it in items if fold_of[it.group] != fold]
-        say(f"fold {fold + 1}/{folds}: training on {len(train)} items")
-        hashes.append(train_model(train, fold_model_path(fold, model_dir)))
-    say(f"shipped model: training on {len(items)} items")
     model = model_dir / roles_mod.MODEL_PATH.name
-    digest = train_model(items, model)
-    manifest = {
-        "model": model.name,
-        "sha256": digest,
-        "params": PARAMS,
-        "labels": counts,
-        "folds": [
-            {"path": fold_model_path(f, model_dir).relative_to(model_dir).as_posix(), "sha256": h}
-            for f, h in enumerate(hashes)
-        ],
-        "items": [
-            {
-                "key": it.key,
-                "source": it.case.source,
-                "title": it.case.item.title,
-                "council": it.group,
-                "fold": fold_of[it.group],
-                "gold_sha256": file_sha256(it.case.path),
-            }
-            for it in items
-        ],
-    }
-    (model_dir / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    digest = train_folds_and_ship(
+        items,
+        fold_of,
+        folds,
+        model,
+        train_model,
+        fold_model_path,
+        PARAMS,
+        say=say,
+        extra={"labels": counts},
+    )
     return TrainedRoles(model, digest, len(items), units, counts)

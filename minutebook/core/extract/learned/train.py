@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 
@@ -86,31 +87,39 @@ def fold_model_path(fold: int, model_dir: Path = MODEL_DIR) -> Path:
     return model_dir / "folds" / f"fold-{fold}.crfsuite"
 
 
-def train_all(
-    model_dir: Path = MODEL_DIR,
+def train_folds_and_ship(
+    items: Sequence[Any],
+    fold_of: dict[str, int],
+    folds: int,
+    model: Path,
+    train: Callable[[list[Any], Path], str],
+    fold_path: Callable[[int, Path], Path],
+    params: dict[str, float | int | bool],
     *,
-    folds: int = FOLDS,
-    progress: Callable[[str], None] | None = None,
-) -> TrainedModels:
-    """Train the fold models and the shipped model; write the manifest."""
-    say = progress or (lambda _msg: None)
-    items = load_items()
-    say(f"{len(items)} items from {len({it.group for it in items})} councils")
-    fold_of = assign_folds(items, folds)
+    say: Callable[[str], None],
+    extra: dict[str, Any] | None = None,
+) -> str:
+    """Train one model per council fold (each on the other folds' councils) and the
+    shipped ``model`` on every item, and write ``MANIFEST`` beside it: the models' hashes,
+    ``params``, ``extra`` and each item's council, fold and gold file hash, which is how
+    ``eval`` picks the fold model that never saw an item's council. Shared by every
+    learned model (names, sentence roles) so their folds and manifests cannot drift apart.
+    Returns the shipped model's SHA-256."""
+    model_dir = model.parent
     fold_hashes = []
     for fold in range(folds):
-        train = [it for it in items if fold_of[it.group] != fold]
-        say(f"fold {fold + 1}/{folds}: training on {len(train)} items")
-        fold_hashes.append(train_model(train, fold_model_path(fold, model_dir)))
+        subset = [it for it in items if fold_of[it.group] != fold]
+        say(f"fold {fold + 1}/{folds}: training on {len(subset)} items")
+        fold_hashes.append(train(subset, fold_path(fold, model_dir)))
     say(f"shipped model: training on {len(items)} items")
-    model = model_dir / "names.crfsuite"
-    digest = train_model(items, model)
+    digest = train(list(items), model)
     manifest = {
         "model": model.name,
         "sha256": digest,
-        "params": PARAMS,
+        "params": params,
+        **(extra or {}),
         "folds": [
-            {"path": fold_model_path(f, model_dir).relative_to(model_dir).as_posix(), "sha256": h}
+            {"path": fold_path(f, model_dir).relative_to(model_dir).as_posix(), "sha256": h}
             for f, h in enumerate(fold_hashes)
         ],
         "items": [
@@ -126,4 +135,22 @@ def train_all(
         ],
     }
     (model_dir / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return digest
+
+
+def train_all(
+    model_dir: Path = MODEL_DIR,
+    *,
+    folds: int = FOLDS,
+    progress: Callable[[str], None] | None = None,
+) -> TrainedModels:
+    """Train the fold models and the shipped model; write the manifest."""
+    say = progress or (lambda _msg: None)
+    items = load_items()
+    say(f"{len(items)} items from {len({it.group for it in items})} councils")
+    fold_of = assign_folds(items, folds)
+    model = model_dir / "names.crfsuite"
+    digest = train_folds_and_ship(
+        items, fold_of, folds, model, train_model, fold_model_path, PARAMS, say=say
+    )
     return TrainedModels(model, digest, fold_of, len(items))
