@@ -842,6 +842,67 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     # asking a person present "if he could" do something is a request
     ("Cllr Amos asked Mr Poe if he could get a quote for the fence. Agreed. ACTION Mr Poe.", []),
+    # a speaker addressing the meeting "as follows:", then numbered questions in their own
+    # words (one or more sentences each), each answered by the next speaker's paragraph
+    (
+        "Ann Amos addressed the Administrator as follows:\n\n1. Will the hall reopen this year?"
+        "\n\nJoe Poe responded that it would reopen in May.\n\n2. Who pays for the roof? Is it "
+        "the county?\n\nJoe Poe understood the concern but said the council pays.",
+        [
+            ("Ann Amos", "Will the hall reopen", "reopen in May"),
+            ("Ann Amos", "Who pays for the roof? Is it the county?", "the council pays"),
+        ],
+    ),
+    (
+        "Ann Amos addressed the Councillors in relation to the depot:\n\n  1. Why were the bins "
+        "late. Surely the crews knew the route?\n\n    Joe Poe responded that crews were short.",
+        [("Ann Amos", "Why were the bins late. Surely the crews", "crews were short")],
+    ),
+    # a question that goes on in a sentence whose "?" was left off
+    (
+        "Councillor Amos asked:\nGiven the fares, how will the council help commuters? What do "
+        "we know about shift workers.",
+        [("Councillor Amos", "What do we know about shift workers", None)],
+    ),
+    # the asker restates what they ask: the restatement is the question
+    (
+        "Councillor Lee asked:\nThe road is dug up again. My question is, therefore, what "
+        "support is offered to shops?",
+        [("Councillor Lee", "what support is offered to shops?", None)],
+    ),
+    (
+        "Councillor Amos said that he had read the report. He wondered whether the policy was "
+        "lawful. His query was, however, how the policy would apply to parishes.\n\nIn "
+        "response, the Chief Executive said that she would take advice.",
+        [("He", "how the policy would apply to parishes", "she would take advice")],
+    ),
+    # a question-time header run into the reply that names the question
+    (
+        "Question from Councillor Amos to the Leader, Councillor Poe\nIn response to a question "
+        "regarding the cost of the depot, the Leader explained that figures were due in May.",
+        [("Councillor Amos", "regarding the cost of the depot", "figures were due in May")],
+    ),
+    # a question put inside a statement, after "but"
+    (
+        "Mr Amos noted that there is a cheaper option, but would the council ensure that it was "
+        "not slower. The Chair responded that speed would be one of the criteria.",
+        [("Mr Amos", "would the council ensure that it was not slower", "speed would be one")],
+    ),
+    # a reply that names the question and its subject; "her" is the person just named
+    (
+        "The Chair invited Ann Amos to speak. The Chair noted in response to her question on the "
+        "car park charges that they were set by the county.",
+        [("Ann Amos", "her question on the car park charges", "they were set by the county")],
+    ),
+    # a public question's header with its asker and the member to reply
+    (
+        "Question asked by: Ann Amos Member to reply: Councillor Poe\n\nQuestion\n\nWill the "
+        "pool reopen this summer?\n\nReply\n\nThe pool will reopen in June.",
+        [("Ann Amos", "Will the pool reopen this summer?", "reopen in June")],
+    ),
+    # not questions: an address with no question under it; a restatement of nothing asked
+    ("Ann Amos addressed the Council regarding the hedge.\n\nThe Council noted her comments.", []),
+    ("The Clerk said the question was referred to the committee.", []),
     # US titles from the lexicon's one honorific list
     (
         "Councilperson Amos asked if the landing strip affected the town's insurance. The "
@@ -909,6 +970,20 @@ def test_title_is_not_part_of_the_name(text: str, name: str) -> None:
         ),
         # ... but not in an item that is not about questions
         ("Parks Report", "Will the pool reopen this summer? It is hoped so.", []),
+        # a matter raised, the raiser's comment on it, then the reply
+        (
+            "Questions without Notice",
+            "Councillor Amos raised the closure of the library. He felt that the council should "
+            "object. The Leader advised that a letter had been sent.",
+            [("Councillor Amos", "the closure of the library", "a letter had been sent")],
+        ),
+        # ... which outside question time is a discussion, not a question put
+        (
+            "Library Review",
+            "Councillor Amos raised the closure of the library. He felt that the council should "
+            "object. The Leader advised that a letter had been sent.",
+            [],
+        ),
     ],
 )
 def test_questions_in_a_question_time_item(title: str, text: str, expected: list[Q]) -> None:

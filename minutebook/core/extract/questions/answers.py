@@ -69,6 +69,14 @@ REPLY_BACK = re.compile(
     r"their) (?:question|query|point)\b,?",
     re.IGNORECASE,
 )
+#: "The Chair noted in response to her question on X that Y": the reply names the question
+#: with its subject, so X is what was asked (by the one "her" refers to) and Y the answer.
+REPLY_NAMES_TOPIC = re.compile(
+    r"\b(?:in (?:reply|response|answer) to|answering|responding to) (?P<q>(?P<pron>his|her|their) "
+    r"(?:supplementary )?(?:question|query|enquiry|inquiry) (?:on|about|regarding|concerning|in "
+    r"relation to|relating to|as to) .{3,200}?),? that (?P<a>\S.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
 #: Terse minutes drop the replier: "Explained that the estimate was ...", "Stated it was".
 SUBJECTLESS_REPLY = re.compile(
     r"^(?:Explained|Stated|Said|Advised|Responded|Replied|Confirmed|Answered|Clarified)\b"

@@ -190,6 +190,15 @@ def asker_of(line: str, people: People) -> Speaker | None:
     NOTICE – CR A": a line in capitals is read in title case)."""
     if line.isupper():
         line = line.title()
+    # "Question asked by: A Member to reply: B": the reply's half names the responder
+    line = re.sub(
+        r"(?:\s+(?:Member|Councillor|Cabinet Member|Portfolio Holder))?\s+to "
+        r"(?:reply|respond|answer)\b.*$",
+        "",
+        line,
+        flags=re.IGNORECASE,
+    )
+    line = re.sub(r"\b(by|from)\s*:\s*", r"\1 ", line, flags=re.IGNORECASE)
     if NAME_LINE.fullmatch(line.strip(" .:")):
         return speaker_for(line.strip(" .:"), people)
     lead = LEADING_NAME.match(line)
@@ -221,7 +230,7 @@ _JOINED_NAMES = re.compile(
 )
 
 
-def _last_named(text: str, people: People) -> str | None:
+def last_named(text: str, people: People) -> str | None:
     """The person ``text`` names last (by their fullest known name), or None."""
     best, at = None, -1
     for name in people.names:
@@ -256,7 +265,7 @@ def antecedent(
     if plural:
         joined = _JOINED_NAMES.match(text)
         return Speaker(joined.group("who")) if joined else None
-    name = _last_named(text, people)
+    name = last_named(text, people)
     return Speaker(name, name, people.roles.get(name)) if name else None
 
 

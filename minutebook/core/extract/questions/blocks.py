@@ -23,12 +23,13 @@ from minutebook.core.extract.questions.answers import (
     answer_text,
 )
 from minutebook.core.extract.questions.askers import (
+    INTERROGATIVE,
     LEADING_NAME,
     NAME_LINE,
     asker_of,
     labelled_speaker,
 )
-from minutebook.core.extract.questions.conventions import FOLLOWING
+from minutebook.core.extract.questions.conventions import FOLLOWING, IMPLICIT
 from minutebook.core.extract.questions.labels import ANSWER_LABEL, LABEL_Q
 from minutebook.core.extract.speakers import attribute
 from minutebook.core.extract.speakers import resolve as speaker_for
@@ -174,6 +175,14 @@ def question_blocks(
         )
         if reply_at is None:
             asks = [k for k in body if ends_asking(sentences[k].text)]
+            while (
+                asks
+                and asks[-1] + 1 in body
+                and sentences[asks[-1] + 1].para == sentences[asks[-1]].para
+                and INTERROGATIVE.match(sentences[asks[-1] + 1].text)
+            ):
+                # "... how is X monitored? What do we know about Y." (the "?" left off)
+                asks.append(asks[-1] + 1)
             if not asks and len(inline) == 2 and ends_asking(inline[1]) and body:
                 # "Question from A: Why is X?" and the answer on the lines after it
                 asks = [start]
@@ -194,6 +203,26 @@ def question_blocks(
         question = " ".join(sentences[k].text for k in question_idx).strip()
         if not question and len(inline) == 2 and len(inline[1].split()) >= 4:
             question = inline[1].strip()
+        implicit = (
+            IMPLICIT.match(sentences[answer_idx[0]].text)
+            if not question and answer_idx and reply_at == answer_idx[0]
+            else None
+        )
+        if implicit:
+            # "Question from A to B" / "In response to a question regarding X, B said that Y":
+            # the reply names the question; X is asked, Y answers it
+            question = re.sub(
+                r"^(?:in response to|in reply to|in answer to|responding to|answering)\s+",
+                "",
+                implicit.group("q"),
+                flags=re.IGNORECASE,
+            ).strip()
+            rest = implicit.group("rest")
+            said, who = answer_text(rest, attribute(rest, people, None, set()))
+            found.append((start, Question(question, asker, who, said or None)))
+            for k in range(start, end):
+                used[k] = "answer" if k in answer_idx else "question"
+            continue
         if not question:
             # "A had submitted a question for response by B on X.": the subject is on the line
             on_line = QUESTION_ON_LINE.search(head)

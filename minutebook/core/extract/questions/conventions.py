@@ -77,7 +77,7 @@ NAMED_QUESTION = re.compile(
 )
 #: "Question 1 from A to B, Cabinet Member for X, relating to Y": asker, responder and subject.
 ROUTED_QUESTION = re.compile(
-    r"(?:^|(?<=:\s)|(?<=\.\s))(?:Question|QUESTION)\s*(?:No\.?\s*)?\d*\s+from\s+(?P<who>.{2,60}?)\s+to\s+(?P<to>.{2,160}?)[,\s]+(?P<q>(?:relating to|regarding|"
+    r"(?:^|(?<=:\s)|(?<=:-\s)|(?<=\.\s))(?:Question|QUESTION)\s*(?:No\.?\s*)?\d*\s+from\s+(?P<who>.{2,60}?)\s+to\s+(?P<to>.{2,160}?)[,\s]+(?P<q>(?:relating to|regarding|"
     r"concerning|in relation to|about|on the subject of|seeking|asking|on)\b.+)$",
     re.DOTALL,
 )
@@ -145,6 +145,23 @@ QUESTION_SAYS = re.compile(
     r"^(?:The|His|Her|Their|This)\s+(?:supplementary\s+)?question\s+(?:sought|asked|requested|"
     r"related|concerned|queried|was|referred|focused|focussed|centred|centered)\b"
 )
+#: "Colin Amos addressed the Administrator as follows:" / "... in relation to the depot:": the
+#: questions under it, in the speaker's own words, are theirs.
+ADDRESSED = re.compile(
+    r"^(?P<who>(?:(?:" + HONORIFIC + r")\.?\s+){0,2}(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}?)(?:,[^,]{2,80},)?\s+(?:then\s+|also\s+)?addressed\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s*){1,5}?(?P<how>\s*as follows|\s+(?:in relation to|regarding|about|on|"
+    r"concerning|with regard to|in respect of)\s+[^.?!]{2,120})?\s*[:\-–]?\s*$"
+)
+#: "His query was, however, how X" / "My question is, therefore, what X?": the asker restates
+#: what they ask after setting it up; the words after the restatement are the question.
+RESTATED = re.compile(
+    r"(?:^|(?<=[.?!]\s))(?:(?:But|And|So),?\s+)?(?:My|His|Her|Their|Our|The)\s+(?:main\s+|real\s+|"
+    r"actual\s+|specific\s+|supplementary\s+)?(?:question|query|enquiry|inquiry)\s+(?:is|was)"
+    r"(?:,?\s+(?:therefore|however|then|simply|in short),)?\s+(?P<q>(?:whether|if|how|what|why|"
+    r"when|where|who|which|would|will|can|could|is|are|does|do|did|should|has|have)\b.{10,})$",
+    re.DOTALL | re.IGNORECASE,
+)
 TOPIC_WORD = re.compile(r"\b(?:about|on|regarding|concerning|in relation to|relating to|whether)\b")
 UMBRELLA = re.compile(
     r"\bresponded to (?:the following |a number of |several |various )?(?P<q>(?:comments and )?"
@@ -185,10 +202,12 @@ PASSIVE_ASK = re.compile(
 SAY_VERBS = frozenset(["stated", "said", "commented", "noted", "remarked", "referred", "added"])
 #: ", was he aware of X": an inverted clause, a question in reported speech without its "?".
 INVERTED = re.compile(
-    r"[,;–—-]\s+(?:and\s+)?(?P<q>(?:was|were|did|does|is|are|has|have|had|could|would|will|can)\s+"
-    r"(?:he|she|they|the\s+(?:[A-Z][\w-]*\s+){0,4}?[A-Z][\w-]*|" + HONORIFIC + r"\s+"
+    r"[,;–—-]\s+(?:and\s+|but\s+)?(?P<q>(?:was|were|did|does|is|are|has|have|had|could|would|will|can)\s+"
+    r"(?:he|she|they|the\s+(?:[A-Z][\w-]*\s+){0,4}?[A-Z][\w-]*|the\s+(?:council|authority|"
+    r"administration|city|town|county|borough|cabinet|executive|board)|" + HONORIFIC + r"\s+"
     r"[A-Z][\w'’-]+)\s+(?:\w+\s+)?(?:aware|agree|know|think|consider|accept|believe|intend|plan|"
-    r"support|share|explain|confirm|tell|able|prepared|willing|going)\b[^?]*?)\s*[.?]?\s*$",
+    r"support|share|explain|confirm|tell|able|prepared|willing|going|ensure|commit|review|"
+    r"undertake|guarantee)\b[^?]*?)\s*[.?]?\s*$",
     re.DOTALL,
 )
 

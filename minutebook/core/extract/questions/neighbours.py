@@ -5,7 +5,7 @@ just before a reply, the question before a bare "REPLY:" label.
 from __future__ import annotations
 
 from minutebook.core.extract.model import Sentence, Speaker
-from minutebook.core.extract.questions.answers import REPLY_CUE, REPLY_VERBS
+from minutebook.core.extract.questions.answers import ANSWER_VERBS, REPLY_CUE, REPLY_VERBS
 from minutebook.core.extract.questions.askers import same_person
 from minutebook.core.extract.questions.conventions import RAISE_VERBS
 from minutebook.core.extract.speakers import Attribution
@@ -24,12 +24,17 @@ def raised_before(
     i: int,
     att: Attribution | None,
     kinds: dict[int, str],
+    question_time: bool = False,
 ) -> tuple[int, Speaker, str] | None:
     """The matter raised in the sentence before a reply ("In response, ...", "B replied that
-    ..."): (its sentence, the one who raised it, the matter), or None."""
+    ..."): (its sentence, the one who raised it, the matter), or None. In an item titled as
+    question time, whatever is raised is put to be answered, so "B advised that ..." replies."""
     text = sentences[i].text
     cue = REPLY_CUE.match(text) is not None
-    if not cue and not (att is not None and att.verb in REPLY_VERBS):
+    replies = att is not None and (
+        att.verb in REPLY_VERBS or (question_time and ANSWER_VERBS.match(att.verb) is not None)
+    )
+    if not cue and not replies:
         return None
     k = i - 1
     if k < 0 or k in kinds or sentences[k].block not in ("paragraph", "limb"):
@@ -37,6 +42,19 @@ def raised_before(
     if sentences[k].para != sentences[i].para and sentences[k].para + 1 != sentences[i].para:
         return None
     prev = attributions[k]
+    if (
+        prev is not None
+        and prev.verb not in RAISE_VERBS
+        and prev.speaker.label.lower() in {"he", "she"}
+        and k - 1 >= 0
+        and k - 1 not in kinds
+        and sentences[k - 1].para == sentences[k].para
+        and (first := attributions[k - 1]) is not None
+        and first.verb in RAISE_VERBS
+    ):
+        # "A raised X. He felt that Y. The Leader advised that Z": the raiser's own comment
+        # between the matter and its reply stays with the matter
+        k, prev = k - 1, first
     if prev is None or prev.verb not in RAISE_VERBS:
         return None
     if prev.speaker.label.lower() in {"he", "she", "they", "it"}:

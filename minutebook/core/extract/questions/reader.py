@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from minutebook.core.extract.lexicon import HONORIFIC
 from minutebook.core.extract.model import Question, Sentence, Speaker
@@ -21,6 +22,7 @@ from minutebook.core.extract.questions.answers import (
     PROMISED_REPLY,
     REFERS_TO_QUESTION,
     REPLY_BACK,
+    REPLY_NAMES_TOPIC,
     RESPONDER_IN_QUESTION,
     RESPONSE_START,
     SUBJECTLESS_REPLY,
@@ -41,12 +43,14 @@ from minutebook.core.extract.questions.askers import (
     group_asker,
     group_speaker,
     heading_asker,
+    last_named,
     same_person,
     starts_with_asker,
     title_asker,
 )
-from minutebook.core.extract.questions.blocks import is_asker_line, question_blocks
+from minutebook.core.extract.questions.blocks import ends_asking, is_asker_line, question_blocks
 from minutebook.core.extract.questions.conventions import (
+    ADDRESSED,
     ANAPHORIC,
     ANSWERED_QUESTION,
     ASK_AT,
@@ -76,6 +80,7 @@ from minutebook.core.extract.questions.conventions import (
     QUESTIONS_FROM_INLINE,
     RAISED,
     RAISED_WORDS,
+    RESTATED,
     ROUTED_QUESTION,
     TIMESTAMPED,
     TITLED_ASKER,
@@ -120,6 +125,26 @@ from minutebook.core.extract.questions.transcripts import (
 from minutebook.core.extract.speakers import GROUP, Attribution, attribute
 from minutebook.core.extract.speakers import resolve as speaker_for
 
+#: where a question-time header ("Question from A to B") runs into the reply that names the
+#: question ("In response to a question regarding X, ...")
+REPLY_AFTER_HEADER = re.compile(
+    r"\s(?=(?:In response to|In reply to|In answer to|Responding to)\s)"
+)
+
+
+def limb_lead(sentences: list[Sentence], i: int, kinds: dict[int, str]) -> list[int]:
+    """The sentences of a numbered limb before its "?" sentence ("2. Why were X. Surely Y?"),
+    when none of them is used yet; else none."""
+    s = sentences[i]
+    if s.block != "limb" or s.marker:
+        return []
+    k = i - 1
+    while k >= 0 and sentences[k].para == s.para and k not in kinds:
+        if sentences[k].marker:
+            return list(range(k, i))
+        k -= 1
+    return []
+
 
 def find_questions(
     sentences: list[Sentence],
@@ -148,6 +173,7 @@ def find_questions(
     list_asker: Speaker | None = None
     list_points = False  # the list is of "points" raised: only those worded as questions count
     announced: Announced | None = None  # "N questions were submitted as follows:" and after
+    addressed_asker: Speaker | None = None  # "A addressed the Mayor as follows:" asks below it
 
     def close() -> None:
         nonlocal open_q
@@ -342,6 +368,19 @@ def find_questions(
             close()
             asker = speaker_for(rq.group("who").strip(" ,"), people)
             to = re.split(r",", rq.group("to"))[0].strip()
+            replied = REPLY_AFTER_HEADER.search(text, rq.start("to"))
+            im = IMPLICIT.match(text[replied.end() :]) if replied else None
+            if im:
+                # "Question from A to B" run into "In response to a question regarding X, B
+                # said that Y": the header names the asker, the reply names the question
+                answer, responder = answer_text(
+                    im.group("rest"), attribute(im.group("rest"), people, None, org_names)
+                )
+                open_q = Pending(
+                    asker, im.group("q").strip(), responder or speaker_for(to, people), [answer], i
+                )
+                kinds[i] = "answer"
+                continue
             open_q = Pending(asker, rq.group("q").strip(), speaker_for(to, people), None, i)
             open_q.needs_cue = True
             kinds[i] = "question"
@@ -668,6 +707,20 @@ def find_questions(
                 open_q = Pending(asker, q, sentence=i)
                 kinds[i] = "question"
                 continue
+        named_back = REPLY_NAMES_TOPIC.search(text) if "question" in low or "quer" in low else None
+        if named_back and att is not None and att.verb_end <= named_back.start():
+            # "The Chair noted in response to her question on X that Y"
+            close()
+            asker = Speaker(named_back.group("pron"), None, None)
+            if i > 0 and sentences[i - 1].para == s.para:
+                # "The Chair invited Jo Poe to speak. The Chair noted ... her question": Jo Poe
+                name = last_named(sentences[i - 1].text, people)
+                asker = Speaker(name, name, people.roles.get(name)) if name else asker
+            open_q = Pending(
+                asker, named_back.group("q"), att.speaker, [named_back.group("a").strip()], i
+            )
+            kinds[i] = "answer"
+            continue
         # "A resident said that X. Mr B, in reply to the question, noted that Y": X was asked
         back = (
             REPLY_BACK.search(text)
@@ -733,7 +786,11 @@ def find_questions(
                 continue
         # "A resident raised X. In response, the Chair said Y" / "... The Clerk replied that Y":
         # the matter raised was put to the meeting and answered.
-        raised = raised_before(sentences, attributions, i, att, kinds) if open_q is None else None
+        raised = (
+            raised_before(sentences, attributions, i, att, kinds, question_time)
+            if open_q is None
+            else None
+        )
         if raised is not None:
             k, asker, asked = raised
             answer, responder = answer_text(text, att)
@@ -766,6 +823,29 @@ def find_questions(
             open_q = Pending(att.speaker if att else None, reported, sentence=i)
             kinds[i] = "question"
             continue
+        restated = (
+            RESTATED.match(text)
+            if open_q is not None and open_q.answer_parts is None and not new_para
+            else None
+        )
+        if restated and open_q is not None:
+            # "He wondered whether X. His query was, however, how Y.": Y is what is asked
+            open_q.question = restated.group("q").strip()
+            kinds[i] = "question"
+            continue
+        addressed = ADDRESSED.match(text) if "addressed" in text else None
+        if addressed and (
+            addressed.group("how") == "as follows"
+            or (
+                i + 1 < len(sentences)
+                and sentences[i + 1].para != s.para
+                and (sentences[i + 1].marker or ends_asking(sentences[i + 1].text))
+            )
+        ):
+            # "A addressed the Administrator as follows:" over numbered questions in A's words
+            close()
+            direct_asker = addressed_asker = speaker_for(addressed.group("who"), people)
+            continue
         # a direct question, when a heading such as "Members asked:" introduces it
         labelled_list = QUESTIONS_FROM_INLINE.match(text)
         if labelled_list and text.rstrip().endswith("?"):
@@ -790,8 +870,29 @@ def find_questions(
                 text = text[named_first.end("who") :].strip()
             if ctx_asker is not None:
                 direct_asker = ctx_asker
+                if (
+                    open_q is not None
+                    and open_q.answer_parts is None
+                    and s.block == "limb"
+                    and sentences[open_q.sentence].para == s.para
+                    and sentences[open_q.sentence].marker
+                    and same_person(ctx_asker, open_q.asker)
+                ):
+                    # "1. Can X? Is that not Y?": one numbered question, several sentences
+                    open_q.question = f"{open_q.question} {text.strip()}"
+                    kinds[i] = "question"
+                    continue
                 close()
-                open_q = Pending(ctx_asker, text.strip(), sentence=i)
+                lead = limb_lead(sentences, i, kinds)
+                for k in lead:
+                    kinds[k] = "question"
+                open_q = Pending(
+                    ctx_asker,
+                    " ".join([*(sentences[k].text.strip() for k in lead), text.strip()]),
+                    sentence=lead[0] if lead else i,
+                    # under "A addressed B as follows:" the next speaker's paragraph replies
+                    direct=ctx_asker is addressed_asker,
+                )
                 kinds[i] = "question"
                 continue
             if (
@@ -845,6 +946,18 @@ def find_questions(
             open_q.awaiting_mark = not text.rstrip().endswith("?")
             kinds[i] = "question"
             continue
+        if (
+            open_q is not None
+            and open_q.answer_parts is None
+            and kinds.get(i - 1) == "question"
+            and not new_para
+            and open_q.question.rstrip().endswith("?")
+            and INTERROGATIVE.match(text)
+        ):
+            # "How is X monitored? What do we know about Y." (the "?" left off): still asking
+            open_q.question = f"{open_q.question} {text.strip()}"
+            kinds[i] = "question"
+            continue
         told = TOLD.match(text) if open_q is not None and open_q.answer_parts is None else None
         if told and open_q is not None and s.para == sentences[open_q.sentence].para:
             # "A asked whether X. He was informed that Y": the reply, given to the asker
@@ -886,6 +999,16 @@ def find_questions(
                 and not asker_again
             ):
                 starts_reply = True  # "Councillor B, Cabinet Member for X, thanked ... She ..."
+            if (
+                open_q.direct
+                and open_q.answer_parts is None
+                and new_para
+                and att is None
+                and open_q.asker is not None
+                and (named := PLAIN_NAME_START.match(text) or NAME_LINE.match(text))
+                and not same_person(speaker_for(named.group(0).rstrip(" ,"), people), open_q.asker)
+            ):
+                starts_reply = True  # "Jo Poe understood the concern but said X": another speaker
             if open_q.needs_cue and open_q.answer_parts is None and not starts_reply:
                 close()
                 continue
@@ -909,7 +1032,10 @@ def find_questions(
                 continue
             close()
     close()
-    result: list[tuple[int, Question]] = list(blocks)
+    result: list[tuple[int, Question]] = [
+        (k, replace(q, question=r.group("q").strip()) if (r := RESTATED.search(q.question)) else q)
+        for k, q in blocks
+    ]
     for q in out:
         if q.limbs and q.answer_parts == []:
             continue  # an umbrella whose limbs were recorded as their own questions
@@ -919,6 +1045,9 @@ def find_questions(
             continue  # announced, but no reply follows: the questions are not in the minutes
         if not q.answer_parts and BARE_COUNT.fullmatch(q.question.strip()):
             continue  # "asked two questions." and nothing more of them
+        restated = RESTATED.search(q.question)
+        if restated:
+            q.question = restated.group("q").strip()  # "... My question is, therefore, what X?"
         answer = " ".join(p for p in (q.answer_parts or []) if p).strip() or None
         asker = q.asker or asker_in(q.question, people)
         if asker is not None and asker.name is None and q.sentence >= 0:
