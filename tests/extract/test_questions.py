@@ -882,6 +882,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "regarding the cost of the depot, the Leader explained that figures were due in May.",
         [("Councillor Amos", "regarding the cost of the depot", "figures were due in May")],
     ),
+    # ... or on a line of its own above that reply
+    (
+        "Question from Councillor Amos to the Leader, Councillor Poe\n\nIn response to a "
+        "question about litter, the Leader said that he would write to the agency.",
+        [("Councillor Amos", "a question about litter", "he would write to the agency")],
+    ),
     # a question put inside a statement, after "but"
     (
         "Mr Amos noted that there is a cheaper option, but would the council ensure that it was "
