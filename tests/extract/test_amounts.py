@@ -29,6 +29,63 @@ CASES = [
     ("500 pounds", "GB", [("500 pounds", 500, "GBP")]),
     ("£712. 46 was paid", "GB", [("£712. 46", 712.46, "GBP")]),
     ("£12,500.2 The next item", "GB", [("£12,500", 12500, "GBP")]),
+    # magnitude words and suffixes
+    ("costs of $3.4M were noted", "US", [("$3.4M", 3400000, "USD")]),
+    ("a $5.5MM bond", "US", [("$5.5MM", 5500000, "USD")]),
+    ("a $1.2-million grant", "US", [("$1.2-million", 1200000, "USD")]),
+    ("$500 thousand", "US", [("$500 thousand", 500000, "USD")]),
+    ("2.5 million pounds", "GB", [("2.5 million pounds", 2500000, "GBP")]),
+    # OCR spaces beside the thousands commas, in a figure with pence or cents
+    ("the sum of $1 ,204 ,388. 17, be paid", "US", [("$1 ,204 ,388. 17", 1204388.17, "USD")]),
+    ("a bid of $9, 412.60 was received", "US", [("$9, 412.60", 9412.6, "USD")]),
+    ("£5, 100 and 200 homes", "GB", [("£5", 5, "GBP")]),
+    # one decimal at the end of a line is the figure's; before the next paragraph's words,
+    # a paragraph number
+    ("a deposit balance of $14,018.4\n\nThe Clerk", "US", [("$14,018.4", 14018.4, "USD")]),
+    ("saving £7,250.3.RESOLVED that", "GB", [("£7,250", 7250, "GBP")]),
+    # an accounts column: the sign only on the first row and the total
+    (
+        "Highway Fund\n$12,310.45\nParks Fund\n3,208.90\nTotal\n$15,519.35",
+        "US",
+        [
+            ("$12,310.45", 12310.45, "USD"),
+            ("3,208.90", 3208.9, "USD"),
+            ("$15,519.35", 15519.35, "USD"),
+        ],
+    ),
+    (
+        "Parks Fund 3,208.90\nTotal $15,519.35",
+        "CA",
+        [("3,208.90", 3208.9, "CAD"), ("$15,519.35", 15519.35, "CAD")],
+    ),
+    ("The site covers\n3,208.90\nsquare metres", "GB", []),
+    # sums in words
+    (
+        "two hundred thousand dollars was set aside",
+        "US",
+        [("two hundred thousand dollars", 200000, "USD")],
+    ),
+    ("five million pounds", "GB", [("five million pounds", 5000000, "GBP")]),
+    (
+        "one hundred and twenty thousand euros",
+        "IE",
+        [("one hundred and twenty thousand euros", 120000, "EUR")],
+    ),
+    ("he offered to buy the hall for a dollar", "NZ", [("a dollar", 1, "NZD")]),
+    ("half a million dollars", "CA", [("half a million dollars", 500000, "CAD")]),
+    ("ten thousand pounds sterling", "GB", [("ten thousand pounds sterling", 10000, "GBP")]),
+    ("a thousand dollars", "AU", [("a thousand dollars", 1000, "AUD")]),
+    ("a five pound note", "GB", []),
+    ("a dollar amount", "US", []),
+    ("two hundred pounds of salt", "US", []),
+    ("many dollars", "US", []),
+    # pence and cents
+    ("50p per bag", "GB", [("50p", 0.5, "GBP")]),
+    ("75 pence", "GB", [("75 pence", 0.75, "GBP")]),
+    ("25 cents a gallon", "US", [("25 cents", 0.25, "USD")]),
+    ("a levy of 50 cent", "IE", [("50 cent", 0.5, "EUR")]),
+    ("at 7.30p.m.", "GB", []),
+    ("a rise of 25 per cent", "GB", []),
     # not money
     ("25% of 300 people", "GB", []),
     ("$ 05/31/12 balance", "US", []),
