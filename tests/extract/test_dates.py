@@ -160,6 +160,58 @@ CASES = [
         True,
         [("1st", "2024-05-01"), ("8th", "2024-05-08"), ("15th May 2024", "2024-05-15")],
     ),
+    # a list of days joined by "or"
+    (
+        "a visit on 4th, 6th or 9th March",
+        M,
+        True,
+        [("4th", "2018-03-04"), ("6th", "2018-03-06"), ("9th March", "2018-03-09")],
+    ),
+    (
+        "on March 2 or 5, 2019",
+        None,
+        False,
+        [("March 2 or 5, 2019", "2019-03-02"), ("March 2 or 5, 2019", "2019-03-05")],
+    ),
+    # the nth weekday of a month
+    (
+        "a workshop on the third Tuesday in April",
+        M,
+        False,
+        [("the third Tuesday in April", "2018-04-17")],
+    ),
+    ("the forth Monday in March", M, False, [("the forth Monday in March", "2018-03-26")]),
+    ("the last Friday of June 2019", None, True, [("the last Friday of June 2019", "2019-06-28")]),
+    ("on the first Monday of each month", M, True, []),
+    # "inst.", "ult." and "prox.": this, last and next month of the reference date
+    ("your letter of the 12th inst.", M, True, [("the 12th inst.", "2018-02-12")]),
+    ("his letter of the 30th ult.", M, True, [("the 30th ult.", "2018-01-30")]),
+    ("on the 2nd prox.", M, True, [("the 2nd prox.", "2018-03-02")]),
+    # US minutes: month and day with a two-digit year after hyphens; a meeting by month/day
+    ("the Parks Board minutes 04-09-19", None, False, [("04-09-19", "2019-04-09")]),
+    ("Ordinance 04-09-19 was read", None, False, []),
+    ("the Parks Board minutes 04-09-19", None, True, []),
+    ("at the last meeting 3/12 the board", M, False, [("3/12", "2018-03-12")]),
+    ("Minute 3/12 was agreed", M, True, []),
+    ("the Minutes 1/6-2 were approved", M, False, []),
+    # a month's name, a day and a two-digit year
+    ("Apr. 14/16 letter from the Ministry", None, True, [("Apr. 14/16", "2016-04-14")]),
+    # a day named again without its year is the day given in full
+    (
+        "Held May 2, 2017. The trip on April 11 and April 12, 2011. Leave for April 11.",
+        None,
+        False,
+        [
+            ("May 2, 2017", "2017-05-02"),
+            ("April 11", "2011-04-11"),
+            ("April 12, 2011", "2011-04-12"),
+            ("April 11", "2011-04-11"),
+        ],
+    ),
+    # a year outside 1900-2099 is not guessed
+    ("a letter dated March 8, 1007 about", M, False, []),
+    # OCR: a space before the ordinal's letters
+    ("on Monday 1 st December 2008", None, True, [("Monday 1 st December 2008", "2008-12-01")]),
     # not dates
     ("FILE SEPT 12 MINUTES", M, True, []),
     ("W:\\Council Minutes\\10 October 2018\\Minutes.docx", None, True, []),

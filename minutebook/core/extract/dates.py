@@ -2,13 +2,19 @@
 
 The contract counts only dates that name a day: "6 March 2018", "Wednesday 14 February
 2018", "March 6, 2018", "14/02/2018", "03-04-2009" (US: 4 March), "26 and 30 January 2017"
-and "May 30, 31 and June 1, 2019" (a list sharing one year), "the third day of March, two
-thousand nine", the OCR slip "March 4. 2016", and relative ones ("next Tuesday") when the
-meeting date is known. Months, years, financial years and seasons alone are not dates.
+and "May 30, 31 and June 1, 2019" (a list sharing one year; "7th, 8th or 10th February"
+too), "the third day of March, two thousand nine" (the year's words read by text2num), the
+OCR slips "March 4. 2016" and "1 st December", "Feb. 11/13" (Canadian tables), "05-06-21"
+in month-first (US) minutes unless a reference word comes before it ("Ordinance 05-06-21"),
+"the fourth Monday in March", "the 3rd inst." / "ult." / "prox." (this, last and next
+month), and relative ones ("next Tuesday") when the meeting date is known. Months, years,
+financial years and seasons alone are not dates; nor is "March 8, 1007" (a year the
+grammar cannot place is not guessed). A day named again without its year is the one the
+item gave in full ("February 17, 1943 ... on February 17").
 
-A day and month without a year ("on 19 April", US "Friday 9/7" or "on 7/11"), a weekday and
-a day without the month ("on Tuesday 16th") and relative dates ("next Tuesday", "a week on
-Sunday") take the date nearest the reference date: the meeting date when it is known, else
+A day and month without a year ("on 19 April", US "Friday 9/7", "on 7/11" or "last meeting
+8/20"), a weekday and a day without the month ("on Tuesday 16th") and relative dates ("next
+Tuesday", "a week on Sunday") take the date nearest the reference date: the meeting date when it is known, else
 the first date with a year that the item itself gives (usually the meeting's own date in
 its heading), else the middle of the first month named with its year ("since May 2018");
 with none of these, they are skipped. Capital abbreviations without a year ("SEPT 12"),
@@ -27,6 +33,7 @@ import datetime as dt
 import re
 
 from minutebook.core.calendar_names import MONTHS, WEEKDAYS
+from minutebook.core.extract import lexicon
 from minutebook.core.extract.model import DateMention
 
 _MONTH_NAMES = (
@@ -42,7 +49,7 @@ _WD = r"(?:(?P<wd>" + _WEEKDAYS + r")\.?,?\s+(?:the\s+)?)?"
 _ORD = r"(?i:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/–-])"
 _DAY_MONTH = re.compile(
-    r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|&)\s*"
+    r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|or|&)\s*"
     r"(?:(?P<wd2>" + _WEEKDAYS + r")\.?,?\s+(?:the\s+)?)?)?"
     r"(?P<day>\d{1,2})(?:\s?(?i:st|nd|rd|th))?\s*(?:day\s+of\s+|of\s+)?"
     + _MONTH
@@ -54,27 +61,37 @@ _DAY_MONTH = re.compile(
 #: "March 6, 2018", "May 30, 31 and 1 June", "March 4. 2016" (an OCR full stop for the comma).
 _MONTH_DAY = re.compile(
     r"\b" + _WD + _MONTH + r"\s+(?:the\s+)?(?P<day>\d{1,2})" + _ORD + r"(?![\d:]|/\d)"
-    r"(?P<more>(?:\s*(?:,|-|–|to|and|&)\s*(?:and\s+)?\d{1,2}" + _ORD + r"(?![\d:]))*)"
+    r"(?P<more>(?:\s*(?:,|-|–|to|and|or|&)\s*(?:and\s+|or\s+)?\d{1,2}" + _ORD + r"(?![\d:]))*)"
     r"(?:\s*(?:,\s*|\.\s+|\s+)" + _YEAR + r")?(?![\d:])"
 )
 _MORE_DAYS = re.compile(r"\d{1,2}")
+#: Four digits straight after a yearless day and month: a year, but not one of 1900-2099.
+_OTHER_YEAR = re.compile(r",?[ \t]*\d{4}(?!\d)")
 #: "Monday, 2017 January 23": the year first, as some Canadian minutes print it.
 _YEAR_FIRST = re.compile(r"\b" + _WD + _YEAR + r"\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?![\d:])")
 #: "2 February 26, 2019": a page or paragraph number before a month-first date, not a day.
 _MONTH_FIRST_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d\b")
 #: What joins the dates of a list: "10th November, 12th January and 9th March".
-_LIST_JOIN = re.compile(r"[\s,;]*(?:(?:and|&)\s+)?")
+_LIST_JOIN = re.compile(r"[\s,;]*(?:(?:and|or|&)\s+)?")
 _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
     r"(?![\d/-])"
 )
 #: "Friday 9/7", "on 7/11": a month and day in figures without a year (US minutes), taken only
 #: after a weekday or a word that introduces a date, and only when a reference date is known.
-_NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|\.\d)")
+_NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/-]|\.\d)")
 #: What must come just before such a figure: a weekday ("Friday 9/7") or "on", "effective" ...
 _NUMERIC_SHORT_BEFORE = re.compile(
     r"(?:\b(?P<wd>" + _WEEKDAYS + r")\.?,?|\b(?i:on|effective|until|through|thru|starting|"
     r"beginning|ending|dated))\s+$"
+)
+#: In month-first (US) minutes a meeting is named by its month and day alone: "last meeting
+#: 8/20", "read the minutes 8/14". (Day-first minutes number their minutes "Minute 12/23".)
+_NUMERIC_SHORT_MEETING = re.compile(r"\b(?i:meeting|minutes)\s+$")
+#: What marks a number as a reference rather than a date: "Ordinance 05-06-21", "No. 3-4-19".
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?i:no|nos|number|ordinance|resolution|res|case|file|item|bill|project|minute)\.?|#)"
+    r"\s*$"
 )
 _ISO = re.compile(
     r"(?<![\d/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?![\d/-])"
@@ -117,35 +134,20 @@ _ORDINAL_WORDS.update(
     {f"twenty[- ]?{w}": 20 + n for w, n in list(_ORDINAL_WORDS.items())[:9]}
     | {"thirtieth": 30, "thirty[- ]?first": 31}
 )
-_UNITS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}  # fmt: skip
+#: The units and tens of a year written out ("two thousand and nineteen"), from the lexicon.
+_YEAR_WORDS = sorted(
+    (
+        w
+        for w in lexicon.ordered("number_words")
+        if w not in ("hundred", "thousand", "million", "billion")
+    ),
+    key=len,
+    reverse=True,
+)
 _SPELLED = re.compile(
     r"\b(?:the\s+)?(?P<ord>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")"
     r"\s+day\s+of\s+" + _MONTH + r"(?:,?\s+(?:in\s+the\s+year\s+)?(?P<words>(?:two thousand|"
-    r"nineteen hundred)(?:\s+and)?(?:[\s-]+(?:"
-    + "|".join(sorted([*_TENS, *_UNITS], key=len, reverse=True))
-    + r"))*))?",
+    r"nineteen hundred)(?:\s+and)?(?:[\s-]+(?:" + "|".join(_YEAR_WORDS) + r"))*))?",
     re.IGNORECASE,
 )
 #: Cheap tests that a text can hold a spelled-out or a year-first date at all: the full
@@ -160,7 +162,7 @@ _WEEKDAY_DAY = re.compile(
     r"(?P<day>\d{1,2})(?i:st|nd|rd|th)?\b(?![\s,]*(?:(?:of\s+)?(?i:"
     + _MONTH_NAMES
     + r")\b|[/.:]?\d|"
-    r"(?i:and|&|-|–|to)\s+\d))"
+    r"(?i:and|or|&|-|–|to)\s+\d))"
 )
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "14-Mar-2024": day, month name and year joined by hyphens (tables, Australian minutes).
@@ -174,7 +176,7 @@ _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR)
 _RANGE_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|till|-|–)\s*$")
 #: A yearless date followed by a list that ends in a year: "May 30, 31 and June 1, 2019".
 _SHARED_YEAR = re.compile(
-    r"(?:\s*(?:,|and|&|-|–|to)\s*(?:(?i:"
+    r"(?:\s*(?:,|and|or|&|-|–|to)\s*(?:(?i:"
     + _MONTH_NAMES
     + r")\.?\s+)?\d{1,2}"
     + _ORD
@@ -182,6 +184,68 @@ _SHARED_YEAR = re.compile(
     + _MONTH_NAMES
     + r"))?)+\s*,?\s+(?P<year>(?:19|20)\d\d)\b"
 )
+
+
+#: "Feb. 11/13": a month's name, a day and a two-digit year after a slash.
+_MONTH_DAY_YY = re.compile(r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})/(?P<yy>\d\d)(?![\d/])")
+#: "the fourth Monday in March", "the last Friday of June 2019".
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+        "forth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1}  # fmt: skip
+_NTH_WEEKDAY = re.compile(
+    r"\b(?:the\s+)?(?P<nth>(?i:first|second|third|fourth|forth|fifth|last|1st|2nd|3rd|4th|5th))"
+    r"\s+(?P<wd>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?:in|of)\s+"
+    + _MONTH
+    + r"(?:,?\s+"
+    + _YEAR
+    + r")?(?![A-Za-z])"
+)
+#: "the 3rd inst." (of this month), "the 28th ult." (last month), "the 2nd prox." (next month).
+_INST = re.compile(r"\b(?:the\s+)?(?P<day>\d{1,2})(?i:st|nd|rd|th)?\s+(?P<rel>inst|ult|prox)\b\.?")
+
+
+def _us_hyphen_date(text: str, m: re.Match[str], day_first: bool) -> bool:
+    """ "05-06-21" in month-first (US) minutes is 6 May 2021, unless it follows a word that
+    makes it a reference ("Ordinance 05-06-21")."""
+    return (
+        m.group("sep") == "-"
+        and not day_first
+        and 1 <= int(m.group("a")) <= 12
+        and _REFERENCE_BEFORE.search(text, max(0, m.start() - 14), m.start()) is None
+    )
+
+
+def _nth_weekday(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    month = _month(m.group("mon"))
+    target = WEEKDAYS[m.group("wd").lower()]
+    nth = _NTH[m.group("nth").lower()]
+    if m.group("year"):
+        years = [int(m.group("year"))]
+    elif ref is not None:
+        years = [ref.year - 1, ref.year, ref.year + 1]
+    else:
+        return None
+    options = []
+    for year in years:
+        first = dt.date(year, month, 1)
+        if nth > 0:
+            d = first + dt.timedelta(days=(target - first.weekday()) % 7 + 7 * (nth - 1))
+        else:
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            last = nxt - dt.timedelta(days=1)
+            d = last - dt.timedelta(days=(last.weekday() - target) % 7)
+        if d.month == month:
+            options.append(d)
+    if not options:
+        return None
+    return options[0] if ref is None else min(options, key=lambda d: abs((d - ref).days))
+
+
+def _inst(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    if ref is None:
+        return None
+    shift = {"inst": 0, "ult": -1, "prox": 1}[m.group("rel").lower()]
+    index = ref.year * 12 + ref.month - 1 + shift
+    return _make(index // 12, index % 12 + 1, int(m.group("day")))
 
 
 def _abbreviated_caps(month: str) -> bool:
@@ -246,22 +310,16 @@ def _month(name: str) -> int:
 
 
 def _year_in_words(words: str | None) -> int | None:
+    """ "two thousand and nine" -> 2009, read by text2num."""
     if not words:
         return None
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
-    if tokens[:2] == ["two", "thousand"]:
-        base, rest = 2000, tokens[2:]
-    elif tokens[:2] == ["nineteen", "hundred"]:
-        base, rest = 1900, tokens[2:]
-    else:
+    from text_to_num import text2num
+
+    try:
+        year = text2num(re.sub(r"[\s-]+", " ", words.lower()).strip(), "en")
+    except ValueError:
         return None
-    value = 0
-    for t in rest:
-        if t in _TENS:
-            value += _TENS[t]
-        elif t in _UNITS:
-            value += _UNITS.index(t) + 1
-    return base + value
+    return year if 1900 <= year <= 2099 else None
 
 
 def _ordinal(word: str) -> int | None:
@@ -332,7 +390,7 @@ def _scan(
             t = t.strip(" ,")
             if re.search(r"[A-Za-z\d]\.$", t) and not re.search(
                 r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|"
-                r"thurs|fri|sat|sun)\.$",
+                r"thurs|fri|sat|sun|inst|ult|prox)\.$",
                 t,
             ):
                 t = t[:-1]  # the sentence's full stop, not an abbreviation's
@@ -366,6 +424,8 @@ def _scan(
             and _RANGE_END.search(text[max(0, m.start() - 40) : m.start()])
         ):
             continue  # "1 April 2018 to 31 March": the end of a period, year unstated
+        if not m.group("year") and _OTHER_YEAR.match(text, m.end()):
+            continue  # "8 March 1007": a year outside the grammar's, not one to guess
         if not m.group("year") and (
             _abbreviated_caps(m.group("mon"))
             or (m.group("mon").isupper() and len(m.group("mon")) <= 3)
@@ -386,7 +446,7 @@ def _scan(
         if m.group("d1"):
             d1 = _resolve(int(m.group("d1")), month, year, ref)
             second = m.start("wd2") if m.group("wd2") else m.start("day")
-            head = re.sub(r"\s*(?:-|–|to|and|&)\s*$", "", text[m.start() : second])
+            head = re.sub(r"\s*(?:-|–|to|and|or|&)\s*$", "", text[m.start() : second])
             add(m.start(), second, head, d1, bool(year))
             add(
                 second,
@@ -412,6 +472,8 @@ def _scan(
             continue
         if m.group("mon").islower():
             continue  # "may 5", "mar 3": a verb or a word, not a month
+        if not m.group("year") and _OTHER_YEAR.match(text, m.end()):
+            continue  # "March 8, 1007": a year outside the grammar's, not one to guess
         if not year and _abbreviated_caps(m.group("mon")):
             continue  # "SEPT 12": a file or page label, month and year
         if (
@@ -453,7 +515,7 @@ def _scan(
     for m in _NUMERIC.finditer(text):
         a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
         year = int(y) if len(y) == 4 else 2000 + int(y)
-        if m.group("sep") in ".-" and len(y) == 2:
+        if m.group("sep") in ".-" and len(y) == 2 and not _us_hyphen_date(text, m, day_first):
             continue  # "2.5.18" or "3-4-18" is more often a paragraph or reference number
         day, month = (a, b) if day_first else (b, a)
         if month > 12 and day <= 12:
@@ -461,18 +523,32 @@ def _scan(
         add(m.start(), m.end(), m.group(0), _make(year, month, day), True)
     for m in _NUMERIC_SHORT.finditer(text) if "/" in text else ():
         before = _NUMERIC_SHORT_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if before is None and not day_first:
+            before = _NUMERIC_SHORT_MEETING.search(text, max(0, m.start() - 10), m.start())
         if before is None:
             continue
         a, b = int(m.group("a")), int(m.group("b"))
         day, month = (a, b) if day_first else (b, a)
-        start = before.start() if before.group("wd") else m.start()
+        start = before.start() if before.groupdict().get("wd") else m.start()
         if 1 <= month <= 12:
             add(start, m.end(), text[start : m.end()], _nearest_year(month, day, ref), False)
+    for m in _MONTH_DAY_YY.finditer(text) if "/" in text else ():
+        # "Feb. 11/13": a month's name, the day and a two-digit year (Canadian tables)
+        yy = int(m.group("yy"))
+        d = _make(2000 + yy if yy < 50 else 1900 + yy, _month(m.group("mon")), int(m.group("day")))
+        add(m.start(), m.end(), m.group(0), d, True)
     for m in _ISO.finditer(text):
         d = _make(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         add(m.start(), m.end(), m.group(0), d, True)
     low = text.lower()
     has_weekday = any(name in low for name in _WEEKDAY_NAMES)
+    for m in _NTH_WEEKDAY.finditer(text) if has_weekday else ():
+        # "the fourth Monday in March": counted in the month of its year, or the nearest one
+        d = _nth_weekday(m, ref)
+        add(m.start(), m.end(), m.group(0), d, bool(m.group("year")))
+    for m in _INST.finditer(text) if "inst" in low or "ult" in low or "prox" in low else ():
+        # "the 3rd inst." (this month), "ult." (last month), "prox." (next month)
+        add(m.start(), m.end(), m.group(0), _inst(m, ref), False)
     weekday_day = _WEEKDAY_DAY.finditer(text) if has_weekday else ()
     for m in weekday_day:
         # "on Tuesday 16th": the day of that number, near the reference, that is a Tuesday
@@ -484,7 +560,29 @@ def _scan(
         else:
             add(m.start(), m.end(), m.group(0), _relative(m, ref), False)
     found.sort(key=lambda x: x[0])
-    return _in_list_order(text, found), yearless
+    return _in_list_order(text, _as_given_in_full(found)), yearless
+
+
+def _as_given_in_full(
+    found: list[tuple[int, str, dt.date, bool]],
+) -> list[tuple[int, str, dt.date, bool]]:
+    """A day named again without its year is the day the item gave in full: "February 17
+    and February 18, 1943 ... to go to Albany on February 17 and February 18" is 1943 both
+    times, whatever the year of the reference date."""
+    full: dict[tuple[int, int], set[dt.date]] = {}
+    for _pos, _t, d, is_full in found:
+        if is_full:
+            full.setdefault((d.month, d.day), set()).add(d)
+    if not full:
+        return found
+    out = []
+    for item in found:
+        pos, t, d, is_full = item
+        given = full.get((d.month, d.day))
+        if not is_full and given and len(given) == 1 and d not in given:
+            item = (pos, t, next(iter(given)), is_full)
+        out.append(item)
+    return out
 
 
 def _in_list_order(
