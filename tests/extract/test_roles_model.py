@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from minutebook.core.extract import EXTRACTOR_VERSION, extract_text
-from minutebook.core.extract.learned import roles
+from minutebook.core.extract.learned import choice, roles
 from minutebook.core.extract.learned.crossval import role_fold_for
 from minutebook.core.extract.learned.roles_train import (
     align,
@@ -247,6 +248,19 @@ def test_extractor_version_names_the_role_model(monkeypatch) -> None:
     assert roles.model_id() in EXTRACTOR_VERSION.split("+")
     monkeypatch.setenv("MINUTEBOOK_ROLES", "rules")
     assert roles.model_id() == ""
+
+
+def test_chosen_forces_a_path_inside_the_block_only(monkeypatch) -> None:
+    from minutebook.core.extract import learned
+
+    monkeypatch.delenv(choice.ROLES, raising=False)
+    monkeypatch.setenv(choice.NAMES, "rules")
+    with choice.chosen(choice.ROLES, "rules"), choice.chosen(choice.NAMES, "learned"):
+        assert [roles.method(k) for k in roles.KINDS] == ["rules", "rules"]
+        assert learned.method() == "learned"
+    assert choice.ROLES not in os.environ  # unset stays unset
+    assert os.environ[choice.NAMES] == "rules"  # a value set before comes back
+    assert [roles.method(k) for k in roles.KINDS] == [roles.DEFAULTS[k] for k in roles.KINDS]
 
 
 def test_fold_models_load() -> None:

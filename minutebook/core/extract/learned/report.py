@@ -8,27 +8,12 @@ the table in docs/EXTRACTION.md; ``minutebook train-names --compare`` prints it.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from minutebook.core.evaluate import Counts, evaluate_gold, load_gold
+from minutebook.core.extract.learned.choice import NAMES, chosen
 from minutebook.core.extract.learned.corpus import gold_folders
 from minutebook.core.extract.learned.crossval import cross_validated, trained_on
-
-
-@contextmanager
-def names_method(method: str) -> Iterator[None]:
-    old = os.environ.get("MINUTEBOOK_NAMES")
-    os.environ["MINUTEBOOK_NAMES"] = method
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["MINUTEBOOK_NAMES"]
-        else:
-            os.environ["MINUTEBOOK_NAMES"] = old
 
 
 @dataclass(frozen=True)
@@ -52,7 +37,7 @@ def compare() -> list[Row]:
         entities: dict[str, Counts] = {}
         macro: dict[str, float] = {}
         for method in ("rules", "learned"):
-            with names_method(method):
+            with chosen(NAMES, method):
                 report = evaluate_gold(cases, cross_validated())
             people[method] = report.totals["people"]
             entities[method] = report.totals["entities"]

@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from minutebook.core.extract.learned import choice
 from minutebook.core.extract.model import Sentence
 
 MODEL_DIR = Path(__file__).with_name("models") / "roles"
@@ -68,7 +69,7 @@ _MODEL: contextvars.ContextVar[Path | None] = contextvars.ContextVar("roles_mode
 
 def method(kind: str) -> str:
     """``learned`` or ``rules`` for ``kind`` ("decisions" or "commitments")."""
-    chosen = os.environ.get("MINUTEBOOK_ROLES", "").strip().lower()
+    chosen = os.environ.get(choice.ROLES, "").strip().lower()
     if chosen in ("learned", "rules"):
         return chosen
     return DEFAULTS[kind]

@@ -9,30 +9,15 @@ fold model that never saw its council. This is the table in docs/EXTRACTION.md;
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from minutebook.core.evaluate import Counts, Report, evaluate_gold, load_gold
+from minutebook.core.extract.learned.choice import ROLES, chosen
 from minutebook.core.extract.learned.corpus import gold_folders
 from minutebook.core.extract.learned.crossval import cross_validated, role_fold_for
 
 METHODS = ("rules", "learned")
 KINDS = ("decisions", "commitments")
-
-
-@contextmanager
-def roles_method(method: str) -> Iterator[None]:
-    old = os.environ.get("MINUTEBOOK_ROLES")
-    os.environ["MINUTEBOOK_ROLES"] = method
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["MINUTEBOOK_ROLES"]
-        else:
-            os.environ["MINUTEBOOK_ROLES"] = old
 
 
 @dataclass(frozen=True)
@@ -67,7 +52,7 @@ def compare(folders: list[tuple[str, str]] | None = None) -> list[Row]:
             continue
         reports = {}
         for m in METHODS:
-            with roles_method(m):
+            with chosen(ROLES, m):
                 reports[m] = evaluate_gold(cases, cross_validated())
             reports_all[m].extend(reports[m].items)
         every.extend(cases)
