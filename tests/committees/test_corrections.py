@@ -1,6 +1,11 @@
 """Clerks check the records extracted from minutes: confirm, correct, delete, add; the
 public page marks them; they survive `reextract --all`; and `minutebook corrections
-export DIR` writes them as gold files that `minutebook eval` reads."""
+export DIR` writes them as gold files that `minutebook eval` reads.
+
+Which organisations the name tagger finds in the invented text is the learned model's
+business (its own tests are in tests/extract): the entity a clerk deletes here is whichever
+one it found, and what is asserted is what the corrections do with it (gone, and gone
+again after a re-extraction, while every other record comes back as it was)."""
 
 from __future__ import annotations
 
@@ -41,6 +46,19 @@ def published(clerk, committee) -> AgendaItem:
     return item
 
 
+def entity_names(item: AgendaItem) -> set[str]:
+    return set(item.entitymentions.values_list("name", flat=True))
+
+
+def an_extracted_entity(item: AgendaItem) -> str:
+    """One organisation the extractor found in TEXT, whichever the name model found: the
+    first whose name is in no other found name (so "gone from the page" means gone)."""
+    names = sorted(entity_names(item))
+    alone = [n for n in names if not any(n != o and n.lower() in o.lower() for o in names)]
+    assert alone, f"the extractor found none of the organisations TEXT names: {names}"
+    return alone[0]
+
+
 def correct_commitment(client: Client, item: AgendaItem) -> None:
     row = item.commitments.get()
     r = client.post(
@@ -67,13 +85,12 @@ def test_correct_delete_confirm_add_and_the_public_marks(client, clerk, publishe
     assert commitment.due == dt.date(2025, 4, 30) and commitment.checked_by_clerk
     assert commitment.actor_label == "The Director of Children's Services"
 
-    spurious = item.entitymentions.filter(name__icontains="Happy Valley")
-    assert spurious.exists(), list(item.entitymentions.values_list("name", flat=True))
-    r = clerk_client.post(
-        f"/backoffice/items/{item.pk}/records/entities/{spurious.first().pk}/delete/"
-    )
+    spurious = an_extracted_entity(item)
+    kept = entity_names(item) - {spurious}
+    row = item.entitymentions.filter(name=spurious).first()
+    r = clerk_client.post(f"/backoffice/items/{item.pk}/records/entities/{row.pk}/delete/")
     assert r.status_code == 302
-    assert not item.entitymentions.filter(name__icontains="Happy Valley").exists()
+    assert entity_names(item) == kept
 
     decision = {"text": "AGREED that the projections be circulated.", "decision_kind": "agreed"}
     r = clerk_client.post(f"/backoffice/items/{item.pk}/records/decisions/add/", decision)
@@ -98,31 +115,35 @@ def test_correct_delete_confirm_add_and_the_public_marks(client, clerk, publishe
     assert public.count("Checked by the clerk") >= 2
     assert "(due 30 April 2025)" in public
     extracted = public[public.index('id="extracted-heading"') :].split("Every statement")[0]
-    assert "Happy Valley" not in extracted and "Pause Project" in extracted
+    assert spurious not in extracted and decision["text"] in extracted
+    assert all(name in extracted for name in kept)
 
 
 def test_corrections_survive_reextract_all(run_cli, clerk, published):
     item = published
     clerk_client = signed_in(clerk)
     correct_commitment(clerk_client, item)
-    spurious = item.entitymentions.filter(name__icontains="Happy Valley").first()
-    clerk_client.post(f"/backoffice/items/{item.pk}/records/entities/{spurious.pk}/delete/")
+    spurious = an_extracted_entity(item)
+    kept = entity_names(item) - {spurious}
+    row = item.entitymentions.filter(name=spurious).first()
+    clerk_client.post(f"/backoffice/items/{item.pk}/records/entities/{row.pk}/delete/")
 
     result = run_cli("reextract", "--all")
     assert result.returncode == 0, result.stderr
     commitment = item.commitments.get()
     assert commitment.due == dt.date(2025, 4, 30) and commitment.checked_by_clerk
-    assert not item.entitymentions.filter(name__icontains="Happy Valley").exists()
-    assert item.entitymentions.filter(name="Pause Project").exists()
+    # The deleted one stays deleted; every other organisation is extracted again.
+    assert entity_names(item) == kept
 
 
 def test_undo_brings_back_the_extractors_record(clerk, published):
     item = published
-    row = item.entitymentions.get(name="Pause Project")
+    name = an_extracted_entity(item)
+    row = item.entitymentions.filter(name=name).first()
     review.delete(item, "entities", row.pk, clerk)
-    assert not item.entitymentions.filter(name="Pause Project").exists()
+    assert not item.entitymentions.filter(name=name).exists()
     review.undo(RecordCorrection.objects.get(), clerk)
-    assert item.entitymentions.filter(name="Pause Project", correction__isnull=True).exists()
+    assert item.entitymentions.filter(name=name, correction__isnull=True).exists()
     # A record changed since the page was loaded is refused with a clear reason.
     with pytest.raises(review.NotFound, match="has changed since the page was loaded"):
         review.confirm(item, "entities", row.pk, clerk)
@@ -161,8 +182,9 @@ def test_a_new_extractor_version_keeps_the_correction(clerk, published, monkeypa
 def test_export_writes_gold_files_that_eval_reads(tmp_path, run_cli, clerk, published, committee):
     item = published
     correct_commitment(signed_in(clerk), item)
-    spurious = item.entitymentions.filter(name__icontains="Happy Valley").first()
-    review.delete(item, "entities", spurious.pk, clerk)
+    spurious = an_extracted_entity(item)
+    kept = entity_names(item) - {spurious}
+    review.delete(item, "entities", item.entitymentions.filter(name=spurious).first().pk, clerk)
     # An item of an unpublished agenda is not exported, whatever its corrections.
     draft_meeting = held_meeting(committee, clerk, dt.date(2025, 5, 6))
     draft_item = item_of(draft_meeting)
@@ -181,7 +203,7 @@ def test_export_writes_gold_files_that_eval_reads(tmp_path, run_cli, clerk, publ
     assert entry["checked"] == {"commitments": {"correct": 1}, "entities": {"delete": 1}}
     gold = json.loads((out / entry["gold"]).read_text())
     assert gold["commitments"][0]["due"] == "2025-04-30"
-    assert [e["name"] for e in gold["entities"]] == ["Pause Project"]
+    assert {e["name"] for e in gold["entities"]} == kept
     assert "Checked by a clerk: commitment: 1 corrected; organisation" in gold["notes"]
     text = (out / entry["file"]).read_text()
     assert text.startswith("School place planning\n\n") and "pupil projections" in text
