@@ -53,6 +53,8 @@ CASES = [
     # lower-case words after a name; the subject of a proposal before it
     ("the [Solar Savers program] was", ["Solar Savers"]),
     ("the [CSAH 14 project]", ["CSAH 14"]),
+    ("pupils of [Mount Carmel school] attended", ["Mount Carmel school"]),
+    ("the [SEND] review", []),
     ("[Motor Fuel Tax Overlay for Elm Court]", ["Elm Court"]),
     ("[Existing Litigation Pursuant to Government Code]", ["Government Code"]),
     ("[Hoes for Hire Ltd]", ["Hoes for Hire Ltd"]),

@@ -13,7 +13,8 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
 * a building or body run together with its address ("Water District Offices 11 Reservation
   Road Marina") ends before the house number, and the address is no name of its own;
 * a name ends in a capitalised word or a number: lower-case words the tagger ran on with
-  ("Solar Savers program", "the Springfield office", "CSAH 14 project") are not part of it;
+  ("Solar Savers program", "the Springfield office", "CSAH 14 project") are not part of it,
+  but for a word naming a kind of place ("Mount Carmel school", "Bradgate Landfill site");
 * a name ending in one post ("Surrey Police and Crime Commissioner", "Area Representative")
   names a person's office, not a body (plural posts name a body: "Board of Commissioners",
   and so does "Office of ... Commissioner");
@@ -25,7 +26,9 @@ bodies and references, with its table cases in ``tests/extract/test_names_tails.
 * nor does it open with a verb, a preposition, an answer or a drafting word that stands
   first in a sentence or a cell ("None Temporary Youth Committee", "Approve the Hate
   Crime Policy", "Draft Local Plan": ``lexicon/not_entity_openers.txt``);
-* one English word alone that is no gazetteer place ("Land", "Authorities") names nothing;
+* one English word alone that is no gazetteer place ("Land", "Authorities") names nothing,
+  nor does an abbreviation of a common noun or a kind of document ("ASB", "SEND", "RFP":
+  ``lexicon/common_abbreviations.txt``);
 * a name does not open with the subject of a proposal ("Tax Overlay for Elm Court", "Grant
   Approval for Department of Public Safety", "Litigation Pursuant to Government Code"):
   when the words before "for", "to" or "on" end in a common noun that heads no name and
@@ -298,6 +301,8 @@ def _a_people(tokens: Tokens, i: int, j: int) -> tuple[bool, int]:
     return False, j
 
 
+#: Abbreviations of common nouns and kinds of document ("ASB", "SEND", "RFP"), not of names.
+_GENERIC_ABBREVIATIONS = lower("common_abbreviations")
 #: Head words that are also a body's whole name ("Parliament", "Healthwatch").
 _NAMED_HEADS = frozenset({"parliament", "healthwatch"})
 _SUBJECT_LINKS = frozenset({"for", "to", "on"})
@@ -376,6 +381,11 @@ def _section_number(tokens: Tokens, j: int) -> int:
     return k
 
 
+#: Lower-case words naming a kind of place, which continue a place's name ("Mount Carmel
+#: school", "Bradgate Landfill site"); other lower-case words after a name do not.
+_PLACE_KINDS = lower("place_heads") | {"school", "site", "quarry", "property", "precinct"}
+
+
 def _without_lower_tail(words: list[str], i: int, j: int) -> int:
     if (
         j - i >= 3
@@ -383,7 +393,12 @@ def _without_lower_tail(words: list[str], i: int, j: int) -> int:
         and (words[j - 2].lower() in _SEASONS or words[j - 2].lower() in MONTHS)
     ):
         j -= 2  # "COTA Fall 2013"
-    while j - 1 > i and words[j - 1].isalpha() and words[j - 1].islower():
+    while (
+        j - 1 > i
+        and words[j - 1].isalpha()
+        and words[j - 1].islower()
+        and words[j - 1] not in _PLACE_KINDS
+    ):
         j -= 1
     if j - 1 > i and words[j - 1].lower() in _PRONOUNS:
         j -= 1
@@ -567,6 +582,7 @@ def trim_tails(tokens: Tokens, spans: list[Span]) -> list[Span]:
             continue
         if j - i == 1 and (
             (words[i].lower() in _HEADS and words[i].lower() not in _NAMED_HEADS)
+            or (words[i].isupper() and words[i].lower() in _GENERIC_ABBREVIATIONS)
             or (
                 not words[i].isupper()
                 and words[i].lower() in _COMMON
