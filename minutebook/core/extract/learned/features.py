@@ -448,6 +448,7 @@ def _run_features(tokens: Tokens, infos: list[_Word]) -> list[tuple[str, ...]]:
     n = len(words)
     out: list[tuple[str, ...]] = [()] * n
     runs: list[tuple[int, int, tuple[str, ...]]] = []
+    heads: list[str] = []
     i = 0
     while i < n:
         if not infos[i].cap or not words[i][:1].isalpha():
@@ -486,6 +487,7 @@ def _run_features(tokens: Tokens, infos: list[_Word]) -> list[tuple[str, ...]]:
         if given:
             feats += ("rgiven",)
         runs.append((i, j, feats))
+        heads.append(head)
         i = j
     # item-level evidence about runs: the same name again elsewhere in the item, and an
     # abbreviation spelled out by a run's initials ("Eastern Alliance for Greenhouse Action"
@@ -499,11 +501,20 @@ def _run_features(tokens: Tokens, infos: list[_Word]) -> list[tuple[str, ...]]:
             letters = "".join(words[k][0] for k in range(i, j) if infos[k].cap)
             if len(letters) >= 2:
                 initials.add(letters.upper())
+    # words that open or sit inside a body's or place's name elsewhere in the item
+    # ("Eagan" of "Eagan City Council"): standing alone they are likely that place or body
+    named_in: set[str] = set()
+    for (i, j, _), head in zip(runs, heads, strict=True):
+        if j - i >= 2 and head in ("org", "place", "prog", "leg"):
+            named_in.update(
+                words[k] for k in range(i, j - 1) if infos[k].cap and infos[k].low not in _CONNECT
+            )
     acronyms: dict[str, bool] = {}  # acronym -> seen outside brackets
     for k, w in enumerate(words):
         if 2 <= len(w) <= 6 and w.isupper() and w.isalpha():
             inside = 0 < k < n - 1 and words[k - 1] == "(" and words[k + 1] == ")"
             acronyms[w] = acronyms.get(w, False) or not inside
+    heads_of = {i: head for (i, _j, _f), head in zip(runs, heads, strict=True)}
     for i, j, feats in runs:
         extra: tuple[str, ...] = ()
         if j - i >= 2 and seen.get(" ".join(infos[k].low for k in range(i, j)), 0) > 1:
@@ -512,6 +523,10 @@ def _run_features(tokens: Tokens, infos: list[_Word]) -> list[tuple[str, ...]]:
             if words[i] in initials:
                 extra += ("acr_spelt",)
             extra += ("acr_free",) if acronyms[words[i]] else ("acr_bracket",)
+        if heads_of[i] not in ("org", "place", "prog", "leg") and any(
+            words[k] in named_in for k in range(i, j)
+        ):
+            extra += ("named_elsewhere",)
         for k in range(i, j):
             out[k] = feats + extra + (("rfirst",) if k == i else ("rlast",) if k == j - 1 else ())
     return out
