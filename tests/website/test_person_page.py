@@ -8,12 +8,13 @@ import re
 
 import pytest
 from django.db import connection
+from django.db.models import Max
 from django.test.utils import CaptureQueriesContext
 
 from minutebook.records.extracted import store_extraction
 from minutebook.records.models import AgendaItem
 from minutebook.records.store import store_items
-from minutebook.website.views import PERSON_PAGE
+from minutebook.website.views import PERSON_MENTIONED, PERSON_PAGE
 from tests.search.conftest import source_item
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +122,34 @@ def test_mentioned_in_lists_each_item_once_and_pages(client, world):
     assert len(titles) == len(set(titles)) == PERSON_PAGE + 3
     newest = max(items, key=lambda i: i.meeting.date)
     assert first.index(newest.title) < first.index("Co-opted member")  # newest first, with role
+
+
+def test_mentioned_in_gives_the_rows_of_the_grouped_join_on_each_backend(world):
+    """PERSON_MENTIONED is written two ways (views._mentioned): each gives what the plain
+    join of the person's mentions grouped by item gives, the greatest role of an item where
+    the minutes name the person more than once, newest first, a page at a time."""
+    items = many_items(PERSON_PAGE + 3)
+    roles = ["", "Chair", "Co-opted member", "Vice-chair"]
+    for n, i in enumerate(items):
+        people = [{"name": "Mary Clement", "role": roles[(n + k) % 4]} for k in range(n % 3 + 1)]
+        store_extraction(i, {"people": people})
+    pk = world.clement.pk
+    expected = list(
+        AgendaItem.objects.filter(personmentions__person_id=pk)
+        .values("id", "title")
+        .annotate(role=Max("personmentions__role"))
+        .order_by("-meeting__date", "-meeting_id", "order", "pk")
+        .values_list("id", "title", "role")
+    )
+    assert {role for _, _, role in expected} >= {"Chair", "Vice-chair"}
+    shown = [
+        (row.pk, row.title, row.role)
+        for offset in range(0, len(expected) + PERSON_PAGE, PERSON_PAGE)
+        for row in PERSON_MENTIONED.rows(pk, offset=offset, limit=PERSON_PAGE)
+    ]
+    assert shown == expected
+    first = PERSON_MENTIONED.rows(pk, limit=1)[0]
+    assert first.meeting.committee.name  # the item's meeting and committee come with it
 
 
 def queries(client, url: str) -> int:
