@@ -33,9 +33,9 @@ from minutebook.records.models import (
     Question,
     Statement,
 )
+from minutebook.records.prepared import Prepared, Shape
 from minutebook.website import integrations, proceedings
 from minutebook.website.caching import public_page
-from minutebook.website.prepared import Prepared, Shape
 from minutebook.website.tallies import ITEM_ROWS, MEETING_ROWS, PERSON_ROWS, count_rows
 
 ITEM_PLACE = "item__meeting__committee__body"

@@ -1,4 +1,4 @@
-"""Queries compiled once (website.prepared): the same rows, fields and related objects as
+"""Queries compiled once (records.prepared): the same rows, fields and related objects as
 the querysets they are written as, with no query to follow a relation the shape loads."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from minutebook.records.models import Person, Question, Statement
+from minutebook.records.prepared import Prepared, Shape
 from minutebook.website import views
-from minutebook.website.prepared import Prepared, Shape
 
 pytestmark = pytest.mark.django_db
 

@@ -12,15 +12,21 @@ happen in the database, never in Python.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from minutebook.records.models import AgendaItem, Committee
 from minutebook.records.paths import page_url
+from minutebook.records.prepared import Prepared, Shape
 from minutebook.search.models import SearchEntry, day_range
 from minutebook.search.query import ParsedQuery
 
@@ -215,11 +221,37 @@ def filters_of(request: SearchRequest) -> Filters:
     return out
 
 
-def hit_entries():
-    """The search entries of a page of hits, with what a results page shows of each."""
-    return SearchEntry.objects.select_related("item", "committee").defer(
-        "text", "facets", "people", "item__minutes_text", "item__minutes_html"
-    )
+#: What a results page loads of each hit: the entry but its indexed text, with its item
+#: (but the minutes) and its committee.
+HIT = Shape.of(
+    SearchEntry,
+    defer=("text", "facets", "people"),
+    related=(
+        ("item", Shape.of(AgendaItem, defer=("minutes_text", "minutes_html"))),
+        ("committee", Shape.of(Committee)),
+    ),
+)
+
+
+def with_keys(keys: object) -> RawSQL:
+    """A filter: the entry's key is one of ``keys`` (key_array), one parameter however many
+    keys a page has, so the query is compiled once (records.prepared)."""
+    if connection.vendor == "postgresql":
+        sql = '"search_searchentry"."id" = ANY(%s)'
+    else:
+        sql = '"search_searchentry"."id" IN (SELECT value FROM json_each(%s))'
+    return RawSQL(sql, [keys], output_field=BooleanField())
+
+
+def key_array(keys: list[int]) -> object:
+    """``keys`` as with_keys takes them: an array on PostgreSQL, JSON text on SQLite."""
+    return list(keys) if connection.vendor == "postgresql" else json.dumps(list(keys))
+
+
+#: A page of hits' entries, compiled once per process: the ORM's compiler cost 0.6 ms of
+#: a search's CPU and building the rows through its iterator another 0.4 (PostgreSQL,
+#: 20 hits: in_bulk 2.1 ms, this 1.2).
+HIT_ENTRIES = Prepared(HIT, lambda keys: SearchEntry.objects.filter(with_keys(keys)))
 
 
 class Matches(ABC):
@@ -297,7 +329,10 @@ class SearchBackend(ABC):
         the meeting and the council are a query away (a result page shows neither; loading
         them too cost 2.2 ms of CPU for a page of 20 on SQLite, 2.6 on PostgreSQL, against
         1.5-1.7 and 2.1 ms without)."""
-        entries = hit_entries().in_bulk([r[0] for r in rows])
+        if not rows:
+            return []
+        found = HIT_ENTRIES.rows(key_array([r[0] for r in rows]))
+        entries = {entry.pk: entry for entry in found}
         return [
             Hit(
                 entry=entries[pk], score=score, snippet=marked_html(snip), heading=marked_html(head)

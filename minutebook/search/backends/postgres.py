@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
+from minutebook.records.prepared import Prepared, Shape
 from minutebook.search.backends.base import (
     HEADING,
+    HIT,
     MARK_END,
     MARK_START,
     REST,
@@ -42,12 +44,13 @@ from minutebook.search.backends.base import (
     SearchRequest,
     Stream,
     filters_of,
-    hit_entries,
+    key_array,
     marked_html,
     months_between,
     period_tokens,
+    with_keys,
 )
-from minutebook.search.models import DAY_SHIFT, EPOCH, day_range
+from minutebook.search.models import DAY_SHIFT, EPOCH, SearchEntry, day_range
 from minutebook.search.query import ParsedQuery, Part, prefix_forms, tsquery_expression
 
 CONFIG = "minutebook"  # migrations/0007: the words FTS5 indexes, stemmed alike
@@ -547,17 +550,7 @@ class PostgresMatches(Matches):
         keys = [pk for _, stream_keys, _ in picked for pk in stream_keys]
         if not keys:
             return []
-        entries = hit_entries().annotate(
-            text_marks=RawSQL(
-                f"ts_headline('{CONFIG}', search_searchentry.text, %s::tsquery, %s)",
-                [self.words, HEADLINE_OPTIONS],
-            ),
-            heading_marks=RawSQL(
-                f"ts_headline('{CONFIG}', search_searchentry.heading, %s::tsquery, %s)",
-                [self.words, HEADING_OPTIONS],
-            ),
-        )
-        found = entries.in_bulk(keys)
+        found = {entry.pk: entry for entry in HITS.rows(key_array(keys), self.words)}
         return [
             Hit(
                 entry=found[pk],
@@ -569,6 +562,24 @@ class PostgresMatches(Matches):
             for pk in stream_keys
             if pk in found
         ]
+
+
+#: A page's hits with their marks (PostgresMatches.hits), compiled once per process: keys
+#: and the search's tsquery text.
+HITS = Prepared(
+    Shape(HIT.model, HIT.fields, related=HIT.related, extra=("text_marks", "heading_marks")),
+    lambda keys, words: SearchEntry.objects.annotate(
+        text_marks=RawSQL(
+            f"ts_headline('{CONFIG}', search_searchentry.text, %s::tsquery, %s)",
+            [words, HEADLINE_OPTIONS],
+        ),
+        heading_marks=RawSQL(
+            f"ts_headline('{CONFIG}', search_searchentry.heading, %s::tsquery, %s)",
+            [words, HEADING_OPTIONS],
+        ),
+    ).filter(with_keys(keys)),
+    keys=2,
+)
 
 
 class PostgresBackend(SearchBackend):

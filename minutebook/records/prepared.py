@@ -21,9 +21,14 @@ from typing import Any
 from django.db import connection, models
 
 #: A key no row has, to find where the key goes among the compiled query's parameters
-#: (a text field's lookup gets it as text).
+#: (a text field's lookup gets it as text); a query of several keys gets SENTINEL - 1 for
+#: its second, and so on.
 SENTINEL = -7_654_321_987
-SENTINELS = (SENTINEL, str(SENTINEL))
+
+
+def sentinels(i: int) -> tuple[int, str]:
+    """What the ``i``-th key (from 0) may look like among a compiled query's parameters."""
+    return SENTINEL - i, str(SENTINEL - i)
 
 
 @dataclass(frozen=True)
@@ -97,18 +102,21 @@ class Compiled:
 
     sql: str
     params: tuple
-    positions: tuple[int, ...]
+    positions: tuple[tuple[int, ...], ...]  # of each key, where it goes among the params
     columns: tuple[int, ...]  # the select list's column of each name asked for
     converters: tuple[tuple[int, tuple[Callable, ...], Any], ...]
 
     @classmethod
-    def of(cls, queryset: models.QuerySet, names: list[str]) -> Compiled:
-        """``queryset.values_list(*names)`` compiled; its rows come back in ``names``' order."""
+    def of(cls, queryset: models.QuerySet, names: list[str], keys: int = 1) -> Compiled:
+        """``queryset.values_list(*names)`` compiled; its rows come back in ``names``' order.
+        ``keys``: how many keys the queryset was made with (sentinels(0), sentinels(1), ...)."""
         compiler = queryset.query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
-        positions = tuple(i for i, p in enumerate(params) if p in SENTINELS)
-        if not positions:
-            raise ValueError(f"{queryset.model.__name__}: the query does not use its key")
+        positions = tuple(
+            tuple(i for i, p in enumerate(params) if p in sentinels(k)) for k in range(keys)
+        )
+        if not all(positions):
+            raise ValueError(f"{queryset.model.__name__}: the query does not use each key")
         aliases = [alias for _, _, alias in compiler.select]
         columns = tuple(aliases.index(name) for name in names)
         converters = compiler.get_converters([column for column, _, _ in compiler.select])
@@ -120,10 +128,11 @@ class Compiled:
             tuple((i, tuple(convs), expr) for i, (convs, expr) in converters.items()),
         )
 
-    def run(self, key: Any, offset: int = 0, limit: int | None = None) -> list[tuple]:
+    def run(self, keys: tuple, offset: int = 0, limit: int | None = None) -> list[tuple]:
         values = list(self.params)
-        for i in self.positions:
-            values[i] = key
+        for key, positions in zip(keys, self.positions, strict=True):
+            for i in positions:
+                values[i] = key
         sql = self.sql
         if limit is not None:
             sql += " LIMIT %s OFFSET %s"
@@ -147,16 +156,19 @@ class Compiled:
 class Prepared:
     """``query(key)``'s rows as ``shape`` says, compiled once per database vendor.
 
-    ``query`` must use its key only as a parameter (a filter value), never in the shape of
+    ``query`` must use its key only as a parameter (a filter value, or a parameter of a
+    RawSQL expression, which may be a list: an array on PostgreSQL), never in the shape of
     the SQL, and its other parameters must be constants (a date such as today's would be
-    kept from the first run); slices are given to :meth:`rows`, not taken in ``query``."""
+    kept from the first run); slices are given to :meth:`rows`, not taken in ``query``.
+    A query of ``keys`` keys takes them all: ``query(key, other)``, ``rows(key, other)``."""
 
     def __init__(
         self,
         shape: Shape | None,
-        query: Callable[[Any], models.QuerySet],
+        query: Callable[..., models.QuerySet],
         *,
         values: tuple[str, ...] = (),
+        keys: int = 1,
     ) -> None:
         """``shape``: the models to build; or None and ``values``, the lookups whose
         values :meth:`values` returns (``("role",)``)."""
@@ -165,6 +177,7 @@ class Prepared:
         self.shape = shape
         self.names = shape.paths() if shape is not None else list(values)
         self.query = query
+        self.keys = keys
         self._compiled: dict[str, Compiled] = {}
         self._lock = threading.Lock()
 
@@ -173,17 +186,18 @@ class Prepared:
         found = self._compiled.get(connection.vendor)
         if found is None:
             names = self.names
-            found = Compiled.of(self.query(SENTINEL).values_list(*names), names)
+            made = self.query(*(sentinels(k)[0] for k in range(self.keys)))
+            found = Compiled.of(made.values_list(*names), names, self.keys)
             with self._lock:
                 self._compiled[connection.vendor] = found
         return found
 
-    def rows(self, key: Any, *, offset: int = 0, limit: int | None = None) -> list:
-        return [self.shape.build(row)[0] for row in self.compiled().run(key, offset, limit)]
+    def rows(self, *keys: Any, offset: int = 0, limit: int | None = None) -> list:
+        return [self.shape.build(row)[0] for row in self.compiled().run(keys, offset, limit)]
 
-    def values(self, key: Any) -> list[tuple]:
+    def values(self, *keys: Any) -> list[tuple]:
         """The rows as tuples of the ``values`` asked for."""
-        return self.compiled().run(key)
+        return self.compiled().run(keys)
 
     def first(self, key: Any) -> models.Model | None:
         found = self.rows(key, limit=1)
