@@ -115,8 +115,12 @@ class Compiled:
         positions = tuple(
             tuple(i for i, p in enumerate(params) if p in sentinels(k)) for k in range(keys)
         )
-        if not all(positions):
-            raise ValueError(f"{queryset.model.__name__}: the query does not use each key")
+        for k, found in enumerate(positions):
+            if not found:
+                which = f" ({k + 1} of {keys})" if keys > 1 else ""
+                raise ValueError(
+                    f"{queryset.model.__name__}: the query does not use its key{which}"
+                )
         aliases = [alias for _, _, alias in compiler.select]
         columns = tuple(aliases.index(name) for name in names)
         converters = compiler.get_converters([column for column, _, _ in compiler.select])

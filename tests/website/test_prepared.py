@@ -83,6 +83,31 @@ def test_a_query_must_use_its_key_and_a_shape_its_fields():
         Shape(Person, ("id", "nickname"))
 
 
+def test_a_query_of_two_keys_takes_each_where_it_goes(world):
+    """Several keys: each put where its sentinel was, a list as one parameter (search's
+    page of hits: the keys as an array or JSON, and the tsquery)."""
+    by_speaker_in = Prepared(
+        Shape(Statement, ("id", "text")),
+        lambda speaker, item: Statement.objects.filter(speaker_id=speaker, item_id=item).order_by(
+            "position"
+        ),
+        keys=2,
+    )
+    statement = Statement.objects.exclude(speaker=None).first()
+    expected = list(
+        Statement.objects.filter(speaker_id=statement.speaker_id, item_id=statement.item_id)
+        .order_by("position")
+        .values_list("id", "text")
+    )
+    rows = by_speaker_in.rows(statement.speaker_id, statement.item_id)
+    assert [(s.pk, s.text) for s in rows] == expected
+    assert by_speaker_in.rows(statement.speaker_id, -1) == []
+    with pytest.raises(ValueError, match=r"does not use its key \(2 of 2\)"):
+        Prepared(
+            Shape(Person, ("id",)), lambda a, b: Person.objects.filter(pk=a), keys=2
+        ).compiled()
+
+
 def fields(obj) -> dict:
     return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields}
 
