@@ -888,6 +888,24 @@ CASES: list[tuple[str, list[Q]]] = [
         "question about litter, the Leader said that he would write to the agency.",
         [("Councillor Amos", "a question about litter", "he would write to the agency")],
     ),
+    # question period by topic: a numbered member's line, then "Topic: X" (no answer minuted)
+    (
+        "1. Councillor Amos\n\nTopic: Snow clearing on side streets\n\n2. Councillor Lee\n\n"
+        "Topic: Library opening hours",
+        [
+            ("Councillor Amos", "Snow clearing on side streets", None),
+            ("Councillor Lee", "Library opening hours", None),
+        ],
+    ),
+    # a question on notice named with its asker; the asker, by role, puts it; a reply follows
+    (
+        "One question was received from Cllr Ann Amos. The Panel Member noted that residents "
+        "disagreed that the police had acted quickly. The Commissioner explained that officers "
+        "had to be kept safe.",
+        [("Cllr Ann Amos", "residents disagreed", "officers had to be kept safe")],
+    ),
+    # ... but a question received and nothing of it in the minutes is none
+    ("One question was received from Cllr Ann Amos. The Commissioner answered it in writing.", []),
     # a question put inside a statement, after "but"
     (
         "Mr Amos noted that there is a cheaper option, but would the council ensure that it was "

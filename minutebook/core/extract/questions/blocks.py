@@ -75,6 +75,9 @@ QUESTION_ON_LINE = re.compile(
     re.DOTALL,
 )
 
+#: "Topic: X" under an asker line: the subject a member asks about in question period.
+TOPIC_LINE = re.compile(r"^(?:Topic|TOPIC|Subject|SUBJECT)\s*[:\-–]\s*(?P<q>\S.{3,200})$")
+
 #: "From: A / To: Cabinet Member for X": a public question's header lines.
 FROM_LINE = re.compile(r"^From\s*:\s*(?P<who>[^:]{2,80}?)(?:\s+To\s*:\s*(?P<to>.{2,160}))?\s*$")
 TO_LINE = re.compile(r"^To\s*:\s*(?P<to>.{2,160}?)\s*$")
@@ -173,6 +176,12 @@ def question_blocks(
             ),
             None,
         )
+        topic = TOPIC_LINE.match(sentences[body[0]].text) if body else None
+        if topic and reply_at is None:
+            # "1. Councillor A" / "Topic: X": question period by topic, the answer not minuted
+            found.append((start, Question(topic.group("q").strip(), asker, None, None)))
+            used[start] = used[body[0]] = "question"
+            continue
         if reply_at is None:
             asks = [k for k in body if ends_asking(sentences[k].text)]
             while (

@@ -153,6 +153,18 @@ ADDRESSED = re.compile(
     r"(?:[A-Z][\w'’-]*\s*){1,5}?(?P<how>\s*as follows|\s+(?:in relation to|regarding|about|on|"
     r"concerning|with regard to|in respect of)\s+[^.?!]{2,120})?\s*[:\-–]?\s*$"
 )
+#: "One question was received from Cllr A.": a question on notice named with its asker, whose
+#: words (or supplementary) follow in the next sentence ("The Panel Member noted that X").
+ONE_RECEIVED = re.compile(
+    r"^(?:One|A|The)\s+(?:(?:public|written|member['’]?s['’]?)\s+)?question\s+(?:was|had been)\s+"
+    r"(?:received|submitted|tabled)\s+from\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)"
+    r"\s*\.?$"
+)
+#: The asker named again by their role: "The Panel Member noted ...", "The questioner said ...".
+ASKER_AGAIN = re.compile(
+    r"^(?:The|the)\s+(?:(?:Panel|Committee|Board|Council)\s+)?(?:Member|member|questioner|"
+    r"Questioner|resident|Resident|member of the public|Councillor|councillor)$|^(?:He|She|he|she)$"
+)
 #: "His query was, however, how X" / "My question is, therefore, what X?": the asker restates
 #: what they ask after setting it up; the words after the restatement are the question.
 RESTATED = re.compile(

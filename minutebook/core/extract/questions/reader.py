@@ -57,6 +57,7 @@ from minutebook.core.extract.questions.conventions import (
     ASKED,
     ASKED_BY,
     ASKED_FROM,
+    ASKER_AGAIN,
     CHAIR_ADDRESS,
     FOLLOWING,
     HEADING_ASK,
@@ -70,6 +71,7 @@ from minutebook.core.extract.questions.conventions import (
     LEADING_ASKER,
     NAME_THEN_QUESTION,
     NAMED_QUESTION,
+    ONE_RECEIVED,
     PASSIVE_ASK,
     PLAIN_NAME_START,
     QUESTION_LIST,
@@ -361,6 +363,15 @@ def find_questions(
             rest = an.group("rest").strip()
             if rest and re.search(r"[:\-–]\s*$", text[: an.start("rest")]):
                 announced.add(i, rest)  # "asked 2 questions: <the first>"
+            continue
+        one = ONE_RECEIVED.match(text) if "question" in text else None
+        if one:
+            # "One question was received from Cllr A. The Panel Member noted X. The PCC said Y"
+            close()
+            open_q = Pending(
+                speaker_for(one.group("who"), people), text.strip(), sentence=i, needs_cue=True
+            )
+            kinds[i] = "question"
             continue
         # "Question 2 from Ms A to Councillor B, Deputy Leader, seeking assurances on X"
         rq = ROUTED_QUESTION.search(text) if "uestion" in text or "UESTION" in text else None
@@ -934,6 +945,19 @@ def find_questions(
         if (
             open_q is not None
             and open_q.answer_parts is None
+            and ONE_RECEIVED.match(open_q.question)
+            and not new_para
+            and att is not None
+            and ASKER_AGAIN.match(att.speaker.label)
+        ):
+            # "One question was received from A. The Panel Member noted that X": A's words
+            open_q.question = text.strip()
+            open_q.needs_cue = False
+            kinds[i] = "question"
+            continue
+        if (
+            open_q is not None
+            and open_q.answer_parts is None
             and is_intro(open_q)
             and QUESTION_SAYS.match(text)
         ):
@@ -1045,6 +1069,8 @@ def find_questions(
             continue  # announced, but no reply follows: the questions are not in the minutes
         if not q.answer_parts and BARE_COUNT.fullmatch(q.question.strip()):
             continue  # "asked two questions." and nothing more of them
+        if ONE_RECEIVED.match(q.question.strip()):
+            continue  # "One question was received from A." and nothing of what it asked
         restated = RESTATED.search(q.question)
         if restated:
             q.question = restated.group("q").strip()  # "... My question is, therefore, what X?"
