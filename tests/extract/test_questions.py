@@ -906,6 +906,24 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     # ... but a question received and nothing of it in the minutes is none
     ("One question was received from Cllr Ann Amos. The Commissioner answered it in writing.", []),
+    # a reply that names its asker between its speaker and the verb
+    (
+        "Director Poe, in response to Commissioner Amos, said that the road would be resurfaced.",
+        [("Commissioner Amos", "in response to Commissioner Amos", "the road would be resurfaced")],
+    ),
+    ("The Mayor, in response to the report, said that the council would act.", []),
+    # an impersonal ask with its reply coordinated after it
+    (
+        "Questions were raised about the hedge on Mill Lane, and the Clerk confirmed that the "
+        "owner had been contacted.",
+        [(None, "about the hedge on Mill Lane", "the owner had been contacted")],
+    ),
+    # a public speaker's name, then where they live in brackets
+    (
+        "Ann Amos (Elm Road) asked if the trees could be pruned. The Clerk said a quote had been "
+        "requested.",
+        [("Ann Amos", "if the trees could be pruned", "a quote had been requested")],
+    ),
     # a question put inside a statement, after "but"
     (
         "Mr Amos noted that there is a cheaper option, but would the council ensure that it was "

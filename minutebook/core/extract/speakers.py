@@ -125,9 +125,17 @@ _TRAILING_TITLED = re.compile(
 )
 
 
+#: "(Elm Road)", "(resident)", "(Ward 3)": where a speaker lives or whom they speak for,
+#: after their name.
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,60}\)$")
+
+
 def _candidates(prefix: str) -> list[str]:
     prefix = prefix.strip(" ,;:")
     out = [prefix]
+    bracketed = _TRAILING_BRACKET.search(prefix)
+    if bracketed and bracketed.start() > 0:
+        out.insert(0, prefix[: bracketed.start()])  # "Ann Amos (Elm Road) asked": Ann Amos
     addressing = _ADDRESSING.search(prefix)
     if addressing and addressing.start() > 0:
         out.insert(0, prefix[: addressing.start()])

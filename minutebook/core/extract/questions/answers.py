@@ -39,6 +39,15 @@ TO_WHICH_REPLY = re.compile(
     r"confirmed|said|stated)(?:\s+that)?[,:]?\s+(?P<a>\S.+)$",
     re.DOTALL,
 )
+#: "Questions were raised about X, and the Clerk confirmed that Y": a reply coordinated after
+#: an impersonal ask, its speaker a role, a titled name, officers or staff.
+AND_REPLY = re.compile(
+    r",\s*and\s+(?P<resp>[Tt]he\s+(?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+|"
+    + HONORIFIC
+    + r"\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Oo]fficers|[Ss]taff)\s+(?:replied|responded|"
+    r"answered|advised|explained|confirmed|said|stated)(?:\s+that)?[,:]?\s+(?P<a>\S.+)$",
+    re.DOTALL,
+)
 RESPONDER_IN_QUESTION = re.compile(
     r"(?:[,;]\s*|\s+)(?P<resp>(?:" + HONORIFIC + r"\.?\s+[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?|[Tt]he\s+(?:(?!" + HONORIFIC + r"\s+[A-Z])[A-Z][\w-]+\s+){0,4}"

@@ -110,6 +110,13 @@ IMPLICIT_INSIDE = re.compile(
     r"(?:questions?|quer(?:y|ies)|(?<!this )(?<!that )(?<!the )(?<!its )(?<!their )[ei]nquir(?:y|ies))\b[^,]{0,200}?),\s*(?P<rest>.+)$",
     re.DOTALL,
 )
+#: "Director B, in response to Commissioner A, said that Y": the reply names the asker inside.
+IMPLICIT_INSIDE_PERSON = re.compile(
+    r"^(?P<subj>[^,]{2,80}?),\s*(?P<q>(?:in|In)\s+(?:response|reply|answer)\s+to\s+(?P<who>(?:"
+    + HONORIFIC
+    + r"|Trustee)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)),\s*(?P<rest>.+)$",
+    re.DOTALL,
+)
 #: "In response to a query by Cllr A in relation to X it was agreed that Y" (no comma): the
 #: impersonal reply marks where the question ends.
 IMPLICIT_IMPERSONAL = re.compile(

@@ -13,6 +13,7 @@ from minutebook.core.extract.model import Question, Sentence, Speaker
 from minutebook.core.extract.people import People
 from minutebook.core.extract.questions.announced import ANNOUNCE, BARE_COUNT, Announced
 from minutebook.core.extract.questions.answers import (
+    AND_REPLY,
     ANSWER_VERBS,
     IMPERSONAL_LEADIN,
     INLINE_REPLY,
@@ -64,6 +65,7 @@ from minutebook.core.extract.questions.conventions import (
     IMPLICIT,
     IMPLICIT_IMPERSONAL,
     IMPLICIT_INSIDE,
+    IMPLICIT_INSIDE_PERSON,
     IMPLICIT_NOCOMMA,
     IMPLICIT_PERSON,
     LATER_ASK,
@@ -459,14 +461,14 @@ def find_questions(
             continue
         ip = None if im else IMPLICIT_PERSON.match(text)
         if ip is None and im is None:
-            ii = IMPLICIT_INSIDE.match(text)
+            ii = IMPLICIT_INSIDE.match(text) or IMPLICIT_INSIDE_PERSON.match(text)
             if ii:
                 # "The Chair, in response to a question, confirmed that Y" = the Chair confirmed Y
                 ip = ii
         if ip is not None:
             close()
             rest = ip.group("rest")
-            if ip.re is IMPLICIT_INSIDE:
+            if ip.re is IMPLICIT_INSIDE or ip.re is IMPLICIT_INSIDE_PERSON:
                 rest = f"{ip.group('subj')} {rest}"
             sub_att = attribute(rest, people, None, org_names)
             answer, responder = answer_text(rest, sub_att)
@@ -523,11 +525,11 @@ def find_questions(
             if not (open_q is not None and open_q.answer_parts is None and is_intro(open_q)):
                 close()
                 answer = None
-                ir = INLINE_REPLY.search(q) or TO_WHICH_REPLY.search(q)
+                ir = INLINE_REPLY.search(q) or TO_WHICH_REPLY.search(q) or AND_REPLY.search(q)
                 replier = None
                 if ir and len(q[: ir.start()].split()) >= 3:
                     q, answer = q[: ir.start()].strip(" ,;"), ir.group("a").strip()
-                    if ir.re is TO_WHICH_REPLY:
+                    if ir.re is TO_WHICH_REPLY or ir.re is AND_REPLY:
                         replier = speaker_for(ir.group("resp"), people)
                 by = re.search(
                     r"\b(?:raised|asked|put|posed|requested|sought|received|submitted|tabled)\s+"
