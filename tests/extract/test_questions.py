@@ -924,6 +924,29 @@ CASES: list[tuple[str, list[Q]]] = [
         "requested.",
         [("Ann Amos", "if the trees could be pruned", "a quote had been requested")],
     ),
+    # a question in quotes after "asked B:", on its line or the next; what it asks decides,
+    # not its wording ("commit to" is no request here)
+    (
+        'Councillor Amos asked the Leader: "Will the Leader commit to keeping the library '
+        'open?" The Leader replied: "Yes, it will stay open."',
+        [("Councillor Amos", "Will the Leader commit to keeping", "it will stay open")],
+    ),
+    (
+        'Councillor Amos asked the Leader of the Council:\n\n"Will the Leader commit to keeping '
+        'the library open?"\n\nThe Leader replied that it would stay open.',
+        [("Councillor Amos", "Will the Leader commit to keeping", "it would stay open")],
+    ),
+    # "the following question was submitted by A:" and its words, then the reply
+    (
+        'The following question was submitted by Ann Amos: "Why has the bus route been cut?" '
+        "The Chair responded that the operator had withdrawn it.",
+        [("Ann Amos", "Why has the bus route been cut?", "the operator had withdrawn it")],
+    ),
+    (
+        'The following question had been received from Mr Joe Poe:\n\n"When will the pavement '
+        'be repaired?"\n\nThe Clerk replied that it was scheduled for June.',
+        [("Mr Joe Poe", "When will the pavement be repaired?", "it was scheduled for June")],
+    ),
     # a question put inside a statement, after "but"
     (
         "Mr Amos noted that there is a cheaper option, but would the council ensure that it was "

@@ -167,6 +167,14 @@ ONE_RECEIVED = re.compile(
     r"(?:received|submitted|tabled)\s+from\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)"
     r"\s*\.?$"
 )
+#: "The following question was submitted by A: "Why X?"" / "... had been received from A" over
+#: the question's words.
+FOLLOWING_BY = re.compile(
+    r"^(?:The|the)\s+following\s+(?:(?:public|written|supplementary|oral)\s+)?question\s+"
+    r"(?:was|had been|has been)\s+(?:submitted|received|asked|put|tabled|raised)\s+(?:by|from)\s+"
+    r"(?P<who>[^:\"“]{2,80}?)\s*(?:[:\-–]+\s*(?P<q>\S.*))?$",
+    re.DOTALL,
+)
 #: The asker named again by their role: "The Panel Member noted ...", "The questioner said ...".
 ASKER_AGAIN = re.compile(
     r"^(?:The|the)\s+(?:(?:Panel|Committee|Board|Council)\s+)?(?:Member|member|questioner|"

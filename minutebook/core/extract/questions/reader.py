@@ -61,6 +61,7 @@ from minutebook.core.extract.questions.conventions import (
     ASKER_AGAIN,
     CHAIR_ADDRESS,
     FOLLOWING,
+    FOLLOWING_BY,
     HEADING_ASK,
     IMPLICIT,
     IMPLICIT_IMPERSONAL,
@@ -148,6 +149,13 @@ def limb_lead(sentences: list[Sentence], i: int, kinds: dict[int, str]) -> list[
             return list(range(k, i))
         k -= 1
     return []
+
+
+#: "asked the Leader of the Council" and nothing more: whom the question is put to, its words
+#: on the next line.
+ADDRESSEE_ONLY = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)*){0,6}[A-Z][\w'’-]*"
+)
 
 
 def find_questions(
@@ -319,6 +327,17 @@ def find_questions(
                 open_q.limbs = False
                 kinds[i] = "answer"
                 continue
+        if (
+            open_q is not None
+            and open_q.words_follow
+            and open_q.direct
+            and i - 1 != open_q.sentence
+            and (
+                RESPONSE_START.match(text) is not None
+                or (att is not None and ANSWER_VERBS.match(att.verb) is not None)
+            )
+        ):
+            open_q.words_follow = False  # the words have been given; the reply starts here
         if open_q is not None and (open_q.words_follow or open_q.answer_follows):
             if s.block in ("heading", "chrome") or is_asker_line(s):
                 close()
@@ -365,6 +384,16 @@ def find_questions(
             rest = an.group("rest").strip()
             if rest and re.search(r"[:\-–]\s*$", text[: an.start("rest")]):
                 announced.add(i, rest)  # "asked 2 questions: <the first>"
+            continue
+        fb = FOLLOWING_BY.match(text) if "following" in text else None
+        if fb:
+            # 'The following question was submitted by A: "Why X?"' (or its words next)
+            close()
+            asker = speaker_for(fb.group("who").strip(" ,"), people)
+            words = (fb.group("q") or "").strip().strip("\"“”‘’'")
+            open_q = Pending(asker, words or text.strip(), sentence=i, direct=True)
+            open_q.words_follow = not words
+            kinds[i] = "question"
             continue
         one = ONE_RECEIVED.match(text) if "question" in text else None
         if one:
@@ -660,8 +689,11 @@ def find_questions(
                 if PROCEDURAL_ASK.match(q):
                     continue  # the Chair asking for questions or objections
                 info = INFO_REQUEST.search(q) if m.group("verb").lower() == "asked" else None
-                if m.group("verb").lower() == "asked" and (
-                    is_request(q) or errand(text[m.start("verb") :])
+                own_words = INTERROGATIVE.match(q) is not None and ends_asking(q)
+                if (
+                    m.group("verb").lower() == "asked"
+                    and not own_words  # 'asked B: "Will you commit to X?"' asks, whatever X is
+                    and (is_request(q) or errand(text[m.start("verb") :]))
                 ):
                     if info is not None and is_request(q) and not errand(text[m.start("verb") :]):
                         # "asked the CEO to provide an update on X" and the CEO's reply: a
@@ -865,6 +897,21 @@ def find_questions(
             # "Questions from the public: Is the track a footpath?" (the label run into it)
             direct_asker = group_speaker(labelled_list.group("g") or "the public")
             text = labelled_list.group("q")
+        quoted = text.strip().strip("\"“”‘’'")
+        if (
+            open_q is not None
+            and open_q.answer_parts is None
+            and open_q.sentence == i - 1
+            and kinds.get(i - 1) == "question"
+            and ADDRESSEE_ONLY.fullmatch(open_q.question.strip(" .:"))
+            and text.lstrip().startswith(("‘", "'", "“", '"'))
+            and ends_asking(text)
+        ):
+            # "A asked the Leader:" / '"Will the Leader commit to X?"': the words on the next line
+            open_q.question = quoted
+            open_q.direct = True
+            kinds[i] = "question"
+            continue
         if text.rstrip().endswith("?") and not text.lstrip().startswith(("‘", "'", "“", '"')):
             ctx_asker = context_asker(sentences, i, attributions) or direct_asker
             name_line = (
