@@ -1016,6 +1016,16 @@ def test_pro_tem_is_part_of_the_title() -> None:
         ("Councilperson Amos asked if the strip affected the town's insurance.", "Amos"),
         # two titles in a row
         ("Councillor Mrs Amos asked when the bins would be emptied.", "Amos"),
+        # titles of other countries' councils, from the lexicon's honorifics
+        ("Vice Mayor Amos asked whether the grant was approved.", "Amos"),
+        ("Bailie Amos asked whether the pier would reopen.", "Amos"),
+        ("Deputy Reeve Amos asked if the arena was insured.", "Amos"),
+        ("Regional Councillor Amos asked about the transit levy.", "Amos"),
+        ("Selectman Amos asked whether the landfill was full.", "Amos"),
+        ("Ald. Amos asked about snow removal.", "Amos"),
+        ("Coun. Amos asked about the budget.", "Amos"),
+        # ... which are still surnames after another title
+        ("Mr Reeve asked about the bridge.", "Reeve"),
     ],
 )
 def test_title_is_not_part_of_the_name(text: str, name: str) -> None:
