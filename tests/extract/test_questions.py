@@ -947,6 +947,23 @@ CASES: list[tuple[str, list[Q]]] = [
         'be repaired?"\n\nThe Clerk replied that it was scheduled for June.',
         [("Mr Joe Poe", "When will the pavement be repaired?", "it was scheduled for June")],
     ),
+    # public comment under a run-in label, the speaker called "Resident"; a reply after ";"
+    (
+        "Open Forum – Resident Joe Poe questioned the cost of the new truck; Chairman Amos "
+        "explained it was budgeted.",
+        [("Joe Poe", "the cost of the new truck", "it was budgeted")],
+    ),
+    (
+        "Discussion followed. Trustee Amos asked what the warranty period was; Mr. Poe answered "
+        "two years.",
+        [("Trustee Amos", "what the warranty period was", "two years")],
+    ),
+    # points listed "in discussion", those worded as questions, each with its reply
+    (
+        "In discussion the following points were raised:\n\n• whether the scheme was "
+        "affordable – officers confirmed that it was\n\n• the colour of the railings",
+        [(None, "whether the scheme was affordable", "officers confirmed that it was")],
+    ),
     # a question put inside a statement, after "but"
     (
         "Mr Amos noted that there is a cheaper option, but would the council ensure that it was "

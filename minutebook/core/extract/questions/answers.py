@@ -54,7 +54,8 @@ RESPONDER_IN_QUESTION = re.compile(
     r"(?!" + HONORIFIC + r"\s+[A-Z])[A-Z][\w-]+|[Oo]fficers|[Ss]taff|"
     r"(?:[A-Z][\w-]+\s+){0,3}" + OFFICE_TITLE + r"\s+[A-Z][\w'’-]+|"
     r"[A-Z][a-z]+\s+[A-Z][a-z]+))\s+(?:also\s+)?(?P<v>said|advised|explained|confirmed|"
-    r"responded|replied|stated|clarified|reported|indicated|assured|noted)\b(?:\s+that)?[,:]?\s*"
+    r"responded|replied|answered|stated|clarified|reported|indicated|assured|noted)\b(?:\s+that)?"
+    r"[,:]?\s*"
     r"(?P<a>.+)$",
     re.DOTALL,
 )

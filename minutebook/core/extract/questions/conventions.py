@@ -294,7 +294,8 @@ QUESTION_LIST = re.compile(
     r"^(?:(?:[^,:]{2,60},\s*)?(?P<who>[A-Z][^,;:]{1,60}?)\s+(?:asked|raised|put|submitted|posed|made)\s+"
     r"(?:the\s+following|a\s+number\s+of|several|various|some|a\s+few|" + NUMBER_WORDS + r")\s+"
     r"(?:\w+\s+)?(?P<noun>questions|queries|points|issues)(?:,?\s+including(?:\s+the\s+following)?)?"
-    r"|the\s+following\s+(?:\w+\s+)?(?P<noun2>questions|queries|points|issues)\s+"
+    r"|(?:(?:in|during)\s+(?:the\s+)?(?:discussion|debate)(?:\s+of\s+[^,:]{2,60}?)?,?\s+)?"
+    r"the\s+following\s+(?:\w+\s+)?(?P<noun2>questions|queries|points|issues)\s+"
     r"(?:were|was)\s+(?:asked|raised|put|submitted|posed|made)(?:\s+(?:in writing|in advance|on notice))?"
     r"(?:\s+by\s+(?P<by>[^:]{2,60}?))?)"
     r"\s*[:\-–]*\s*$",
@@ -309,7 +310,8 @@ QUESTION_POINT = re.compile(
 #: "Public Comment: John Amos, 12 Elm Street, asked ...": a named asker (after a label, with an
 #: address or affiliation set off by commas) and the asking verb.
 LEADING_ASKER = re.compile(
-    r"^(?:[A-Z][\w ]{2,30}:\s*)?(?P<who>(?:(?:" + HONORIFIC + r"|Trustee)\.?\s+)?[A-Z][\w'’-]+"
+    r"^(?:[A-Z][\w ]{2,30}(?::|\s[–—-])\s*)?(?:(?:[Rr]esident|[Cc]itizen|[Rr]atepayer)\s+(?=[A-Z]))?"
+    r"(?P<who>(?:(?:" + HONORIFIC + r"|Trustee)\.?\s+)?[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+of\s+(?:\d{1,4}[A-Za-z]?\s+)?[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,3})?(?:,\s+[^,]{3,80},)?(?:\s*[–—-])?\s+(?:also\s+)?(?P<verb>(?i:"
     + ASK_VERBS
