@@ -964,6 +964,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "affordable – officers confirmed that it was\n\n• the colour of the railings",
         [(None, "whether the scheme was affordable", "officers confirmed that it was")],
     ),
+    # a heading in capitals run into the asking sentence (the page's line breaks lost)
+    (
+        "PUBLIC QUESTIONS/STATEMENTS One member of the public questioned what the council holds "
+        "in reserves. The Clerk said that the reserves were audited.",
+        [("One member of the public", "what the council holds", "the reserves were audited")],
+    ),
     # a question put inside a statement, after "but"
     (
         "Mr Amos noted that there is a cheaper option, but would the council ensure that it was "

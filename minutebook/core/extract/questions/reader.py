@@ -158,6 +158,10 @@ ADDRESSEE_ONLY = re.compile(
 )
 
 
+#: A heading in capitals that runs into the sentence after it ("PUBLIC QUESTIONS One member").
+CAPS_RUN_IN = re.compile(r"^(?:[A-Z][A-Z/&,'’-]+\s+){1,8}(?=[A-Z][a-z])")
+
+
 def find_questions(
     sentences: list[Sentence],
     attributions: list[Attribution | None],
@@ -209,6 +213,11 @@ def find_questions(
             pending_label = bare.group("l")
             continue
         att = attributions[i] if text == s.text else attribute(text, people, None, org_names)
+        caps = CAPS_RUN_IN.match(text) if att is None and text[:2].isupper() else None
+        if caps and (under := attribute(text[caps.end() :], people, None, org_names)) is not None:
+            # "PUBLIC QUESTIONS/STATEMENTS One member of the public questioned X": a heading in
+            # capitals run into the sentence (the page's line breaks lost)
+            text, att = text[caps.end() :], under
         logged = TIMESTAMPED.match(text)
         if logged:
             # "6:32:53 PM Amos Asked if ...": a log line, its speaker named after the time
