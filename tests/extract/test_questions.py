@@ -970,6 +970,12 @@ CASES: list[tuple[str, list[Q]]] = [
         "in reserves. The Clerk said that the reserves were audited.",
         [("One member of the public", "what the council holds", "the reserves were audited")],
     ),
+    # a resident named by where they live
+    (
+        "A resident of Mill Lane asked whether the speed limit could be lowered. The Chair "
+        "explained that it was a county matter.",
+        [("A resident of Mill Lane", "whether the speed limit", "it was a county matter")],
+    ),
     # a question put inside a statement, after "but"
     (
         "Mr Amos noted that there is a cheaper option, but would the council ensure that it was "

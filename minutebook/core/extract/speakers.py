@@ -32,7 +32,11 @@ GROUP = re.compile(
     r"panel|Panel|board|Board|council|Council|authority|Authority|the public|"
     r"[Pp]arishioners?|[Rr]esidents?|[Rr]atepayers?|[Cc]itizens?|[Tt]axpayers?|[Aa]pplicants?|"
     r"[Oo]bjectors?|[Pp]etitioners?|[Ss]taff)"
-    r"(?:\s+of\s+the\s+(?:public|committee|Committee|panel|Panel|board|Board|council|Council))?",
+    r"(?:\s+of\s+the\s+(?:public|committee|Committee|panel|Panel|board|Board|council|Council)"
+    # "A resident of Mill Lane", "Residents of Elm Road": where they live
+    r"|(?:(?<=esident)|(?<=esidents)|(?<=tepayer)|(?<=epayers)|(?<=shioner)|(?<=hioners))"
+    r"\s+(?:of|from)\s+"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?",
 )
 _PRONOUN = re.compile(r"(?:he|she|they|He|She|They)")
 _OPENER = re.compile(
