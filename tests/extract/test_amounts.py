@@ -106,6 +106,17 @@ COUNTRIES = [
     ("Cllr Smith noted the £5,000 underspend.", "GB"),
     ("The meeting noted the report.", "GB"),
     ("The fee is $20.", "US"),
+    # a cue two countries share counts for both: "Cr" with a New Zealand one
+    ("Cr Tane moved that the Community Board grant $5,000.", "NZ"),
+    ("Cr Lee moved that the grant of $5,000 be paid.", "AU"),
+    # the euro, with words Irish and British councils share
+    ("Cllr Byrne proposed that the County Council allocate €5,000.", "IE"),
+    # no cue: North American style (month first, '-or' spellings, '7:00 p.m.') or not
+    ("The minutes of June 1, 2004 were approved, all in favor.", "US"),
+    ("The meeting closed at 8:15 p.m.", "US"),
+    ("The minutes of 1 June 2004 were approved.", "GB"),
+    ("The program of works was agreed on 1 June 2004.", "GB"),
+    ("The minutes of June 1, 2004 were approved; the centre will open.", "GB"),
 ]
 
 

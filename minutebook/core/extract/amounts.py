@@ -143,7 +143,8 @@ def find_amounts(text: str, country: str) -> list[Amount]:
     if found:
         found.extend(_column_figures(text, found))
     found.extend(_small_units(text, country))
-    if _MONEY_WORD_HINT.search(text):
+    low = text.lower()
+    if "dollar" in low or "pound" in low or "euro" in low:
         taken = [(a.start, a.start + len(a.text)) for a in found]
         for a in _amounts_in_words(text, dollar):
             if not any(s < a.start + len(a.text) and a.start < e for s, e in taken):
@@ -169,9 +170,9 @@ def _column_figures(text: str, signed: list[Amount]) -> list[Amount]:
     is taken as money when a signed figure with pence or cents is near it; it is in that
     figure's currency.
     """
-    if not _COLUMN_FIGURE.search(text):
-        return []
     cents = [a for a in signed if re.search(r"\.\d\d$", a.text)]
+    if not cents:
+        return []
     out: list[Amount] = []
     for m in _COLUMN_FIGURE.finditer(text):
         pos = m.start("n")
@@ -191,10 +192,16 @@ _SMALL_UNITS = re.compile(
 )
 
 
+_PENCE = re.compile(r"\dp\b")
+
+
 def _small_units(text: str, country: str) -> list[Amount]:
     """ "50p" and "75 pence" (GBP) and "25 cents" (the country's dollar, or EUR in Ireland),
     valued in units of the currency (0.5, 0.75, 0.25)."""
-    if "p" not in text and "cent" not in text:
+    # cheap tests first: the full pattern tries every digit of the text
+    if country == "GB" and "pence" not in text and not _PENCE.search(text):
+        return []
+    if country != "GB" and "cent" not in text:
         return []
     out: list[Amount] = []
     for m in _SMALL_UNITS.finditer(text):
@@ -213,7 +220,6 @@ def _small_units(text: str, country: str) -> list[Amount]:
 
 #: Sums written in words: "two hundred thousand dollars", "five million pounds", "a dollar",
 #: "half a million euros". The figure words are read by text2num.
-_MONEY_WORD_HINT = re.compile(r"(?i:dollars?|pounds?|euros?)\b")
 _NUMBER_WORDS = lexicon.lower("number_words")
 _MONEY_WORD = re.compile(
     r"(?<![\w-])(?P<word>(?i:dollars?|pounds?(?:\s+sterling)?|euros?))\b"
