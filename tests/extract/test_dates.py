@@ -208,6 +208,19 @@ CASES = [
             ("April 11", "2011-04-11"),
         ],
     ),
+    # two days joined by a slash; the numeral legal style with "in the year"
+    (
+        "on 2nd/3rd April 2019",
+        None,
+        True,
+        [("2nd", "2019-04-02"), ("3rd April 2019", "2019-04-03")],
+    ),
+    (
+        "the 1st day of April in the year 2019",
+        None,
+        True,
+        [("1st day of April in the year 2019", "2019-04-01")],
+    ),
     # a year outside 1900-2099 is not guessed
     ("a letter dated March 8, 1007 about", M, False, []),
     # OCR: a space before the ordinal's letters

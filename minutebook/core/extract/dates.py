@@ -49,11 +49,11 @@ _WD = r"(?:(?P<wd>" + _WEEKDAYS + r")\.?,?\s+(?:the\s+)?)?"
 _ORD = r"(?i:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/–-])"
 _DAY_MONTH = re.compile(
-    r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|or|&)\s*"
+    r"\b" + _WD + r"(?:(?P<d1>\d{1,2})" + _ORD + r"\s*(?:-|–|to|and|or|&|/)\s*"
     r"(?:(?P<wd2>" + _WEEKDAYS + r")\.?,?\s+(?:the\s+)?)?)?"
     r"(?P<day>\d{1,2})(?:\s?(?i:st|nd|rd|th))?\s*(?:day\s+of\s+|of\s+)?"
     + _MONTH
-    + r"(?:,?\s+"
+    + r"(?:,?\s+(?:in\s+the\s+year\s+)?"
     + _YEAR
     + r")?"
     r"(?![A-Za-z])"
@@ -446,7 +446,7 @@ def _scan(
         if m.group("d1"):
             d1 = _resolve(int(m.group("d1")), month, year, ref)
             second = m.start("wd2") if m.group("wd2") else m.start("day")
-            head = re.sub(r"\s*(?:-|–|to|and|or|&)\s*$", "", text[m.start() : second])
+            head = re.sub(r"\s*(?:-|–|to|and|or|&|/)\s*$", "", text[m.start() : second])
             add(m.start(), second, head, d1, bool(year))
             add(
                 second,
