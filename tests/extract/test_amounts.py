@@ -79,6 +79,7 @@ CASES = [
     ("a dollar amount", "US", []),
     ("two hundred pounds of salt", "US", []),
     ("many dollars", "US", []),
+    ("the Find a Pound Appeal", "GB", []),
     # pence and cents
     ("50p per bag", "GB", [("50p", 0.5, "GBP")]),
     ("75 pence", "GB", [("75 pence", 0.75, "GBP")]),

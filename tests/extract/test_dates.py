@@ -221,6 +221,14 @@ CASES = [
         True,
         [("1st day of April in the year 2019", "2019-04-01")],
     ),
+    # a year glued to the month, or to the next sentence's first word
+    ("to extend until 30 September2022;", None, True, [("30 September2022", "2022-09-30")]),
+    (
+        "Report – 14 December 2019On 14 December",
+        None,
+        True,
+        [("14 December 2019", "2019-12-14"), ("14 December", "2019-12-14")],
+    ),
     # a year outside 1900-2099 is not guessed
     ("a letter dated March 8, 1007 about", M, False, []),
     # OCR: a space before the ordinal's letters

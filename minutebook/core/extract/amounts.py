@@ -234,6 +234,8 @@ def _amounts_in_words(text: str, dollar: str) -> list[Amount]:
 
     out: list[Amount] = []
     for m in _MONEY_WORD.finditer(text):
+        if m.group("word").istitle():
+            continue  # "the Found a Pound Campaign": a name's word, not a sum
         start, words = m.start(), []
         while (w := _WORD_BEFORE.search(text, max(0, start - 20), start)) is not None:
             low = w.group(1).lower()

@@ -53,10 +53,9 @@ _DAY_MONTH = re.compile(
     r"(?:(?P<wd2>" + _WEEKDAYS + r")\.?,?\s+(?:the\s+)?)?)?"
     r"(?P<day>\d{1,2})(?:\s?(?i:st|nd|rd|th))?\s*(?:day\s+of\s+|of\s+)?"
     + _MONTH
-    + r"(?:,?\s+(?:in\s+the\s+year\s+)?"
+    + r"(?:,?\s*(?:in\s+the\s+year\s+)?"
     + _YEAR
-    + r")?"
-    r"(?![A-Za-z])"
+    + r"(?![a-z])|(?![A-Za-z]))"
 )
 #: "March 6, 2018", "May 30, 31 and 1 June", "March 4. 2016" (an OCR full stop for the comma).
 _MONTH_DAY = re.compile(
@@ -66,7 +65,7 @@ _MONTH_DAY = re.compile(
 )
 _MORE_DAYS = re.compile(r"\d{1,2}")
 #: Four digits straight after a yearless day and month: a year, but not one of 1900-2099.
-_OTHER_YEAR = re.compile(r",?[ \t]*\d{4}(?!\d)")
+_OTHER_YEAR = re.compile(r",?[ \t]*(?!19|20)\d{4}(?!\d)")
 #: "Monday, 2017 January 23": the year first, as some Canadian minutes print it.
 _YEAR_FIRST = re.compile(r"\b" + _WD + _YEAR + r"\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?![\d:])")
 #: "2 February 26, 2019": a page or paragraph number before a month-first date, not a day.
