@@ -29,6 +29,14 @@ CASES = [
     ("500 pounds", "GB", [("500 pounds", 500, "GBP")]),
     ("£712. 46 was paid", "GB", [("£712. 46", 712.46, "GBP")]),
     ("£12,500.2 The next item", "GB", [("£12,500", 12500, "GBP")]),
+    # a code and a sign together: the code decides
+    ("a US $500 fee", "CA", [("US $500", 500, "USD")]),
+    ("USD$500", "AU", [("USD$500", 500, "USD")]),
+    ("CDN$1,200", "US", [("CDN$1,200", 1200, "CAD")]),
+    ("$.50 a page", "US", [("$.50", 0.5, "USD")]),
+    # a range's magnitude covers its smaller first end
+    ("$10-$15 million", "US", [("$10", 10000000, "USD"), ("$15 million", 15000000, "USD")]),
+    ("$500 to $1 million", "US", [("$500", 500, "USD"), ("$1 million", 1000000, "USD")]),
     # magnitude words and suffixes
     ("costs of $3.4M were noted", "US", [("$3.4M", 3400000, "USD")]),
     ("a $5.5MM bond", "US", [("$5.5MM", 5500000, "USD")]),

@@ -20,7 +20,7 @@ from minutebook.core.extract.model import Amount
 #: so a list such as "£5, 100 and 200" stays apart).
 _NUM = (
     r"\d{1,3}(?: ?, ?\d{3})+\. ?\d\d(?!\d|,\d)"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+|\. \d\d(?!\d))?|\d+(?:\.\d+|\. \d\d(?![\d,]))?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+|\. \d\d(?!\d))?|\d+(?:\.\d+|\. \d\d(?![\d,]))?|\.\d\d(?!\d)"
 )
 #: A magnitude after the figure: "£2.5m", "$3.4M", "$5.5MM" (US finance: thousand thousand),
 #: "£1.2 billion", "$1.2-million".
@@ -28,7 +28,11 @@ _MULT = (
     r"(?:million|billion|thousand|Million|Billion|MILLION|"
     r"BILLION|MM|mn|bn|mil|m|b|k|K|M|B|bn|BN)"
 )
-_PREFIX = r"(?P<cur>US\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|NZD|£|\$|€|GBP|EUR|EURO|Euro)"
+#: A currency before the figure: a sign, an ISO code, or both ("USD$500", "US $500", "CDN$").
+_PREFIX = (
+    r"(?P<cur>(?:USD|AUD|CAD|NZD|CDN|Cdn|US)\s?\$|A\$|AU\$|C\$|CA\$|NZ\$|USD|AUD|CAD|NZD|£|\$|€|"
+    r"GBP|EUR|EURO|Euro)"
+)
 _PREFIXED = re.compile(
     r"(?<![\w$£€])" + _PREFIX + r"\s?(?P<n1>" + _NUM + r")"
     r"(?:(?:\s|-(?=million|billion|thousand))?(?P<m1>" + _MULT + r"))?"
@@ -45,6 +49,12 @@ _SUFFIXED = re.compile(
 #: full stop or a space, then the paragraph's first word ("£12,500.2.RESOLVED", "£12,500.2 The").
 _PARAGRAPH_AFTER = re.compile(r"(?:\.[ \t]*|[ \t]+)[A-Z(]")
 _CODES = {
+    "USD$": "USD",
+    "AUD$": "AUD",
+    "CAD$": "CAD",
+    "CDN$": "CAD",
+    "Cdn$": "CAD",
+    "NZD$": "NZD",
     "£": "GBP",
     "GBP": "GBP",
     "€": "EUR",
@@ -91,19 +101,29 @@ def _value(num: str, mult: str | None) -> int | float | None:
     return int(v) if v == v.to_integral_value() else float(v)
 
 
+def _smaller(a: str, b: str) -> bool:
+    """Whether figure ``a`` is below ``b`` ("$10-$15 million"; not "$500 to $1 million")."""
+    va, vb = _value(a, None), _value(b, None)
+    return va is not None and vb is not None and va < vb
+
+
 def find_amounts(text: str, country: str) -> list[Amount]:
     """Every sum of money in ``text``, in order, as contract ``amounts`` records."""
     dollar = CURRENCY_OF_DOLLAR.get(country, "USD")
     found: list[Amount] = []
     for m in _PREFIXED.finditer(text):
         cur = m.group("cur")
-        code = dollar if cur == "$" else _CODES.get(cur, "GBP")
+        code = dollar if cur == "$" else _CODES.get(cur.replace(" ", ""), "GBP")
         if m.group("iso"):
             code = m.group("iso")  # "$24,000 CAD": an ISO code after the figure decides
         m1, m2 = m.group("m1"), m.group("m2")
         if m.group("n2") is not None:
-            if m1 is None and m2 is not None and not m.group("cur2"):
-                m1 = m2  # "£2-3m": the multiplier covers both ends
+            if (
+                m1 is None
+                and m2 is not None
+                and (not m.group("cur2") or _smaller(m.group("n1"), m.group("n2")))
+            ):
+                m1 = m2  # "£2-3m", "$10-$15 million": the multiplier covers both ends
             v1, v2 = _value(m.group("n1"), m1), _value(m.group("n2"), m2)
             split = m.start("n2") - (len(m.group("cur2")) if m.group("cur2") else 0)
             t1 = text[m.start() : split].rstrip(" -–to").rstrip()
