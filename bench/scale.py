@@ -332,7 +332,9 @@ def held_items(env: dict[str, str]) -> int:
     )
 
 
-def run(url: str, bulk_file: Path | None, files: list[Path], n: int, bulk_n: int) -> dict:
+def run(
+    url: str, bulk_file: Path | None, files: list[Path], n: int, bulk_n: int, with_pages: bool
+) -> dict:
     """Everything on one database: the bulk load (if any), the import by the workers, then
     search, relinking and pages. A database kept from an earlier run is taken up where it
     stopped: holding the bulk only, the workers import; holding all ``n``, it is measured."""
@@ -370,7 +372,7 @@ def run(url: str, bulk_file: Path | None, files: list[Path], n: int, bulk_n: int
         "bulk_items": bulk_n,
         "import": imported,
         **measured,
-        "pages": pages(env),
+        "pages": pages(env) if with_pages else None,
         "load": [load_start, os.getloadavg()[0]],
     }
 
@@ -422,7 +424,7 @@ def report(results: list[dict], n: int, workers: int) -> str:
         "| --- | --- | ---: | ---: | ---: |",
     ]
     for r in results:
-        for name in ("item", "meeting", "search", "person"):
+        for name in ("item", "meeting", "search", "person") if r["pages"] else ():
             page = r["pages"][name]
             cpu_ms = f"{page['cpu_ms']:.1f}" if "cpu_ms" in page else "-"
             rows.append(
@@ -462,8 +464,8 @@ def report(results: list[dict], n: int, workers: int) -> str:
             line += "database kept from an earlier run, not imported again"
         line += (
             f"; relinked council of {r['council_items']:,} items; load average at the run's "
-            f"start {r['load'][0]:.1f} and end {r['load'][1]:.1f}, during the page runs "
-            f"{r['pages']['load']}"
+            f"start {r['load'][0]:.1f} and end {r['load'][1]:.1f}"
+            + (f", during the page runs {r['pages']['load']}" if r["pages"] else ", pages not run")
         )
         notes.append(line)
     imported_n = n - bulk_n
@@ -523,6 +525,11 @@ def main() -> int:
         help="The databases already hold the bulk (an archive kept from an earlier run, or "
         "bench/search_speed.py's): generate and import only the imported councils.",
     )
+    parser.add_argument(
+        "--no-pages",
+        action="store_true",
+        help="Leave out the uncached pages (bench/site_latency.py measures them on its own).",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--bulk-store", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true")
@@ -553,11 +560,13 @@ def main() -> int:
         workers = len(files)  # whole councils per process: fewer councils, fewer processes
         if not args.no_sqlite:
             db = Path(args.sqlite_db).resolve() if args.sqlite_db else Path(tmp, "scale.sqlite3")
-            results.append(run(f"sqlite:///{db}", bulk_file, files, args.items, bulk_n))
+            results.append(
+                run(f"sqlite:///{db}", bulk_file, files, args.items, bulk_n, not args.no_pages)
+            )
             print(json.dumps(results[-1]), flush=True)
         postgres = os.environ.get("MINUTEBOOK_BENCH_POSTGRES_URL")
         if postgres:
-            results.append(run(postgres, bulk_file, files, args.items, bulk_n))
+            results.append(run(postgres, bulk_file, files, args.items, bulk_n, not args.no_pages))
             print(json.dumps(results[-1]), flush=True)
     if not results:
         raise SystemExit("nothing to measure: --no-sqlite and no MINUTEBOOK_BENCH_POSTGRES_URL")
