@@ -473,7 +473,12 @@ def report(results: list[dict], n: int, workers: int) -> str:
         f"{n:,} generated items (real Kent sentences; {max(1, n // PER_COUNCIL)} councils of "
         f"{PER_COUNCIL:,} items, {COMMITTEES} committees each, meetings over 20 years)"
     )
-    if bulk_n:
+    if bulk_n and all(r["bulk"] is None for r in results):
+        archive += (
+            f": the first {bulk_n:,} held already by the database (an archive kept from an "
+            f"earlier run, `--bulk-kept`; see the note below), then the last {imported_n:,}"
+        )
+    elif bulk_n:
         archive += (
             f": the first {bulk_n:,} (councils 0-{bulk_n // PER_COUNCIL - 1}) stored through "
             "the write path's store without the extractor (records.store.store_items, "
