@@ -125,6 +125,9 @@ COUNTRIES = [
     ("The meeting closed at 8:15 p.m.", "US"),
     ("The minutes of 1 June 2004 were approved.", "GB"),
     ("The program of works was agreed on 1 June 2004.", "GB"),
+    # place names that are also names or towns elsewhere are no cue; a Canadian city manager
+    ("Mrs Hamilton thanked the Clerk. £200 was agreed.", "GB"),
+    ("The City Manager reported to Council on the Ontario grant of $5,000.", "CA"),
     ("The minutes of June 1, 2004 were approved; the centre will open.", "GB"),
 ]
 
