@@ -187,6 +187,10 @@ _SHARED_YEAR = re.compile(
 
 #: "Feb. 11/13": a month's name, a day and a two-digit year after a slash.
 _MONTH_DAY_YY = re.compile(r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})/(?P<yy>\d\d)(?![\d/])")
+#: Cheap tests that a text can hold such a date at all (the full patterns try their month or
+#: ordinal alternations at every word, which costs more than these scans).
+_SLASH_YY_HINT = re.compile(r"\d/\d\d(?![\d/])")
+_NTH_WEEKDAY_HINT = re.compile(r"(?:st|nd|rd|th|last|forth)\s+(?i:mon|tue|wed|thu|fri|sat|sun)")
 #: "the fourth Monday in March", "the last Friday of June 2019".
 _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
         "forth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1}  # fmt: skip
@@ -531,7 +535,8 @@ def _scan(
         start = before.start() if before.groupdict().get("wd") else m.start()
         if 1 <= month <= 12:
             add(start, m.end(), text[start : m.end()], _nearest_year(month, day, ref), False)
-    for m in _MONTH_DAY_YY.finditer(text) if "/" in text else ():
+    month_day_yy = _MONTH_DAY_YY.finditer(text) if _SLASH_YY_HINT.search(text) else ()
+    for m in month_day_yy:
         # "Feb. 11/13": a month's name, the day and a two-digit year (Canadian tables)
         yy = int(m.group("yy"))
         d = _make(2000 + yy if yy < 50 else 1900 + yy, _month(m.group("mon")), int(m.group("day")))
@@ -541,11 +546,15 @@ def _scan(
         add(m.start(), m.end(), m.group(0), d, True)
     low = text.lower()
     has_weekday = any(name in low for name in _WEEKDAY_NAMES)
-    for m in _NTH_WEEKDAY.finditer(text) if has_weekday else ():
+    nth_weekday = (
+        _NTH_WEEKDAY.finditer(text) if has_weekday and _NTH_WEEKDAY_HINT.search(text) else ()
+    )
+    for m in nth_weekday:
         # "the fourth Monday in March": counted in the month of its year, or the nearest one
         d = _nth_weekday(m, ref)
         add(m.start(), m.end(), m.group(0), d, bool(m.group("year")))
-    for m in _INST.finditer(text) if "inst" in low or "ult" in low or "prox" in low else ():
+    inst = " inst" in low or " ult" in low or " prox" in low
+    for m in _INST.finditer(text) if inst else ():
         # "the 3rd inst." (this month), "ult." (last month), "prox." (next month)
         add(m.start(), m.end(), m.group(0), _inst(m, ref), False)
     weekday_day = _WEEKDAY_DAY.finditer(text) if has_weekday else ()
