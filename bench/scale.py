@@ -190,6 +190,39 @@ def run_child(argv: list[str], env: dict[str, str]) -> tuple[dict, float, float]
     return result, time.perf_counter() - began, usage.ru_maxrss / 1024
 
 
+class AnonPeak:
+    """The largest anonymous resident memory (RssAnon: what the process allocated, not the
+    database file SQLite maps, which ``ru_maxrss`` also counts) of this process, sampled
+    every 50 ms from /proc/self/status by a thread between start() and stop()."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.mib = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._done.is_set():
+            self.read()
+            self._done.wait(0.05)
+
+    def read(self) -> None:
+        with contextlib.suppress(OSError):
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("RssAnon:"):
+                    self.mib = max(self.mib, int(line.split()[1]) / 1024)
+
+    def __enter__(self) -> AnonPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
+        self.read()
+
+
 def worker_measure(url: str) -> dict:
     """In a process of its own on ``url``: search timings and the relink measurements."""
     os.environ["MINUTEBOOK_DATABASE_URL"] = url
@@ -235,13 +268,15 @@ def worker_measure(url: str) -> dict:
     ids = list(
         AgendaItem.objects.filter(meeting__committee__body=body).values_list("pk", flat=True)
     )
-    began, used = time.perf_counter(), cpu()
-    relink_body(body)
-    full, full_cpu = time.perf_counter() - began, cpu() - used
-    mark_stale(AgendaItem.objects.filter(pk__in=random.Random(SEED).sample(ids, len(ids) // 100)))
-    began, used = time.perf_counter(), cpu()
-    relink_changed(body)
-    one_percent, one_percent_cpu = time.perf_counter() - began, cpu() - used
+    with AnonPeak() as relink_anon:
+        began, used = time.perf_counter(), cpu()
+        relink_body(body)
+        full, full_cpu = time.perf_counter() - began, cpu() - used
+        sample = random.Random(SEED).sample(ids, len(ids) // 100)
+        mark_stale(AgendaItem.objects.filter(pk__in=sample))
+        began, used = time.perf_counter(), cpu()
+        relink_changed(body)
+        one_percent, one_percent_cpu = time.perf_counter() - began, cpu() - used
     return {
         "timings": timings,
         "cpu_timings": cpu_timings,
@@ -252,6 +287,7 @@ def worker_measure(url: str) -> dict:
         "relink_full_cpu": full_cpu,
         "relink_one_percent_cpu": one_percent_cpu,
         "relink_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "relink_anon_peak_mib": relink_anon.mib,
     }
 
 
@@ -416,7 +452,13 @@ def report(results: list[dict], n: int, workers: int) -> str:
             + (f" ({one_cpu:.2f})" if one_cpu is not None else "")
             + f" | {100 * r['relink_one_percent'] / r['relink_full']:.1f}%"
             + (f" (**{100 * one_cpu / full_cpu:.1f}%**)" if full_cpu else "")
-            + f" | {r['search_peak_mib']:.0f} / {r['relink_peak_mib']:.0f} |"
+            + f" | {r['search_peak_mib']:.0f} / {r['relink_peak_mib']:.0f}"
+            + (
+                f" (allocated: {r['relink_anon_peak_mib']:.0f})"
+                if "relink_anon_peak_mib" in r
+                else ""
+            )
+            + " |"
         )
     rows += [
         "",
