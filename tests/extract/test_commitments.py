@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from minutebook.core.extract.commitments import find_commitment
+from minutebook.core.extract.people import People
 from minutebook.core.extract.pipeline import run
 
 CASES = [
@@ -76,9 +78,39 @@ CASES = [
     # parish and action-list style: "Clerk to ...", after a topic label too
     ("Clerk to write to the contractor.", [("Clerk", "Clerk to write to the contractor.")]),
     ("The Clerk to chase up in two weeks.", [("The Clerk", "The Clerk to chase up in two weeks.")]),
-    (
+    (  # the text is the whole sentence, its topic label too, as for every other commitment
         "Footpath signs - the Clerk to report the damage.",
-        [("the Clerk", "the Clerk to report the damage.")],
+        [("the Clerk", "Footpath signs - the Clerk to report the damage.")],
+    ),
+    (
+        "A complaint about the hedge was made – GB to investigate",
+        [("GB", "A complaint about the hedge was made – GB to investigate")],
+    ),
+    (  # ... but from the actor on after a decision, which is a record of its own
+        "It was proposed by Cllr Poe, seconded by Cllr Hale that the quote be accepted - the "
+        "Clerk to notify the firm.",
+        [("the Clerk", "the Clerk to notify the firm.")],
+    ),
+    # a member's initials written with full stops
+    (
+        "J.K. offered to approach the highways team.",
+        [("J.K.", "J.K. offered to approach the highways team.")],
+    ),
+    # the body's decision gives the action to the one named after "for"
+    (
+        "It was resolved for the Clerk to write to the Police about the junction.",
+        [("the Clerk", "It was resolved for the Clerk to write to the Police about the junction.")],
+    ),
+    (
+        "Members agreed for Councillor Amos to attend the forum.",
+        [("Councillor Amos", "Members agreed for Councillor Amos to attend the forum.")],
+    ),
+    ("It was agreed for the item to be deferred.", []),
+    # "committed to" a noun is a stance; to doing something, an undertaking
+    ("The Council is committed to affordable housing and new parks.", []),
+    (
+        "The Director was committed to reviewing the policy by March.",
+        [("The Director", "The Director was committed to reviewing the policy by March.")],
     ),
     (
         "Staff to provide a breakdown of the fees.",
@@ -435,3 +467,30 @@ ACTORS = [
 def test_commitment_actors(text: str, label: str, name: str | None) -> None:
     (found,) = run(text).commitments
     assert (found.actor.label, found.actor.name) == (label, name)
+
+
+#: (sentence, organisations the item names, actor label or None): an organisation the item
+#: names acts when it offers, agrees or undertakes to, whatever its last word; a bare
+#: "would" or "will" needs an organisation word ("Trust", "Council" ...) as before.
+NAMED_ORGS = [
+    (
+        "Kestrel Fire and Rescue have offered to check the hydrants.",
+        "Kestrel Fire and Rescue",
+        "Kestrel Fire and Rescue",
+    ),
+    (
+        "Keep Brookvale Tidy agreed to lend the litter pickers.",
+        "Keep Brookvale Tidy",
+        "Keep Brookvale Tidy",
+    ),
+    ("Kestrel Fire and Rescue would check the hydrants.", "Kestrel Fire and Rescue", None),
+    ("Kestrel Fire and Rescue have offered to check the hydrants.", "", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "label"), NAMED_ORGS, ids=[f"{o[0][:40]}|{o[1]}" for o in NAMED_ORGS]
+)
+def test_an_organisation_the_item_names_undertakes(text: str, org: str, label: str | None) -> None:
+    found = find_commitment(text, People(), {org} if org else set(), None, None)
+    assert (found.actor.label if found else None) == label

@@ -203,6 +203,8 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
         return True
     if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare) and bare not in {"RESOLVED", "AGREED", "ACTION"}:
         return True
+    if _DOTTED_INITIALS.fullmatch(bare):
+        return True  # "D.C. offered to ...": a member's initials, written with full stops
     if GROUP.fullmatch(a) and re.search(r"officer|council|authority", a, re.I):
         return True
     if " and " in a or "&" in a or "," in a:
@@ -238,9 +240,16 @@ def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
     return bool(sp["name"] and len(words) <= 5)
 
 
+#: Initials written with full stops ("D.C.", "M. J."), as small councils' minutes name
+#: their members in an action or an offer.
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.\s?){2,3}")
+
+
 def _by_initials(label: str, people: People) -> str | None:
-    """The one person of the item whose initials ``label`` is ("RS" for Richard Stimson):
-    minutes name a person once and then write their initials."""
+    """The one person of the item whose initials ``label`` is ("RS" for Richard Stimson,
+    "R.S." too): minutes name a person once and then write their initials."""
+    if _DOTTED_INITIALS.fullmatch(label.strip()):
+        label = label.replace(".", "").replace(" ", "")
     if not re.fullmatch(r"[A-Z]{2,3}|(?:[A-Z](?:[a-z]{1,2}[A-Z])?){2,3}", label):
         return None
     found = [n for n in people.names if label in _initials_of(n)]
@@ -350,6 +359,22 @@ def _labelled(label: str, people: People, last_person: str | None) -> Speaker:
     return actor
 
 
+#: Words that make the words before an assignment a decision of their own ("... proposed by
+#: A, seconded by B that the quote be accepted - the Clerk to notify the firm").
+_DECIDED = re.compile(
+    r"\b(?:proposed|seconded|resolved|agreed|approved|carried|RESOLVED|AGREED|CARRIED)\b"
+)
+
+
+def _assignment_text(text: str, start: int) -> str:
+    """The commitment's words: the whole sentence, its topic label or the request it answers
+    too ("Potholes - Clerk to chase", "A request ... was made - DC to investigate"), but from
+    the actor on when the words before it are a decision, a record of its own."""
+    if start and _DECIDED.search(text[:start]):
+        return text[start:].strip()
+    return text.strip()
+
+
 def _assignment(text: str, people: People, org_names: set[str], last_person: str | None):
     """ "Clerk to write to the owner": the actor and where the commitment's words start."""
     for m in _ASSIGN.finditer(text):
@@ -369,7 +394,7 @@ def _assignment(text: str, people: People, org_names: set[str], last_person: str
             return Commitment(
                 _labelled(actor, people, last_person),
                 text[m.start("verb") :].strip().rstrip(".;"),
-                text[m.start("actor") :].strip(),
+                _assignment_text(text, m.start("actor")),
             )
     return None
 
@@ -396,6 +421,31 @@ def _agreed_that(text: str, people: People, org_names: set[str], last_person: st
         or actor.lower() in {"staff", "officers", "the clerk", "administration"}
     ):
         return None  # "requested that X be considered": only an officer or role asked to act
+    return Commitment(
+        _labelled(actor, people, last_person),
+        text[m.start("verb") :].strip().rstrip(".;"),
+        text.strip(),
+    )
+
+
+#: "It was resolved for the Clerk to write to the Police", "agreed for Cllr A to attend":
+#: the body's decision gives the action to the one named after "for".
+_RESOLVED_FOR = re.compile(
+    r"\b(?:resolved|agreed|decided|RESOLVED|AGREED)\s+for\s+(?P<actor>(?:the\s+|The\s+)?[\w’'.&-]+"
+    r"(?:\s+[\w’'.&-]+){0,4}?)\s+to\s+(?:also\s+)?(?P<verb>[a-z]{2,})\b"
+)
+
+
+def _resolved_for(text: str, people: People, org_names: set[str], last_person: str | None):
+    """ "It was resolved for the Clerk to write to ...": the one named acts."""
+    m = _RESOLVED_FOR.search(text)
+    if not m or m.group("verb") in _NOT_VERBS or m.group("verb") == "be":
+        return None
+    actor = m.group("actor").strip(" ,")
+    if actor.lower() in {"he", "she", "him", "her", "them", "they"}:
+        return None
+    if not _actor_ok(actor, people, org_names):
+        return None
     return Commitment(
         _labelled(actor, people, last_person),
         text[m.start("verb") :].strip().rstrip(".;"),
@@ -523,6 +573,14 @@ def _verb_acts(word: str) -> bool:
     )
 
 
+def _named_org(actor: str, org_names: set[str]) -> bool:
+    """An organisation the item names, whatever its last word ("Tayside Fire and Rescue"):
+    an actor when it offers, agrees or undertakes to act (the verb says it can be held to
+    it), though not for a bare "would" (programmes and schemes "would" too)."""
+    bare = re.sub(r"^(?:the|The)\s+", "", actor.strip(" ,"))
+    return bare in org_names and len(bare.split()) > 1
+
+
 def _by_agent(text: str, people: People, org_names: set[str], last_person: str | None):
     """ "The matter would be looked at by officers": the agent of a future passive."""
     for m in _BY_AGENT.finditer(text):
@@ -611,6 +669,7 @@ def find_commitment(
     found = (
         _assignment(text, people, org_names, last_person)
         or _agreed_that(text, people, org_names, last_person)
+        or _resolved_for(text, people, org_names, last_person)
         or _request(text, people, org_names, last_person)
         or _body_will(text, people, last_person)
         or _we_will(text)
@@ -636,6 +695,8 @@ def find_commitment(
             continue
         if modal in {"intended to", "planned to"}:
             continue
+        if modal.endswith("committed to") and not verb.endswith("ing"):
+            continue  # "The Council is committed to council housing": a stance, no action
         if (
             "asked" in modal
             and verb in _AT_THE_MEETING
@@ -680,8 +741,10 @@ def find_commitment(
             speaker_of_sentence and (speaker_of_sentence.name or speaker_of_sentence.role)
         )
         for cand in _subject_readings(clause):
-            if _actor_ok(cand, people, org_names) or (
-                cand.lower() == "they" and speaker_named and "that they" in text[: m.end()]
+            if (
+                _actor_ok(cand, people, org_names)
+                or (undertaking and _named_org(cand, org_names))
+                or (cand.lower() == "they" and speaker_named and "that they" in text[: m.end()])
             ):
                 prefix = text[: m.start("modal")].lower()
                 if _HEDGES.search(prefix[-120:]) and not undertaking:
