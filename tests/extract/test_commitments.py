@@ -91,6 +91,10 @@ CASES = [
         "Clerk to notify the firm.",
         [("the Clerk", "the Clerk to notify the firm.")],
     ),
+    (  # ... and after a list run together
+        "Budget - this would be a regular item (ii) Parks - Ann Poe to discuss with Bob Hale.",
+        [("Ann Poe", "Ann Poe to discuss with Bob Hale.")],
+    ),
     # a member's initials written with full stops
     (
         "J.K. offered to approach the highways team.",
@@ -106,8 +110,14 @@ CASES = [
         [("Councillor Amos", "Members agreed for Councillor Amos to attend the forum.")],
     ),
     ("It was agreed for the item to be deferred.", []),
-    # "committed to" a noun is a stance; to doing something, an undertaking
+    # a body that "is committed to" something states a stance; one who committed to act, or
+    # was committed to it, undertook it
     ("The Council is committed to affordable housing and new parks.", []),
+    ("The Council is committed to reviewing the policy each year.", []),
+    (
+        "Mr Poe committed to provide the figures.",
+        [("Mr Poe", "Mr Poe committed to provide the figures.")],
+    ),
     (
         "The Director was committed to reviewing the policy by March.",
         [("The Director", "The Director was committed to reviewing the policy by March.")],

@@ -369,8 +369,10 @@ _DECIDED = re.compile(
 def _assignment_text(text: str, start: int) -> str:
     """The commitment's words: the whole sentence, its topic label or the request it answers
     too ("Potholes - Clerk to chase", "A request ... was made - DC to investigate"), but from
-    the actor on when the words before it are a decision, a record of its own."""
-    if start and _DECIDED.search(text[:start]):
+    the actor on when the words before it are a decision (a record of its own) or more than
+    one label or clause (a list run together: "A - this would ... B - Ann to ...")."""
+    head = text[:start]
+    if start and (_DECIDED.search(head) or len(re.findall(r"\s[-–—]\s?|[-–—]\s|[;:]", head)) > 1):
         return text[start:].strip()
     return text.strip()
 
@@ -695,8 +697,8 @@ def find_commitment(
             continue
         if modal in {"intended to", "planned to"}:
             continue
-        if modal.endswith("committed to") and not verb.endswith("ing"):
-            continue  # "The Council is committed to council housing": a stance, no action
+        if re.fullmatch(r"(?:is|are) (?:also )?committed to", modal):
+            continue  # "The Council is committed to council housing": a standing stance
         if (
             "asked" in modal
             and verb in _AT_THE_MEETING
