@@ -235,6 +235,27 @@ CASES = [
         [("They", "They will be requesting the County to design a safer junction.")],
     ),
     ("We will need to see the final figures first.", []),
+    # the municipality as North American and Australian minutes name the council itself
+    (
+        "Director Poe explained that the City will partner with the agency on costs.",
+        [
+            (
+                "the City",
+                "Director Poe explained that the City will partner with the agency on costs.",
+            )
+        ],
+    ),
+    ("The town would benefit from the new road.", []),
+    # a heading run into the sentence before an assignment's subject
+    (
+        "Governance Training The Chief Executive Officer to investigate funding.",
+        [
+            (
+                "The Chief Executive Officer",
+                "Governance Training The Chief Executive Officer to investigate funding.",
+            )
+        ],
+    ),
     (
         "A reply had been received from Highways informing the council that they will be "
         "looking at the drains.",

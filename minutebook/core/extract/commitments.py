@@ -174,10 +174,19 @@ _POSSESSED = re.compile(r"[’']s\s+(?P<noun>[a-z][\w-]*)$")
 _CLAUSE_CUT = re.compile(r"[,;:(]|\s[-–—]\s|\bthat\b|\band\b(?=\s+(?:he|she|officers|the))")
 
 
+#: The municipality as North American and Australian minutes name the council itself ("the
+#: City will partner with ...", "the Shire would write"): capitalised, after "the".
+_MUNICIPALITY = re.compile(
+    r"(?:the|The)\s+(?:City|Village|Town|Township|County|Borough|Shire|Municipality|District)"
+)
+
+
 def _actor_ok(actor: str, people: People, org_names: set[str]) -> bool:
     a = actor.strip(" ,")
     if not a or _BAD_ACTORS.match(a) or re.match(r"(?:a|an|A|An)\s+\w+$", a):
         return False
+    if _MUNICIPALITY.fullmatch(a):
+        return True
     possessed = _POSSESSED.search(a)
     if possessed and not _ACTOR_GROUPS.fullmatch(possessed.group("noun")):
         return False  # "Councillor Smith's remit would change"
@@ -377,8 +386,24 @@ def _assignment_text(text: str, start: int) -> str:
     return text.strip()
 
 
+#: A heading run into the sentence before its subject ("Governance Training The Chief
+#: Executive Officer to investigate ..."): capitalised words up to a capitalised "The".
+_GLUED_HEADING = re.compile(r"^(?:[A-Z][\w’'&-]*\s+){1,8}(?=The\s)")
+
+
 def _assignment(text: str, people: People, org_names: set[str], last_person: str | None):
     """ "Clerk to write to the owner": the actor and where the commitment's words start."""
+    found = _assigned(text, text, people, org_names, last_person)
+    glued = _GLUED_HEADING.match(text)
+    if found is None and glued:
+        found = _assigned(text[glued.end() :], text, people, org_names, last_person)
+    return found
+
+
+def _assigned(
+    text: str, sentence: str, people: People, org_names: set[str], last_person: str | None
+) -> Commitment | None:
+    """The assignment in ``text`` (``sentence`` or its tail), its text from ``sentence``."""
     for m in _ASSIGN.finditer(text):
         verb = m.group("verb")
         if verb in _NOT_VERBS or verb in _MOTION_VERBS or verb == "be":
@@ -396,7 +421,7 @@ def _assignment(text: str, people: People, org_names: set[str], last_person: str
             return Commitment(
                 _labelled(actor, people, last_person),
                 text[m.start("verb") :].strip().rstrip(".;"),
-                _assignment_text(text, m.start("actor")),
+                _assignment_text(text, m.start("actor")) if text is sentence else sentence.strip(),
             )
     return None
 
@@ -460,6 +485,8 @@ def _request(text: str, people: People, org_names: set[str], last_person: str | 
     for m in _REQUEST.finditer(text):
         if re.search(r"\b(?:had|has|have)\s+$", text[: m.start()]):
             continue  # "she had asked X to ...": a request made before, reported
+        if re.search(r"\b(?:will|would|shall)\s+(?:be\s+)?$", text[: m.start()]):
+            continue  # "They will be requesting the County to ...": the request is the promise
         if re.search(
             r"\b(?:questions?|petitions?|petitioners?|letters?|residents?|public|correspondents?)"
             r"\s+(?:also\s+)?$",
