@@ -26,6 +26,7 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from minutebook.core.numbers import whole_number
+from minutebook.records import visibility
 from minutebook.records.models import AgendaItem, Commitment
 from minutebook.tracker.models import FollowUpLink
 
@@ -56,7 +57,8 @@ def commitments_with_status(today: dt.date | None = None) -> QuerySet[Commitment
     today = today or timezone.localdate()
     mine = public_links().filter(from_item=OuterRef("item"), from_text=OuterRef("text"))
     return (
-        Commitment.objects.select_related("item__meeting__committee__body", "actor")
+        visibility.commitments()
+        .select_related("item__meeting__committee__body", "actor")
         # the item is shown by its title and place; its text would be read for nothing
         .defer("item__minutes_text", "item__minutes_html", "item__decision_text")
         .annotate(

@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from minutebook.core.numbers import whole_number
+from minutebook.records import visibility
 from minutebook.records.models import AgendaItem, Commitment, Committee
 from minutebook.tracker.models import FollowUpLink
 from minutebook.tracker.permissions import audit, can_add, can_decide, snapshot
@@ -77,9 +78,8 @@ def tracker(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(tracker_queryset(filters, today), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     committees = (
-        Committee.objects.filter(meetings__items__commitments__isnull=False)
+        Committee.objects.filter(pk__in=visibility.commitments().values("item__meeting__committee"))
         .select_related("body")
-        .distinct()
         .order_by("body__name", "name")
     )
     context = {

@@ -16,9 +16,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from minutebook.core.numbers import whole_number
+from minutebook.records import visibility
 from minutebook.records.models import (
     AgendaItem,
     Amount,
+    Attendance,
     Body,
     Commitment,
     Committee,
@@ -28,15 +30,17 @@ from minutebook.records.models import (
     Entity,
     EntityMention,
     Meeting,
+    Membership,
     Person,
     PersonMention,
     Question,
     Statement,
 )
 from minutebook.records.prepared import Prepared, Shape
+from minutebook.records.proceedings import Declaration, Vote
 from minutebook.website import integrations, proceedings
 from minutebook.website.caching import public_page
-from minutebook.website.tallies import ITEM_ROWS, MEETING_ROWS, PERSON_ROWS, count_rows
+from minutebook.website.tallies import ITEM_ROWS, MEETING_ROWS, count_rows
 
 ITEM_PLACE = "item__meeting__committee__body"
 #: An item's text, which lists of records from many items (person page, questions archive)
@@ -84,7 +88,7 @@ def counted(queryset: QuerySet, meeting: str) -> Coalesce:
 
 def item_count() -> Coalesce:
     """A meeting's number of items (see counted)."""
-    return counted(AgendaItem.objects.all(), "meeting")
+    return counted(AgendaItem.objects.public(), "meeting")
 
 
 @public_page
@@ -94,10 +98,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "bodies": Body.objects.count(),
         "committees": Committee.objects.count(),
         "meetings": Meeting.objects.count(),
-        "items": AgendaItem.objects.count(),
+        "items": AgendaItem.objects.public().count(),
         "people": Person.objects.count(),
-        "questions": Question.objects.count(),
-        "commitments": Commitment.objects.count(),
+        "questions": visibility.questions().count(),
+        "commitments": visibility.commitments().count(),
     }
     committees = bodies = None
     if counts["committees"] <= HOME_COMMITTEES:
@@ -162,13 +166,13 @@ def committee(request: HttpRequest, body_slug: str, committee_slug: str) -> Http
     meetings = list(
         obj.meetings.annotate(
             item_count=item_count(),
-            question_count=counted(Question.objects.all(), "item__meeting"),
+            question_count=counted(visibility.questions(), "item__meeting"),
         ).order_by("-date", "-id")
     )
     upcoming, years = _calendar(meetings)
     counts = {
-        "commitments": Commitment.objects.filter(item__meeting__committee=obj).count(),
-        "questions": Question.objects.filter(item__meeting__committee=obj).count(),
+        "commitments": visibility.commitments().filter(item__meeting__committee=obj).count(),
+        "questions": visibility.questions().filter(item__meeting__committee=obj).count(),
     }
     return render(
         request,
@@ -566,15 +570,15 @@ PERSON_SAID = Prepared(
         ("id", "item_id", "position", "text", "speaker_id"),
         related=(("item", _ROW_ITEM),),
     ),
-    lambda pk: Statement.objects.filter(speaker_id=pk).order_by(*_NEWEST),
+    lambda pk: visibility.records(Statement).filter(speaker_id=pk).order_by(*_NEWEST),
 )
 PERSON_ASKED = Prepared(
     Shape(Question, _QUESTION, related=(("item", _ROW_ITEM), ("responder", _PERSON_LINK))),
-    lambda pk: Question.objects.filter(asker_id=pk).order_by(*_NEWEST),
+    lambda pk: visibility.questions().filter(asker_id=pk).order_by(*_NEWEST),
 )
 PERSON_ANSWERED = Prepared(
     Shape(Question, _QUESTION, related=(("item", _ROW_ITEM), ("asker", _PERSON_LINK))),
-    lambda pk: Question.objects.filter(responder_id=pk).order_by(*_NEWEST),
+    lambda pk: visibility.questions().filter(responder_id=pk).order_by(*_NEWEST),
 )
 PERSON_PROMISED = Prepared(
     Shape(
@@ -582,7 +586,7 @@ PERSON_PROMISED = Prepared(
         ("id", "item_id", "position", "text", "action", "due", "actor_id"),
         related=(("item", _ROW_ITEM),),
     ),
-    lambda pk: Commitment.objects.filter(actor_id=pk).order_by(*_NEWEST),
+    lambda pk: visibility.commitments().filter(actor_id=pk).order_by(*_NEWEST),
 )
 _ITEMS_NEWEST = ("-meeting__date", "-meeting_id", "order", "pk")
 
@@ -602,6 +606,7 @@ def _mentioned(pk: int) -> QuerySet:
     if connection.vendor != "postgresql":
         return (
             AgendaItem.objects.filter(personmentions__person_id=pk)
+            .exclude(visibility.item_hidden())
             .values(*_ROW_ITEM.paths())
             .annotate(role=Max("personmentions__role"))
             .order_by(*_ITEMS_NEWEST)
@@ -615,6 +620,7 @@ def _mentioned(pk: int) -> QuerySet:
     role = PersonMention.objects.filter(item_id=OuterRef("pk"), person_id=pk).order_by("-role")
     return (
         AgendaItem.objects.filter(named)
+        .exclude(visibility.item_hidden())
         .annotate(role=Subquery(role.values("role")[:1]))
         .order_by(*_ITEMS_NEWEST)
     )
@@ -634,8 +640,54 @@ PERSON_MENTIONED = Prepared(
 # The roles the minutes give the person, each once.
 PERSON_ROLES = Prepared(
     None,
-    lambda pk: PersonMention.objects.filter(person_id=pk).exclude(role="").order_by().distinct(),
+    lambda pk: (
+        visibility.records(PersonMention)
+        .filter(person_id=pk)
+        .exclude(role="")
+        .order_by()
+        .distinct()
+    ),
     values=("role",),
+)
+
+
+def _tally(queryset: QuerySet, field: str, distinct: str = "") -> Coalesce:
+    """How many rows of ``queryset`` have the person of the outer query in ``field`` (or
+    how many different ``distinct`` values they have), a scalar subquery on its index."""
+    rows = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    n = Count(distinct, distinct=True) if distinct else Count("pk")
+    return Coalesce(Subquery(rows.annotate(n=n).values("n")), 0)
+
+
+#: How many rows each of a person page's lists has, in one query, so the page asks for
+#: the lists it will show only. Extracted records count only where their item is public
+#: (``visibility.records``: not of a draft agenda, not exempt), as the lists show them.
+#: The lists (and kinds of proceedings) a person page counts.
+PERSON_LISTS = (
+    "said",
+    "promised",
+    "asked",
+    "answered",
+    "mentioned",
+    "attended",
+    "declared",
+    "voted",
+    "memberships",
+)
+PERSON_COUNTS = Prepared(
+    None,
+    lambda pk: Person.objects.filter(pk=pk).annotate(
+        n_said=_tally(visibility.records(Statement), "speaker"),
+        n_promised=_tally(visibility.commitments(), "actor"),
+        n_asked=_tally(visibility.questions(), "asker"),
+        n_answered=_tally(visibility.questions(), "responder"),
+        n_mentioned=_tally(visibility.records(PersonMention), "person", distinct="item"),
+        n_attended=_tally(Attendance.objects.all(), "person"),  # the public may see fewer
+        n_declared=_tally(Declaration.objects.all(), "person"),  # (see participation)
+        n_voted=_tally(Vote.objects.all(), "person"),
+        n_memberships=_tally(Membership.objects.all(), "person"),
+    ),
+    values=tuple(f"n_{name}" for name in PERSON_LISTS),
 )
 
 
@@ -658,7 +710,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = PERSON_BY_SLUG.first(slug)
     if obj is None:
         raise Http404("No such person.")
-    counts = count_rows(obj.pk, PERSON_ROWS)
+    counts = dict(zip(PERSON_LISTS, PERSON_COUNTS.values(obj.pk)[0], strict=True))
     roles = (
         list(
             obj.memberships.select_related("body", "committee").order_by(
@@ -708,13 +760,15 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Entity, slug=slug)
     items = (
         AgendaItem.objects.filter(entitymentions__entity=obj)
+        .exclude(visibility.item_hidden())
         .distinct()
         .select_related("meeting__committee__body")
         .defer("minutes_text", "minutes_html", "decision_text", "description")
         .order_by(F("meeting__date").asc(nulls_last=True), "meeting_id", "order", "pk")
     )
     page = Paginator(items, TOPIC_PAGE).get_page(request.GET.get("page"))
-    names = set(obj.mentions.values_list("name", flat=True).distinct()) | {obj.name}
+    mentions = visibility.records(EntityMention).filter(entity=obj)
+    names = set(mentions.values_list("name", flat=True).distinct()) | {obj.name}
     said = Q()
     for name in names:
         said |= Q(text__icontains=name)
@@ -733,10 +787,8 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def questions(request: HttpRequest) -> HttpResponse:
     """The public questions archive: every minuted question and its answer, by committee/year."""
-    committees = (
-        Committee.objects.select_related("body")
-        .filter(meetings__items__questions__isnull=False)
-        .distinct()
+    committees = Committee.objects.select_related("body").filter(
+        pk__in=visibility.questions().values("item__meeting__committee")
     )
     committee_id = whole_number(request.GET.get("committee", ""))
     chosen = (
@@ -746,7 +798,7 @@ def questions(request: HttpRequest) -> HttpResponse:
     )
     if chosen is not None and chosen not in committees:
         committees = [*committees, chosen]  # keep the choice visible in the form
-    qs = Question.objects.select_related(ITEM_PLACE, "asker", "responder").defer(*ITEM_TEXT)
+    qs = visibility.questions().select_related(ITEM_PLACE, "asker", "responder").defer(*ITEM_TEXT)
     if chosen:
         qs = qs.filter(item__meeting__committee=chosen)
     years = sorted(
