@@ -15,15 +15,21 @@ Private (the committee back office's fields, issue 13):
 * attendance, declarations, motions and votes of a meeting whose minutes are a **draft**
   being written in minutebook (``minutes_status='draft'``; the ``.public()`` managers of
   issue 14);
-* a paper marked not public (``Document.is_public``) or replaced by a newer version.
+* a paper marked not public (``Document.is_public``) or replaced by a newer version;
+* a person or an organisation the record names only in private items (extraction stores
+  a draft agenda's or an exempt item's records like any other: being stored as a Person
+  or an Entity must not publish the name).
 
 Imported meetings and items are public: their councils published them.
 """
 
 from __future__ import annotations
 
+import functools
+import operator
+
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from minutebook.records.models import (
     AgendaItem,
@@ -32,8 +38,14 @@ from minutebook.records.models import (
     Committee,
     Decision,
     Document,
+    Entity,
+    EntityMention,
     Meeting,
+    Membership,
+    Person,
+    PersonMention,
     Question,
+    Statement,
 )
 from minutebook.records.proceedings import Declaration, Motion, Vote
 
@@ -134,3 +146,42 @@ def questions() -> QuerySet[Question]:
 
 def is_public_item(item: AgendaItem) -> bool:
     return items().filter(pk=item.pk).exists()
+
+
+#: The extracted records that name a person, as (model, field).
+PERSON_RECORDS: tuple[tuple[type, str], ...] = (
+    (PersonMention, "person"),
+    (Statement, "speaker"),
+    (Question, "asker"),
+    (Question, "responder"),
+    (Commitment, "actor"),
+)
+
+
+def _any(conditions: list) -> Q:
+    return functools.reduce(operator.or_, (Q(c) for c in conditions))
+
+
+def people() -> QuerySet[Person]:
+    """Everyone, except people the record names only in private items (records of a draft
+    agenda's items or of exempt items, and no public record, membership, attendance,
+    declaration or vote). People with no record at all stay: nothing private names them.
+
+    The public side is asked first: most people's first mention is public, so the
+    hidden side (a join to the item and meeting of every mention) is rarely reached."""
+    public, hidden = [], []
+    for model, field in PERSON_RECORDS:
+        rows = model.objects.filter(**{field: OuterRef("pk")})
+        public.append(Exists(rows.exclude(_item_hidden("item__"))))
+        hidden.append(Exists(rows.filter(_item_hidden("item__"))))
+    for rows in (Membership.objects.all(), attendances(), declarations(), votes()):
+        public.append(Exists(rows.filter(person=OuterRef("pk"))))
+    return Person.objects.exclude(~_any(public) & _any(hidden))
+
+
+def entities() -> QuerySet[Entity]:
+    """Every organisation, programme or place, except those named only in private items."""
+    rows = EntityMention.objects.filter(entity=OuterRef("pk"))
+    return Entity.objects.exclude(
+        ~Exists(rows.exclude(_item_hidden("item__"))) & Exists(rows.filter(_item_hidden("item__")))
+    )

@@ -8,6 +8,7 @@ from django import forms
 from django.db import connection
 
 from minutebook.core.numbers import whole_number
+from minutebook.records import visibility
 from minutebook.records.models import Body, Committee, Person
 from minutebook.search.models import SearchEntry
 from minutebook.search.widgets import (
@@ -128,12 +129,12 @@ class SearchForm(forms.Form):
         if not text:
             return None
         person = (
-            Person.objects.filter(slug=text).first()
-            or Person.objects.filter(name__iexact=text).first()
+            visibility.people().filter(slug=text).first()
+            or visibility.people().filter(name__iexact=text).first()
         )
         if person is not None:
             return person
-        candidates = list(Person.objects.filter(name__icontains=text).order_by("name")[:6])
+        candidates = list(visibility.people().filter(name__icontains=text).order_by("name")[:6])
         if len(candidates) == 1:
             return candidates[0]
         if candidates:

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.formats import date_format
 
-from minutebook.records.models import Entity, Person
+from minutebook.records import visibility
 from minutebook.search.backends import SearchPage, SearchRequest, base, get_backend
 from minutebook.search.backends.base import Hit
 from minutebook.search.forms import SearchForm
@@ -164,8 +164,8 @@ def _suggestions(request: HttpRequest, terms: list[str]) -> dict:
         by_name = Q()
         for word in words:
             by_name |= Q(name__icontains=word)
-        people = list(Person.objects.filter(by_name).order_by("name")[:8])
-        topics = list(Entity.objects.filter(by_name).order_by("name")[:8])
+        people = list(visibility.people().filter(by_name).order_by("name")[:8])
+        topics = list(visibility.entities().filter(by_name).order_by("name")[:8])
     filtered = any(request.GET.get(k) for k in FILTERS)
     return {
         "suggested_people": people,

@@ -99,7 +99,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "committees": Committee.objects.count(),
         "meetings": Meeting.objects.count(),
         "items": AgendaItem.objects.public().count(),
-        "people": Person.objects.count(),
+        "people": visibility.people().count(),
         "questions": visibility.questions().count(),
         "commitments": visibility.commitments().count(),
     }
@@ -460,12 +460,13 @@ def people(request: HttpRequest) -> HttpResponse:
     """Everyone the record names, A to Z (or those under one initial), with how much they said."""
     letter = request.GET.get("letter", "").strip().upper()[:1]
     letter = letter if letter.isascii() and letter.isalpha() else ""
-    people = Person.objects.order_by("name", "pk")
+    people = visibility.people().order_by("name", "pk")
     if letter:
         people = people.filter(name__istartswith=letter)
     page = Paginator(people, PEOPLE_PAGE).get_page(request.GET.get("page"))
     counts = dict(
-        Statement.objects.filter(speaker__in=[p.pk for p in page.object_list])
+        visibility.records(Statement)
+        .filter(speaker__in=[p.pk for p in page.object_list])
         .values_list("speaker")
         .annotate(n=Count("pk"))
         .values_list("speaker", "n")
@@ -562,7 +563,7 @@ _QUESTION = (
 #: page of each of the five lists, newest first.
 PERSON_BY_SLUG = Prepared(
     Shape(Person, ("id", "name", "slug", "updated_at")),
-    lambda slug: Person.objects.filter(slug=slug),
+    lambda slug: visibility.people().filter(slug=slug),
 )
 PERSON_SAID = Prepared(
     Shape(
@@ -757,7 +758,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     """An organisation or programme across meetings, oldest first, 50 items a page."""
-    obj = get_object_or_404(Entity, slug=slug)
+    obj = get_object_or_404(visibility.entities(), slug=slug)
     items = (
         AgendaItem.objects.filter(entitymentions__entity=obj)
         .exclude(visibility.item_hidden())

@@ -156,7 +156,6 @@ def test_private_records_show_nowhere(client, world, url, hidden):
     "url", ["/people/zelda-quartermain/", "/topics/tollgate-housing-trust/"], ids=str
 )
 def test_people_and_organisations_only_the_private_items_name(client, world, url):
+    """Their pages do not exist: a name extracted from a private item is not published."""
     _hide(world)
-    response = client.get(url)
-    text = response.content.decode()
-    assert response.status_code == 404 or not any(w in text for w in ("Draftwater", "Exemptvale"))
+    assert client.get(url).status_code == 404
