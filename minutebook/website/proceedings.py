@@ -113,7 +113,7 @@ def approval(item: AgendaItem, *, approves_any: bool = True) -> Approval:
 
 def for_person(person: Person, *, limit: int, counts: dict[str, int]) -> dict:
     """Attendance, declarations and votes, each asked for only if the person has any
-    (``counts``: website.tallies.PERSON_ROWS)."""
+    (``counts``: website.views.PERSON_COUNTS)."""
     return {
         "attendance": participation.attendance_record(person, limit=limit)
         if counts["attended"]

@@ -3,12 +3,14 @@ the lists it will show and skips the ones that are empty.
 
 An item page shows up to fifteen kinds of rows (statements, questions, commitments,
 documents, earlier versions, motions, follow-up links...) and most items have only a few
-kinds; a person page shows five lists and three kinds of proceedings. Asking the ORM for
-each list costs a query apiece, and compiling one costs about twenty times what the
+kinds. Asking the ORM for each list costs a query apiece, and compiling one costs about twenty times what the
 database spends answering it (0.3 ms against 0.01 ms on SQLite): most of a page's time.
 So the counts are asked together, one statement of scalar subqueries, each an index range
 on a foreign key, which SQLite and PostgreSQL answer alike; then only non-empty lists are
 queried. Table and column names come from the models, the key is a parameter.
+
+(A person page's lists are of extracted records, counted only where their item is public:
+it counts them with the ORM and ``records.visibility`` instead, website.views.PERSON_COUNTS.)
 """
 
 from __future__ import annotations
@@ -30,12 +32,11 @@ from minutebook.records.models import (
     Document,
     EntityMention,
     Meeting,
-    Membership,
     PersonMention,
     Question,
     Statement,
 )
-from minutebook.records.proceedings import Declaration, Motion, Vote
+from minutebook.records.proceedings import Declaration, Motion
 from minutebook.tracker.models import FollowUpLink
 
 
@@ -106,16 +107,4 @@ MEETING_ROWS = {
     "motions": Rows(Motion, "item", via=AgendaItem, via_field="meeting"),
     "moved_from": Rows(Meeting, "moved_to"),
     "submitted": Rows(PublicQuestion, "meeting"),  # questions the public sent in
-}
-
-PERSON_ROWS = {
-    "said": Rows(Statement, "speaker"),
-    "promised": Rows(Commitment, "actor"),
-    "asked": Rows(Question, "asker"),
-    "answered": Rows(Question, "responder"),
-    "mentioned": Rows(PersonMention, "person", distinct="item"),  # items, each once
-    "attended": Rows(Attendance, "person"),  # the public may see fewer: see participation
-    "declared": Rows(Declaration, "person"),
-    "voted": Rows(Vote, "person"),
-    "memberships": Rows(Membership, "person"),
 }
