@@ -1,9 +1,12 @@
 """The extractor: one agenda item's minutes in, the ``minutebook.extraction/1`` record out.
 
-Rules, not a model: the contract's record types are expressed in a small, regular register
-of English ("X asked whether ...", "RESOLVED that ...", "officers would ...") and rules keep
-the extractor deterministic, offline, explainable and fast enough to run on every import.
-Pure Python with no Django imports, so the CLI, workers and benchmarks can all call it.
+Hand-written rules where the minutes' register is regular ("X asked whether ...",
+"RESOLVED that ...", "officers would ..."), and two small learned models shipped in the
+package where rules did not carry to new councils: a name tagger (people and entities) and a
+sentence-role model (which sentences are decisions), both linear-chain CRFs
+(:mod:`.learned`, retrained by ``make models``). Deterministic, offline and fast enough to
+run on every import. Pure Python with no Django imports, so the CLI, workers and benchmarks
+can all call it.
 
 Pipeline (:mod:`.pipeline`): layout and sentences (:mod:`.text`) -> mentions (people and
 entities, :mod:`.people`, :mod:`.entities`) -> records (speakers, questions, decisions,
@@ -23,7 +26,7 @@ from minutebook.core.items import SourceItem
 #: The name tagger's model id is part of it: retraining the model changes the version.
 #: So does the sentence-role model's (decisions and commitments), when it is in use.
 EXTRACTOR_VERSION = "+".join(
-    x for x in ("2026.12.7", learned.model_id(), learned.roles.model_id()) if x
+    x for x in ("2026.12.8", learned.model_id(), learned.roles.model_id()) if x
 )
 SCHEMA = "minutebook.extraction/1"
 
