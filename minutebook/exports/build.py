@@ -56,7 +56,7 @@ def data_version() -> str:
     """
     from minutebook.questions.models import PublicQuestion
     from minutebook.records import visibility
-    from minutebook.records.models import Body, Committee, Entity, Membership, Person
+    from minutebook.records.models import Body, Committee, Membership
     from minutebook.tracker.models import FollowUpLink
 
     parts = []
@@ -67,8 +67,8 @@ def data_version() -> str:
         ("items", visibility.items()),
         ("documents", visibility.documents()),
         ("memberships", Membership.objects.all()),
-        ("people", Person.objects.all()),
-        ("organisations", Entity.objects.all()),
+        ("people", visibility.people()),
+        ("organisations", visibility.entities()),
         ("follow_ups", FollowUpLink.objects.all()),
         ("public_questions", PublicQuestion.objects.all()),
     ):

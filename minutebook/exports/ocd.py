@@ -25,7 +25,6 @@ from minutebook.records.models import (
     Body,
     EntityMention,
     Membership,
-    Person,
     PersonMention,
 )
 
@@ -80,7 +79,7 @@ def _org(body_id: int, committee_id: int | None) -> str:
 
 
 def people() -> Iterator[dict]:
-    for person in Person.objects.order_by("pk").iterator(chunk_size=CHUNK):
+    for person in visibility.people().order_by("pk").iterator(chunk_size=CHUNK):
         yield {
             "id": ocd_id("person", person.pk),
             "name": person.name,

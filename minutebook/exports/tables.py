@@ -33,10 +33,8 @@ from minutebook.records.models import (
     Amount,
     Body,
     DateMention,
-    Entity,
     EntityMention,
     Membership,
-    Person,
     PersonMention,
     Statement,
 )
@@ -156,7 +154,7 @@ def tables() -> list[Table]:
         _table(
             "people",
             "People named in the record.",
-            Person.objects.all,
+            visibility.people,
             {"id": "id", "name": "name", "slug": "slug", "updated_at": "updated_at"},
         ),
         _table(
@@ -412,7 +410,7 @@ def tables() -> list[Table]:
         _table(
             "organisations",
             "Organisations, programmes, places and laws named in minutes.",
-            Entity.objects.all,
+            visibility.entities,
             {
                 "id": "id",
                 "name": "name",

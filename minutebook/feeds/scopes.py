@@ -57,7 +57,7 @@ def resolve(request: HttpRequest, scope: str = "all", key: str | int = "") -> Sc
             committee=committee,
         )
     if scope == "person":
-        person = Person.objects.filter(slug=key).first()
+        person = visibility.people().filter(slug=key).first()
         if person is None:
             raise Http404("No such person.")
         return Scope("person", person.name, person.get_absolute_url(), person=person)

@@ -13,7 +13,14 @@ import json
 import pytest
 
 from minutebook.records import visibility
-from minutebook.records.models import AgendaItem, Meeting
+from minutebook.records.models import (
+    AgendaItem,
+    Entity,
+    EntityMention,
+    Meeting,
+    Person,
+    PersonMention,
+)
 from tests.api.conftest import HIDDEN_NAME, SECRET_EMAIL, crawl, get_json
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +86,30 @@ def test_drafts_and_exempt_items_never_appear(client, api_world):
     if meeting_rules:
         assert "Budget 2019/20" not in everything
         assert client.get(f"/api/v1/meetings/{budget.meeting_id}").status_code == 404
+
+
+def test_people_and_organisations_named_only_in_private_items_never_appear(client, api_world):
+    """A person or organisation the record names only in an exempt item (or a draft
+    agenda's) is itself private: the API's lists and detail pages leave it out, as the
+    website does (visibility.people / visibility.entities)."""
+    item_rules = _private_fields(AgendaItem, visibility.PRIVATE_ITEM)
+    if not item_rules:
+        pytest.skip("the record has no exempt field")
+    work = AgendaItem.objects.get(title="Work Programme")
+    person = Person.objects.create(name="Zelda Quartermain", slug="zelda-quartermain")
+    entity = Entity.objects.create(
+        name="Tollgate Housing Trust", slug="tollgate-housing-trust", type="organisation"
+    )
+    PersonMention.objects.create(item=work, position=90, person=person, name=person.name)
+    EntityMention.objects.create(item=work, position=91, entity=entity, name=entity.name)
+    assert "Zelda Quartermain" in b"\n".join(crawl(client).values()).decode()
+    field, value = item_rules[0]
+    AgendaItem.objects.filter(pk=work.pk).update(**{field: value})
+    everything = b"\n".join(crawl(client).values()).decode()
+    assert "Zelda Quartermain" not in everything
+    assert "Tollgate Housing Trust" not in everything
+    assert client.get(f"/api/v1/people/{person.pk}").status_code == 404
+    assert client.get(f"/api/v1/organisations/{entity.pk}").status_code == 404
 
 
 def test_attendance_waits_for_the_minutes(client, api_world):

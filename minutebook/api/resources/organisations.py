@@ -11,6 +11,7 @@ from pydantic import Field
 from minutebook.api.common import DETAIL_ERRORS, LIST_ERRORS, get_public, id_param
 from minutebook.api.paging import PageParams, SyncParams, page, page_schema, since
 from minutebook.api.refs import WithPage
+from minutebook.records import visibility
 from minutebook.records.models import Entity
 
 router = Router(tags=["organisations"])
@@ -52,7 +53,7 @@ def list_organisations(
     paging: Query[PageParams],
     sync: Query[SyncParams],
 ):
-    qs = since(Entity.objects.all(), sync)
+    qs = since(visibility.entities(), sync)
     if filters.type and filters.type != "any":
         qs = qs.filter(type=filters.type)
     return page(request, response, qs, paging)
@@ -66,4 +67,4 @@ def list_organisations(
 def get_organisation(
     request: HttpRequest, response: HttpResponse, id: int = id_param("Organisation id")
 ):
-    return get_public(Entity.objects.all(), id, "organisation", response)
+    return get_public(visibility.entities(), id, "organisation", response)

@@ -15,7 +15,7 @@ from minutebook.api.refs import ITEM_REF, CommitteeRef, ItemRef, Out, PersonRef
 from minutebook.api.resources.memberships import MembershipOut
 from minutebook.api.resources.motions import PersonVote, person_votes
 from minutebook.records import visibility
-from minutebook.records.models import Membership, Person
+from minutebook.records.models import Membership
 from minutebook.records.participation import attendance_record
 
 router = Router(tags=["people"])
@@ -83,7 +83,7 @@ def list_people(
     paging: Query[PageParams],
     sync: Query[SyncParams],
 ):
-    qs = since(Person.objects.all(), sync)
+    qs = since(visibility.people(), sync)
     if filters.name:
         qs = qs.filter(name__icontains=filters.name)
     return page(request, response, qs, paging)
@@ -93,7 +93,7 @@ def list_people(
 def get_person(request: HttpRequest, response: HttpResponse, id: int = id_param("Person id")):
     """A person: their roles, attendance record, declarations of interest and recorded votes
     (statements, questions and commitments: see search and lists)."""
-    qs = Person.objects.prefetch_related(
+    qs = visibility.people().prefetch_related(
         Prefetch(
             "memberships",
             queryset=Membership.objects.select_related("person", "body", "committee__body"),
