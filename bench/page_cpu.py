@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.site_latency import source_env  # noqa: E402
 
 #: The kinds of page measured, in order; "home" is one URL.
 KINDS = ("item", "meeting", "search", "person", "home")
@@ -82,12 +83,10 @@ def pick(env: dict[str, str]) -> dict[str, list[str]]:
 
 def measure(env: dict[str, str], urls: dict, source: Path | None) -> dict:
     """One round of every page of ``urls`` in a process of checkout ``source`` (None: this)."""
-    if source is not None:
-        env = {**env, "PYTHONPATH": os.pathsep.join([str(source), env.get("PYTHONPATH", "")])}
     done = subprocess.run(
         [sys.executable, "-c", WORKER],
         input=json.dumps(urls),
-        env=env,
+        env=source_env(env, source),
         cwd=source or ROOT,
         capture_output=True,
         text=True,

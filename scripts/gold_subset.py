@@ -26,7 +26,7 @@ def number(name: str) -> int | None:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 4:
-        print(__doc__.strip().splitlines()[3], file=sys.stderr)
+        print("usage: " + __doc__.strip().splitlines()[4].strip(), file=sys.stderr)
         return 2
     src, low, high, out = Path(argv[0]), int(argv[1]), int(argv[2]), Path(argv[3])
     manifest_path = src / "manifest.json"

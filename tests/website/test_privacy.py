@@ -16,8 +16,7 @@ from minutebook.records.extracted import store_extraction
 from minutebook.records.models import AgendaItem, Meeting
 from minutebook.records.store import store_items
 from minutebook.records.writes import reindex
-from tests.search.conftest import source_item
-from tests.website.world import BODY, CABINET
+from tests.website.world import CABINET, _item
 
 pytestmark = pytest.mark.django_db
 
@@ -28,21 +27,7 @@ SECRETS = ("Quartermain", "Tollgate", "Hollowmere", "Draftwater", "Exemptvale")
 
 
 def _store(title: str, date: dt.date, key: str, secret: str) -> AgendaItem:
-    store_items(
-        [
-            source_item(
-                title,
-                f"{secret} minutes.",
-                body=BODY,
-                committee=CABINET,
-                date=date,
-                key=key,
-                number=key,
-                order=int(key),
-            )
-        ],
-        run_extraction=False,
-    )
+    store_items([_item(CABINET, date, key, title, f"{secret} minutes.")], run_extraction=False)
     return AgendaItem.objects.get(title=title)
 
 
