@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from minutebook.core.extract.learned import choice
 from minutebook.core.extract.learned.boundaries import drop_initials, refine
 from minutebook.core.extract.learned.conventions import convention_spans, marker_column
 from minutebook.core.extract.learned.edges import person_edges
@@ -78,7 +79,7 @@ DEFAULT_METHOD = "learned"
 def method() -> str:
     """``learned`` or ``rules`` (the hand-written path, kept for comparison), from
     ``MINUTEBOOK_NAMES``, else :data:`DEFAULT_METHOD`."""
-    chosen = os.environ.get("MINUTEBOOK_NAMES", "").strip().lower()
+    chosen = os.environ.get(choice.NAMES, "").strip().lower()
     return chosen if chosen in ("learned", "rules") else DEFAULT_METHOD
 
 
