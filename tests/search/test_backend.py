@@ -409,3 +409,23 @@ def test_postgres_named_words_are_taken_as_they_are(word):
             [word, quote_lexeme(word), word, quote_lexeme(word)],
         )
         assert cursor.fetchone() == (True, False)
+
+
+def test_snippets_and_headings_mark_the_stemmed_words_alike(store):
+    """PostgreSQL marks a page's hits from their stored text (search/snippets.py), FTS5
+    with snippet() and highlight(): the same words, those whose stem was searched for."""
+    store(
+        source_item(
+            "Policies on policing",
+            "The police asked about the policy. Policies were noted; policymakers absent.",
+        )
+    )
+
+    def marked(html) -> list[str]:
+        return [w for m in re.findall("<mark>(.*?)</mark>", str(html)) for w in m.split()]
+
+    hit = search("policy").hits[0]
+    assert marked(hit.heading) == ["Policies"]
+    assert marked(hit.snippet) == ["policy", "Policies"]
+    hit = search('"police asked"').hits[0]
+    assert marked(hit.snippet) == ["police", "asked"]  # FTS5 marks a phrase as one

@@ -5,7 +5,8 @@ and the text, and the entry's filter tokens (base.Filters: 'c12', 'y2019', 'm201
 as lexemes '~c12', '~y2019', ..., which the text parser never makes; ``htsv``
 (migrations/0005) is the heading alone with the same filter tokens. Each has a GIN index, so
 the index intersects a search's words with its filters and with a window of months before
-any row is read, as FTS5 does. Snippets come from ``ts_headline``, only for the page shown.
+any row is read, as FTS5 does. Snippets and marked headings are made from the page's
+stored text (snippets.py), only for the page shown: ``ts_headline`` cost the server more.
 
 Speed: GIN hands out matches in no useful order, so a stream (base.Stream) is read a
 window of days at a time, newest first (a week, then windows sized by the rate found), each
@@ -29,14 +30,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
 
 from minutebook.records.prepared import Prepared, Shape
 from minutebook.search.backends.base import (
     HEADING,
     HIT,
-    MARK_END,
-    MARK_START,
     REST,
     Hit,
     Matches,
@@ -52,13 +50,9 @@ from minutebook.search.backends.base import (
 )
 from minutebook.search.models import DAY_SHIFT, EPOCH, SearchEntry, day_range
 from minutebook.search.query import ParsedQuery, Part, prefix_forms, tsquery_expression
+from minutebook.search.snippets import Terms, highlight, snippet
 
 CONFIG = "minutebook"  # migrations/0007: the words FTS5 indexes, stemmed alike
-HEADLINE_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
-    'MaxFragments=2, FragmentDelimiter=" … "'
-)
-HEADING_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 # A stream the planner estimates at no more than SMALL_MATCHES matches (PostgresMatches.
 # estimates: ANALYZE's statistics of the words, filters and dates) is read in one query
 # over every date, stopped after ONE_QUERY_ROWS + 1 rows in no order and sorted here: GIN
@@ -537,26 +531,34 @@ class PostgresMatches(Matches):
 
     def marks(self, stream: Stream, keys: list[int]) -> dict[int, tuple[str, str]]:
         self.cursor.execute(
-            f"SELECT e.id, ts_headline('{CONFIG}', e.text, %s::tsquery, %s), "
-            f"ts_headline('{CONFIG}', e.heading, %s::tsquery, %s) "
-            "FROM search_searchentry e WHERE e.id = ANY(%s)",
-            [self.words, HEADLINE_OPTIONS, self.words, HEADING_OPTIONS, keys],
+            "SELECT e.id, e.text, e.heading FROM search_searchentry e WHERE e.id = ANY(%s)",
+            [keys],
         )
-        return {pk: (snippet, heading) for pk, snippet, heading in self.cursor.fetchall()}
+        terms = Terms.of_tsquery(self.heading)
+        pattern = terms.candidates()
+        return {
+            pk: (snippet(text, terms, pattern), highlight(heading, terms, pattern))
+            for pk, text, heading in self.cursor.fetchall()
+        }
 
     def hits(self, picked: list[tuple[Stream, list[int], float]]) -> list[Hit]:
-        """The page in one statement: each hit's entry, item and committee (as load() reads
-        them) with its marks (as marks() makes them, the same for every stream)."""
+        """The page in one statement: each hit's entry (with its text), item and committee
+        (as load() reads them), marked here (snippets.py: ts_headline parsed every hit's
+        whole text on the server, 4-7 ms of a page's CPU at 10^6 entries)."""
         keys = [pk for _, stream_keys, _ in picked for pk in stream_keys]
         if not keys:
             return []
-        found = {entry.pk: entry for entry in HITS.rows(key_array(keys), self.words)}
+        found = {entry.pk: entry for entry in HITS.rows(key_array(keys))}
+        # The words to mark: the lexemes of the required words, as the server normalised
+        # them (not those a search excludes, which no hit holds).
+        terms = Terms.of_tsquery(self.heading)
+        pattern = terms.candidates()
         return [
             Hit(
                 entry=found[pk],
                 score=score,
-                snippet=marked_html(found[pk].text_marks),
-                heading=marked_html(found[pk].heading_marks),
+                snippet=marked_html(snippet(found[pk].text, terms, pattern)),
+                heading=marked_html(highlight(found[pk].heading, terms, pattern)),
             )
             for _, stream_keys, score in picked
             for pk in stream_keys
@@ -564,21 +566,10 @@ class PostgresMatches(Matches):
         ]
 
 
-#: A page's hits with their marks (PostgresMatches.hits), compiled once per process: keys
-#: and the search's tsquery text.
+#: A page's hits with their text (PostgresMatches.hits), compiled once per process.
 HITS = Prepared(
-    Shape(HIT.model, HIT.fields, related=HIT.related, extra=("text_marks", "heading_marks")),
-    lambda keys, words: SearchEntry.objects.annotate(
-        text_marks=RawSQL(
-            f"ts_headline('{CONFIG}', search_searchentry.text, %s::tsquery, %s)",
-            [words, HEADLINE_OPTIONS],
-        ),
-        heading_marks=RawSQL(
-            f"ts_headline('{CONFIG}', search_searchentry.heading, %s::tsquery, %s)",
-            [words, HEADING_OPTIONS],
-        ),
-    ).filter(with_keys(keys)),
-    keys=2,
+    Shape.of(SearchEntry, defer=("facets", "people"), related=HIT.related),
+    lambda keys: SearchEntry.objects.filter(with_keys(keys)),
 )
 
 
