@@ -128,8 +128,34 @@ def test_align_labels_every_unit_of_a_matching_rule_record() -> None:
     record = Decision("RESOLVED that: (a) the report be approved; and (b) the fee be set.")
     gold = {"decisions": [{"text": record.text, "kind": "resolved"}], "commitments": []}
     rules = _Rules([(record, frozenset({0, 1, 2}))])
-    assert align(units, gold, rules) == ["D", "D", "D"]
+    # the record's first unit opens it; the gold text's best unit is a decision's words
+    # too; the other units are inside it
+    assert align(units, gold, rules) == ["D", "D", "I"]
     assert align(units, {"decisions": [], "commitments": []}, rules) == ["O", "O", "O"]
+
+
+def test_a_motion_line_inside_a_decision_is_not_its_opening() -> None:
+    """A motion read from three units: its mover line and its vote are inside it, so the
+    model is not taught that "Motion carried." alone is a decision."""
+    from minutebook.core.extract.model import Decision
+
+    units = _units(
+        "That the budget for the coming year be adopted as presented.",
+        "Moved by Cr Lee, seconded by Cr Tan.",
+        "Motion carried.",
+        "Cr Lee asked when the pool would reopen.",
+    )
+    record = Decision("That the budget for the coming year be adopted as presented. Carried.")
+    gold = {"decisions": [{"text": record.text, "kind": "other"}], "commitments": []}
+    labels = align(units, gold, _Rules([(record, frozenset({0, 1, 2}))]))
+    assert labels == ["D", "I", "I", "O"]
+
+
+def test_a_unit_inside_a_decision_keeps_it_but_is_not_added_alone() -> None:
+    found = roles.Roles(decision=[0.01, 0.0], commitment=[0.0, 0.0], inside=[0.9, 0.0])
+    assert roles.keep(found, "D", {0}) and not roles.add(found, "D", 0)
+    assert not roles.keep(found, "D", {1})
+    assert found.held("C") == found.commitment
 
 
 # --------------------------------------------------------------------------- a tiny model

@@ -11,9 +11,10 @@ action, due date).
 
 The model is a linear-chain CRF (python-crfsuite, already used for names) over the
 sequence of a document's units (its sentences and limbs), labelling each ``D``
-(decision), ``C`` (commitment), ``B`` (both) or ``O``. A chain rather than independent classifiers
-because neighbours matter: a "RESOLVED:" stem heads the limbs under it, a mover line
-comes before the motion, an action list runs on. Features describe conventions, not
+(the unit that opens a decision), ``I`` (a later unit of a decision read from several:
+a motion's mover line, its vote), ``C`` (commitment), ``B`` (both) or ``O``. A chain rather
+than independent classifiers because neighbours matter: a "RESOLVED:" stem heads the limbs
+under it, a mover line comes before the motion, an action list runs on. Features describe conventions, not
 items (:func:`unit_features`): the unit's words and word pairs, its first words, its
 layout block and marker, modal and future verbs, the heading above it, its position, its
 neighbours' first words, and the rule path's own verdict (rules become features).
@@ -46,8 +47,13 @@ from minutebook.core.extract.model import Sentence
 
 MODEL_DIR = Path(__file__).with_name("models") / "roles"
 MODEL_PATH = MODEL_DIR / "roles.crfsuite"
-#: decision, commitment, both, neither
-LABELS = ("D", "C", "B", "O")
+#: a decision (the unit that opens it), a commitment, both, inside a decision read from
+#: several units, neither. ``I`` keeps a motion's mover line or "Motion carried." from
+#: being learned as a decision of its own: labelled ``D`` like the motion's words, the
+#: model added such lines alone as decisions (cross-validated by council on 529 items,
+#: decisions 506 / 130 / 134 TP / FP / FN with ``D`` for every unit, 510 / 105 / 130 with
+#: ``I``; docs/EXTRACTION.md).
+LABELS = ("D", "C", "B", "I", "O")
 KINDS = ("decisions", "commitments")
 
 #: The path each record kind takes unless ``MINUTEBOOK_ROLES`` says otherwise: learned
@@ -307,11 +313,18 @@ def unit_features(units: Sequence[Sentence], verdicts: Verdicts) -> list[list[st
 class Roles:
     """The model's marginal probability of each label for each unit."""
 
-    decision: list[float]
+    decision: list[float]  # P(the unit opens a decision)
     commitment: list[float]
+    inside: list[float] | None = None  # P(a later unit of a decision read from several)
 
     def of(self, label: str) -> list[float]:
         return self.decision if label == "D" else self.commitment
+
+    def held(self, label: str) -> list[float]:
+        """P(the unit belongs to a record of ``label``): it opens one or is inside one."""
+        if label != "D" or self.inside is None:
+            return self.of(label)
+        return [d + i for d, i in zip(self.decision, self.inside, strict=True)]
 
 
 def predict(units: Sequence[Sentence], verdicts: Verdicts) -> Roles | None:
@@ -331,18 +344,20 @@ def predict(units: Sequence[Sentence], verdicts: Verdicts) -> Roles | None:
                 return [0.0] * n
             return [tagger.marginal(label, i) for i in range(n)]
 
-        both, d, c = p("B"), p("D"), p("C")
+        both, d, c, inside = p("B"), p("D"), p("C"), p("I")
     d = [x + y for x, y in zip(d, both, strict=True)]
     c = [x + y for x, y in zip(c, both, strict=True)]
-    return Roles(d, c)
+    return Roles(d, c, inside)
 
 
 def keep(roles: Roles, label: str, units: frozenset[int] | set[int]) -> bool:
-    """Whether a rule record read from ``units`` keeps its place."""
-    probs = roles.of(label)
+    """Whether a rule record read from ``units`` keeps its place (a unit opening it or
+    inside it is likely enough)."""
+    probs = roles.held(label)
     return any(probs[k] >= KEEP[label] for k in units)
 
 
 def add(roles: Roles, label: str, unit: int) -> bool:
-    """Whether a unit no rule read becomes a record of its own."""
+    """Whether a unit no rule read becomes a record of its own (only a unit likely to
+    open one: a lone mover line or vote is inside a decision, not one)."""
     return roles.of(label)[unit] >= ADD[label]

@@ -7,8 +7,10 @@
    name model that did not see its council, exactly as ``minutebook eval`` will;
 2. label each unit from the gold records (:func:`align`): a gold decision or commitment
    labels the unit that matches its text best (token-F1 at least :data:`MIN_F1`), and a
-   rule record that matches a gold record (the contract's token-F1 of 0.5) labels every
-   unit it was read from, so the model learns to keep it; a unit can be both (``B``);
+   rule record that matches a gold record (the contract's token-F1 of 0.5) labels the
+   units it was read from, so the model learns to keep it (its first unit ``D``, the
+   others ``I`` unless they are a gold decision's best unit: a mover line or a vote is
+   part of a decision, not one); a unit can be both (``B``);
 3. train one model per fold of councils (the names model's folds, :func:`.train.council_fold`)
    and the shipped model on every item, then write ``models/roles/MANIFEST.json``.
 
@@ -111,9 +113,29 @@ def _mark(
     return marked
 
 
+def _heads(
+    units: list[Sentence], gold_texts: list[str], rule_records: Iterable[tuple[str, Iterable[int]]]
+) -> tuple[set[int], set[int]]:
+    """For decisions: the units that open a record (each gold decision's best unit, and the
+    first unit of a rule record that matches a gold one) and the units inside one (the
+    other units of such a rule record: a mover line, a vote, a motion's second line)."""
+    heads = _mark(units, gold_texts, [])
+    inside: set[int] = set()
+    for text, where in rule_records:
+        if any(token_f1(g, text) >= MATCH_F1 for g in gold_texts):
+            where = sorted(where)
+            heads.add(where[0])
+            inside.update(where[1:])
+    return heads, inside - heads
+
+
 def align(units: list[Sentence], gold: dict, rules: RuleRecords) -> list[str]:
-    """A label per unit: ``D`` decision, ``C`` commitment, ``B`` both, ``O`` neither."""
-    decisions = _mark(units, _texts(gold, "decisions"), ((d.text, u) for d, u in rules.decisions))
+    """A label per unit: ``D`` opens a decision, ``I`` is inside one (a rule record read
+    from several units), ``C`` commitment, ``B`` both a decision's opening and a
+    commitment, ``O`` neither."""
+    decisions, inside = _heads(
+        units, _texts(gold, "decisions"), ((d.text, u) for d, u in rules.decisions)
+    )
     commitments = _mark(
         units,
         _texts(gold, "commitments"),
@@ -122,7 +144,7 @@ def align(units: list[Sentence], gold: dict, rules: RuleRecords) -> list[str]:
     out = []
     for i in range(len(units)):
         d, c = i in decisions, i in commitments
-        out.append("B" if d and c else "D" if d else "C" if c else "O")
+        out.append("B" if d and c else "D" if d else "C" if c else "I" if i in inside else "O")
     return out
 
 
@@ -196,7 +218,7 @@ def train_all(
     say = progress or (lambda _msg: None)
     items = load_role_items(say, exclude)
     units = sum(len(it.labels) for it in items)
-    counts = {lab: sum(it.labels.count(lab) for it in items) for lab in ("D", "C", "B", "O")}
+    counts = {lab: sum(it.labels.count(lab) for it in items) for lab in roles_mod.LABELS}
     say(f"{len(items)} items, {units} units, labels {counts}")
     fold_of = {it.group: council_fold(it.group, folds) for it in items}
     model = model_dir / roles_mod.MODEL_PATH.name
