@@ -465,11 +465,18 @@ class PostgresMatches(Matches):
         )
 
     def _stream(
-        self, tier, newest_first: bool, need: int, bound: int | None, first_days: int
+        self,
+        tier,
+        newest_first: bool,
+        need: int,
+        bound: int | None,
+        first_days: int,
+        small: bool = True,
     ) -> list[tuple]:
         """The first ``need`` matches of a tier after ``bound``: in one query when it is
-        small (SMALL_MATCHES), else window by window (the first one ``first_days`` long)."""
-        if self.small(tier):
+        small (SMALL_MATCHES), else window by window (the first one ``first_days`` long).
+        ``small``: False when the caller knows better than the planner that it is not."""
+        if small and self.small(tier):
             # Key order is date order with the undated entries lowest, as the windows read.
             low, high = self.filters.keys or (None, None)
             if bound is not None:
@@ -523,8 +530,19 @@ class PostgresMatches(Matches):
             # how often the tier came up among them.
             days = self.size_of((None, sorted((self.scan[0][0], self.scan[-1][0]))))
             first_days = next_size(days, len(found), need - len(found)) // 2
+            # The tier's rate among the rows counted, over every day searched, says better
+            # than the planner whether it is small: for "county council" the planner
+            # expected 512 headings and GIN found 8,061, so the query of at most 2,001
+            # rows read them all for nothing (4.9 ms of the server's 14.7).
+            span = (self.span[1] - self.span[0]).days + 1 if self.span else days
+            small = len(found) * span / days <= SMALL_MATCHES
             more = self._stream(
-                stream.tier, self.newest_first, need - len(found), self.scan[-1][0], first_days
+                stream.tier,
+                self.newest_first,
+                need - len(found),
+                self.scan[-1][0],
+                first_days,
+                small=small,
             )
             found.extend(pk for pk, _ in more)
         return found[offset:need]
