@@ -248,6 +248,11 @@ class ServerClock:
                 path = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
             if path.exists():
                 self.path = path
+                # PostgreSQL starts each server process in a session (an autogroup) of its
+                # own, so --autogroup-nice raises this connection's here.
+                nice = os.environ.get("MINUTEBOOK_BENCH_AUTOGROUP_NICE")
+                if nice is not None:
+                    (path.parent / "autogroup").write_text(nice)
 
     def ms(self) -> float | None:
         return int(self.path.read_text().split()[0]) / 1e6 if self.path else None
@@ -448,25 +453,14 @@ def main() -> int:
 
 
 def raise_priority(nice: int) -> list[tuple[Path, int]]:
-    """Set the nice value of this process's autogroup (inherited by the workers it starts)
-    and of the PostgreSQL server's (its backends share the postmaster's); returns each
+    """Set the nice value of this process's autogroup (inherited by the workers it starts;
+    each worker raises its PostgreSQL server process's own, see ServerClock); returns the
     autogroup's file and former value, to restore."""
-    paths = [Path("/proc/self/autogroup")]
-    postgres = os.environ.get("MINUTEBOOK_BENCH_POSTGRES_URL")
-    if postgres:
-        import psycopg
-
-        with psycopg.connect(postgres) as conn:
-            backend = Path(f"/proc/{conn.execute('SELECT pg_backend_pid()').fetchone()[0]}")
-            if backend.exists():  # the postmaster: the backends to come are its children
-                parent = re.search(r"PPid:\s+(\d+)", (backend / "status").read_text())[1]
-                paths.append(Path(f"/proc/{parent}/autogroup"))
-    restore = []
-    for path in paths:
-        former = int(path.read_text().split("nice")[1])
-        path.write_text(str(nice))
-        restore.append((path, former))
-    return restore
+    os.environ["MINUTEBOOK_BENCH_AUTOGROUP_NICE"] = str(nice)
+    path = Path("/proc/self/autogroup")
+    former = int(path.read_text().split("nice")[1])
+    path.write_text(str(nice))
+    return [(path, former)]
 
 
 def run(args) -> int:
@@ -624,8 +618,8 @@ def report(args, runs: list[dict], this: str, base: str | None) -> str:
             else ""
         )
         + (
-            f"Priority: the benchmark, its workers and the PostgreSQL server ran in "
-            f"autogroups of nice {args.autogroup_nice} (`--autogroup-nice`), above the other "
+            f"Priority: the benchmark, its workers and their PostgreSQL server processes ran "
+            f"in autogroups of nice {args.autogroup_nice} (`--autogroup-nice`), above the other "
             "developers' work on this shared machine, so the wall time approximates a machine "
             "of this size serving only minutebook; the same run at normal priority is the "
             "section without 'raised priority'. "
