@@ -25,13 +25,15 @@ def when(n: int, year: int) -> dt.date:
 
 # How PostgreSQL reads a stream (postgres.SMALL_MATCHES, ONE_QUERY_ROWS, FIRST_DAYS,
 # LONGEST_FIRST_DAYS): in one query when the planner estimates few matches (as here) and
-# there are few, else in windows of days, the first one long, short, or sized from the
-# estimate; each must give the same answers.
+# there are few, else in windows of days, the first one long, short, sized from the
+# estimate, or the newest week read with the set-up; each must give the same answers.
 READS = {
     "one query": {},
     "one window": {"SMALL_MATCHES": -1, "FIRST_DAYS": 10**5},
     "windows of days": {"SMALL_MATCHES": -1, "FIRST_DAYS": 1, "LONGEST_FIRST_DAYS": 1},
     "windows from the estimate": {"SMALL_MATCHES": -1, "FIRST_DAYS": 1},
+    # the newest week read with the set-up (postgres.first_window_sql), then windows
+    "the first week with the set-up": {"SMALL_MATCHES": -1},
     "more than one query reads": {
         "SMALL_MATCHES": 10**6,
         "ONE_QUERY_ROWS": 2,

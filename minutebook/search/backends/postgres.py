@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from minutebook.records.prepared import Prepared, Shape
+from minutebook.search.backends import base
 from minutebook.search.backends.base import (
     HEADING,
     HIT,
@@ -78,6 +79,8 @@ NO_WORD = "'~none'"
 INDEXED_DAYS = 62
 # Memory for a search's bitmaps, so they stay exact (see PostgresMatches).
 WORK_MEM = "32MB"
+# The newest day indexed, set by a search's set-up for its first window (first_window_sql).
+LAST_DAY_SETTING = "minutebook.search_last_day"
 # What a search's statements run with (see PostgresMatches.__init__): only bitmap scans of
 # the GIN indexes, no parallel workers, exact bitmaps. Local to a transaction: with the
 # parameters bound on the client (Django's default), each statement is sent after these
@@ -268,13 +271,36 @@ class PostgresMatches(Matches):
             f"SELECT ({words})::text, ({heading})::text, ({relaxed})::text, "
             "(SELECT min(date) FROM search_searchentry), "
             "(SELECT max(date) FROM search_searchentry), "
-            f"EXISTS (SELECT 1 FROM search_searchentry WHERE id < %s), {PLANNER_SETTINGS}"
+            f"EXISTS (SELECT 1 FROM search_searchentry WHERE id < %s), {PLANNER_SETTINGS}, "
+            # for first_window_sql, which runs with PLANNER_SETTINGS (no index scan for a
+            # max(); a bitmap scan of the dates cost 1.6 s at 10^6 entries)
+            f"set_config('{LAST_DAY_SETTING}', coalesce((SELECT max(date) "
+            "FROM search_searchentry), DATE '1900-01-01')::text, true)"
         )
         setup_params = [*words_params, *heading_params, *relaxed_params, 1 << DAY_SHIFT]
         explain, explain_params = self.estimates_sql(words, words_params, heading, heading_params)
         together = self.together = one_string()
+        # The count's first window, the newest FIRST_DAYS days, read in the same string
+        # when a search would read it first (count(): not a phrase, not oldest first, no
+        # dates asked for, no prefix read as one), so the count needs one round trip less.
+        self.guess: list[tuple] | None = None
+        guess = (
+            together
+            and not phrases
+            and request.order != "oldest"
+            and not self.filters.keys
+            and self.first_days == FIRST_DAYS
+            and FIRST_DAYS <= 28  # two months' tokens at most (first_window_sql)
+        )
         if together:
-            cursor.execute(f"{setup}; {explain}", [*setup_params, *explain_params])
+            sql, params = [setup, explain], [*setup_params, *explain_params]
+            if guess:
+                first_sql, first_params = self.first_window_sql(
+                    words, words_params, heading, heading_params
+                )
+                sql.append(first_sql)
+                params.extend(first_params)
+            cursor.execute("; ".join(sql), params)
         else:
             cursor.execute(setup, setup_params)
         self.words, self.heading, relaxed, first, last, self.undated, *_ = cursor.fetchone()
@@ -283,6 +309,9 @@ class PostgresMatches(Matches):
         else:
             cursor.execute(explain, explain_params)
         self.estimates = self.read_estimates(cursor.fetchone()[0])
+        if together and guess:
+            cursor.nextset()
+            self.guess = cursor.fetchall()
         # Set when the words hold a phrase (whose positions GIN cannot check) and the
         # relaxed query is not empty (all stop words).
         self.relaxed = relaxed if relaxed and relaxed != self.words else None
@@ -327,6 +356,30 @@ class PostgresMatches(Matches):
             f"EXPLAIN (FORMAT JSON) SELECT e.id FROM search_searchentry e WHERE {matches}{keys} "
             f"UNION ALL SELECT e.id FROM search_searchentry e WHERE {in_heading}{keys}",
             [*params, *key_params],
+        )
+
+    def first_window_sql(
+        self, words: str, words_params: list, heading: str, heading_params: list
+    ) -> tuple[str, list]:
+        """The newest FIRST_DAYS days' first base.COUNT_CAP + 1 matches, as _read reads the first
+        window of _windows (its month tokens and keys), the newest day taken in the same
+        statement (LAST_DAY_SETTING): each bound is evaluated once, and the indexes take it."""
+        last = f"current_setting('{LAST_DAY_SETTING}')::date"
+        day = f"least(greatest({last} - DATE '1899-12-31', 1), 131071)::bigint"
+        back = FIRST_DAYS - 1
+        months = (
+            f"format('''~m%%s'' | ''~m%%s''', to_char({last}, 'YYYYMM'), "
+            f"to_char({last} - {back}, 'YYYYMM'))::tsquery"
+        )
+        low = f"(greatest({day} - {back}, 1) << {DAY_SHIFT})"
+        high = f"((({day} + 1) << {DAY_SHIFT}) - 1)"
+        groups = self.filters.groups
+        facets, extra = (" && %s::tsquery", [facet_query(groups)]) if groups else ("", [])
+        return (
+            f"SELECT e.id, e.htsv @@ ({heading}) FROM search_searchentry e "
+            f"WHERE e.tsv @@ (({words}){facets} && {months}) AND e.id BETWEEN {low} AND {high} "
+            f"ORDER BY e.id DESC LIMIT {base.COUNT_CAP + 1}",
+            [*heading_params, *words_params, *extra],
         )
 
     @staticmethod
@@ -515,9 +568,30 @@ class PostgresMatches(Matches):
         these rows (keys() reads further only for a heading tier beyond them). One GIN scan
         a window (the first one's length is set in __init__)."""
         self.newest_first = self.request.order != "oldest"
-        self.scan = self._stream(
-            None, self.newest_first, limit, None, self.first_window(None, limit)
-        )
+        if self.guess is not None and self.span is not None and not self.small(None):
+            # The first window was read with the set-up (first_window_sql); read on from
+            # its first day, in windows sized by how many it held.
+            self.scan = self.guess[:limit]
+            if len(self.scan) < limit:
+                low = day_range(self.span[1] - dt.timedelta(days=FIRST_DAYS - 1), None)[0]
+                need = limit - len(self.scan)
+                # the rest of the first window first_window() plans, when it is longer
+                # (a rarer word alone: a week's few matches say little about the rate)
+                planned = self.first_window(None, limit)
+                self.scan += self._stream(
+                    None,
+                    self.newest_first,
+                    need,
+                    max(low, 1 << DAY_SHIFT),
+                    planned - FIRST_DAYS
+                    if planned > FIRST_DAYS
+                    else next_size(FIRST_DAYS, len(self.scan), need),
+                    small=False,
+                )
+        else:
+            self.scan = self._stream(
+                None, self.newest_first, limit, None, self.first_window(None, limit)
+            )
         self.complete = len(self.scan) < limit
         return len(self.scan)
 
