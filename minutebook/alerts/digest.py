@@ -172,10 +172,25 @@ def _answers(since: dt.datetime, **filters) -> list[Entry]:
     ]
 
 
+def _public_commitment(subscription: Subscription):
+    """The followed commitment, if the public may still see it (``visibility.commitments``)."""
+    return (
+        visibility.commitments()
+        .filter(item_id=subscription.commitment_item_id, text=subscription.commitment_text)
+        .select_related("item__meeting__committee")
+        .first()
+    )
+
+
 def _commitment_news(subscription: Subscription, since: dt.datetime) -> list[Entry]:
-    from minutebook.records.models import Commitment
+    """Report-backs and the overdue notice, only while the commitment itself is public: once
+    its item is private (exempt, or the agenda taken back to a draft) nothing is sent, as
+    even a public report-back's digest would mail its text (the subject line)."""
     from minutebook.tracker.queries import public_links
 
+    commitment = _public_commitment(subscription)
+    if commitment is None:
+        return []
     news = []
     links = (
         public_links()
@@ -196,17 +211,9 @@ def _commitment_news(subscription: Subscription, since: dt.datetime) -> list[Ent
                 link.to_text[:300],
             )
         )
-    commitment = (
-        Commitment.objects.filter(
-            item_id=subscription.commitment_item_id, text=subscription.commitment_text
-        )
-        .select_related("item__meeting__committee")
-        .first()
-    )
     today = timezone.localdate()
     if (
-        commitment is not None
-        and not links
+        not links
         and commitment.due
         and since.date() <= commitment.due < today
         and not public_links()

@@ -24,7 +24,6 @@ from minutebook.alerts.forms import SubscribeForm
 from minutebook.alerts.mail import send_confirmation
 from minutebook.alerts.models import Subscription
 from minutebook.records import visibility
-from minutebook.records.models import Person
 
 #: Subscription requests one client may make an hour (each sends a mail to someone).
 HOURLY_LIMIT = 20
@@ -36,7 +35,8 @@ def _target(request: HttpRequest) -> dict:
     """The fields of the thing to follow, from the query string; 404 if it is not there."""
     params = {**request.GET.dict(), **request.POST.dict()}  # the form repeats them, hidden
     if slug := params.get("person", ""):
-        person = Person.objects.filter(slug=slug).first()
+        # Not someone the record names only in private items: this page would print the name.
+        person = visibility.people().filter(slug=slug).first()
         if person:
             return {"kind": Subscription.Kind.PERSON, "person": person}
     elif (key := params.get("committee", "")).isdigit():

@@ -15,3 +15,18 @@ class QuestionsConfig(AppConfig):
         ],
         "admin": ["questions"],
     }
+
+    def ready(self) -> None:
+        """Put the daily purge of submitters' addresses on the workers' schedule."""
+        try:
+            from minutebook.jobs import queue
+        except ImportError:  # the cron command `minutebook questions purge` still works
+            return
+        from minutebook.questions import tasks
+
+        queue.register(
+            "questions.purge",
+            tasks.purge_addresses,
+            cron=tasks.CRON,
+            description="Remove submitters' e-mail addresses past their retention period.",
+        )

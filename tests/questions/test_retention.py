@@ -85,3 +85,21 @@ def test_purge_command(tmp_path):
     assert dry.returncode == 0 and dry.stdout.startswith("0 question(s) of meetings on or before")
     done = run("questions", "purge", "--months", "12")
     assert done.returncode == 0 and done.stdout.startswith("e-mail addresses removed from 0")
+
+
+@pytest.mark.django_db
+def test_the_purge_runs_daily_on_the_workers_schedule(committee, settings):
+    """The retention rule holds without an operator's cron entry: the workers run it."""
+    from minutebook.jobs.queue import registered
+    from minutebook.jobs.tasks import run_registered
+
+    task = registered("questions.purge")
+    minute, hour, *every = task.cron.split()
+    assert every == ["*", "*", "*"] and minute.isdigit() and hour.isdigit()  # once a day
+    settings.MINUTEBOOK_EMAIL_RETENTION_MONTHS = 0
+    q = _question(make_meeting(committee, None, dt.date(2025, 1, 1), "m"), 1)
+    assert run_registered("questions.purge", {})["questions"] == 1
+    q.refresh_from_db()
+    assert q.email == "" and "ann@example.org" not in str(
+        list(AuditEntry.objects.values("before", "after"))
+    )
