@@ -348,7 +348,19 @@ ITEM_PAGE = Prepared(
     ),
     lambda pk: AgendaItem.objects.public().filter(pk=pk),
 )
+#: The items of the item's meeting, in order, for its previous and next links.
+ITEM_SIBLINGS = Prepared(
+    None,
+    lambda meeting: AgendaItem.objects.filter(meeting_id=meeting).order_by("order", "id"),
+    values=("id", "number", "title"),
+)
 ITEM_LISTS = {
+    "documents": Prepared(
+        Shape.of(Document, defer=("text",)),  # a paper's text is for search only
+        lambda pk: Document.objects.filter(
+            item_id=pk, is_public=True, superseded_at__isnull=True
+        ).order_by("id"),
+    ),
     "statements": Prepared(
         Shape.of(Statement, related=(("speaker", _people()),)),
         lambda pk: Statement.objects.filter(item_id=pk),
@@ -396,7 +408,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             row.item = obj  # as the item's related manager would set it
         return found
 
-    siblings = list(obj.meeting.items.order_by("order", "id").values_list("pk", "number", "title"))
+    siblings = ITEM_SIBLINGS.values(obj.meeting_id)
     index = next(i for i, s in enumerate(siblings) if s[0] == obj.pk)
     statements = rows("statements")
     commitments = rows("commitments")
@@ -414,12 +426,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": obj.meeting,
         "paragraphs": paragraphs(obj.minutes_text),
         "decision_paragraphs": paragraphs(obj.decision_text),
-        "documents": rows(
-            "documents",
-            obj.documents.defer("text")  # PDF text: search only
-            .filter(is_public=True, superseded_at__isnull=True)
-            .order_by("id"),
-        ),
+        "documents": rows("documents"),
         "statements": statements,
         "speakers": list(speakers.values()),
         "questions": rows("questions"),
@@ -589,6 +596,13 @@ PERSON_PROMISED = Prepared(
     ),
     lambda pk: visibility.commitments().filter(actor_id=pk).order_by(*_NEWEST),
 )
+#: The person's memberships of councils and committees, with both.
+PERSON_MEMBERSHIPS = Prepared(
+    Shape.of(Membership, related=(("body", Shape.of(Body)), ("committee", Shape.of(Committee)))),
+    lambda pk: Membership.objects.filter(person_id=pk).order_by(
+        "body__name", "committee__name", "role"
+    ),
+)
 _ITEMS_NEWEST = ("-meeting__date", "-meeting_id", "order", "pk")
 
 
@@ -712,15 +726,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     if obj is None:
         raise Http404("No such person.")
     counts = dict(zip(PERSON_LISTS, PERSON_COUNTS.values(obj.pk)[0], strict=True))
-    roles = (
-        list(
-            obj.memberships.select_related("body", "committee").order_by(
-                "body__name", "committee__name", "role"
-            )
-        )
-        if counts["memberships"]
-        else []
-    )
+    roles = PERSON_MEMBERSHIPS.rows(obj.pk) if counts["memberships"] else []
     mention_roles = (
         sorted(role for (role,) in PERSON_ROLES.values(obj.pk)) if counts["mentioned"] else []
     )

@@ -338,3 +338,33 @@ def test_a_meeting_page_costs_the_same_queries_however_many_items(client, world)
     html = get(client, meeting.get_absolute_url())
     assert "Extra item 11" in html and "Paper 11" in html
     assert count_queries(client, meeting.get_absolute_url()) == before
+
+
+def test_item_and_person_pages_compile_no_sql_after_their_first_request(client, world, monkeypatch):
+    # Every query an item or person page makes is compiled to SQL once per process
+    # (records.prepared): Django's compiler cost those pages more than the database's
+    # answers. The pages chosen run every list they can show here: documents, siblings,
+    # memberships, commitments and their follow-ups (the tracker's links). Not yet: a
+    # person's attendance record (records.participation, grouped by council and year).
+    from django.db.models.sql.compiler import SQLCompiler
+
+    urls = [
+        world.update.get_absolute_url(),
+        world.report_back.get_absolute_url(),
+        world.clement.get_absolute_url(),
+        world.caluori.get_absolute_url(),
+    ]
+    html = [get(client, url) for url in urls]
+    assert "seek further information from the diocese" in html[0] + html[2]
+    compiled: list[str] = []
+    as_sql = SQLCompiler.as_sql
+
+    def counting(self, *args, **kwargs):
+        compiled.append(self.query.model.__name__)
+        return as_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting)
+    again = [get(client, url) for url in urls]
+    assert again == html
+    assert set(compiled) <= {"Attendance", "Body"}, compiled
+    assert compiled.count("Attendance") <= 2  # one a person page
