@@ -16,8 +16,20 @@ W single-threaded workers a request waits behind about C/W others, so p95 at 20 
 checkout of the code (say main's, ``git worktree add /tmp/main main``) on the same database
 in the same run, first, so the two are compared under the same load.
 
+``--rounds N`` serves the baseline and this checkout in turn N times (baseline first in each
+round), so both see the machine's load alike; a page's p50 and p95 are then the median of
+the rounds' and each round's p95 is listed. ``--client wrk`` drives the 20 connections with
+wrk (Debian's ``wrk``, installed by hand: never needed by ``make test``), which costs the
+shared cores a fraction of the Python clients' CPU; each page is then loaded for
+``--duration`` seconds. ``--priority -10`` runs the servers and clients (and a PostgreSQL
+server on this machine, for the run) in a scheduler autogroup of raised priority (as root:
+Linux's autogroup nice, /proc/<pid>/autogroup), so that on a machine shared with other work
+their wall time approximates a machine of this size serving only minutebook: a report of
+such a run says so, beside a run at normal priority.
+
     .venv/bin/python bench/site_latency.py [--clients 20] [--requests 1000] [--db PATH]
         [--database-url URL] [--baseline DIR] [--page-cache 10 (0: skip the cached run)]
+        [--rounds 1] [--client python|wrk] [--duration 10] [--priority 0]
 """
 
 from __future__ import annotations
@@ -27,7 +39,9 @@ import http.client
 import json
 import os
 import random
+import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -184,6 +198,96 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: wrk's script: each of its threads cycles through the URLs given after ``--`` from its own
+#: starting point; at the end, one line of JSON (latencies in milliseconds).
+WRK_SCRIPT = """
+local threads, urls, i = 0, {}, 0
+setup = function(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+init = function(args)
+  for _, u in ipairs(args) do urls[#urls + 1] = u end
+  i = (id or 0) * math.floor(#urls / 2)
+end
+request = function()
+  i = i % #urls + 1
+  return wrk.format("GET", urls[i], {Host = "127.0.0.1"})
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "seconds": %.3f, "p50": %.3f, "p95": %.3f, "max": %.3f, '
+    .. '"status_errors": %d, "socket_errors": %d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency.max / 1000, e.status,
+    e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def load_wrk(port: int, urls: list[str], seconds: float, clients: int) -> dict:
+    """``clients`` closed-loop connections for ``seconds`` from wrk (two threads): its
+    percentiles, and its own CPU per request (``client_cpu_ms``)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    try:
+        before = os.times()
+        done = subprocess.run(
+            ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "30s"]
+            + ["-s", script.name, f"http://127.0.0.1:{port}", "--", *urls],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        after = os.times()
+    finally:
+        os.unlink(script.name)
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    n = max(1, out["requests"])
+    spent = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return {
+        "n": out["requests"],
+        "p50": out["p50"],
+        "p95": out["p95"],
+        "max": out["max"],
+        "rps": out["requests"] / out["seconds"],
+        "errors": [0] * (out["status_errors"] + out["socket_errors"]),
+        "client_cpu_ms": spent * 1000 / n,
+    }
+
+
+def autogroup_nice(pid: int | str) -> int:
+    """The nice value of ``pid``'s scheduler autogroup ("/autogroup-123 nice -10")."""
+    return int(Path(f"/proc/{pid}/autogroup").read_text().split()[-1])
+
+
+def set_autogroup_nice(pid: int | str, nice: int) -> None:
+    Path(f"/proc/{pid}/autogroup").write_text(str(nice))
+
+
+def raise_priority(nice: int) -> int | None:
+    """Put this process (and so the servers and clients it starts) in a scheduler
+    autogroup of its own with ``nice`` (a session of its own: ``setsid``, re-running this
+    command if it leads a process group); returns the exit status of that re-run, or None
+    when this process goes on to measure."""
+    if os.getsid(0) != os.getpid():
+        if os.environ.get("MINUTEBOOK_BENCH_SESSION"):
+            raise SystemExit("--priority: could not start a session of its own")
+        env = {**os.environ, "MINUTEBOOK_BENCH_SESSION": "1"}
+        return subprocess.run(["setsid", "-w", sys.executable, *sys.argv], env=env).returncode
+    try:
+        set_autogroup_nice("self", nice)
+    except OSError as exc:
+        raise SystemExit(
+            f"--priority {nice}: cannot set this session's autogroup nice ({exc.strerror}; "
+            "raising it needs root, and /proc/sys/kernel/sched_autogroup_enabled = 1)"
+        ) from None
+    return None
+
+
 #: Run in a process of the measured checkout: the SQL queries each URL's page makes.
 COUNT_QUERIES = """
 import django, json, os, sys
@@ -250,8 +354,32 @@ def main() -> int:
     parser.add_argument(
         "--page-cache", type=int, default=10, help="Seconds, second run (0: no second run)."
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="Serve the checkouts in turn this many times."
+    )
+    parser.add_argument(
+        "--client",
+        choices=("python", "wrk"),
+        default="python",
+        help="Who sends the clients' requests: Python threads, or wrk (apt-get install wrk).",
+    )
+    parser.add_argument(
+        "--duration", type=float, default=10.0, help="Seconds of load per page (wrk)."
+    )
+    parser.add_argument(
+        "--priority",
+        type=int,
+        default=0,
+        help="Autogroup nice of the servers, clients and a local PostgreSQL (-10: raised; root).",
+    )
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    if args.client == "wrk" and not shutil.which("wrk"):
+        parser.error("--client wrk: wrk is not installed (Debian: apt-get install wrk)")
+    if args.priority:
+        status = raise_priority(args.priority)
+        if status is not None:
+            return status
     args.db_given = bool(args.db) and Path(args.db).exists()  # not built here
     baseline = Path(args.baseline).resolve() if args.baseline else None
     if baseline and not (baseline / "minutebook" / "__init__.py").exists():
@@ -296,25 +424,39 @@ def main() -> int:
         connection.close()
         sources = {"baseline": baseline, "this checkout": None} if baseline else {"": None}
         queries = {label: count_queries(env, urls, src) for label, src in sources.items()}
-        runs = {}
-        for seconds in (0, args.page_cache) if args.page_cache else (0,):
-            mode = (
-                "no page cache: every request rendered"
-                if not seconds
-                else f"{seconds} s micro-cache (the `minutebook serve` default)"
-            )
-            mode_env = {**env, "MINUTEBOOK_PAGE_CACHE_SECONDS": str(seconds)}
-            for label, src in sources.items():
-                runs[(mode, label)] = measure(mode_env, urls, args, source=src, service=not seconds)
+        runs: dict[tuple[str, str], list] = {}
+        db_nice = None
+        if args.priority and args.db_pid and os.getsid(args.db_pid) != os.getsid(0):
+            db_nice = autogroup_nice(args.db_pid)
+            set_autogroup_nice(args.db_pid, args.priority)
+        try:
+            for seconds in (0, args.page_cache) if args.page_cache else (0,):
+                mode = (
+                    "no page cache: every request rendered"
+                    if not seconds
+                    else f"{seconds} s micro-cache (the `minutebook serve` default)"
+                )
+                mode_env = {**env, "MINUTEBOOK_PAGE_CACHE_SECONDS": str(seconds)}
+                for _ in range(args.rounds):
+                    for label, src in sources.items():
+                        runs.setdefault((mode, label), []).append(
+                            measure(mode_env, urls, args, source=src, service=not seconds)
+                        )
+        finally:
+            if db_nice is not None:
+                set_autogroup_nice(args.db_pid, db_nice)
     sections = []
     worst = {}
-    for (mode, label), (results, load_avg) in runs.items():
+    for (mode, label), rounds in runs.items():
         table, worst[(mode, label)] = render_table(
-            results, urls, queries[label] if not mode.endswith("default)") else None
+            [results for results, _ in rounds],
+            urls,
+            queries[label] if not mode.endswith("default)") else None,
         )
         name = f"{label}, {mode}" if label else mode
         code = f" (`{baseline}`)" if label == "baseline" else ""
-        sections.append(f"**{name}**{code} (load average during the run: {load_avg})\n\n{table}")
+        loads = "; ".join(load_avg for _, load_avg in rounds)
+        sections.append(f"**{name}**{code} (load average: {loads})\n\n{table}")
     described = (
         f"The database `{Path(args.db).name}` given with `--db`"
         if args.db_given
@@ -330,9 +472,30 @@ def main() -> int:
         "cores with the server). "
         + (
             "The baseline checkout and this one are served in turn on the same database, the "
-            "baseline first. "
+            + (
+                f"baseline first in each of {args.rounds} rounds (p50 and p95: the median of "
+                "the rounds'). "
+                if args.rounds > 1
+                else "baseline first. "
+            )
             if baseline
             else ""
+        )
+        + (
+            f"Requests sent by wrk (2 threads, {args.clients} connections, {args.duration:g} s "
+            "a page). "
+            if args.client == "wrk"
+            else f"Requests sent by {args.clients} Python threads ({args.requests} a page). "
+        )
+        + (
+            "**Raised priority**: the servers, the clients"
+            + (" and PostgreSQL's server" if args.db_pid else "")
+            + f" ran in scheduler autogroups of nice {args.priority} (Linux autogroups: "
+            "against the machine's other sessions), so their wall time approximates a "
+            "machine of this size serving only minutebook; compare a run at normal priority. "
+            if args.priority
+            else f"Normal priority (nice {os.nice(0)}, autogroup nice "
+            f"{autogroup_nice('self')}, one among the machine's other sessions). "
         )
         + (
             f'"1 client": {args.service_requests} requests per page from one client alone, '
@@ -377,6 +540,12 @@ def main() -> int:
         if baseline:
             command += f" --baseline {args.baseline}"
         command += f" --requests {args.requests}"
+        if args.rounds > 1:
+            command += f" --rounds {args.rounds}"
+        if args.client == "wrk":
+            command += f" --client wrk --duration {args.duration:g}"
+        if args.priority:
+            command += f" --priority {args.priority}"
         if args.page_cache != 10:
             command += f" --page-cache {args.page_cache}"
         # an archive of 10^5 items or more keeps a section of its own beside the council's
@@ -439,10 +608,16 @@ def measure(
             db_pid = getattr(args, "db_pid", None)
             cpu, own = tree_cpu(server.pid), time.process_time()
             db = tree_cpu(db_pid) if db_pid else 0.0
-            results[name] = load(port, group, args.requests, args.clients)
-            done = max(1, len(results[name]["timings"]))
+            if args.client == "wrk":
+                results[name] = load_wrk(port, group, args.duration, args.clients)
+            else:
+                results[name] = load(port, group, args.requests, args.clients)
+                t = results[name]["timings"]
+                results[name].update(n=len(t), p50=percentile(t, 50), p95=percentile(t, 95))
+                results[name]["max"] = max(t)
+                results[name]["client_cpu_ms"] = (time.process_time() - own) * 1000 / max(1, len(t))
+            done = max(1, results[name]["n"])
             results[name]["cpu_ms"] = (tree_cpu(server.pid) - cpu) * 1000 / done
-            results[name]["client_cpu_ms"] = (time.process_time() - own) * 1000 / done
             if db_pid:
                 results[name]["db_cpu_ms"] = (tree_cpu(db_pid) - db) * 1000 / done
             if single:
@@ -455,8 +630,11 @@ def measure(
 
 
 def render_table(
-    results: dict, urls: dict[str, list[str]], queries: dict | None = None
+    rounds: list[dict], urls: dict[str, list[str]], queries: dict | None = None
 ) -> tuple[str, float]:
+    """One table for a checkout: each page's numbers, the median over ``rounds``."""
+    results = rounds[0]
+    several = len(rounds) > 1
     service = any("service" in r for r in results.values())
     head = "| page | distinct URLs |"
     rule = "| --- | ---: |"
@@ -466,9 +644,10 @@ def render_table(
     if service:
         head += " 1 client p50 ms | 1 client p95 ms |"
         rule += " ---: | ---: |"
-    head += " requests | p50 ms | p95 ms | max ms | requests/s | server CPU ms/request"
-    head += " | clients' CPU ms/request |"
-    rule += " ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    head += " requests | p50 ms | p95 ms |" + (" p95 each round |" if several else "")
+    head += " max ms | requests/s | server CPU ms/request | clients' CPU ms/request |"
+    rule += " ---: | ---: | ---: |" + (" ---: |" if several else "")
+    rule += " ---: | ---: | ---: | ---: |"
     database = any("db_cpu_ms" in r for r in results.values())
     if database:
         head += " PostgreSQL CPU ms/request |"
@@ -477,9 +656,12 @@ def render_table(
     rule += " ---: |"
     rows = [head, rule]
     worst = 0.0
-    for name, r in results.items():
-        t = r["timings"]
-        p95 = percentile(t, 95)
+
+    def median(name: str, key: str) -> float:
+        return statistics.median(r[name].get(key, 0.0) for r in rounds if name in r)
+
+    for name in results:
+        p95 = median(name, "p95")
         if name in GOAL_PAGES:
             worst = max(worst, p95)
         row = f"| {name} | {len(urls.get(name, [])) or 2} |"
@@ -487,13 +669,16 @@ def render_table(
             low, high = queries.get(name, ("", ""))
             row += f" {low}{'' if low == high else f'-{high}'} |"
         if service:
-            one = r.get("service") or [0.0]
+            one = [t for r in rounds for t in r[name].get("service") or []] or [0.0]
             row += f" {percentile(one, 50):.1f} | {percentile(one, 95):.1f} |"
+        row += f" {sum(r[name]['n'] for r in rounds)} | {median(name, 'p50'):.1f} | **{p95:.1f}** |"
+        if several:
+            row += " " + " / ".join(f"{r[name]['p95']:.0f}" for r in rounds) + " |"
         row += (
-            f" {len(t)} | {percentile(t, 50):.1f} | **{p95:.1f}** | {max(t):.1f} "
-            f"| {r['rps']:.0f} | {r.get('cpu_ms', 0.0):.1f} | {r.get('client_cpu_ms', 0.0):.1f} |"
-            + (f" {r.get('db_cpu_ms', 0.0):.1f} |" if database else "")
-            + f" {len(r['errors'])} |"
+            f" {max(r[name]['max'] for r in rounds):.1f} | {median(name, 'rps'):.0f} "
+            f"| {median(name, 'cpu_ms'):.1f} | {median(name, 'client_cpu_ms'):.1f} |"
+            + (f" {median(name, 'db_cpu_ms'):.1f} |" if database else "")
+            + f" {sum(len(r[name]['errors']) for r in rounds)} |"
         )
         rows.append(row)
     return "\n".join(rows), worst
