@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django import template
+from django.template.defaultfilters import date as django_date
 from django.urls import Resolver404, get_script_prefix, get_urlconf, resolve, reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from minutebook.core.links import safe_link
 
@@ -80,3 +85,43 @@ def status_class(status: str) -> str:
 def get_item(mapping: dict | None, key):
     """``mapping[key]`` in a template (None when absent)."""
     return (mapping or {}).get(key)
+
+
+@register.filter
+def statement_rows(statements) -> SafeString:
+    """The ``<li>`` of each of an item page's statements ("Every statement, in order"),
+    written in Python: the same markup the template loop wrote (each value escaped as
+    ``{{ }}`` escapes it), at a tenth of its cost. An item has 17 statements on average and
+    some have hundreds, at 25-40 microseconds each through the template engine: the most
+    of an item page's rendering."""
+    out = []
+    for s in statements:
+        if s.speaker:
+            url, name = escape(s.speaker.get_absolute_url()), escape(s.speaker.name)
+            who = f'<a href="{url}">{name}</a>: '
+        elif s.speaker_label:
+            who = f"{escape(s.speaker_label)}: "
+        else:
+            who = ""
+        kind = escape(s.kind)
+        note = "" if s.kind == "statement" else f' <span class="muted">({kind})</span>'
+        out.append(
+            f'<li id="statement-{s.pk}" class="kind-{kind}">{who}{escape(s.text)}{note}</li>'
+        )
+    return mark_safe("".join(out))
+
+
+@register.filter(expects_localtime=True)
+def date_text(value, fmt: str | None = None) -> str:
+    """Django's ``date`` filter (the same text), remembered for a calendar date: formatting
+    one costs Django 40-80 microseconds (its month names go through translation each
+    time), and a person page shows two dozen dates, a search page twenty, mostly few
+    different ones. Datetimes are formatted afresh (they depend on the time zone)."""
+    if type(value) is dt.date:
+        return _date_text(value, fmt, get_language())
+    return django_date(value, fmt)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(value: dt.date, fmt: str | None, language: str | None) -> str:
+    return django_date(value, fmt)
