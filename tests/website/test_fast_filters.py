@@ -10,8 +10,13 @@ from django.template import engines
 from django.template.defaultfilters import date as django_date
 from django.utils import timezone, translation
 
-from minutebook.records.models import Person, Statement
-from minutebook.website.templatetags.website import date_text, statement_rows
+from minutebook.records.models import AgendaItem, Body, Committee, Meeting, Person, Statement
+from minutebook.website.templatetags.website import (
+    date_text,
+    mentioned_rows,
+    said_rows,
+    statement_rows,
+)
 
 #: The loop item.html ran for every statement before ``statement_rows``.
 STATEMENT_LOOP = (
@@ -64,3 +69,45 @@ def test_date_text_formats_datetimes_and_nothing_as_django_does():
     )
     left, right = rendered.render({"d": moment}).split("|")
     assert left == right  # the engine converts to local time for both
+
+
+#: The loops person.html ran before ``said_rows`` and ``mentioned_rows``.
+SAID_LOOP = """{% for s in said.rows %}<li>
+  <p class="kicker"><a href="{{ s.item.get_absolute_url }}#statement-{{ s.pk }}">{{ s.item.title }}</a> · {{ s.item.meeting.committee.name }}{% if s.item.meeting.date %} · {{ s.item.meeting.date|date:"j F Y" }}{% endif %}</p>
+  <p>{{ s.text }}</p>
+</li>{% endfor %}"""  # noqa: E501
+MENTIONED_LOOP = (
+    '{% for i in mentioned.rows %}<li><a href="{{ i.get_absolute_url }}">{{ i.title }}</a> '
+    '<span class="muted">– {{ i.meeting }}{% if i.role %}; {{ i.role }}{% endif %}</span></li>'
+    "{% empty %}<li>No items.</li>{% endfor %}"
+)
+
+
+def _items() -> list[AgendaItem]:
+    body = Body(pk=1, name="Kent & <Medway>", slug="kent")
+    committee = Committee(pk=2, name="Cabinet <special> & co", slug="cabinet", body=body)
+    dated = Meeting(pk=3, committee=committee, date=dt.date(2019, 3, 12))
+    undated = Meeting(pk=4, committee=committee, date=None)
+    first = AgendaItem(pk=5, title='Budget <2019> & "cuts"', meeting=dated)
+    first.role = "Leader <of> the council"
+    second = AgendaItem(pk=6, title="Any other business", meeting=undated)
+    second.role = ""
+    third = AgendaItem(pk=7, title="Roads", meeting=dated)
+    third.role = None  # PostgreSQL's subquery finds no role
+    return [first, second, third]
+
+
+def test_person_page_lists_are_the_template_loops_markup():
+    engine = engines["django"]
+    items = _items()
+    said = [
+        Statement(pk=8, text="We <will> & 'must'", kind="statement", item=items[0]),
+        Statement(pk=9, text="Noted.", kind="statement", item=items[1]),
+    ]
+    for rows in (said, []):
+        page = {"said": {"rows": rows}}
+        assert str(said_rows(rows)) == engine.from_string(SAID_LOOP).render(page)
+    for rows in (items, []):
+        page = {"mentioned": {"rows": rows}}
+        assert str(mentioned_rows(rows)) == engine.from_string(MENTIONED_LOOP).render(page)
+    assert "No items." in mentioned_rows([]) and "&lt;of&gt;" in mentioned_rows(items)

@@ -125,3 +125,39 @@ def date_text(value, fmt: str | None = None) -> str:
 @functools.lru_cache(maxsize=4096)
 def _date_text(value: dt.date, fmt: str | None, language: str | None) -> str:
     return django_date(value, fmt)
+
+
+def _kicker(item, anchor: str) -> str:
+    """A person page's line above a record: its item (linked to the record), committee and
+    date, as person.html wrote it."""
+    meeting = item.meeting
+    when = f" · {date_text(meeting.date, 'j F Y')}" if meeting.date else ""
+    return (
+        f'<p class="kicker"><a href="{escape(item.get_absolute_url())}#{anchor}">'
+        f"{escape(item.title)}</a> · {escape(meeting.committee.name)}{when}</p>"
+    )
+
+
+@register.filter
+def said_rows(statements) -> SafeString:
+    """The ``<li>`` of each statement of a person page's "Said" list (see statement_rows)."""
+    return mark_safe(
+        "".join(
+            f"<li>\n  {_kicker(s.item, f'statement-{s.pk}')}\n  <p>{escape(s.text)}</p>\n</li>"
+            for s in statements
+        )
+    )
+
+
+@register.filter
+def mentioned_rows(items) -> SafeString:
+    """The ``<li>`` of each item of a person page's "Mentioned in" list (with its role
+    there), or the one saying there are none."""
+    out = []
+    for i in items:
+        role = f"; {escape(i.role)}" if i.role else ""
+        out.append(
+            f'<li><a href="{escape(i.get_absolute_url())}">{escape(i.title)}</a> '
+            f'<span class="muted">– {escape(i.meeting)}{role}</span></li>'
+        )
+    return mark_safe("".join(out) or "<li>No items.</li>")
