@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from dataclasses import dataclass
 
-import Stemmer
-
 from minutebook.search.backends.base import MARK_END, MARK_START
+from minutebook.search.query import stem
 
 FRAGMENT_CHARS = 160
 CONTEXT_CHARS = 40  # of a fragment's length, before the first word it was chosen for
@@ -35,15 +33,6 @@ ELLIPSIS = "…"
 CANDIDATES = 64  # fragments tried: one from each of the first 64 words matched
 _OPERAND = re.compile(r"'((?:[^'\\]|''|\\.)*)'(:\*)?")
 _WORD = re.compile(r"\w+")
-_local = threading.local()
-
-
-def stem(word: str) -> str:
-    """The Porter stem of a lower-case word (one stemmer per thread: they keep state)."""
-    stemmer = getattr(_local, "stemmer", None)
-    if stemmer is None:
-        stemmer = _local.stemmer = Stemmer.Stemmer("porter")
-    return stemmer.stemWord(word)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from minutebook.search.query import Part, fts5_expression, parse, tsquery_expression
+import pytest
+
+from minutebook.search.query import (
+    Part,
+    covering_forms,
+    fts5_expression,
+    parse,
+    prefix_forms,
+    tsquery_expression,
+)
 
 
 def test_words_phrases_prefixes_and_exclusions():
@@ -13,13 +22,28 @@ def test_words_phrases_prefixes_and_exclusions():
         Part(("safeguard",), prefix=True),
     )
     assert q.excluded == (Part(("budget",)),)
-    prefix = '("safeguard" * OR "safeguar" * OR "safegua" * OR "safegu" *)'
+    prefix = '("safegu" *)'  # covers the other forms (covering_forms)
     assert fts5_expression(q) == f'("libraries" AND "pause project" AND {prefix}) NOT "budget"'
     assert tsquery_expression(q) == (
         "(('libraries') & ('pause' <-> 'project') & "
         "('safeguard':* | 'safeguar':* | 'safegua':* | 'safegu':*)) & !('budget')"
     )
     assert fts5_expression(parse("care*")) == '(("care" *))'  # never shorter than four letters
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("flood", ["floo"]),
+        ("educat", ["educ"]),  # 'educat', 'educa' and 'educ' all stem under 'educ'
+        ("education", ["education"]),  # FTS5 stems it, as a prefix too, to "educ"
+        ("care", ["care"]),
+        ("budgets", ["budg"]),
+    ],
+)
+def test_fts5_prefixes_drop_the_forms_another_covers_once_stemmed(typed, kept):
+    assert covering_forms(typed) == kept
+    assert set(kept) <= set(prefix_forms(typed))
 
 
 def test_hostile_input_is_reduced_to_words():
