@@ -112,6 +112,8 @@ def covering_forms(word: str) -> list[str]:
     for the same matches (the first 2,000 matches the same for 675 typed prefixes of
     corpus words with a form dropped)."""
     forms = prefix_forms(word)
+    if not word.isascii():  # FTS5 removes diacritics before stemming; keep every form
+        return forms
     stems = {f: stem(f) for f in forms}
     return [
         f

@@ -39,6 +39,7 @@ def test_words_phrases_prefixes_and_exclusions():
         ("education", ["education"]),  # FTS5 stems it, as a prefix too, to "educ"
         ("care", ["care"]),
         ("budgets", ["budg"]),
+        ("résumés", ["résumés", "résumé", "résum", "résu"]),  # not ASCII: every form
     ],
 )
 def test_fts5_prefixes_drop_the_forms_another_covers_once_stemmed(typed, kept):
