@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///$(CURDIR)/minutebook.sqlite3
 
-.PHONY: install lock demo test test-sqlite test-postgres lint bench models screenshots clean
+.PHONY: install lock demo test test-sqlite test-postgres lint bench models clusters screenshots clean
 
 # The minutes editor (npm "squire-rte") is copied into the package's static files at build
 # time; without it the editor falls back to a plain textarea.
@@ -27,7 +27,7 @@ lock:
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet pip-tools==7.6.2
 	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-		--extra test --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+		--extra test --extra train --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	rm -rf .lock-venv
 
 node_modules/.installed: package.json package-lock.json
@@ -66,6 +66,13 @@ test-postgres: install
 models: install
 	$(BIN)/minutebook train-names
 	$(BIN)/minutebook train-roles
+
+# Relearn the tagger's word clusters from unlabelled minutes (then `make models`): the
+# annotated sets' texts and the folders in CLUSTER_CORPUS (docs/EXTRACTION.md says which
+# public minutes were used), less a held-out batch given as CLUSTER_EXCLUDE globs.
+clusters: install
+	$(BIN)/minutebook train-clusters $(foreach d,$(CLUSTER_CORPUS),--extra $(d)) \
+		$(foreach g,$(CLUSTER_EXCLUDE),--exclude '$(g)')
 
 bench: install
 	for b in bench/[a-z]*.py; do $(BIN)/python $$b || exit 1; done

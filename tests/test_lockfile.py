@@ -18,7 +18,8 @@ def _locked() -> dict[str, str]:
 
 def test_every_pinned_dependency_is_locked_at_its_version():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    extras = project["optional-dependencies"]
+    wanted = [*project["dependencies"], *extras["test"], *extras["train"]]
     locked = _locked()
     stale = []
     for requirement in wanted:

@@ -20,7 +20,7 @@ from minutebook.cli.questions import questions_cmd
 from minutebook.cli.search import reindex, search_cmd
 from minutebook.cli.serving import production_defaults, serve_site
 from minutebook.cli.setup import migrate_database, require_migrated, setup_django
-from minutebook.cli.train import train_names_cmd
+from minutebook.cli.train import train_clusters_cmd, train_names_cmd
 from minutebook.cli.train_roles import train_roles_cmd
 from minutebook.cli.worker import sites_cmd, start_embedded_worker, worker_cmd
 
@@ -208,6 +208,7 @@ cli.add_command(relink_cmd)
 cli.add_command(extract_cmd)
 cli.add_command(eval_cmd)
 cli.add_command(train_names_cmd)
+cli.add_command(train_clusters_cmd)
 cli.add_command(train_roles_cmd)
 cli.add_command(questions_cmd)
 cli.add_command(reindex)

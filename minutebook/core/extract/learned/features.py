@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from minutebook.core.calendar_names import MONTHS, WEEKDAYS
+from minutebook.core.extract.learned import clusters
 from minutebook.core.extract.learned.tokens import Tokens
 from minutebook.core.extract.lexicon import GIVEN_NAMES, ROLE_WORDS, lower
 
@@ -63,6 +64,23 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+$")
 _HAS_DIGIT = re.compile(r"\d")
 
 _CACHE_LIMIT = 200_000
+
+#: word -> its clusters (coarse to fine), learned from unlabelled minutes (:mod:`.clusters`)
+_CLUSTERS: dict[str, tuple[str, ...]] = clusters.shipped()
+
+
+def use_clusters(table: dict[str, tuple[str, ...]] | None) -> None:
+    """Read words with ``table`` from now on (``None``: the shipped one; ``{}``: none).
+    Training and cross-validation compare the tagger with and without clusters this way;
+    the model must be tagged with the table it was trained with."""
+    global _CLUSTERS
+    _CLUSTERS = clusters.shipped() if table is None else table
+    _WORDS.clear()
+
+
+def clusters_in_use() -> bool:
+    """Whether the features read word clusters (a table is shipped and not switched off)."""
+    return bool(_CLUSTERS)
 
 
 def _shape(w: str) -> str:
@@ -169,6 +187,9 @@ class _Word:
         "as_p2w",
         "as_n1w",
         "as_n2w",
+        "as_p1k",
+        "as_n1k",
+        "kmid",
     )
 
     def __init__(self, w: str) -> None:
@@ -183,6 +204,12 @@ class _Word:
             feats.append("caps")
         if w[:1].isupper():
             feats.append("common" if low in _COMMON else ("rare" if not classes else "lex"))
+        # the word's clusters, coarse to fine; its neighbours see the middle one
+        found = _CLUSTERS.get(low, clusters.NONE) if low[:1].isalpha() else clusters.NONE
+        feats.extend(f"k{g}={c}" for g, c in enumerate(found))
+        self.kmid = kmid = found[len(found) // 2] if found else "-"
+        self.as_p1k = ("p1k=" + kmid,) if found else ()
+        self.as_n1k = ("n1k=" + kmid,) if found else ()
         self.feats = feats
         self.cls = cls = _short_class(w, classes, shape)
         self.low = low
@@ -338,7 +365,7 @@ def sequence_features(tokens: Tokens, keep: list[int] | None = None) -> list[lis
         else:
             p1 = infos[i - 1]
             p1c = p1.cls
-            f = [*info.feats, p1.as_p1, p1.as_p1w, "p1c|c=" + p1c + "|" + c]
+            f = [*info.feats, p1.as_p1, p1.as_p1w, "p1c|c=" + p1c + "|" + c, *p1.as_p1k]
             if i > 1 and lines[i - 2] == ln:
                 p2 = infos[i - 2]
                 f.append(p2.as_p2)
@@ -353,7 +380,7 @@ def sequence_features(tokens: Tokens, keep: list[int] | None = None) -> list[lis
             f += ("eol", "n1c=EOL", "n2c=EOL", "c|n1c=" + c + "|EOL")
         else:
             n1 = infos[i + 1]
-            f += (n1.as_n1, n1.as_n1w, "c|n1c=" + c + "|" + n1.cls)
+            f += (n1.as_n1, n1.as_n1w, "c|n1c=" + c + "|" + n1.cls, *n1.as_n1k)
             if i + 2 < n and lines[i + 2] == ln:
                 n2 = infos[i + 2]
                 f.append(n2.as_n2)
@@ -482,6 +509,10 @@ def _run_features(tokens: Tokens, infos: list[_Word]) -> list[tuple[str, ...]]:
         feats = (f"rlen={length}", f"rhead={head}", f"rlen|rhead={length}|{head}")
         if head != "none":
             feats += ("rheadw=" + last.low,)
+        if last.kmid != "-":
+            # the cluster of the run's last word: head words no annotated item used
+            # ("Partnership", "Scheme") share it with those it did ("Trust", "Board")
+            feats += ("rlastk=" + last.kmid, f"rlen|rlastk={length}|{last.kmid}")
         if common:
             feats += ("rcommon", f"rcommon|rhead={head}")
         if given:

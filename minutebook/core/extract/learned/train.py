@@ -29,6 +29,7 @@ from typing import Any
 
 import pycrfsuite
 
+from minutebook.core.extract.learned import clusters, features
 from minutebook.core.extract.learned.corpus import Item, load_items
 from minutebook.core.extract.learned.features import candidates, sequence_features
 from minutebook.core.extract.learned.tagger import MODEL_DIR
@@ -152,7 +153,14 @@ def train_all(
     say(f"{len(items)} items from {len({it.group for it in items})} councils")
     fold_of = assign_folds(items, folds)
     model = model_dir / "names.crfsuite"
+    # the model is only right with the cluster table it was trained with: say which
+    table = clusters.TABLE_PATH
+    extra = {
+        "word_clusters_sha256": file_sha256(table)
+        if table.is_file() and features.clusters_in_use()
+        else None
+    }
     digest = train_folds_and_ship(
-        items, fold_of, folds, model, train_model, fold_model_path, PARAMS, say=say
+        items, fold_of, folds, model, train_model, fold_model_path, PARAMS, say=say, extra=extra
     )
     return TrainedModels(model, digest, fold_of, len(items))
