@@ -41,6 +41,13 @@ import click
     is_flag=True,
     help="Train and tag without the word-cluster features (with --cv: the comparison).",
 )
+@click.option(
+    "--clusters",
+    "clusters_table",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --cv: use this word-cluster table (from train-clusters --out) instead of "
+    "the shipped one.",
+)
 def train_names_cmd(
     out: Path | None,
     exclude: tuple[str, ...],
@@ -48,6 +55,7 @@ def train_names_cmd(
     no_train: bool,
     cv_only: bool,
     no_clusters: bool,
+    clusters_table: Path | None,
 ) -> None:
     """Retrain the name tagger (people and entities) from every annotated item.
 
@@ -71,6 +79,13 @@ def train_names_cmd(
         from minutebook.core.extract.learned.features import use_clusters
 
         use_clusters({})
+    if clusters_table is not None:
+        if not cv_only:
+            raise click.UsageError("--clusters is for --cv: ship a table with train-clusters")
+        from minutebook.core.extract.learned.clusters import read_table
+        from minutebook.core.extract.learned.features import use_clusters
+
+        use_clusters(read_table(clusters_table))
     if cv_only:
         from minutebook.core.extract.learned.corpus import load_items
         from minutebook.core.extract.learned.cv import describe, grouped_cv
