@@ -54,7 +54,12 @@ class Table:
 
     def stream(self) -> Iterator[dict]:
         for row in self.rows().iterator(chunk_size=CHUNK):
-            yield {c: plain(row.get(c)) for c in self.columns}
+            yield {c: plain(row.get(c, row.get(_ALIAS + c))) for c in self.columns}
+
+
+#: Prefix of the alias an expression column is selected under when its name is also a
+#: model field's (Django refuses such an annotation): ``minutes_item_id`` of questions.
+_ALIAS = "export_"
 
 
 def plain(value: object) -> object:
@@ -69,8 +74,11 @@ def plain(value: object) -> object:
 def _values(qs: QuerySet, columns: dict[str, str | Expression]) -> QuerySet:
     """``qs.values()`` under export names: {'committee_id': 'committee_id', 'body': ...};
     a column may also be an expression (``CHECKED``)."""
+    fields = {name for f in qs.model._meta.concrete_fields for name in (f.name, f.attname)}
     renamed = {
-        k: v if isinstance(v, Expression) else F(v)
+        (_ALIAS + k if isinstance(v, Expression) and k in fields else k): (
+            v if isinstance(v, Expression) else F(v)
+        )
         for k, v in columns.items()
         if isinstance(v, Expression) or k != v
     }
@@ -447,7 +455,10 @@ def tables() -> list[Table]:
                 "answer": "answer",
                 "answered_at": "answered_at",
                 "published_at": "published_at",
-                "minutes_item_id": "minutes_item_id",
+                # only if the public may see that item (an exempt item's id says nothing)
+                "minutes_item_id": Case(
+                    When(minutes_item_public=True, then=F("minutes_item_id")), default=None
+                ),
                 "updated_at": "updated_at",
             },
         ),

@@ -99,6 +99,12 @@ class PublicQuestion(models.Model):
         return self.published_at is not None
 
     @property
+    def public_minutes_item(self) -> AgendaItem | None:
+        """The minutes item that records it, if the public may see that item (rows of
+        ``questions.public.published_questions`` say so; other rows show none)."""
+        return self.minutes_item if getattr(self, "minutes_item_public", False) else None
+
+    @property
     def responder_display(self) -> str:
         if self.responder_label:
             return self.responder_label

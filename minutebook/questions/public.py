@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
 from minutebook.questions import rules
 from minutebook.questions.intake import accepting_questions
 from minutebook.questions.models import PublicQuestion
+from minutebook.records import visibility
 from minutebook.records.models import Meeting
 
 
@@ -23,7 +24,8 @@ def published_questions(meeting: Meeting | None = None) -> QuerySet[PublicQuesti
     """Answered, published questions (newest meeting first), safe for public pages.
 
     Rows carry every field, so templates must show only ``public_name``, ``text``,
-    ``answer``, ``responder_display``, ``minutes_item`` and dates: never ``email`` or ``name``.
+    ``answer``, ``responder_display``, ``public_minutes_item`` and dates: never ``email``,
+    ``name`` or ``minutes_item`` (which may be an exempt item).
     """
     qs = (
         PublicQuestion.objects.filter(
@@ -32,6 +34,11 @@ def published_questions(meeting: Meeting | None = None) -> QuerySet[PublicQuesti
         .exclude(answer="")
         .select_related("meeting__committee__body", "minutes_item", "responder")
         .defer("email", "email_normalised", "message_id")
+        # The item that records it is shown (``public_minutes_item``) only if the public may
+        # see it: a clerk may have linked an exempt item, or one whose agenda is a draft.
+        .annotate(
+            minutes_item_public=Exists(visibility.items().filter(pk=OuterRef("minutes_item_id")))
+        )
     )
     if meeting is not None:
         return qs.filter(meeting=meeting).order_by("submitted_at", "id")

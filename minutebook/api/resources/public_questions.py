@@ -49,7 +49,10 @@ class PublicQuestionOut(Linked):
     answer: str
     answered_at: dt.datetime | None
     published_at: dt.datetime
-    minutes_item: ItemRef | None = Field(description="The minutes item that records it.")
+    minutes_item: ItemRef | None = Field(
+        validation_alias="public_minutes_item",
+        description="The minutes item that records it (null if that item is not public).",
+    )
     updated_at: dt.datetime
 
 
