@@ -160,7 +160,7 @@ def _answers(since: dt.datetime, **filters) -> list[Entry]:
     from minutebook.questions.public import published_questions
 
     qs = published_questions().filter(published_at__gt=since, **filters)
-    qs = qs.filter(meeting__in=visibility.meetings().values("pk"))
+    qs = qs.filter(meeting__in=visibility.published_meetings().values("pk"))
     return [
         Entry(
             f"Answer to a public question: {q.text[:80]}",

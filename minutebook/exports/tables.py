@@ -120,7 +120,7 @@ def _public_questions() -> QuerySet:
     consented = Q(publish_name=True) & ~Q(name="")
     return (
         published_questions()
-        .filter(meeting__in=visibility.meetings().values("pk"))
+        .filter(meeting__in=visibility.published_meetings().values("pk"))
         .annotate(
             asked_by=Case(When(consented, then=F("name")), default=Value(ANONYMOUS)),
         )
@@ -193,6 +193,7 @@ def tables() -> list[Table]:
                 "status": "status",
                 "venue": "venue",
                 "question_deadline": "question_deadline",
+                "agenda_status": "agenda_status",
                 **PROVENANCE,
                 **UPDATED,
             },

@@ -136,7 +136,7 @@ class AnswersFeed(ScopedFeed):
     def items(self, obj: Scope):
         from minutebook.questions.public import published_questions
 
-        qs = published_questions().filter(meeting__in=visibility.meetings().values("pk"))
+        qs = published_questions().filter(meeting__in=visibility.published_meetings().values("pk"))
         if obj.body:
             qs = qs.filter(meeting__committee__body=obj.body)
         if obj.committee:

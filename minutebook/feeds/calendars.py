@@ -91,7 +91,10 @@ def build_calendar(meetings, *, name: str, host: str, base_url: str) -> bytes:
         if meeting.venue:
             event.add("location", meeting.venue)
         event.add("url", f"{base_url}{meeting.get_absolute_url()}")
-        event.add("description", f"Agenda and minutes: {base_url}{meeting.get_absolute_url()}")
+        if meeting.is_published:
+            event.add("description", f"Agenda and minutes: {base_url}{meeting.get_absolute_url()}")
+        else:  # scheduled; its agenda is not public yet
+            event.add("description", f"Agenda to follow: {base_url}{meeting.get_absolute_url()}")
         event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
         if meeting.status == Meeting.Status.CANCELLED:
             event["summary"] = f"Cancelled: {event['summary']}"

@@ -7,8 +7,11 @@ something private is written once and holds everywhere. The privacy tests in
 
 Private (the committee back office's fields, issue 13):
 
-* a meeting whose agenda is still a **draft** (``agenda_status='draft'``): the meeting,
-  its items, documents, attendance and every record extracted from them;
+* a meeting whose agenda is still a **draft** (``agenda_status='draft'``): its items,
+  documents, attendance and every record extracted from them. The meeting itself (its
+  committee, date, time, venue, status and question deadline) is public: councils publish
+  their schedule of meetings in advance, and the site lists it as "agenda to follow", so
+  every output lists it too, with ``agenda_status`` saying why it has no agenda yet;
 * an **exempt** item (``is_exempt``): open data leaves it out whole, title included (the
   site's meeting page may show its title and exemption; bulk data has no use for a row
   that is only a title);
@@ -85,6 +88,14 @@ def item_hidden(prefix: str = "") -> Q:
 
 
 def meetings() -> QuerySet[Meeting]:
+    """The schedule of meetings: every meeting, a draft agenda's too (its items, papers and
+    attendance stay private; see the module docstring). For what only a published agenda's
+    meeting may carry (public questions and answers), use :func:`published_meetings`."""
+    return Meeting.objects.all()
+
+
+def published_meetings() -> QuerySet[Meeting]:
+    """Meetings whose agenda the public may read."""
     return Meeting.objects.exclude(_meeting_hidden())
 
 

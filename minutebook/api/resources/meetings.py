@@ -49,6 +49,11 @@ class MeetingOut(MeetingRef, Provenance):
     question_deadline: dt.datetime | None = Field(
         description="Last moment public questions are accepted."
     )
+    agenda_status: str = Field(
+        description="published, or draft: the meeting is scheduled and its agenda is not "
+        "public yet (no agenda, papers or attendance until it is; the site says 'agenda to "
+        "follow')."
+    )
     minutes_status: str = Field(
         description="Minutes written in minutebook: draft (being written: attendance and votes "
         "withheld), published (not yet approved) or approved; empty for minutes published "
@@ -140,6 +145,7 @@ def list_meetings(
         "status_reason",
         "venue",
         "question_deadline",
+        "agenda_status",
         "minutes_status",
         *PROVENANCE_FIELDS,
         *MEETING_FIELDS,

@@ -67,7 +67,7 @@ class PublicQuestionFilters(Schema):
 def _questions():
     return (
         published_questions()
-        .filter(meeting__in=visibility.meetings())
+        .filter(meeting__in=visibility.published_meetings())
         .select_related("minutes_item__meeting__committee__body")
         .order_by()
     )
