@@ -66,4 +66,3 @@ def test_a_draft_agenda_is_not_searchable_until_published(client, api_world):
     services.publish(meeting, None)
     assert f"/items/{item.pk}/" in _site(client, "quarry")
     assert _api(client, "quarry")["total"] == 1
-
