@@ -17,6 +17,7 @@ public does not see): a person's digest has their votes, a committee's its motio
 from __future__ import annotations
 
 import datetime as dt
+import smtplib
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -231,6 +232,19 @@ def _commitment_news(subscription: Subscription, since: dt.datetime) -> list[Ent
     return news
 
 
+def failure_reason(exc: OSError) -> str:
+    """Why a digest was not sent, without the address: a refusal quotes the recipient
+    (``{'someone@example.org': (550, ...)}``), and the report is printed by ``alerts send``
+    and kept by the workers as the task's result, long after an unsubscribe deleted the
+    address everywhere else."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = ", ".join(sorted({str(code) for code, _ in exc.recipients.values()}))
+        return f"the mail server refused the recipient ({codes})"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"the mail server answered {exc.smtp_code}"
+    return type(exc).__name__ + (f": {exc.strerror}" if exc.strerror else "")
+
+
 def purge_unconfirmed(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = now - dt.timedelta(hours=UNCONFIRMED_HOURS)
@@ -266,7 +280,7 @@ def send_due(
         try:
             send_digest(digest, base_url=base_url)
         except OSError as exc:  # the mail server refused or is down: try again next run
-            report.failed.append(f"#{subscription.pk}: {exc}")
+            report.failed.append(f"#{subscription.pk}: {failure_reason(exc)}")
             continue
         Subscription.objects.filter(pk=subscription.pk).update(last_sent_at=now)
         report.sent += 1

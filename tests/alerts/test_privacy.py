@@ -121,3 +121,20 @@ def test_digests_leave_out_new_private_items(client, api_world, smtp_inbox, kind
     AgendaItem.objects.filter(pk=secret.pk).update(imported_at=later - dt.timedelta(hours=1))
     assert send_due(now=later, base_url=BASE).sent == 1  # once public, it is news
     assert "confidential" in _everything_mailed(smtp_inbox)
+
+
+def test_a_refused_address_is_not_kept_in_reports_or_task_results(client, api_world, smtp_inbox):
+    """The mail server refuses the subscriber's mailbox: the run's report (printed by
+    ``alerts send``, and kept by the workers as the task's result after the subscriber has
+    unsubscribed and their row is deleted) names the subscription and the reason, never
+    the address the server quoted back."""
+    from minutebook.jobs.tasks import run_registered
+
+    _subscribe(client, person=api_world.world.clement.slug)
+    subscription = _confirm(client, smtp_inbox)
+    _new_item_about(api_world.world.clement.name, "Youth services review")
+    smtp_inbox.refuse.add(subscription.email)
+    result = run_registered("alerts.send", {})
+    assert result["sent"] == 0 and len(result["failed"]) == 1
+    assert f"#{subscription.pk}" in result["failed"][0] and "550" in result["failed"][0]
+    assert subscription.email not in str(result) and "@" not in str(result)
