@@ -400,6 +400,22 @@ CASES = [
         ],
     ),
     ("The cost would be funded from the Reserves.", []),
+    # a role in lower case as the agent of a future passive
+    (
+        "The minutes will be signed by the chairman in due course.",
+        [("the chairman", "The minutes will be signed by the chairman in due course.")],
+    ),
+    ("The hall will be used by the public from May.", []),
+    # "make" acting on an errand (a payment, contact, arrangements); not "make a difference"
+    (
+        "The Clerk will make the payment to the contractor.",
+        [("The Clerk", "The Clerk will make the payment to the contractor.")],
+    ),
+    (
+        "Officers would make contact with the landowner.",
+        [("Officers", "Officers would make contact with the landowner.")],
+    ),
+    ("The new signs would make a difference to the village.", []),
     # not commitments: what the public or a question asks for
     ("Wants Council to find out what the fence cost.", []),
     ("Ask Administration to draft a letter to the province.", []),

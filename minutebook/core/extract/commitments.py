@@ -114,7 +114,10 @@ _BY_AGENT = re.compile(
     r"\s+(?:by|from(?=\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:Council|Committee|Board|Clerk)\b))"
     r"\s+(?:both\s+)?"
     r"(?P<agent>(?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+(?:the\s+)?|of\s+(?:the\s+)?|for\s+)?"
-    r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:[a-z]+\s+)?(?:officers|staff|clerk|council))"
+    r"[A-Z][\w’'.&-]*){0,6}|(?:the\s+)?(?:[a-z]+\s+)?(?:officers|staff|council|"
+    # a role in lower case: "signed by the chairman", "by the parish clerk"
+    + lexicon.alternation("role_words")
+    + r")\b)"
 )
 #: "Council Member Amos requested staff to bring back a report", "the Chair asked the Clerk
 #: to write": the one asked undertakes the action.
@@ -137,6 +140,13 @@ _BODY_WILL = re.compile(
 )
 #: Words after "to" or a modal that are not verbs ("the Clerk to the Council").
 _NOT_VERBS = lexicon.words("non_verbs")
+#: "make the payment", "make contact with": "make" acting on an errand (lexicon
+#: ``errand_objects``), where "would make a difference" is no action.
+_ERRAND = re.compile(
+    r"make\s+(?:(?:a|an|the|this|that|any|further|all|necessary|the\s+necessary)\s+)?"
+    r"(?:[A-Za-z]+\s+){0,2}?" + lexicon.alternation("errand_objects") + r"\b",
+    re.I,
+)
 #: Words after "agreed that X" that make no assignment ("... the Clerk was right").
 _AUXILIARIES = lexicon.words("auxiliaries")
 #: What a motion does ("moved by A, seconded by B to approve ..."): not an assignment.
@@ -714,6 +724,7 @@ def find_commitment(
         if (
             verb in _NOT_ACTIONS
             and (not undertaking or verb in {"be", "have", "not"})
+            and not _ERRAND.match(text[m.start("verb") :])
             and not _CHAMBER.match(text[m.start("verb") :])
             and not (verb == "be" and re.match(r"\s*be\s+(?:[a-z]+ing)\b", text[m.start("verb") :]))
         ):
