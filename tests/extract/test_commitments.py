@@ -406,6 +406,22 @@ CASES = [
         [("the chairman", "The minutes will be signed by the chairman in due course.")],
     ),
     ("The hall will be used by the public from May.", []),
+    # a reply or an update promised in the passive by the one who reports it
+    (
+        "The Chair confirmed that a written response would be sent in due course.",
+        [
+            (
+                "The Chair",
+                "The Chair confirmed that a written response would be sent in due course.",
+            )
+        ],
+    ),
+    (
+        "Mr Poe advised that the figures would be circulated to members.",
+        [("Mr Poe", "Mr Poe advised that the figures would be circulated to members.")],
+    ),
+    ("Mr Poe advised that the road would be resurfaced in May.", []),
+    ("Residents said that a reply would be sent soon.", []),
     # "make" acting on an errand (a payment, contact, arrangements); not "make a difference"
     (
         "The Clerk will make the payment to the contractor.",

@@ -635,6 +635,46 @@ def _by_agent(text: str, people: People, org_names: set[str], last_person: str |
     return None
 
 
+#: "The Chair confirmed that a written response would be sent": a reply, an update or the
+#: figures promised, in the passive, by the one who reports it (its only possible sender).
+_REPORTED_DELIVERY = re.compile(
+    r"^(?P<who>.{2,80}?)\s+(?:confirmed|advised|said|stated|indicated|undertook|assured\s+\w+)"
+    r"\s+that\s+(?:a|an|the|this|his|her|their|further)?\s*(?:[a-z]+\s+){0,2}?"
+    r"(?:response|reply|answer|update|letter|information|details|figures|breakdown|copy)"
+    r"\s+(?:would|will)\s+be\s+(?:sent|provided|given|circulated|forwarded|issued|supplied|"
+    r"e-?mailed)\b"
+)
+
+
+_THE_PUBLIC = re.compile(
+    r"\b(?:residents?|public|parishioners|objectors?|petitioners?|questioners?)\b", re.I
+)
+
+
+def _reported_delivery(
+    text: str,
+    people: People,
+    org_names: set[str],
+    last_person: str | None,
+    speaker_of_sentence: Speaker | None,
+) -> Commitment | None:
+    m = _REPORTED_DELIVERY.match(text.strip())
+    if not m:
+        return None
+    who = m.group("who").strip(" ,")
+    if _THE_PUBLIC.search(who):
+        return None  # residents are told a reply will come; they do not send it
+    if _actor_ok(who, people, org_names):
+        actor = _labelled(who, people, last_person)
+    elif speaker_of_sentence is not None:
+        actor = Speaker(
+            speaker_of_sentence.label, speaker_of_sentence.name, speaker_of_sentence.role
+        )
+    else:
+        return None
+    return Commitment(actor, text.strip()[m.end("who") :].strip().rstrip(".;"), text.strip())
+
+
 def find_commitments(
     text: str,
     people: People,
@@ -807,6 +847,7 @@ def find_commitment(
         or _agreed_passive(text, people, org_names, last_person, speaker_of_sentence)
         or _marked(text, people, org_names, last_person)
         or _on_notice(text, people, org_names, last_person)
+        or _reported_delivery(text, people, org_names, last_person, speaker_of_sentence)
     )
 
 
