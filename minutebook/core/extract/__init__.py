@@ -26,7 +26,7 @@ from minutebook.core.items import SourceItem
 #: The name tagger's model id is part of it: retraining the model changes the version.
 #: So does the sentence-role model's (decisions and commitments), when it is in use.
 EXTRACTOR_VERSION = "+".join(
-    x for x in ("2026.12.8", learned.model_id(), learned.roles.model_id()) if x
+    x for x in ("2026.12.9", learned.model_id(), learned.roles.model_id()) if x
 )
 SCHEMA = "minutebook.extraction/1"
 
