@@ -52,8 +52,15 @@ def normalise_status(value: str) -> str:
 
 
 def public_links() -> QuerySet[FollowUpLink]:
-    """Links the public sees: everything except what a clerk rejected."""
-    return FollowUpLink.objects.exclude(decision=FollowUpLink.Decision.REJECTED)
+    """Links the public sees: not one a clerk rejected, and not one whose either end is an
+    item the public may not see (``visibility.item_hidden``: exempt, or of a draft agenda),
+    which would quote that item's words and title on the tracker, its CSV, the item pages,
+    the API and the alerts, and mark the commitment 'reported back'."""
+    return (
+        FollowUpLink.objects.exclude(decision=FollowUpLink.Decision.REJECTED)
+        .exclude(visibility.item_hidden("from_item__"))
+        .exclude(visibility.item_hidden("to_item__"))
+    )
 
 
 def commitments_with_status(today: dt.date | None = None) -> QuerySet[Commitment]:
