@@ -558,6 +558,9 @@ def main() -> int:
             title = f"Website latency under load ({Path(args.db).name}: {sizes[0]:,} items)"
         else:
             name, title = "site_latency", "Website latency under load"
+        if args.priority:  # a section of its own beside the run at normal priority
+            name += "_raised"
+            title += f", raised priority (autogroup nice {args.priority})"
         write_section(
             name, title, body, command if (args.db_given or args.database_url or baseline) else None
         )
