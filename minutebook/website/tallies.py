@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.db import connection, models
 
 from minutebook.questions.models import PublicQuestion
+from minutebook.records import prepared
 from minutebook.records.models import (
     AgendaItem,
     AgendaItemVersion,
@@ -76,7 +77,8 @@ def _select(wanted: tuple[Rows, ...], vendor: str) -> str:
 def count_rows(key: int, wanted: dict[str, Rows]) -> dict[str, int]:
     """``{name: number of rows}`` for the record whose primary key is ``key``."""
     names = list(wanted)
-    with connection.cursor() as cursor:
+    # prepared on PostgreSQL: planning fifteen subqueries cost it more than running them
+    with prepared.cursor(prepared.preparing()) as cursor:
         cursor.execute(_select(tuple(wanted.values()), connection.vendor), [key] * len(names))
         return dict(zip(names, cursor.fetchone(), strict=True))
 

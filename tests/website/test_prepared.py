@@ -152,3 +152,38 @@ def test_prepared_values_are_the_querysets(world):
     assert sorted(r for (r,) in views.PERSON_ROLES.values(person)) == sorted(expected)
     with pytest.raises(ValueError):
         Prepared(None, lambda key: Person.objects.filter(pk=key))
+
+
+def test_on_postgresql_a_prepared_query_is_planned_once_with_only_its_key_as_parameter(world):
+    # PostgreSQL plans a statement prepared on the server once (per connection) instead of
+    # on every page; the query's constants are written into it, so the plan it keeps knows
+    # them ('draft' agendas, exempt items) and only the key is a parameter.
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite prepares nothing on a server")
+    person = Person.objects.filter(statements__isnull=False).first()
+    for _ in range(3):
+        assert views.PERSON_BY_SLUG.first(person.slug) == person
+    assert views.PERSON_BY_SLUG.first("nobody-of-that-name") is None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT parameter_types::text FROM pg_prepared_statements WHERE statement = %s",
+            [views.PERSON_BY_SLUG.compiled().sql.replace("%s", "$1") + " LIMIT 1 OFFSET 0"],
+        )
+        assert cursor.fetchall() == [("{text}",)]
+
+
+def test_constants_are_written_into_a_prepared_statement_quoted():
+    from minutebook.records.prepared import _constants_inlined
+
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL's statements are prepared")
+    sql, params, positions = _constants_inlined(
+        "SELECT a FROM t WHERE b = %s AND c LIKE %s AND d = %s AND e = '100%%' AND f = %s",
+        ["it's", "50%", -7, True],
+        ((2,),),
+    )
+    assert sql == (
+        "SELECT a FROM t WHERE b = 'it''s' AND c LIKE '50%%' AND d = %s AND e = '100%%' "
+        "AND f = true"
+    )
+    assert params == [-7] and positions == ((0,),)
