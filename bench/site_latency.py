@@ -605,8 +605,9 @@ def measure(
         before = os.getloadavg()[0]
         results = {}
         alone = getattr(args, "service_requests", 0) if service else 0
+        for group in urls.values():  # warm-up: every URL once, before any is measured
+            load(port, group, len(group), args.clients)
         for name, group in urls.items():
-            load(port, group, min(len(group), 60), args.clients)  # warm-up
             single = load(port, group, alone, 1) if alone else None
             db_pid = getattr(args, "db_pid", None)
             cpu, own = tree_cpu(server.pid), time.process_time()
