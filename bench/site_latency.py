@@ -372,6 +372,9 @@ def main() -> int:
         default=0,
         help="Autogroup nice of the servers, clients and a local PostgreSQL (-10: raised; root).",
     )
+    parser.add_argument(
+        "--no-tracker", action="store_true", help="Leave out the tracker page (not a goal page)."
+    )
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     if args.client == "wrk" and not shutil.which("wrk"):
@@ -546,6 +549,8 @@ def main() -> int:
             command += f" --client wrk --duration {args.duration:g}"
         if args.priority:
             command += f" --priority {args.priority}"
+        if args.no_tracker:
+            command += " --no-tracker"
         if args.page_cache != 10:
             command += f" --page-cache {args.page_cache}"
         # an archive of 10^5 items or more keeps a section of its own beside the council's
@@ -598,7 +603,7 @@ def measure(
                     raise
                 time.sleep(0.2)
         try:
-            if fetch(port, "/commitments/")[1] == 200:
+            if not getattr(args, "no_tracker", False) and fetch(port, "/commitments/")[1] == 200:
                 urls["tracker"] = ["/commitments/", "/commitments/?status=open"]
         except OSError:
             pass
