@@ -107,12 +107,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Per request by default; `minutebook serve` keeps them for its long-lived threads.
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("MINUTEBOOK_CONN_MAX_AGE", "0"))
-else:
+elif os.environ.get("MINUTEBOOK_PG_JIT", "off") not in ("off", "server"):
+    raise ImproperlyConfigured("MINUTEBOOK_PG_JIT must be 'off' or 'server'")
+elif os.environ.get("MINUTEBOOK_PG_JIT", "off") == "off":
     # No JIT compilation on PostgreSQL: it triggers on a plan's estimated cost, and the
     # public-people filter (records/visibility.py: many EXISTS over every record table) is
     # estimated high while it runs in about 0.1 s at a 7,524-item council; compiling it took
     # 1.9 s of the 2.05 s a home or /people/ page spent on it. Short queries like ours gain
-    # nothing from JIT. Options given in the database URL come after ours, so they win.
+    # nothing from JIT. It is a start-up option, which connection poolers such as PgBouncer
+    # refuse: there set MINUTEBOOK_PG_JIT=server and `ALTER DATABASE ... SET jit = off`.
+    # Options given in the database URL come after ours, so they win.
     db_options = DATABASES["default"].setdefault("OPTIONS", {})
     db_options["options"] = f"-c jit=off {db_options.get('options', '')}".strip()
 
